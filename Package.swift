@@ -1,0 +1,144 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings every Swift target shares: Swift 6 mode plus the upcoming features
+/// that keep imports and existentials explicit.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Earshot",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "earshot", targets: ["earshot"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // C libraries: system-library targets plus small shims for what Swift cannot call.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(name: "CCurlShims", dependencies: ["CCurl"]),
+        .systemLibrary(
+            name: "CXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "CXML2Shims", dependencies: ["CXML2"]),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+
+        // Rooms. Pure rooms depend on Model only; edges touch the world.
+        .target(name: "Model", swiftSettings: swiftSettings),
+        .target(
+            name: "Fetching",
+            dependencies: ["Model", "CCurl", "CCurlShims"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Parsing",
+            dependencies: ["Model", "CXML2", "CXML2Shims"],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "Mentions", dependencies: ["Model"], swiftSettings: swiftSettings),
+        .target(
+            name: "Sentiment",
+            dependencies: ["Model"],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Workflow",
+            dependencies: ["Model"],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "Scheduling", dependencies: ["Model"], swiftSettings: swiftSettings),
+        .target(name: "Digest", dependencies: ["Model"], swiftSettings: swiftSettings),
+        .target(name: "Storage", dependencies: ["Model", "CSQLite"], swiftSettings: swiftSettings),
+        .target(
+            name: "Configuration",
+            dependencies: [
+                "Model", "Mentions", "Workflow", "Fetching", "Parsing",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Scanning",
+            dependencies: [
+                "Model", "Fetching", "Parsing", "Mentions", "Sentiment", "Workflow",
+                "Scheduling", "Storage",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "EarshotCLI",
+            dependencies: [
+                "Model", "Configuration", "Scanning", "Storage", "Digest", "Workflow",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "earshot", dependencies: ["EarshotCLI"], swiftSettings: swiftSettings),
+
+        // Tests: one target per room, plus shared loopback servers and fixtures.
+        .target(
+            name: "TestSupport",
+            dependencies: ["Model"],
+            path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "ModelTests", dependencies: ["Model"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FetchingTests",
+            dependencies: ["Fetching", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ParsingTests",
+            dependencies: ["Parsing", "TestSupport"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "MentionsTests", dependencies: ["Mentions"], swiftSettings: swiftSettings),
+        .testTarget(name: "SentimentTests", dependencies: ["Sentiment"], swiftSettings: swiftSettings),
+        .testTarget(name: "WorkflowTests", dependencies: ["Workflow"], swiftSettings: swiftSettings),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: swiftSettings),
+        .testTarget(name: "DigestTests", dependencies: ["Digest"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: ["Storage", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ConfigurationTests",
+            dependencies: ["Configuration", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ScanningTests",
+            dependencies: ["Scanning", "Configuration", "Storage", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EarshotCLITests",
+            dependencies: ["EarshotCLI", "Storage", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,4 @@
+#ifndef EARSHOT_CCURL_H
+#define EARSHOT_CCURL_H
+#include <curl/curl.h>
+#endif

@@ -1,0 +1,33 @@
+#ifndef EARSHOT_CCURL_SHIMS_H
+#define EARSHOT_CCURL_SHIMS_H
+
+// Typed wrappers for libcurl's variadic calls, which Swift cannot call directly.
+// Includes the header the CCurl module map names, never <curl/curl.h> on its own.
+#include "../../CCurl/CCurl.h"
+
+typedef size_t (*earshot_curl_data_callback)(char *buffer, size_t size, size_t count, void *context);
+typedef int (*earshot_curl_progress_callback)(void *context, curl_off_t download_total, curl_off_t download_now,
+                                               curl_off_t upload_total, curl_off_t upload_now);
+
+CURLcode earshot_curl_setopt_long(CURL *handle, CURLoption option, long value);
+CURLcode earshot_curl_setopt_off_t(CURL *handle, CURLoption option, curl_off_t value);
+CURLcode earshot_curl_setopt_string(CURL *handle, CURLoption option, const char *value);
+CURLcode earshot_curl_setopt_pointer(CURL *handle, CURLoption option, void *value);
+CURLcode earshot_curl_setopt_slist(CURL *handle, CURLoption option, struct curl_slist *value);
+CURLcode earshot_curl_setopt_data_callback(CURL *handle, CURLoption option, earshot_curl_data_callback value);
+CURLcode earshot_curl_setopt_progress_callback(CURL *handle, earshot_curl_progress_callback value);
+
+CURLcode earshot_curl_getinfo_long(CURL *handle, CURLINFO info, long *value);
+CURLcode earshot_curl_getinfo_off_t(CURL *handle, CURLINFO info, curl_off_t *value);
+CURLcode earshot_curl_getinfo_double(CURL *handle, CURLINFO info, double *value);
+CURLcode earshot_curl_getinfo_string(CURL *handle, CURLINFO info, const char **value);
+CURLcode earshot_curl_getinfo_pointer(CURL *handle, CURLINFO info, void **value);
+
+CURLMcode earshot_curl_multi_setopt_long(CURLM *multi, CURLMoption option, long value);
+
+/// Whether this libcurl was built with the named feature bit (CURL_VERSION_*).
+int earshot_curl_has_feature(int feature_bit);
+/// Whether this libcurl can decode Brotli responses.
+int earshot_curl_has_brotli(void);
+
+#endif

@@ -1,0 +1,4 @@
+#ifndef EARSHOT_CSQLITE_H
+#define EARSHOT_CSQLITE_H
+#include <sqlite3.h>
+#endif

@@ -1,0 +1,1 @@
+// Configuration room: overview to be written with the room.

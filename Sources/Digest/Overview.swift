@@ -1,0 +1,1 @@
+// Digest room: overview to be written with the room.

@@ -1,0 +1,1 @@
+// EarshotCLI room: overview to be written with the room.

@@ -1,0 +1,1 @@
+// Fetching room: overview to be written with the room.

@@ -1,0 +1,1 @@
+// Mentions room: overview to be written with the room.

@@ -1,0 +1,39 @@
+import Foundation
+
+/// What the policy says to do about a new finding: who owns it, by when, and how urgently.
+///
+/// Workflow computes it from the finding's concerns and the school's routing rules; Storage opens a case from it.
+public struct CaseTriage: Hashable, Sendable {
+    public var primaryConcern: Concern
+    public var concerns: [Concern]
+    public var owner: Role
+    /// When the policy clock started: the post's publication time when credible, else discovery.
+    public var clockStartedAt: Date
+    public var dueAt: Date
+    /// Whether a senior leader must approve a reply before it goes out.
+    public var needsApproval: Bool
+    /// Whether the owner is to be told at once rather than in the daily digest.
+    public var shouldAlertAtOnce: Bool
+    /// Set when the case was already past its due time when Earshot found it.
+    public var wasOverdueWhenFound: Bool
+
+    public init(
+        primaryConcern: Concern,
+        concerns: [Concern],
+        owner: Role,
+        clockStartedAt: Date,
+        dueAt: Date,
+        needsApproval: Bool,
+        shouldAlertAtOnce: Bool,
+        wasOverdueWhenFound: Bool
+    ) {
+        self.primaryConcern = primaryConcern
+        self.concerns = concerns
+        self.owner = owner
+        self.clockStartedAt = clockStartedAt
+        self.dueAt = dueAt
+        self.needsApproval = needsApproval
+        self.shouldAlertAtOnce = shouldAlertAtOnce
+        self.wasOverdueWhenFound = wasOverdueWhenFound
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// A public place Earshot watches: a syndication feed or a web page.
+public struct Source: Hashable, Sendable, Identifiable {
+    /// Whether the source is a feed (RSS, Atom, JSON Feed) or a web page read as text blocks.
+    public enum Kind: String, Hashable, Sendable, Codable {
+        case feed
+        case page
+    }
+
+    public let id: SourceID
+    /// Where to fetch it from: http, https or file.
+    public var url: URL
+    public var kind: Kind
+    /// The title given in the OPML file, for people.
+    public var title: String
+    /// Set when every item of this source is about the school (its own news feed, say),
+    /// so that ambiguous aliases need no context words there.
+    public var isAboutSchool: Bool
+    /// How often to check it, overriding the configured default.
+    public var refreshInterval: Duration?
+
+    public init(
+        id: SourceID? = nil,
+        url: URL,
+        kind: Kind,
+        title: String,
+        isAboutSchool: Bool = false,
+        refreshInterval: Duration? = nil
+    ) {
+        self.id = id ?? SourceID(rawValue: url.absoluteString)
+        self.url = url
+        self.kind = kind
+        self.title = title
+        self.isAboutSchool = isAboutSchool
+        self.refreshInterval = refreshInterval
+    }
+}

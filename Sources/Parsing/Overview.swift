@@ -1,0 +1,1 @@
+// Parsing room: overview to be written with the room.

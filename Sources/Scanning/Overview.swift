@@ -1,0 +1,1 @@
+// Scanning room: overview to be written with the room.

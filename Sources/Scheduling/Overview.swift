@@ -1,0 +1,1 @@
+// Scheduling room: overview to be written with the room.

@@ -1,0 +1,1 @@
+// Sentiment room: overview to be written with the room.

@@ -1,0 +1,1 @@
+// Storage room: overview to be written with the room.

@@ -1,0 +1,1 @@
+// Workflow room: overview to be written with the room.
