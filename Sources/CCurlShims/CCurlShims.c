@@ -1,4 +1,7 @@
 #include "CCurlShims.h"
+#include <string.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
 
 CURLcode earshot_curl_setopt_long(CURL *handle, CURLoption option, long value) {
     return curl_easy_setopt(handle, option, value);
@@ -59,4 +62,65 @@ int earshot_curl_has_feature(int feature_bit) {
 
 int earshot_curl_has_brotli(void) {
     return earshot_curl_has_feature(CURL_VERSION_BROTLI);
+}
+
+static int earshot_is_loopback(const struct sockaddr *address) {
+    if (address->sa_family == AF_INET) {
+        const unsigned char *b = (const unsigned char *)&((const struct sockaddr_in *)address)->sin_addr;
+        return b[0] == 127;
+    }
+    if (address->sa_family == AF_INET6) {
+        const unsigned char *b = ((const struct sockaddr_in6 *)address)->sin6_addr.s6_addr;
+        static const unsigned char loopback[16] = {0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1};
+        if (memcmp(b, loopback, 16) == 0) return 1;
+        static const unsigned char mapped[12] = {0,0,0,0,0,0,0,0,0,0,0xff,0xff};
+        return memcmp(b, mapped, 12) == 0 && b[12] == 127;
+    }
+    return 0;
+}
+
+static int earshot_is_private_ipv4(const unsigned char *b) {
+    return b[0] == 10 || b[0] == 0
+        || (b[0] == 172 && (b[1] & 0xf0) == 16)
+        || (b[0] == 192 && b[1] == 168)
+        || (b[0] == 169 && b[1] == 254)
+        || (b[0] == 100 && (b[1] & 0xc0) == 64);
+}
+
+static int earshot_is_private(const struct sockaddr *address) {
+    if (address->sa_family == AF_INET) {
+        return earshot_is_private_ipv4((const unsigned char *)&((const struct sockaddr_in *)address)->sin_addr);
+    }
+    if (address->sa_family == AF_INET6) {
+        const unsigned char *b = ((const struct sockaddr_in6 *)address)->sin6_addr.s6_addr;
+        static const unsigned char mapped[12] = {0,0,0,0,0,0,0,0,0,0,0xff,0xff};
+        if (memcmp(b, mapped, 12) == 0) return earshot_is_private_ipv4(b + 12);
+        static const unsigned char unspecified[16] = {0};
+        return (b[0] & 0xfe) == 0xfc                    /* fc00::/7 unique local */
+            || (b[0] == 0xfe && (b[1] & 0xc0) == 0x80)  /* fe80::/10 link-local */
+            || memcmp(b, unspecified, 16) == 0;
+    }
+    return 1; /* anything that is not IP is refused */
+}
+
+static curl_socket_t earshot_guarded_open_socket(void *context, curlsocktype purpose, struct curl_sockaddr *address) {
+    earshot_curl_address_guard *guard = context;
+    (void)purpose;
+    int refuse = 0;
+    if (earshot_is_loopback(&address->addr)) {
+        refuse = !guard->allows_loopback;
+    } else if (earshot_is_private(&address->addr)) {
+        refuse = !guard->allows_private;
+    }
+    if (refuse) {
+        guard->refused_connection = 1;
+        return CURL_SOCKET_BAD;
+    }
+    return socket(address->family, address->socktype, address->protocol);
+}
+
+CURLcode earshot_curl_install_address_guard(CURL *handle, earshot_curl_address_guard *guard) {
+    CURLcode code = curl_easy_setopt(handle, CURLOPT_OPENSOCKETFUNCTION, earshot_guarded_open_socket);
+    if (code != CURLE_OK) return code;
+    return curl_easy_setopt(handle, CURLOPT_OPENSOCKETDATA, guard);
 }

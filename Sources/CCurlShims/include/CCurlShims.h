@@ -25,6 +25,20 @@ CURLcode earshot_curl_getinfo_pointer(CURL *handle, CURLINFO info, void **value)
 
 CURLMcode earshot_curl_multi_setopt_long(CURLM *multi, CURLMoption option, long value);
 
+/// Which peer addresses a transfer may connect to. Passed to the socket guard by pointer,
+/// which must stay alive until the easy handle is cleaned up.
+typedef struct earshot_curl_address_guard {
+    /// When non-zero, loopback addresses (127.0.0.0/8, ::1) are allowed.
+    int allows_loopback;
+    /// When non-zero, private and link-local ranges are allowed as well.
+    int allows_private;
+    /// Set by the guard when it refused a connection.
+    int refused_connection;
+} earshot_curl_address_guard;
+
+/// Installs a socket-open callback that refuses private, link-local and (unless allowed) loopback peers.
+CURLcode earshot_curl_install_address_guard(CURL *handle, earshot_curl_address_guard *guard);
+
 /// Whether this libcurl was built with the named feature bit (CURL_VERSION_*).
 int earshot_curl_has_feature(int feature_bit);
 /// Whether this libcurl can decode Brotli responses.

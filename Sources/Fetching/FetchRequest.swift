@@ -1,0 +1,16 @@
+import Foundation
+
+/// One fetch to make, with the validators remembered from the last one.
+public struct FetchRequest: Sendable, Hashable {
+    public var url: URL
+    /// Sent as If-None-Match.
+    public var entityTag: String?
+    /// Sent as If-Modified-Since, exactly as the server gave it.
+    public var lastModified: String?
+
+    public init(url: URL, entityTag: String? = nil, lastModified: String? = nil) {
+        self.url = url
+        self.entityTag = entityTag
+        self.lastModified = lastModified
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// How politely and how defensively Earshot fetches: identity, limits and address policy.
+///
+/// The defaults suit unattended runs against public sites; tests and the demo allow loopback.
+public struct FetchSettings: Sendable, Hashable {
+    /// Sent as User-Agent: names Earshot, its version and where site owners can read about it.
+    public var userAgent: String
+    /// Longest wait for a TCP/TLS connection.
+    public var connectTimeout: Duration
+    /// Longest time a whole transfer may take.
+    public var totalTimeout: Duration
+    /// Bodies larger than this are cut off while downloading and the transfer fails.
+    public var maximumBodyBytes: Int
+    /// How many redirects to follow before giving up.
+    public var maximumRedirects: Int
+    /// Transfers running at once across all hosts.
+    public var maximumConcurrentTransfers: Int
+    /// Connections to one host at once.
+    public var maximumConnectionsPerHost: Int
+    /// Whether 127.0.0.0/8 and ::1 may be fetched (tests and the demo need this).
+    public var allowsLoopback: Bool
+    /// Whether private and link-local ranges may be fetched.
+    public var allowsPrivateNetworks: Bool
+
+    /// The User-Agent used when the configuration gives only a contact URL.
+    public static func userAgent(version: String, contactURL: String) -> String {
+        "Earshot/\(version) (school reputation monitor; +\(contactURL))"
+    }
+
+    public init(
+        userAgent: String = FetchSettings.userAgent(version: EarshotVersion.current, contactURL: "https://example.org/earshot"),
+        connectTimeout: Duration = .seconds(10),
+        totalTimeout: Duration = .seconds(60),
+        maximumBodyBytes: Int = 10 * 1024 * 1024,
+        maximumRedirects: Int = 5,
+        maximumConcurrentTransfers: Int = 16,
+        maximumConnectionsPerHost: Int = 1,
+        allowsLoopback: Bool = false,
+        allowsPrivateNetworks: Bool = false
+    ) {
+        self.userAgent = userAgent
+        self.connectTimeout = connectTimeout
+        self.totalTimeout = totalTimeout
+        self.maximumBodyBytes = maximumBodyBytes
+        self.maximumRedirects = maximumRedirects
+        self.maximumConcurrentTransfers = maximumConcurrentTransfers
+        self.maximumConnectionsPerHost = maximumConnectionsPerHost
+        self.allowsLoopback = allowsLoopback
+        self.allowsPrivateNetworks = allowsPrivateNetworks
+    }
+}
+
+/// Earshot's version, as sent in the User-Agent and printed by `earshot --version`.
+public enum EarshotVersion {
+    public static let current = "0.1.0"
+}

@@ -1,1 +1,0 @@
-// Fetching room: overview to be written with the room.

@@ -1,0 +1,1 @@
+// Tests of this room are added with the room.

@@ -1,0 +1,174 @@
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A small HTTP/1.1 server on 127.0.0.1 and a port the system chooses, for tests that need
+/// real libcurl transfers. Each request is answered by the handler and the connection closed.
+///
+/// Use ``withLoopbackHTTPServer(_:_:)`` so the listening socket is always closed.
+public final class LoopbackHTTPServer: Sendable {
+    /// A request as the server read it.
+    public struct Request: Sendable {
+        public var method: String
+        public var path: String
+        /// Header fields, names lowercased.
+        public var headers: [String: String]
+    }
+
+    /// What to send back.
+    public struct Response: Sendable {
+        public var status: Int
+        public var headers: [(String, String)]
+        public var body: Data
+
+        public init(status: Int = 200, headers: [(String, String)] = [], body: Data = Data()) {
+            self.status = status
+            self.headers = headers
+            self.body = body
+        }
+
+        public init(status: Int = 200, contentType: String, body: String, headers: [(String, String)] = []) {
+            self.init(status: status, headers: [("Content-Type", contentType)] + headers, body: Data(body.utf8))
+        }
+    }
+
+    public typealias Handler = @Sendable (Request) -> Response
+
+    public let port: Int
+    private let listener: Int32
+    private let handler: Handler
+    private let received = Mutex<[Request]>([])
+    private let stopped = Mutex(false)
+
+    public init(handler: @escaping Handler) throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw POSIXError(.EIO) }
+        var reuse: Int32 = 1
+        setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard bound == 0, listen(descriptor, 64) == 0 else {
+            close(descriptor)
+            throw POSIXError(.EADDRINUSE)
+        }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }
+        self.port = Int(UInt16(bigEndian: address.sin_port))
+        self.listener = descriptor
+        self.handler = handler
+        let thread = Thread { [self] in acceptLoop() }
+        thread.start()
+    }
+
+    /// The base URL of the server, e.g. `http://127.0.0.1:41234`.
+    public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+
+    /// A URL on this server.
+    public func url(_ path: String) -> URL { URL(string: "http://127.0.0.1:\(port)\(path)")! }
+
+    /// Every request received so far, in order.
+    public var requests: [Request] { received.withLock { $0 } }
+
+    /// Stops accepting connections.
+    public func stop() {
+        let wasStopped = stopped.withLock { value -> Bool in
+            defer { value = true }
+            return value
+        }
+        guard !wasStopped else { return }
+        shutdown(listener, Int32(SHUT_RDWR))
+        close(listener)
+    }
+
+    private func acceptLoop() {
+        while !stopped.withLock({ $0 }) {
+            let connection = accept(listener, nil, nil)
+            guard connection >= 0 else { return }
+            let thread = Thread { [self] in serve(connection) }
+            thread.start()
+        }
+    }
+
+    private func serve(_ connection: Int32) {
+        defer { close(connection) }
+        guard let request = readRequest(from: connection) else { return }
+        received.withLock { $0.append(request) }
+        let response = handler(request)
+        var head = "HTTP/1.1 \(response.status) \(Self.reason(for: response.status))\r\n"
+        var hasLength = false
+        for (name, value) in response.headers {
+            head += "\(name): \(value)\r\n"
+            if name.lowercased() == "content-length" { hasLength = true }
+        }
+        if !hasLength { head += "Content-Length: \(response.body.count)\r\n" }
+        head += "Connection: close\r\n\r\n"
+        var bytes = Data(head.utf8)
+        if request.method != "HEAD" { bytes.append(response.body) }
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = send(connection, buffer.baseAddress! + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
+                if written <= 0 { return }
+                offset += written
+            }
+        }
+    }
+
+    private func readRequest(from connection: Int32) -> Request? {
+        var data = Data()
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while !data.contains(headerTerminator) {
+            let count = recv(connection, &chunk, chunk.count, 0)
+            guard count > 0 else { return nil }
+            data.append(contentsOf: chunk[0..<count])
+            if data.count > 1 << 20 { return nil }
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        let lines = text.components(separatedBy: "\r\n")
+        let requestLine = lines[0].split(separator: " ")
+        guard requestLine.count >= 2 else { return nil }
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return Request(method: String(requestLine[0]), path: String(requestLine[1]), headers: headers)
+    }
+
+    private let headerTerminator = Data("\r\n\r\n".utf8)
+
+    private static func reason(for status: Int) -> String {
+        switch status {
+        case 200: "OK"
+        case 301: "Moved Permanently"
+        case 302: "Found"
+        case 304: "Not Modified"
+        case 404: "Not Found"
+        case 429: "Too Many Requests"
+        case 500: "Internal Server Error"
+        case 503: "Service Unavailable"
+        default: "Status"
+        }
+    }
+}
+
+/// Runs `body` with a started loopback server and stops it afterwards.
+public func withLoopbackHTTPServer<Result>(
+    _ handler: @escaping LoopbackHTTPServer.Handler,
+    _ body: (LoopbackHTTPServer) async throws -> Result
+) async throws -> Result {
+    let server = try LoopbackHTTPServer(handler: handler)
+    defer { server.stop() }
+    return try await body(server)
+}
