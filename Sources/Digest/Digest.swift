@@ -1,0 +1,114 @@
+import Foundation
+import Model
+
+/// A source whose recent fetches failed, as the digest reports it.
+public struct FailingSource: Hashable, Sendable {
+    public var title: String
+    public var url: URL
+    public var consecutiveErrors: Int
+    public var lastError: String
+
+    public init(title: String, url: URL, consecutiveErrors: Int, lastError: String) {
+        self.title = title
+        self.url = url
+        self.consecutiveErrors = consecutiveErrors
+        self.lastError = lastError
+    }
+}
+
+/// The daily digest for the senior leadership team: its figures and sections, ready to render.
+public struct Digest: Hashable, Sendable {
+    /// The school's name, for the heading.
+    public var schoolName: String
+    /// The day the digest covers, as shown to people (e.g. "Wednesday 25 November 2026").
+    public var dayTitle: String
+    /// The same day as YYYY-MM-DD, for file names.
+    public var dayKey: String
+    public var generatedAt: Date
+    public var timeZone: TimeZone
+    public var findings: [FindingSummary]
+    public var openCases: [CaseSummary]
+    public var failingSources: [FailingSource]
+
+    /// Builds a digest for the local day containing `generatedAt` in `timeZone`.
+    public init(
+        schoolName: String,
+        generatedAt: Date,
+        timeZone: TimeZone,
+        findings: [FindingSummary],
+        openCases: [CaseSummary],
+        failingSources: [FailingSource]
+    ) {
+        self.schoolName = schoolName
+        self.generatedAt = generatedAt
+        self.timeZone = timeZone
+        self.findings = findings
+        self.openCases = openCases
+        self.failingSources = failingSources
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = timeZone
+        formatter.dateFormat = "EEEE d MMMM yyyy"
+        dayTitle = formatter.string(from: generatedAt)
+        formatter.dateFormat = "yyyy-MM-dd"
+        dayKey = formatter.string(from: generatedAt)
+    }
+
+    /// Mentions found in the window.
+    public var mentionCount: Int { findings.count }
+
+    /// Mean compound sentiment of the window's findings, 0 when there are none.
+    public var netSentiment: Double {
+        findings.isEmpty ? 0 : findings.map(\.sentiment.compound).reduce(0, +) / Double(findings.count)
+    }
+
+    /// Findings that carry at least one concern other than praise.
+    public var newConcernCount: Int {
+        findings.filter { $0.concerns.contains { $0.concern != .praise } }.count
+    }
+
+    /// Open cases past their due time.
+    public var overdueCases: [CaseSummary] { openCases.filter { $0.isOverdue(at: generatedAt) } }
+
+    /// Open cases that are not overdue and are due before the end of the digest's day.
+    public var casesDueToday: [CaseSummary] {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let endOfDay = calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: generatedAt)) ?? generatedAt
+        return openCases.filter { !$0.isOverdue(at: generatedAt) && $0.dueAt < endOfDay }
+    }
+
+    /// Open cases whose concern the policy treats as urgent (reported to a senior member of staff at once).
+    public var urgentCases: [CaseSummary] {
+        let urgent: Set<Concern> = [.safeguarding, .offensive, .discrimination, .defamation, .dataProtection, .pressEnquiry]
+        return openCases.filter { urgent.contains($0.primaryConcern) }
+    }
+
+    /// The window's findings grouped by their most serious concern; findings without one come last as "Other mentions".
+    public var findingsByConcern: [(title: String, findings: [FindingSummary])] {
+        var groups: [Concern: [FindingSummary]] = [:]
+        var other: [FindingSummary] = []
+        for finding in findings {
+            if let concern = finding.concerns.map(\.concern).min() {
+                groups[concern, default: []].append(finding)
+            } else {
+                other.append(finding)
+            }
+        }
+        var result = Concern.allCases.compactMap { concern in
+            groups[concern].map { (title: concern.displayName, findings: $0) }
+        }
+        if !other.isEmpty { result.append((title: "Other mentions", findings: other)) }
+        return result
+    }
+
+    public static func == (lhs: Digest, rhs: Digest) -> Bool {
+        lhs.dayKey == rhs.dayKey && lhs.generatedAt == rhs.generatedAt && lhs.findings == rhs.findings
+            && lhs.openCases == rhs.openCases && lhs.failingSources == rhs.failingSources
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(dayKey)
+        hasher.combine(generatedAt)
+    }
+}

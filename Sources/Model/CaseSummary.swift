@@ -1,0 +1,45 @@
+import Foundation
+
+/// A case as people see it in listings and digests: its state, its clock, and the post behind it.
+public struct CaseSummary: Hashable, Sendable, Identifiable {
+    public var id: CaseID
+    public var status: CaseStatus
+    public var primaryConcern: Concern
+    public var concerns: [Concern]
+    public var owner: Role
+    public var openedAt: Date
+    public var clockStartedAt: Date
+    public var dueAt: Date
+    public var needsApproval: Bool
+    public var wasOverdueWhenFound: Bool
+    /// The post's title, or the start of its text when it has none.
+    public var title: String
+    /// The start of the post's text, for a one-line listing.
+    public var snippet: String
+    public var link: URL?
+    public var sourceTitle: String
+
+    public init(
+        id: CaseID, status: CaseStatus, primaryConcern: Concern, concerns: [Concern], owner: Role,
+        openedAt: Date, clockStartedAt: Date, dueAt: Date, needsApproval: Bool, wasOverdueWhenFound: Bool,
+        title: String, snippet: String, link: URL?, sourceTitle: String
+    ) {
+        self.id = id
+        self.status = status
+        self.primaryConcern = primaryConcern
+        self.concerns = concerns
+        self.owner = owner
+        self.openedAt = openedAt
+        self.clockStartedAt = clockStartedAt
+        self.dueAt = dueAt
+        self.needsApproval = needsApproval
+        self.wasOverdueWhenFound = wasOverdueWhenFound
+        self.title = title
+        self.snippet = snippet
+        self.link = link
+        self.sourceTitle = sourceTitle
+    }
+
+    /// Whether the case is open and past its due time at `now`.
+    public func isOverdue(at now: Date) -> Bool { status.isOpen && dueAt < now }
+}

@@ -1,1 +1,0 @@
-// Storage room: overview to be written with the room.

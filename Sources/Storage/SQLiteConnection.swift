@@ -1,0 +1,142 @@
+import CSQLite
+import Foundation
+
+/// A value bound to or read from an SQL statement.
+enum SQLValue: Sendable, Hashable {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+
+    init(_ text: String?) { self = text.map(SQLValue.text) ?? .null }
+    init(_ date: Date?) { self = date.map { .real($0.timeIntervalSince1970) } ?? .null }
+    init(_ integer: Int) { self = .integer(Int64(integer)) }
+    init(_ flag: Bool) { self = .integer(flag ? 1 : 0) }
+
+    var text: String? { if case .text(let value) = self { value } else { nil } }
+    var integer: Int64? {
+        switch self {
+        case .integer(let value): value
+        case .real(let value): Int64(value)
+        default: nil
+        }
+    }
+    var real: Double? {
+        switch self {
+        case .real(let value): value
+        case .integer(let value): Double(value)
+        default: nil
+        }
+    }
+    var date: Date? { real.map(Date.init(timeIntervalSince1970:)) }
+}
+
+/// One row of a query result, by column name.
+struct SQLRow {
+    let values: [String: SQLValue]
+    subscript(_ column: String) -> SQLValue { values[column] ?? .null }
+}
+
+/// Owns one SQLite connection. Not Sendable: the ``Store`` runs it on one thread at a time.
+final class SQLiteConnection {
+    private let handle: OpaquePointer
+
+    /// Opens (creating if needed) the database file, readable and writable by its owner only.
+    init(path: String) throws(StorageError) {
+        if !FileManager.default.fileExists(atPath: path) {
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty {
+                try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            }
+            // Create the file ourselves so that its mode is 0600 whatever the umask.
+            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw StorageError(code: -1, operation: "create \(path)", message: "cannot create the database file")
+            }
+        }
+        var opened: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX
+        let code = sqlite3_open_v2(path, &opened, flags, nil)
+        guard code == SQLITE_OK, let opened else {
+            let message = opened.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close(opened)
+            throw StorageError(code: code, operation: "open \(path)", message: message)
+        }
+        handle = opened
+        sqlite3_extended_result_codes(handle, 1)
+        sqlite3_busy_timeout(handle, 10_000)
+    }
+
+    deinit {
+        sqlite3_close_v2(handle)
+    }
+
+    /// The one place SQLite result codes become Swift errors.
+    private func validate(_ code: Int32, _ operation: @autoclosure () -> String) throws(StorageError) {
+        guard code == SQLITE_OK || code == SQLITE_ROW || code == SQLITE_DONE else {
+            throw StorageError(code: code, operation: operation(), message: String(cString: sqlite3_errmsg(handle)))
+        }
+    }
+
+    /// Runs one or more statements without parameters.
+    func execute(script sql: String) throws(StorageError) {
+        try validate(sqlite3_exec(handle, sql, nil, nil, nil), "run script")
+    }
+
+    /// Runs one statement and returns its rows.
+    @discardableResult
+    func query(_ sql: String, _ bindings: [SQLValue] = []) throws(StorageError) -> [SQLRow] {
+        var statement: OpaquePointer?
+        try validate(sqlite3_prepare_v2(handle, sql, -1, &statement, nil), "prepare \(sql.prefix(60))")
+        defer { sqlite3_finalize(statement) }
+        for (index, value) in bindings.enumerated() {
+            let position = Int32(index + 1)
+            let code: Int32 = switch value {
+            case .null: sqlite3_bind_null(statement, position)
+            case .integer(let integer): sqlite3_bind_int64(statement, position, integer)
+            case .real(let real): sqlite3_bind_double(statement, position, real)
+            case .text(let text): sqlite3_bind_text(statement, position, text, -1, sqliteTransient)
+            }
+            try validate(code, "bind parameter \(position)")
+        }
+        var rows: [SQLRow] = []
+        while true {
+            let code = sqlite3_step(statement)
+            if code == SQLITE_DONE { break }
+            try validate(code, "step \(sql.prefix(60))")
+            var values: [String: SQLValue] = [:]
+            for column in 0..<sqlite3_column_count(statement) {
+                let name = String(cString: sqlite3_column_name(statement, column))
+                values[name] = switch sqlite3_column_type(statement, column) {
+                case SQLITE_INTEGER: .integer(sqlite3_column_int64(statement, column))
+                case SQLITE_FLOAT: .real(sqlite3_column_double(statement, column))
+                case SQLITE_NULL: .null
+                default: .text(String(cString: sqlite3_column_text(statement, column)))
+                }
+            }
+            rows.append(SQLRow(values: values))
+        }
+        return rows
+    }
+
+    /// The rowid of the last inserted row.
+    var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Rows changed by the last statement.
+    var changes: Int { Int(sqlite3_changes(handle)) }
+
+    /// Runs `body` in one transaction: all of it is stored, or none of it.
+    func transaction<Result>(_ body: () throws -> Result) throws -> Result {
+        try execute(script: "BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute(script: "COMMIT")
+            return result
+        } catch {
+            try? execute(script: "ROLLBACK")
+            throw error
+        }
+    }
+}
+
+/// SQLite's SQLITE_TRANSIENT: copy bound text before the call returns.
+private let sqliteTransient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)

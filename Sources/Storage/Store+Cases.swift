@@ -1,0 +1,107 @@
+import Foundation
+import Model
+
+extension Store {
+    /// The actor recorded in the audit log for what Earshot does by itself.
+    public static let systemActor = "earshot"
+
+    func openCase(for itemKey: ItemKey, triage: CaseTriage, at openedAt: Date) throws(StorageError) -> CaseID {
+        try connection.query(
+            """
+            INSERT INTO cases (item_key, primary_concern, concerns, owner, status, opened_at, clock_started_at,
+                due_at, needs_approval, alert_at_once, overdue_when_found, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                .text(itemKey.rawValue), .text(triage.primaryConcern.rawValue),
+                .text(triage.concerns.map(\.rawValue).joined(separator: ",")), .text(triage.owner.rawValue),
+                .text(CaseStatus.new.rawValue), SQLValue(openedAt), SQLValue(triage.clockStartedAt),
+                SQLValue(triage.dueAt), SQLValue(triage.needsApproval), SQLValue(triage.shouldAlertAtOnce),
+                SQLValue(triage.wasOverdueWhenFound), SQLValue(openedAt),
+            ]
+        )
+        let caseID = CaseID(rawValue: connection.lastInsertedRowID)
+        try appendAudit(caseID: caseID, at: openedAt, actor: Store.systemActor, action: "open", from: nil, to: .new,
+                        reason: "\(triage.primaryConcern.displayName) found; owner \(triage.owner)")
+        return caseID
+    }
+
+    func appendAudit(
+        caseID: CaseID, at date: Date, actor: String, action: String, from: CaseStatus?, to: CaseStatus, reason: String?
+    ) throws(StorageError) {
+        try connection.query(
+            "INSERT INTO audit_log (case_id, at, actor, action, from_status, to_status, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [.integer(caseID.rawValue), SQLValue(date), .text(actor), .text(action), SQLValue(from?.rawValue),
+             .text(to.rawValue), SQLValue(reason)]
+        )
+    }
+
+    /// Cases whose status is open, soonest due first.
+    public func openCases() throws(StorageError) -> [CaseSummary] {
+        let open = CaseStatus.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        return try cases(where: "cases.status IN (\(open))")
+    }
+
+    /// Every case, soonest due first.
+    public func allCases() throws(StorageError) -> [CaseSummary] {
+        try cases(where: "1")
+    }
+
+    private func cases(where condition: String) throws(StorageError) -> [CaseSummary] {
+        let rows = try connection.query(
+            """
+            SELECT cases.*, items.title AS item_title, items.text AS item_text, items.link AS item_link,
+                   sources.title AS source_title
+            FROM cases JOIN items ON items.key = cases.item_key
+                       JOIN sources ON sources.id = items.first_source_id
+            WHERE \(condition)
+            ORDER BY cases.due_at, cases.id
+            """
+        )
+        return rows.compactMap { row in
+            guard let id = row["id"].integer,
+                  let status = row["status"].text.flatMap(CaseStatus.init(rawValue:)),
+                  let primary = row["primary_concern"].text.flatMap(Concern.init(rawValue:)) else { return nil }
+            let text = row["item_text"].text ?? ""
+            let title = row["item_title"].text ?? ""
+            return CaseSummary(
+                id: CaseID(rawValue: id),
+                status: status,
+                primaryConcern: primary,
+                concerns: (row["concerns"].text ?? "").split(separator: ",").compactMap { Concern(rawValue: String($0)) },
+                owner: Role(rawValue: row["owner"].text ?? ""),
+                openedAt: row["opened_at"].date ?? .distantPast,
+                clockStartedAt: row["clock_started_at"].date ?? .distantPast,
+                dueAt: row["due_at"].date ?? .distantPast,
+                needsApproval: row["needs_approval"].integer == 1,
+                wasOverdueWhenFound: row["overdue_when_found"].integer == 1,
+                title: title.isEmpty ? Snippet.make(from: text, limit: 80) : title,
+                snippet: Snippet.make(from: text),
+                link: row["item_link"].text.flatMap(URL.init(string:)),
+                sourceTitle: row["source_title"].text ?? ""
+            )
+        }
+    }
+
+    /// One entry of a case's audit trail.
+    public struct AuditEntry: Hashable, Sendable {
+        public var at: Date
+        public var actor: String
+        public var action: String
+        public var from: CaseStatus?
+        public var to: CaseStatus
+        public var reason: String?
+    }
+
+    /// A case's audit trail, oldest first.
+    public func auditTrail(for caseID: CaseID) throws(StorageError) -> [AuditEntry] {
+        try connection.query("SELECT * FROM audit_log WHERE case_id = ? ORDER BY id", [.integer(caseID.rawValue)])
+            .compactMap { row in
+                guard let to = row["to_status"].text.flatMap(CaseStatus.init(rawValue:)) else { return nil }
+                return AuditEntry(
+                    at: row["at"].date ?? .distantPast, actor: row["actor"].text ?? "", action: row["action"].text ?? "",
+                    from: row["from_status"].text.flatMap(CaseStatus.init(rawValue:)), to: to, reason: row["reason"].text
+                )
+            }
+    }
+}

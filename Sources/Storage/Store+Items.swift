@@ -1,0 +1,153 @@
+import Foundation
+import Model
+
+extension Store {
+    /// The items among `items` that the store has not seen, by key or by link, in their order.
+    ///
+    /// The scan analyses only these; ``record(_:)`` checks again inside its transaction.
+    public func unseen(_ items: [Item]) throws(StorageError) -> [Item] {
+        var unseen: [Item] = []
+        for item in items where try existingKey(for: item) == nil {
+            unseen.append(item)
+        }
+        return unseen
+    }
+
+    /// The key under which this item, or the same story from another source, is stored.
+    func existingKey(for item: Item) throws(StorageError) -> ItemKey? {
+        if let row = try connection.query("SELECT key FROM items WHERE key = ?", [.text(item.key.rawValue)]).first,
+           let key = row["key"].text {
+            return ItemKey(rawValue: key)
+        }
+        guard let link = item.link?.absoluteString else { return nil }
+        return try connection.query("SELECT key FROM items WHERE link = ? LIMIT 1", [.text(link)]).first?["key"].text
+            .map(ItemKey.init(rawValue:))
+    }
+
+    /// Writes one fetch of one source: its fetch state, new items and findings, sightings of known
+    /// items, and a case for each new finding that needs one — all in one transaction.
+    ///
+    /// Writing the same record twice adds nothing the second time.
+    @discardableResult
+    public func record(_ record: SourceScanRecord) throws(StorageError) -> RecordSummary {
+        try inTransaction("record scan of \(record.state.sourceID)") {
+            var summary = RecordSummary()
+            try write(record.state)
+            let sourceID = record.state.sourceID
+            let seenAt = record.state.lastFetchedAt ?? Date()
+            for observation in record.observations {
+                if let key = try existingKey(for: observation.item) {
+                    try connection.query(
+                        "INSERT OR IGNORE INTO sightings (item_key, source_id, seen_at) VALUES (?, ?, ?)",
+                        [.text(key.rawValue), .text(sourceID.rawValue), SQLValue(seenAt)]
+                    )
+                    summary.repeatSightings += connection.changes
+                    continue
+                }
+                try insert(observation, from: sourceID, at: seenAt)
+                summary.newItems += 1
+                if observation.finding != nil { summary.newFindings += 1 }
+                if let triage = observation.triage {
+                    summary.openedCases.append(try openCase(for: observation.item.key, triage: triage, at: seenAt))
+                }
+            }
+            return summary
+        }
+    }
+
+    private func insert(_ observation: SourceScanRecord.Observation, from source: SourceID, at seenAt: Date) throws(StorageError) {
+        let item = observation.item
+        let finding = observation.finding
+        try connection.query(
+            """
+            INSERT INTO items (key, link, title, author, published_at, text, first_source_id, discovered_at,
+                is_mention, mentions_json, sentiment, sentiment_label, sentiment_drivers_json, concerns_json)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                .text(item.key.rawValue), SQLValue(item.link?.absoluteString), .text(item.title), SQLValue(item.author),
+                SQLValue(item.published), .text(item.text), .text(source.rawValue),
+                SQLValue(finding?.discoveredAt ?? seenAt), SQLValue(finding != nil),
+                SQLValue(finding.map { JSONColumn.encode($0.mentions) }),
+                finding.map { .real($0.sentiment.compound) } ?? .null,
+                SQLValue(finding?.sentiment.label.rawValue),
+                SQLValue(finding.map { JSONColumn.encode($0.sentiment.drivers) }),
+                SQLValue(finding.map { JSONColumn.encode($0.concerns) }),
+            ]
+        )
+        try connection.query(
+            "INSERT OR IGNORE INTO sightings (item_key, source_id, seen_at) VALUES (?, ?, ?)",
+            [.text(item.key.rawValue), .text(source.rawValue), SQLValue(seenAt)]
+        )
+    }
+
+    /// Findings discovered in `[start, end)`, oldest first.
+    public func findings(discoveredFrom start: Date, to end: Date) throws(StorageError) -> [FindingSummary] {
+        let rows = try connection.query(
+            """
+            SELECT items.*, (SELECT group_concat(title, char(31)) FROM (
+                SELECT sources.title FROM sightings JOIN sources ON sources.id = sightings.source_id
+                WHERE sightings.item_key = items.key ORDER BY sightings.seen_at, sources.title)) AS source_titles
+            FROM items WHERE is_mention = 1 AND discovered_at >= ? AND discovered_at < ?
+            ORDER BY discovered_at, key
+            """,
+            [SQLValue(start), SQLValue(end)]
+        )
+        return rows.map { row in
+            let text = row["text"].text ?? ""
+            return FindingSummary(
+                key: ItemKey(rawValue: row["key"].text ?? ""),
+                title: row["title"].text ?? "",
+                snippet: Snippet.make(from: text),
+                link: row["link"].text.flatMap(URL.init(string:)),
+                sourceTitles: (row["source_titles"].text ?? "").split(separator: "\u{1F}").map(String.init),
+                published: row["published_at"].date,
+                discoveredAt: row["discovered_at"].date ?? start,
+                sentiment: SentimentScore(
+                    compound: row["sentiment"].real ?? 0,
+                    drivers: JSONColumn.decode([String].self, from: row["sentiment_drivers_json"].text) ?? []
+                ),
+                concerns: JSONColumn.decode([ConcernAssessment].self, from: row["concerns_json"].text) ?? []
+            )
+        }
+    }
+
+    /// How many items and findings are stored, for reports and checks.
+    public func counts() throws(StorageError) -> (items: Int, findings: Int, cases: Int, sightings: Int) {
+        let row = try connection.query(
+            """
+            SELECT (SELECT count(*) FROM items) AS items,
+                   (SELECT count(*) FROM items WHERE is_mention = 1) AS findings,
+                   (SELECT count(*) FROM cases) AS cases,
+                   (SELECT count(*) FROM sightings) AS sightings
+            """
+        ).first
+        return (
+            Int(row?["items"].integer ?? 0), Int(row?["findings"].integer ?? 0),
+            Int(row?["cases"].integer ?? 0), Int(row?["sightings"].integer ?? 0)
+        )
+    }
+}
+
+/// JSON text in a column, for small nested values.
+enum JSONColumn {
+    static func encode<Value: Encodable>(_ value: Value) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+    }
+
+    static func decode<Value: Decodable>(_ type: Value.Type, from text: String?) -> Value? {
+        guard let text else { return nil }
+        return try? JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+}
+
+/// The start of a text on one line, for listings.
+enum Snippet {
+    static func make(from text: String, limit: Int = 160) -> String {
+        let oneLine = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard oneLine.count > limit else { return oneLine }
+        return String(oneLine.prefix(limit - 1)) + "…"
+    }
+}

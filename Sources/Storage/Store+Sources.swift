@@ -1,0 +1,72 @@
+import Foundation
+import Model
+
+extension Store {
+    /// Makes sure every configured source has a row, keeping the fetch state of known ones.
+    public func register(_ sources: [Source]) throws(StorageError) {
+        try inTransaction("register sources") {
+            for source in sources {
+                try connection.query(
+                    """
+                    INSERT INTO sources (id, current_url, kind, title) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, title = excluded.title
+                    """,
+                    [.text(source.id.rawValue), .text(source.url.absoluteString), .text(source.kind.rawValue), .text(source.title)]
+                )
+            }
+        }
+    }
+
+    /// The fetch state of every known source.
+    public func fetchStates() throws(StorageError) -> [SourceID: FetchState] {
+        let rows = try connection.query("SELECT * FROM sources")
+        var states: [SourceID: FetchState] = [:]
+        for row in rows {
+            guard let id = row["id"].text, let url = row["current_url"].text.flatMap(URL.init(string:)) else { continue }
+            let sourceID = SourceID(rawValue: id)
+            states[sourceID] = FetchState(
+                sourceID: sourceID,
+                currentURL: url,
+                entityTag: row["entity_tag"].text,
+                lastModified: row["last_modified"].text,
+                lastFetchedAt: row["last_fetched_at"].date,
+                lastChangedAt: row["last_changed_at"].date,
+                nextDueAt: row["next_due_at"].date,
+                consecutiveErrors: Int(row["consecutive_errors"].integer ?? 0),
+                lastError: row["last_error"].text
+            )
+        }
+        return states
+    }
+
+    /// Stores a source's fetch state on its own, for a fetch that produced nothing else to store.
+    public func save(_ state: FetchState) throws(StorageError) {
+        try inTransaction("save fetch state") { try write(state) }
+    }
+
+    func write(_ state: FetchState) throws(StorageError) {
+        try connection.query(
+            """
+            UPDATE sources SET current_url = ?, entity_tag = ?, last_modified = ?, last_fetched_at = ?,
+                last_changed_at = ?, next_due_at = ?, consecutive_errors = ?, last_error = ?
+            WHERE id = ?
+            """,
+            [
+                .text(state.currentURL.absoluteString), SQLValue(state.entityTag), SQLValue(state.lastModified),
+                SQLValue(state.lastFetchedAt), SQLValue(state.lastChangedAt), SQLValue(state.nextDueAt),
+                SQLValue(state.consecutiveErrors), SQLValue(state.lastError), .text(state.sourceID.rawValue),
+            ]
+        )
+    }
+
+    /// Runs `body` in one transaction, mapping any failure to a ``StorageError``.
+    func inTransaction<Result>(_ operation: String, _ body: () throws -> Result) throws(StorageError) -> Result {
+        do {
+            return try connection.transaction(body)
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw StorageError(code: -1, operation: operation, message: "\(error)")
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Digest
+import Foundation
+import Model
+import Testing
+
+@Suite struct DigestTests {
+    let london = TimeZone(identifier: "Europe/London")!
+    /// Wednesday 25 November 2026, 07:00 in London.
+    let morning = Date(timeIntervalSince1970: 1_795_590_000)
+
+    func finding(_ title: String, concerns: [Concern], compound: Double = -0.5, link: String? = nil) -> FindingSummary {
+        FindingSummary(
+            key: ItemKey(rawValue: "id:\(title)"), title: title, snippet: "Snippet of \(title)",
+            link: link.flatMap(URL.init(string:)), sourceTitles: ["Gazette"], published: nil, discoveredAt: morning,
+            sentiment: SentimentScore(compound: compound, drivers: []),
+            concerns: concerns.map { ConcernAssessment(concern: $0, confidence: 0.9, evidence: []) }
+        )
+    }
+
+    func openCase(_ id: Int64, _ concern: Concern, dueIn hours: Double) -> CaseSummary {
+        CaseSummary(
+            id: CaseID(rawValue: id), status: .new, primaryConcern: concern, concerns: [concern], owner: .communications,
+            openedAt: morning, clockStartedAt: morning, dueAt: morning.addingTimeInterval(hours * 3600),
+            needsApproval: false, wasOverdueWhenFound: false, title: "Case \(id)", snippet: "", link: nil, sourceTitle: "Forum"
+        )
+    }
+
+    func digest(findings: [FindingSummary] = [], cases: [CaseSummary] = [], failing: [FailingSource] = []) -> Digest {
+        Digest(schoolName: "Millbrook Academy", generatedAt: morning, timeZone: london,
+               findings: findings, openCases: cases, failingSources: failing)
+    }
+
+    @Test func namesTheDayInTheSchoolsTimeZone() {
+        let digest = digest()
+        #expect(digest.dayKey == "2026-11-25")
+        #expect(digest.dayTitle == "Wednesday 25 November 2026")
+    }
+
+    @Test func headlineFiguresCountMentionsConcernsAndNetSentiment() {
+        let digest = digest(findings: [
+            finding("a", concerns: [.complaint], compound: -0.6),
+            finding("b", concerns: [.praise], compound: 0.8),
+            finding("c", concerns: [], compound: 0.1),
+        ])
+        #expect(digest.mentionCount == 3)
+        #expect(digest.newConcernCount == 1)
+        #expect(abs(digest.netSentiment - 0.1) < 1e-9)
+    }
+
+    @Test func groupsMentionsByTheirMostSeriousConcern() {
+        let digest = digest(findings: [
+            finding("praise", concerns: [.praise]),
+            finding("both", concerns: [.complaint, .bullying]),
+            finding("plain", concerns: []),
+        ])
+        #expect(digest.findingsByConcern.map(\.title) == ["Bullying", "Praise", "Other mentions"])
+    }
+
+    @Test func attentionListsOverdueUrgentAndDueTodayCases() {
+        let digest = digest(cases: [
+            openCase(1, .complaint, dueIn: -2), openCase(2, .safeguarding, dueIn: 1),
+            openCase(3, .question, dueIn: 5), openCase(4, .question, dueIn: 40),
+        ])
+        #expect(digest.overdueCases.map(\.id.rawValue) == [1])
+        #expect(digest.urgentCases.map(\.id.rawValue) == [2])
+        #expect(digest.casesDueToday.map(\.id.rawValue) == [2, 3])
+        let text = DigestRenderer().plainText(digest)
+        #expect(text.contains("#1 [Overdue]"))
+        #expect(text.contains("#2 [Urgent]"))
+        #expect(text.contains("#3 [Due today]"))
+        #expect(!text.contains("#4 ["))
+    }
+
+    @Test func escapesEverythingThatCameFromTheInternet() {
+        let hostile = finding("<script>alert('x')</script>", concerns: [.complaint],
+                              link: "https://evil.example/?a=1&b=\"2\"")
+        let failing = FailingSource(title: "<img src=x onerror=alert(1)>", url: URL(string: "https://evil.example/feed")!,
+                                    consecutiveErrors: 3, lastError: "<b>boom</b>")
+        let html = DigestRenderer().html(digest(findings: [hostile], failing: [failing]))
+        #expect(!html.contains("<script>"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("<b>boom"))
+        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
+        #expect(html.contains("href=\"https://evil.example/?a=1&amp;b=%222%22\"") || html.contains("href=\"https://evil.example/?a=1&amp;b=&quot;2&quot;\""))
+    }
+
+    @Test func linksOnlyToWebAddresses() {
+        let sneaky = finding("click", concerns: [.question], link: "javascript:alert(1)")
+        let html = DigestRenderer().html(digest(findings: [sneaky]))
+        #expect(!html.contains("javascript:"))
+    }
+}

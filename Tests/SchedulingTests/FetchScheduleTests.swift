@@ -1,0 +1,62 @@
+import Foundation
+import Model
+import Scheduling
+import Testing
+
+@Suite struct FetchScheduleTests {
+    let now = Date(timeIntervalSince1970: 1_795_000_000)
+    let schedule = FetchSchedule(defaultInterval: .seconds(1800), jitterFraction: 0.1, maximumBackoff: .seconds(86_400))
+
+    func source(_ name: String, interval: Duration? = nil) -> Source {
+        Source(url: URL(string: "https://\(name).example/feed")!, kind: .feed, title: name, refreshInterval: interval)
+    }
+
+    func state(_ source: Source, nextDue: Date?) -> FetchState {
+        FetchState(sourceID: source.id, currentURL: source.url, lastFetchedAt: nextDue.map { $0.addingTimeInterval(-1800) }, nextDueAt: nextDue)
+    }
+
+    @Test func neverFetchedSourcesAreDueFirstThenTheMostOverdue() {
+        let fresh = source("fresh"), late = source("late"), later = source("later"), waiting = source("waiting")
+        let states = [
+            late.id: state(late, nextDue: now.addingTimeInterval(-60)),
+            later.id: state(later, nextDue: now.addingTimeInterval(-600)),
+            waiting.id: state(waiting, nextDue: now.addingTimeInterval(60)),
+        ]
+        let due = schedule.dueSources([waiting, late, fresh, later], states: states, now: now)
+        #expect(due.map(\.title) == ["fresh", "later", "late"])
+    }
+
+    @Test func includingAllFetchesSourcesThatAreNotDue() {
+        let waiting = source("waiting")
+        let states = [waiting.id: state(waiting, nextDue: now.addingTimeInterval(600))]
+        #expect(schedule.dueSources([waiting], states: states, now: now).isEmpty)
+        #expect(schedule.dueSources([waiting], states: states, now: now, includesAll: true) == [waiting])
+    }
+
+    @Test func nextDueIsTheIntervalWithinTheJitterBand() {
+        for name in ["a", "b", "c", "d", "e"] {
+            let next = schedule.nextDue(for: source(name), fetchedAt: now, consecutiveErrors: 0)
+            let wait = next.timeIntervalSince(now)
+            #expect(wait >= 1620 && wait <= 1980)
+        }
+    }
+
+    @Test func aSourceIntervalOverridesTheDefault() {
+        let next = schedule.nextDue(for: source("slow", interval: .seconds(6 * 3600)), fetchedAt: now, consecutiveErrors: 0)
+        #expect(next.timeIntervalSince(now) >= 6 * 3600 * 0.9)
+    }
+
+    @Test func failuresBackOffExponentiallyUpToTheCap() {
+        let feed = source("failing")
+        let waits = (1...8).map { schedule.nextDue(for: feed, fetchedAt: now, consecutiveErrors: $0).timeIntervalSince(now) }
+        #expect(zip(waits, waits.dropFirst()).allSatisfy { $0 <= $1 })
+        #expect(waits[0] >= 3600 * 0.9)
+        #expect(waits.last! <= 86_400 + 180)
+    }
+
+    @Test func jitterIsRepeatableForTheSameSource() {
+        let feed = source("stable")
+        #expect(schedule.nextDue(for: feed, fetchedAt: now, consecutiveErrors: 0)
+                == schedule.nextDue(for: feed, fetchedAt: now, consecutiveErrors: 0))
+    }
+}

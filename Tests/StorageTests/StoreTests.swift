@@ -1,0 +1,119 @@
+import Foundation
+import Model
+import Storage
+import TestSupport
+import Testing
+
+@Suite struct StoreTests {
+    let gazette = Source(url: URL(string: "https://gazette.example/rss")!, kind: .feed, title: "Gazette")
+    let alerts = Source(url: URL(string: "https://alerts.example/feed")!, kind: .feed, title: "Alerts")
+    let now = Date(timeIntervalSince1970: 1_795_000_000)
+
+    func item(_ key: String, link: String? = nil) -> Item {
+        Item(key: ItemKey(rawValue: key), title: "Title \(key)", link: link.flatMap(URL.init(string:)), text: "Text of \(key)")
+    }
+
+    func finding(for item: Item, in source: Source) -> Finding {
+        Finding(
+            item: item, source: source.id, discoveredAt: now,
+            mentions: [Mention(matchedText: "Millbrook Academy", term: "Millbrook Academy", rule: .name, start: 0, end: 17)],
+            sentiment: SentimentScore(compound: -0.6, drivers: ["appalling"]),
+            concerns: [ConcernAssessment(concern: .complaint, confidence: 0.8, evidence: ["appalling"])]
+        )
+    }
+
+    func triage() -> CaseTriage {
+        CaseTriage(
+            primaryConcern: .complaint, concerns: [.complaint], owner: .communications, clockStartedAt: now,
+            dueAt: now.addingTimeInterval(86_400), needsApproval: false, shouldAlertAtOnce: false, wasOverdueWhenFound: false
+        )
+    }
+
+    func record(_ items: [Item], from source: Source) -> SourceScanRecord {
+        SourceScanRecord(
+            state: FetchState(sourceID: source.id, currentURL: source.url, lastFetchedAt: now),
+            observations: items.map { .init(item: $0, finding: finding(for: $0, in: source), triage: triage()) }
+        )
+    }
+
+    @Test func createsTheFileReadableByItsOwnerOnly() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("nested/earshot.sqlite").path
+            _ = try Store(path: path)
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        }
+    }
+
+    @Test func recordingTheSameScanTwiceAddsNothingTheSecondTime() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try Store(path: directory.appendingPathComponent("e.sqlite").path)
+            try store.register([gazette])
+            let scan = record([item("id:1"), item("id:2")], from: gazette)
+            let first = try store.record(scan)
+            let second = try store.record(scan)
+            #expect(first.newItems == 2 && first.openedCases.count == 2)
+            #expect(second.newItems == 0 && second.openedCases.isEmpty)
+            let counts = try store.counts()
+            #expect(counts.items == 2 && counts.cases == 2 && counts.sightings == 2)
+        }
+    }
+
+    @Test func theSameStoryInTwoFeedsIsOneFindingWithTwoSources() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try Store(path: directory.appendingPathComponent("e.sqlite").path)
+            try store.register([gazette, alerts])
+            let link = "https://gazette.example/news/results-day"
+            try store.record(record([item("id:gazette-77", link: link)], from: gazette))
+            let summary = try store.record(record([item("id:alert-9", link: link)], from: alerts))
+            #expect(summary.newItems == 0 && summary.repeatSightings == 1)
+            let findings = try store.findings(discoveredFrom: now.addingTimeInterval(-60), to: now.addingTimeInterval(60))
+            #expect(findings.count == 1)
+            #expect(Set(findings[0].sourceTitles) == ["Gazette", "Alerts"])
+            #expect(findings[0].concerns.first?.concern == .complaint)
+        }
+    }
+
+    @Test func unseenSkipsItemsKnownByKeyOrLink() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try Store(path: directory.appendingPathComponent("e.sqlite").path)
+            try store.register([gazette])
+            try store.record(record([item("id:1", link: "https://gazette.example/a")], from: gazette))
+            let candidates = [item("id:1"), item("id:other", link: "https://gazette.example/a"), item("id:3")]
+            #expect(try store.unseen(candidates).map(\.key.rawValue) == ["id:3"])
+        }
+    }
+
+    @Test func openingACaseWritesTheAuditTrailWhichCannotBeRewritten() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("e.sqlite").path
+            let store = try Store(path: path)
+            try store.register([gazette])
+            let summary = try store.record(record([item("id:1")], from: gazette))
+            let caseID = try #require(summary.openedCases.first)
+            let trail = try store.auditTrail(for: caseID)
+            #expect(trail.map(\.action) == ["open"])
+            #expect(trail.first?.to == .new)
+            let cases = try store.openCases()
+            #expect(cases.map(\.id) == [caseID])
+            #expect(cases.first?.owner == .communications)
+            #expect(try store.integrityProblems().isEmpty)
+        }
+    }
+
+    @Test func fetchStateRoundTrips() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try Store(path: directory.appendingPathComponent("e.sqlite").path)
+            try store.register([gazette])
+            var state = FetchState(sourceID: gazette.id, currentURL: gazette.url, entityTag: "\"abc\"",
+                                   lastModified: "Tue, 17 Nov 2026 08:00:00 GMT", lastFetchedAt: now,
+                                   nextDueAt: now.addingTimeInterval(900), consecutiveErrors: 2, lastError: "timed out")
+            try store.save(state)
+            #expect(try store.fetchStates()[gazette.id] == state)
+            state.consecutiveErrors = 0
+            state.lastError = nil
+            try store.save(state)
+            #expect(try store.fetchStates()[gazette.id]?.isHealthy == true)
+        }
+    }
+}
