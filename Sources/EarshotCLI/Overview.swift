@@ -1,1 +1,3 @@
-// EarshotCLI room: overview to be written with the room.
+// EarshotCLI: the `earshot` command line. It parses arguments, loads the configuration, builds
+// the real parts (transfer engine, store, analysers), calls the rooms, prints results and maps
+// failures to documented exit codes. It holds no domain logic of its own.

@@ -1,1 +1,9 @@
-// Scanning room: overview to be written with the room.
+// Scanning: runs one scan from the configured sources to stored findings and cases.
+//
+// Order for each due source: fetch it (conditional GET through the one transfer engine), parse it
+// (feed or page), keep only items the store has not seen, find mentions of the school, and for
+// each mention score sentiment, classify concerns and triage a case under the policy. Then write
+// the source's fetch state, new items, findings, sightings and cases in one transaction.
+//
+// A failure in one source — a transport error, an HTTP error, a document that cannot be parsed —
+// is recorded on that source and never stops or undoes the others.

@@ -1,1 +1,3 @@
-print("earshot")
+import EarshotCLI
+
+await EarshotCommand.runFromCommandLine()

@@ -1,0 +1,258 @@
+import Fetching
+import Foundation
+import Mentions
+import Model
+import Parsing
+import Scheduling
+import TOMLKit
+import Workflow
+
+/// Reads `earshot.toml` and the OPML files it lists.
+public struct ConfigurationLoader: Sendable {
+    public init() {}
+
+    /// Loads and checks the whole configuration.
+    /// - Throws: ``ConfigurationError`` naming the file, line and problem of the first thing wrong.
+    public func load(from file: URL) throws(ConfigurationError) -> EarshotConfiguration {
+        let file = file.standardizedFileURL
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            throw ConfigurationError(file: file.path, problem: "no such file; run `earshot init` to write a starter configuration")
+        }
+        let document = try TOMLDocument(file: file)
+        let folder = file.deletingLastPathComponent()
+        try document.rejectUnknownKeys(in: [], allowed: ["school", "calendar", "response", "roles", "storage", "feeds", "fetch"])
+
+        let profile = try readProfile(document)
+        let calendar = try readCalendar(document, folder: folder)
+        let routing = try readRouting(document)
+        let roles = try readRoles(document)
+        for (concern, rule) in routing.rules.sorted(by: { $0.key < $1.key }) where roles[rule.owner] == nil {
+            throw document.error(at: ["response", concern.rawValue, "owner"],
+                                 "the owner role \"\(rule.owner)\" of \(concern.rawValue) has no email addresses in [roles]")
+        }
+
+        try document.rejectUnknownKeys(in: ["storage"], allowed: ["database", "reports"])
+        let database = try document.string(["storage", "database"]) ?? "data/earshot.sqlite"
+        let reports = try document.string(["storage", "reports"]) ?? "reports"
+
+        try document.rejectUnknownKeys(in: ["feeds"], allowed: ["opml", "default_interval"])
+        let feedLists = (try document.strings(["feeds", "opml"]) ?? ["feeds/feeds.opml"]).map { resolve($0, against: folder) }
+        let schedule = FetchSchedule(defaultInterval: try document.duration(["feeds", "default_interval"]) ?? .seconds(30 * 60))
+        let sources = try readSources(feedLists)
+        let fetchSettings = try readFetchSettings(document)
+
+        return EarshotConfiguration(
+            file: file,
+            schoolName: profile.names[0],
+            profile: profile,
+            calendar: calendar,
+            routing: routing,
+            movesDeadlinesOffNonWorkingDays: try document.bool(["calendar", "move_deadlines_off_non_working_days"]) ?? false,
+            roleAddresses: roles,
+            databaseFile: resolve(database, against: folder),
+            reportsDirectory: resolve(reports, against: folder),
+            feedLists: feedLists,
+            sources: sources,
+            schedule: schedule,
+            fetchSettings: fetchSettings
+        )
+    }
+
+    private func readProfile(_ document: TOMLDocument) throws(ConfigurationError) -> SchoolProfile {
+        let keys: Set<String> = ["names", "ambiguous_aliases", "hashtags", "handles", "domains", "context_words",
+                                 "exclusion_phrases", "context_window"]
+        guard try document.table(["school"]) != nil else {
+            throw ConfigurationError(file: document.file.path, problem: "missing [school] table with at least `names = [\"Your School\"]`")
+        }
+        try document.rejectUnknownKeys(in: ["school"], allowed: keys)
+        let names = try document.strings(["school", "names"]) ?? []
+        guard !names.isEmpty, names.allSatisfy({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+            throw document.error(at: ["school", "names"], "school.names must list at least one non-empty name")
+        }
+        let window = try document.int(["school", "context_window"]) ?? SchoolProfile.defaultContextWindow
+        guard window > 0 else { throw document.error(at: ["school", "context_window"], "school.context_window must be at least 1") }
+        return SchoolProfile(
+            names: names,
+            ambiguousAliases: try document.strings(["school", "ambiguous_aliases"]) ?? [],
+            hashtags: try document.strings(["school", "hashtags"]) ?? [],
+            handles: try document.strings(["school", "handles"]) ?? [],
+            domains: try document.strings(["school", "domains"]) ?? [],
+            contextWords: try document.strings(["school", "context_words"]) ?? [],
+            exclusionPhrases: try document.strings(["school", "exclusion_phrases"]) ?? [],
+            contextWindow: window
+        )
+    }
+
+    private func readCalendar(_ document: TOMLDocument, folder: URL) throws(ConfigurationError) -> WorkingCalendar {
+        try document.rejectUnknownKeys(in: ["calendar"], allowed: [
+            "time_zone", "working_days", "working_hours_start", "working_hours_end", "bank_holidays",
+            "bank_holiday_division", "move_deadlines_off_non_working_days",
+        ])
+        let zoneName = try document.string(["calendar", "time_zone"]) ?? "Europe/London"
+        guard let timeZone = TimeZone(identifier: zoneName) else {
+            throw document.error(at: ["calendar", "time_zone"], "unknown time zone \"\(zoneName)\" (is the tzdata package installed?)")
+        }
+        var weekdays = Weekday.mondayToFriday
+        if let names = try document.strings(["calendar", "working_days"]) {
+            weekdays = []
+            for name in names {
+                guard let weekday = Weekday(rawValue: name.lowercased()) else {
+                    throw document.error(at: ["calendar", "working_days"], "\"\(name)\" is not a weekday name such as \"monday\"")
+                }
+                weekdays.insert(weekday)
+            }
+        }
+        let start = try timeOfDay(document, ["calendar", "working_hours_start"]) ?? WorkingCalendar.defaultWorkingHoursStart
+        let end = try timeOfDay(document, ["calendar", "working_hours_end"]) ?? WorkingCalendar.defaultWorkingHoursEnd
+        let holidays = try readBankHolidays(document, folder: folder)
+        do {
+            return try WorkingCalendar(timeZone: timeZone, workingWeekdays: weekdays, workingHoursStart: start,
+                                       workingHoursEnd: end, bankHolidays: holidays)
+        } catch {
+            throw document.error(at: ["calendar"], "\(error)")
+        }
+    }
+
+    private func timeOfDay(_ document: TOMLDocument, _ path: [String]) throws(ConfigurationError) -> TimeOfDay? {
+        guard let text = try document.string(path) else { return nil }
+        do {
+            return try TimeOfDay(parsing: text)
+        } catch {
+            throw document.error(at: path, "\(path.joined(separator: ".")) must be a time such as \"17:00\", not \"\(text)\"")
+        }
+    }
+
+    private func readBankHolidays(_ document: TOMLDocument, folder: URL) throws(ConfigurationError) -> Set<CalendarDay> {
+        let source = try document.string(["calendar", "bank_holidays"]) ?? "bundled"
+        let divisionName = try document.string(["calendar", "bank_holiday_division"]) ?? BankHolidays.Division.englandAndWales.rawValue
+        guard let division = BankHolidays.Division(rawValue: divisionName) else {
+            let known = BankHolidays.Division.allCases.map(\.rawValue).joined(separator: ", ")
+            throw document.error(at: ["calendar", "bank_holiday_division"], "unknown division \"\(divisionName)\"; use one of \(known)")
+        }
+        if source == "none" { return [] }
+        if source == "bundled" {
+            guard division == .englandAndWales else {
+                throw document.error(at: ["calendar", "bank_holidays"],
+                                     "the bundled file covers England and Wales only; give the path of a gov.uk bank-holidays JSON file")
+            }
+            return BankHolidays.bundledEnglandAndWales.days
+        }
+        let file = resolve(source, against: folder)
+        do {
+            let data = try Data(contentsOf: file)
+            return try BankHolidays(decoding: data, division: division).days
+        } catch {
+            throw document.error(at: ["calendar", "bank_holidays"], "cannot read bank holidays from \(file.path): \(error)")
+        }
+    }
+
+    private func readRouting(_ document: TOMLDocument) throws(ConfigurationError) -> RoutingPolicy {
+        var policy = RoutingPolicy.standard
+        try document.rejectUnknownKeys(in: ["response"], allowed: Set(Concern.allCases.map(\.rawValue)))
+        for concern in Concern.allCases {
+            let path = ["response", concern.rawValue]
+            guard try document.table(path) != nil else { continue }
+            try document.rejectUnknownKeys(in: path, allowed: ["owner", "response_time", "needs_approval", "alert_at_once", "opens_case"])
+            guard var rule = policy[concern] else { continue }
+            if let owner = try document.string(path + ["owner"]) { rule.owner = Role(rawValue: owner) }
+            if let text = try document.string(path + ["response_time"]) {
+                guard let responseTime = Self.parseResponseTime(text) else {
+                    throw document.error(at: path + ["response_time"],
+                                         "response_time must be \"policy day\", \"asap 1h\" (any duration) or a number of hours such as \"48h\", not \"\(text)\"")
+                }
+                rule.responseTime = responseTime
+            }
+            if let value = try document.bool(path + ["needs_approval"]) { rule.needsApproval = value }
+            if let value = try document.bool(path + ["alert_at_once"]) { rule.shouldAlertAtOnce = value }
+            if let value = try document.bool(path + ["opens_case"]) { rule.opensCase = value }
+            policy.rules[concern] = rule
+        }
+        return policy
+    }
+
+    /// "policy day", "asap 4h" or "48h".
+    static func parseResponseTime(_ text: String) -> ResponseTime? {
+        let words = text.lowercased().split(separator: " ").map(String.init)
+        if words == ["policy", "day"] { return .policyDay }
+        if words.count == 2, words[0] == "asap", let within = TOMLDocument.parseDuration(words[1]) {
+            return .asSoonAsPossible(within: within)
+        }
+        if words.count == 1, words[0].hasSuffix("h"), let hours = Int(words[0].dropLast()), hours > 0 {
+            return .hours(hours)
+        }
+        return nil
+    }
+
+    private func readRoles(_ document: TOMLDocument) throws(ConfigurationError) -> [Role: [String]] {
+        guard let table = try document.table(["roles"]) else { return [:] }
+        var roles: [Role: [String]] = [:]
+        for name in table.keys {
+            let addresses = try document.strings(["roles", name]) ?? []
+            for address in addresses where !Self.looksLikeEmailAddress(address) {
+                throw document.error(at: ["roles", name], "\"\(address)\" is not an email address")
+            }
+            roles[Role(rawValue: name)] = addresses
+        }
+        return roles
+    }
+
+    static func looksLikeEmailAddress(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(where: \.isWhitespace)
+            && !text.contains("<") && !text.contains(">")
+    }
+
+    private func readFetchSettings(_ document: TOMLDocument) throws(ConfigurationError) -> FetchSettings {
+        try document.rejectUnknownKeys(in: ["fetch"], allowed: [
+            "contact_url", "connect_timeout", "timeout", "max_body_bytes", "max_redirects", "max_transfers",
+            "max_connections_per_host", "allow_loopback", "allow_private_networks",
+        ])
+        var settings = FetchSettings()
+        let contact = try document.string(["fetch", "contact_url"]) ?? "https://example.org/earshot"
+        guard let contactURL = URL(string: contact), ["http", "https", "mailto"].contains(contactURL.scheme ?? "") else {
+            throw document.error(at: ["fetch", "contact_url"], "fetch.contact_url must be an http(s) or mailto URL")
+        }
+        settings.userAgent = FetchSettings.userAgent(version: EarshotVersion.current, contactURL: contact)
+        if let value = try document.duration(["fetch", "connect_timeout"]) { settings.connectTimeout = value }
+        if let value = try document.duration(["fetch", "timeout"]) { settings.totalTimeout = value }
+        if let value = try positive(document, ["fetch", "max_body_bytes"]) { settings.maximumBodyBytes = value }
+        if let value = try document.int(["fetch", "max_redirects"]) { settings.maximumRedirects = max(0, value) }
+        if let value = try positive(document, ["fetch", "max_transfers"]) { settings.maximumConcurrentTransfers = value }
+        if let value = try positive(document, ["fetch", "max_connections_per_host"]) { settings.maximumConnectionsPerHost = value }
+        if let value = try document.bool(["fetch", "allow_loopback"]) { settings.allowsLoopback = value }
+        if let value = try document.bool(["fetch", "allow_private_networks"]) { settings.allowsPrivateNetworks = value }
+        return settings
+    }
+
+    private func positive(_ document: TOMLDocument, _ path: [String]) throws(ConfigurationError) -> Int? {
+        guard let value = try document.int(path) else { return nil }
+        guard value > 0 else { throw document.error(at: path, "\(path.joined(separator: ".")) must be greater than zero") }
+        return value
+    }
+
+    private func readSources(_ feedLists: [URL]) throws(ConfigurationError) -> [Source] {
+        var sources: [Source] = []
+        var seen = Set<SourceID>()
+        for list in feedLists {
+            let data: Data
+            do {
+                data = try Data(contentsOf: list)
+            } catch {
+                throw ConfigurationError(file: list.path, problem: "cannot read the feed list (\(error.localizedDescription))")
+            }
+            do {
+                for source in try OPMLParser().sources(from: data, fileURL: list) where seen.insert(source.id).inserted {
+                    sources.append(source)
+                }
+            } catch {
+                throw ConfigurationError(file: list.path, line: error.line, problem: error.message)
+            }
+        }
+        return sources
+    }
+
+    private func resolve(_ path: String, against folder: URL) -> URL {
+        if path.hasPrefix("/") { return URL(fileURLWithPath: path).standardizedFileURL }
+        return folder.appendingPathComponent(path).standardizedFileURL
+    }
+}

@@ -1,0 +1,41 @@
+import Fetching
+import Foundation
+import Mentions
+import Model
+import Scheduling
+import Workflow
+
+/// Everything `earshot.toml` and its OPML files say, as the rooms' own values.
+public struct EarshotConfiguration: Sendable {
+    /// The configuration file this was read from.
+    public var file: URL
+    /// The school's name for people (the first of its names).
+    public var schoolName: String
+    public var profile: SchoolProfile
+    public var calendar: WorkingCalendar
+    public var routing: RoutingPolicy
+    /// Whether a 24-hour deadline that lands on a non-working day moves to the next working day's close.
+    public var movesDeadlinesOffNonWorkingDays: Bool
+    /// Email addresses per role.
+    public var roleAddresses: [Role: [String]]
+    /// The SQLite file.
+    public var databaseFile: URL
+    /// Where digests are written.
+    public var reportsDirectory: URL
+    /// The OPML files the sources came from.
+    public var feedLists: [URL]
+    /// Every source from every feed list, in order, without duplicates.
+    public var sources: [Source]
+    public var schedule: FetchSchedule
+    public var fetchSettings: FetchSettings
+
+    /// A due-time calculator for this school's calendar and settings.
+    public var dueTimeCalculator: DueTimeCalculator {
+        DueTimeCalculator(calendar: calendar, movesDeadlinesOffNonWorkingDays: movesDeadlinesOffNonWorkingDays)
+    }
+
+    /// A triager applying this school's routing rules.
+    public var triager: CaseTriager {
+        CaseTriager(policy: routing, calculator: dueTimeCalculator)
+    }
+}

@@ -1,0 +1,100 @@
+/// The commented starter files that `earshot init` writes.
+public enum StarterFiles {
+    /// A starter `earshot.toml`, every setting explained.
+    public static let configuration = #"""
+    # Earshot configuration.
+    # Earshot watches public feeds and pages for posts about your school and opens a case for each
+    # one that needs a response under your social media policy. Relative paths below are read from
+    # the folder this file is in.
+
+    [school]
+    # Names that always mean your school.
+    names = ["Example Community School"]
+    # Short names that are also ordinary words (an acronym, a place, a stream). They count only when
+    # a context word is near, or in a feed marked earshotAboutSchool="true" in the OPML file.
+    ambiguous_aliases = ["ECS"]
+    hashtags = ["ExampleCommunitySchool"]
+    handles = ["@ExampleSchool"]
+    domains = ["example-school.example"]
+    context_words = ["school", "pupils", "students", "teacher", "headteacher", "parents", "ofsted", "uniform", "year 7"]
+    # Phrases that mean something else; an alias inside one of these never counts.
+    exclusion_phrases = ["ECS Engineering"]
+    # How many words either side of an ambiguous alias to look for a context word.
+    context_window = 12
+
+    [calendar]
+    time_zone = "Europe/London"
+    working_days = ["monday", "tuesday", "wednesday", "thursday", "friday"]
+    working_hours_start = "08:00"
+    # The close of each working day: posts received at a weekend or on a bank holiday are due then.
+    working_hours_end = "17:00"
+    # "bundled" (England and Wales), "none", or the path of a file in the gov.uk bank-holidays JSON format.
+    bank_holidays = "bundled"
+    bank_holiday_division = "england-and-wales"
+    # By default a post received on a working day is due 24 hours later even if that is a weekend.
+    # Set this to move such deadlines to the close of the next working day instead.
+    move_deadlines_off_non_working_days = false
+
+    # Who may be told about cases. Every owner role below needs at least one address.
+    [roles]
+    dsl = ["dsl@example-school.example"]
+    slt = ["head@example-school.example"]
+    communications = ["office@example-school.example"]
+    moderator = ["office@example-school.example"]
+
+    # Routing per concern overrides the policy's defaults (see the README for the table).
+    # Concerns: safeguarding, bullying, offensive, discrimination, defamation, dataProtection,
+    # complaint, question, pressEnquiry, praise.
+    # response_time: "policy day" (24 hours, or the next working day's close if received on a
+    # non-working day), "asap 1h" (any duration, weekends included), or hours such as "48h".
+    [response.praise]
+    owner = "communications"
+    response_time = "policy day"
+    needs_approval = false
+    alert_at_once = false
+    opens_case = true
+
+    [storage]
+    database = "data/earshot.sqlite"
+    reports = "reports"
+
+    [feeds]
+    # OPML files listing the feeds (type="rss") and web pages (type="html") to watch.
+    opml = ["feeds/feeds.opml"]
+    # How often to check a source that does not set earshotInterval in the OPML file.
+    default_interval = "30m"
+
+    [fetch]
+    # Sent in the User-Agent so that site owners can see who is fetching and why.
+    contact_url = "https://example-school.example/about-earshot"
+    connect_timeout = "10s"
+    timeout = "60s"
+    max_body_bytes = 10485760
+    max_connections_per_host = 1
+    # Loopback and private addresses are refused unless allowed here.
+    allow_loopback = false
+
+    """#
+
+    /// A starter `feeds/feeds.opml` with one example of each kind of source.
+    public static let feedList = #"""
+    <?xml version="1.0" encoding="UTF-8"?>
+    <opml version="2.0">
+      <head>
+        <title>Earshot sources</title>
+      </head>
+      <body>
+        <!-- Feeds: type="rss" for RSS, Atom and JSON Feed alike. -->
+        <outline text="Feeds">
+          <outline type="rss" text="Local news" xmlUrl="https://news.example/rss"/>
+        </outline>
+        <!-- Web pages: type="html"; each new block of text on the page is read once. -->
+        <outline text="Pages">
+          <outline type="html" text="School news page" xmlUrl="https://example-school.example/news"
+                   earshotAboutSchool="true" earshotInterval="6h"/>
+        </outline>
+      </body>
+    </opml>
+
+    """#
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Fetching
+
+/// The `earshot` command: watches public posts about a school and runs its response workflow.
+public struct EarshotCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "earshot",
+        abstract: "Watch public feeds and pages for posts about your school, and respond to them under your policy.",
+        discussion: """
+        Exit codes: 0 success; 73 a report could not be written; 74 storage failure; \
+        75 some sources failed (retried on the next scan); 78 configuration error.
+        """,
+        version: EarshotVersion.current,
+        subcommands: [InitCommand.self, ScanCommand.self, CasesCommand.self, DigestCommand.self]
+    )
+
+    public init() {}
+
+    /// Parses the process's arguments, runs the chosen command and exits with its status.
+    public static func runFromCommandLine() async {
+        await main()
+    }
+}

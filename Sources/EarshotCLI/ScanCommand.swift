@@ -1,0 +1,61 @@
+import ArgumentParser
+import Configuration
+import Fetching
+import Foundation
+import Model
+import Scanning
+import Storage
+
+/// `earshot scan`: fetches the due sources and opens cases for new findings.
+struct ScanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Fetch the sources that are due, find new mentions and open cases for them."
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    @Flag(help: "Fetch every source now, whether due or not.")
+    var all = false
+
+    func run() async throws {
+        let configuration = try options.loadConfiguration()
+        let logger = options.makeLogger()
+        let analyzer = try makeAnalyzer(configuration)
+        let store = try openStore(configuration)
+        let scanner = Scanner(sources: configuration.sources, schedule: configuration.schedule, analyzer: analyzer, logger: logger)
+        let report: ScanReport
+        do {
+            report = try await withTransferEngine(settings: configuration.fetchSettings) { engine in
+                try await scanner.scan(engine: engine, storage: StorageQueue(store: store), includesAll: all)
+            }
+        } catch let error as StorageError {
+            printError("storage error: \(error.description)")
+            throw ExitStatus.storageFailure
+        } catch let error as FetchError {
+            printError("cannot start fetching: \(error.description)")
+            throw ExitCode.failure
+        }
+        print(ScanSummary(report: report, sourceCount: configuration.sources.count).text)
+        if !report.failures.isEmpty { throw ExitStatus.someSourcesFailed }
+    }
+}
+
+/// The lines `earshot scan` prints.
+struct ScanSummary {
+    let report: ScanReport
+    let sourceCount: Int
+
+    var text: String {
+        var lines = [
+            "scanned \(report.outcomes.count) of \(sourceCount) sources: \(report.fetchedCount) fetched, "
+                + "\(report.notModifiedCount) not modified, \(report.failures.count) failed",
+            "new: \(report.written.newItems) items, \(report.written.newFindings) mentions, "
+                + "\(report.written.openedCases.count) cases; \(report.written.repeatSightings) repeat sightings",
+        ]
+        for failure in report.failures {
+            lines.append("failed: \(failure.source.title) (\(failure.source.url.absoluteString)): \(failure.reason)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

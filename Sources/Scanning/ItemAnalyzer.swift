@@ -1,0 +1,42 @@
+import Foundation
+import Mentions
+import Model
+import Sentiment
+import Storage
+import Workflow
+
+/// Judges one item: does it mention the school, how does it read, what does the policy say to do.
+/// Pure: the same item and profile always give the same observation.
+public struct ItemAnalyzer: Sendable {
+    public let mentionFinder: MentionFinder
+    public let sentimentAnalyzer: SentimentAnalyzer
+    public let concernClassifier: ConcernClassifier
+    public let triager: CaseTriager
+
+    public init(
+        mentionFinder: MentionFinder,
+        sentimentAnalyzer: SentimentAnalyzer,
+        concernClassifier: ConcernClassifier,
+        triager: CaseTriager
+    ) {
+        self.mentionFinder = mentionFinder
+        self.sentimentAnalyzer = sentimentAnalyzer
+        self.concernClassifier = concernClassifier
+        self.triager = triager
+    }
+
+    /// What `item`, found in `source` at `discoveredAt`, turned out to be.
+    public func observe(_ item: Item, in source: Source, discoveredAt: Date) -> SourceScanRecord.Observation {
+        let text = item.fullText
+        let mentions = mentionFinder.mentions(in: text, sourceIsAboutSchool: source.isAboutSchool)
+        guard !mentions.isEmpty else { return .init(item: item) }
+        let sentiment = sentimentAnalyzer.score(text)
+        let concerns = concernClassifier.classify(text, sentiment: sentiment)
+        let finding = Finding(
+            item: item, source: source.id, discoveredAt: discoveredAt,
+            mentions: mentions, sentiment: sentiment, concerns: concerns
+        )
+        let triage = triager.triage(concerns: concerns, published: item.published, discoveredAt: discoveredAt)
+        return .init(item: item, finding: finding, triage: triage)
+    }
+}

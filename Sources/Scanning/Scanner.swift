@@ -1,0 +1,157 @@
+import Fetching
+import Foundation
+import Logging
+import Model
+import Parsing
+import Scheduling
+import Storage
+
+/// Runs one scan: fetches the due sources concurrently, judges their new items, and stores
+/// everything source by source, each in its own transaction.
+public struct Scanner: Sendable {
+    public let sources: [Source]
+    public let schedule: FetchSchedule
+    public let analyzer: ItemAnalyzer
+    public let logger: Logger
+
+    public init(sources: [Source], schedule: FetchSchedule, analyzer: ItemAnalyzer, logger: Logger) {
+        self.sources = sources
+        self.schedule = schedule
+        self.analyzer = analyzer
+        self.logger = logger
+    }
+
+    /// Scans the sources that are due at `now` (all of them when `includesAll`).
+    ///
+    /// - Parameters:
+    ///   - engine: the transfer engine all fetches go through.
+    ///   - storage: the store, on its own thread.
+    ///   - clock: the time now, asked at each fetch, so that tests can move it.
+    /// - Throws: a `StorageError` only when the store itself fails; a failing source is recorded in the report.
+    public func scan(
+        engine: TransferEngine,
+        storage: StorageQueue,
+        includesAll: Bool = false,
+        clock: @escaping @Sendable () -> Date = Date.init
+    ) async throws -> ScanReport {
+        let sources = self.sources
+        try await storage.perform { try $0.register(sources) }
+        let states = try await storage.perform { try $0.fetchStates() }
+        let due = schedule.dueSources(sources, states: states, now: clock(), includesAll: includesAll)
+        logger.info("scan started", metadata: ["due": "\(due.count)", "configured": "\(sources.count)"])
+
+        let width = max(1, engine.settings.maximumConcurrentTransfers)
+        var report = ScanReport()
+        try await withThrowingTaskGroup(of: (Source, ScanReport.SourceOutcome, RecordSummary).self) { group in
+            var pending = due[...]
+            func startNext() {
+                guard let source = pending.popFirst() else { return }
+                let state = states[source.id]
+                group.addTask {
+                    try await scanOne(source, state: state, engine: engine, storage: storage, clock: clock)
+                }
+            }
+            for _ in 0..<width { startNext() }
+            while let (source, outcome, written) = try await group.next() {
+                report.outcomes.append((source, outcome))
+                report.written += written
+                startNext()
+            }
+        }
+        logger.info("scan finished", metadata: [
+            "fetched": "\(report.fetchedCount)", "not_modified": "\(report.notModifiedCount)",
+            "failed": "\(report.failures.count)", "new_items": "\(report.written.newItems)",
+            "new_findings": "\(report.written.newFindings)", "new_cases": "\(report.written.openedCases.count)",
+        ])
+        return report
+    }
+
+    private func scanOne(
+        _ source: Source,
+        state previous: FetchState?,
+        engine: TransferEngine,
+        storage: StorageQueue,
+        clock: @escaping @Sendable () -> Date
+    ) async throws -> (Source, ScanReport.SourceOutcome, RecordSummary) {
+        var state = previous ?? FetchState(sourceID: source.id, currentURL: source.url)
+        let request = FetchRequest(url: state.currentURL, entityTag: state.entityTag, lastModified: state.lastModified)
+        let fetchedAt = clock()
+        state.lastFetchedAt = fetchedAt
+
+        let response: FetchResponse
+        do {
+            response = try await engine.fetch(request)
+        } catch {
+            return try await fail(source, state: state, reason: error.description, storage: storage)
+        }
+        if response.isNotModified {
+            state.consecutiveErrors = 0
+            state.lastError = nil
+            state.nextDueAt = schedule.nextDue(for: source, fetchedAt: fetchedAt, consecutiveErrors: 0)
+            let saved = state
+            try await storage.perform { try $0.save(saved) }
+            logger.debug("not modified", metadata: ["source": "\(source.id)"])
+            return (source, .notModified, RecordSummary())
+        }
+        guard (200..<300).contains(response.statusCode) else {
+            return try await fail(source, state: state, reason: "HTTP status \(response.statusCode)", storage: storage)
+        }
+
+        let items: [Item]
+        do {
+            items = try parse(response, as: source)
+        } catch {
+            return try await fail(source, state: state, reason: "cannot parse: \(error.description)", storage: storage)
+        }
+        state.entityTag = response.entityTag
+        state.lastModified = response.lastModified
+        state.consecutiveErrors = 0
+        state.lastError = nil
+        state.nextDueAt = schedule.nextDue(for: source, fetchedAt: fetchedAt, consecutiveErrors: 0)
+
+        let unseen = try await storage.perform { try $0.unseen(items) }
+        let unseenKeys = Set(unseen.map(\.key))
+        if !unseen.isEmpty { state.lastChangedAt = fetchedAt }
+        let analyzer = self.analyzer
+        let observations = items.map { item in
+            unseenKeys.contains(item.key)
+                ? analyzer.observe(item, in: source, discoveredAt: fetchedAt)
+                : SourceScanRecord.Observation(item: item)
+        }
+        let record = SourceScanRecord(state: state, observations: observations)
+        let written = try await storage.perform { try $0.record(record) }
+        logger.debug("fetched", metadata: [
+            "source": "\(source.id)", "items": "\(items.count)", "new_items": "\(written.newItems)",
+            "new_findings": "\(written.newFindings)",
+        ])
+        return (source, .fetched(itemCount: items.count), written)
+    }
+
+    private func parse(_ response: FetchResponse, as source: Source) throws(ParseError) -> [Item] {
+        switch source.kind {
+        case .feed:
+            let feed = try FeedParser().parse(response.body, baseURL: response.finalURL, contentType: response.contentType)
+            if feed.isIllFormed {
+                logger.notice("ill-formed feed recovered", metadata: [
+                    "source": "\(source.id)", "problems": "\(feed.problems.prefix(3).joined(separator: "; "))",
+                ])
+            }
+            return feed.items
+        case .page:
+            return PageParser().parse(response.body, baseURL: response.finalURL, contentType: response.contentType).blocks
+        }
+    }
+
+    private func fail(
+        _ source: Source, state: FetchState, reason: String, storage: StorageQueue
+    ) async throws -> (Source, ScanReport.SourceOutcome, RecordSummary) {
+        var state = state
+        state.consecutiveErrors += 1
+        state.lastError = reason
+        state.nextDueAt = schedule.nextDue(for: source, fetchedAt: state.lastFetchedAt ?? Date(), consecutiveErrors: state.consecutiveErrors)
+        let saved = state
+        try await storage.perform { try $0.save(saved) }
+        logger.warning("source failed", metadata: ["source": "\(source.id)", "reason": "\(reason)"])
+        return (source, .failed(reason: reason), RecordSummary())
+    }
+}

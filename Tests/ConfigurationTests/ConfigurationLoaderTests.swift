@@ -1,0 +1,118 @@
+import Configuration
+import Foundation
+import Model
+import TestSupport
+import Testing
+
+@Suite struct ConfigurationLoaderTests {
+    static let feedList = """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <opml version="2.0"><head><title>t</title></head><body>
+      <outline type="rss" text="Gazette" xmlUrl="gazette.rss"/>
+      <outline type="html" text="School news" xmlUrl="https://school.example/news" earshotAboutSchool="true"/>
+    </body></opml>
+    """
+
+    static let minimal = """
+    [school]
+    names = ["Millbrook Academy"]
+    ambiguous_aliases = ["MBA"]
+
+    [roles]
+    dsl = ["dsl@school.example"]
+    slt = ["head@school.example"]
+    communications = ["office@school.example"]
+
+    [feeds]
+    opml = ["feeds.opml"]
+    default_interval = "15m"
+    """
+
+    /// Writes `configuration` and the feed list into a fresh folder and loads them.
+    func load(_ configuration: String, feedList: String = feedList) async throws -> Result<EarshotConfiguration, ConfigurationError> {
+        try await withTemporaryDirectory { folder in
+            try configuration.write(to: folder.appendingPathComponent("earshot.toml"), atomically: true, encoding: .utf8)
+            try feedList.write(to: folder.appendingPathComponent("feeds.opml"), atomically: true, encoding: .utf8)
+            do {
+                return .success(try ConfigurationLoader().load(from: folder.appendingPathComponent("earshot.toml")))
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
+    func problem(_ configuration: String, feedList: String = feedList) async throws -> ConfigurationError {
+        let result = try await load(configuration, feedList: feedList)
+        guard case .failure(let error) = result else {
+            Issue.record("expected a configuration error")
+            return ConfigurationError(file: "", problem: "")
+        }
+        return error
+    }
+
+    @Test func loadsAMinimalConfigurationWithTheFeedsOfItsOPMLFile() async throws {
+        let configuration = try await load(Self.minimal).get()
+        #expect(configuration.schoolName == "Millbrook Academy")
+        #expect(configuration.profile.ambiguousAliases == ["MBA"])
+        #expect(configuration.calendar.timeZone.identifier == "Europe/London")
+        #expect(configuration.schedule.defaultInterval == .seconds(900))
+        #expect(configuration.sources.map(\.title) == ["Gazette", "School news"])
+        #expect(configuration.sources[0].url.isFileURL)
+        #expect(configuration.sources[0].url.lastPathComponent == "gazette.rss")
+        #expect(configuration.sources[1].kind == .page && configuration.sources[1].isAboutSchool)
+        #expect(configuration.fetchSettings.allowsLoopback == false)
+        #expect(configuration.databaseFile.lastPathComponent == "earshot.sqlite")
+    }
+
+    @Test func theStarterFilesLoad() async throws {
+        let configuration = try await load(StarterFiles.configuration.replacingOccurrences(of: "feeds/feeds.opml", with: "feeds.opml"),
+                                           feedList: StarterFiles.feedList).get()
+        #expect(configuration.sources.count == 2)
+        #expect(configuration.routing[.praise]?.opensCase == true)
+    }
+
+    @Test func invalidTOMLNamesTheLine() async throws {
+        let error = try await problem(Self.minimal + "\n[fetch\ntimeout = 3\n")
+        #expect(error.line == 13)
+        #expect(error.description.contains("earshot.toml:13:"))
+    }
+
+    @Test func anUnknownKeyNamesItsLineAndTheKnownKeys() async throws {
+        let error = try await problem(Self.minimal.replacingOccurrences(of: "default_interval", with: "default_intervall"))
+        #expect(error.line == 12)
+        #expect(error.problem.contains("unknown key \"default_intervall\""))
+    }
+
+    @Test func aValueOfTheWrongKindNamesItsLine() async throws {
+        let error = try await problem(Self.minimal.replacingOccurrences(of: "\"15m\"", with: "\"fortnightly\""))
+        #expect(error.line == 12)
+        #expect(error.problem.contains("duration"))
+    }
+
+    @Test func anUnknownTimeZoneIsRefused() async throws {
+        let error = try await problem(Self.minimal + "\n[calendar]\ntime_zone = \"Europe/Atlantis\"\n")
+        #expect(error.line == 14)
+        #expect(error.problem.contains("Europe/Atlantis"))
+    }
+
+    @Test func anOwnerRoleWithoutAddressesIsRefused() async throws {
+        let error = try await problem(Self.minimal.replacingOccurrences(of: "dsl = [\"dsl@school.example\"]\n", with: ""))
+        #expect(error.problem.contains("\"dsl\""))
+    }
+
+    @Test func aMalformedOPMLFileNamesItsLine() async throws {
+        let broken = Self.feedList.replacingOccurrences(of: "<outline type=\"rss\" text=\"Gazette\" xmlUrl=\"gazette.rss\"/>",
+                                                        with: "<outline type=\"rss\" text=\"Gazette\" xmlUrl=\"gazette.rss\">")
+        let error = try await problem(Self.minimal, feedList: broken)
+        #expect(error.file.hasSuffix("feeds.opml"))
+        #expect(error.line != nil)
+    }
+
+    @Test func aMissingConfigurationFileSaysHowToMakeOne() throws {
+        #expect {
+            try ConfigurationLoader().load(from: URL(fileURLWithPath: "/nonexistent/earshot.toml"))
+        } throws: { error in
+            (error as? ConfigurationError)?.problem.contains("earshot init") == true
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import Configuration
+import Fetching
+import Foundation
+import Logging
+import Mentions
+import Model
+import Scanning
+import Scheduling
+import Sentiment
+import Storage
+import TestSupport
+import Testing
+import Workflow
+
+@Suite struct ScannerTests {
+    /// Wednesday 25 November 2026, 10:00 in London.
+    let now = Date(timeIntervalSince1970: 1_795_600_800)
+
+    static let profile = SchoolProfile(
+        names: ["Millbrook Academy"], ambiguousAliases: ["MBA"], hashtags: ["MillbrookAcademy"],
+        domains: ["millbrook-academy.example"], contextWords: ["school", "pupils", "parents"]
+    )
+
+    func analyzer() throws -> ItemAnalyzer {
+        let lexicon = try Lexicon.bundled()
+        let calendar = try WorkingCalendar(bankHolidays: BankHolidays.bundledEnglandAndWales.days)
+        return ItemAnalyzer(
+            mentionFinder: MentionFinder(profile: Self.profile),
+            sentimentAnalyzer: SentimentAnalyzer(lexicon: lexicon),
+            concernClassifier: ConcernClassifier(lexicon: lexicon),
+            triager: CaseTriager(policy: .standard, calculator: DueTimeCalculator(calendar: calendar))
+        )
+    }
+
+    static func rss(_ items: [(guid: String, title: String, body: String)]) -> String {
+        let entries = items.map { item in
+            """
+            <item><guid>\(item.guid)</guid><title>\(item.title)</title>
+            <link>https://news.example/\(item.guid)</link>
+            <pubDate>Wed, 25 Nov 2026 08:00:00 +0000</pubDate><description>\(item.body)</description></item>
+            """
+        }.joined(separator: "\n")
+        return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>News</title><link>https://news.example/</link>\(entries)</channel></rss>"
+    }
+
+    static let goodFeed = rss([
+        ("a1", "Millbrook Academy pupils win county quiz", "Well done to everyone, a brilliant result and we are so proud."),
+        ("a2", "Complaint about Millbrook Academy parking", "Parents blocking driveways again, this is unacceptable and nobody answers emails."),
+        ("a3", "Roadworks on the high street", "Nothing to do with any school at all."),
+    ])
+
+    func scanner(_ sources: [Source]) throws -> Scanner {
+        Scanner(sources: sources, schedule: FetchSchedule(), analyzer: try analyzer(), logger: Logger(label: "test"))
+    }
+
+    let settings = FetchSettings(connectTimeout: .seconds(2), totalTimeout: .seconds(3), maximumBodyBytes: 1 << 20, allowsLoopback: true)
+
+    @Test func storesFindingsAndOpensCasesOnceEvenWhenScannedTwice() async throws {
+        try await withLoopbackHTTPServer({ _ in .init(contentType: "application/rss+xml", body: Self.goodFeed) }) { server in
+            try await withTemporaryDirectory { folder in
+                let storage = StorageQueue(store: try Store(path: folder.appendingPathComponent("e.sqlite").path))
+                let scanner = try scanner([Source(url: server.url("/feed"), kind: .feed, title: "News")])
+                let clock: @Sendable () -> Date = { [now] in now }
+                try await withTransferEngine(settings: settings) { engine in
+                    let first = try await scanner.scan(engine: engine, storage: storage, clock: clock)
+                    #expect(first.fetchedCount == 1)
+                    #expect(first.written.newItems == 3)
+                    #expect(first.written.newFindings == 2)
+                    #expect(first.written.openedCases.count == 2)
+
+                    let second = try await scanner.scan(engine: engine, storage: storage, includesAll: true, clock: clock)
+                    #expect(second.written.newItems == 0)
+                    #expect(second.written.openedCases.isEmpty)
+                }
+                let cases = try await storage.perform { try $0.openCases() }
+                #expect(Set(cases.map(\.primaryConcern)) == [.complaint, .praise])
+            }
+        }
+    }
+
+    @Test func aSourceThatIsNotDueIsNotFetched() async throws {
+        try await withLoopbackHTTPServer({ _ in .init(contentType: "application/rss+xml", body: Self.goodFeed) }) { server in
+            try await withTemporaryDirectory { folder in
+                let storage = StorageQueue(store: try Store(path: folder.appendingPathComponent("e.sqlite").path))
+                let scanner = try scanner([Source(url: server.url("/feed"), kind: .feed, title: "News")])
+                let clock: @Sendable () -> Date = { [now] in now }
+                try await withTransferEngine(settings: settings) { engine in
+                    _ = try await scanner.scan(engine: engine, storage: storage, clock: clock)
+                    let again = try await scanner.scan(engine: engine, storage: storage, clock: clock)
+                    #expect(again.outcomes.isEmpty)
+                }
+                #expect(server.requests.count == 1)
+            }
+        }
+    }
+
+    @Test func aConditionalGetThatIsNotModifiedWritesNothingButBookkeeping() async throws {
+        try await withLoopbackHTTPServer({ request in
+            request.headers["if-none-match"] == "\"v1\""
+                ? .init(status: 304)
+                : .init(contentType: "application/rss+xml", body: Self.goodFeed, headers: [("ETag", "\"v1\"")])
+        }) { server in
+            try await withTemporaryDirectory { folder in
+                let storage = StorageQueue(store: try Store(path: folder.appendingPathComponent("e.sqlite").path))
+                let scanner = try scanner([Source(url: server.url("/feed"), kind: .feed, title: "News")])
+                let clock: @Sendable () -> Date = { [now] in now }
+                try await withTransferEngine(settings: settings) { engine in
+                    _ = try await scanner.scan(engine: engine, storage: storage, clock: clock)
+                    let again = try await scanner.scan(engine: engine, storage: storage, includesAll: true, clock: clock)
+                    #expect(again.notModifiedCount == 1)
+                    #expect(again.written.repeatSightings == 0)
+                }
+                #expect(server.requests.last?.headers["if-none-match"] == "\"v1\"")
+            }
+        }
+    }
+
+    @Test func aFailingSourceIsRecordedAndDoesNotStopTheOthers() async throws {
+        try await withLoopbackHTTPServer({ request in
+            switch request.path {
+            case "/good": .init(contentType: "application/rss+xml", body: Self.goodFeed)
+            case "/error": .init(status: 503, contentType: "text/plain", body: "down for maintenance")
+            default: .init(contentType: "text/html", body: "<html><body>not a feed</body></html>")
+            }
+        }) { server in
+            try await withTemporaryDirectory { folder in
+                let store = try Store(path: folder.appendingPathComponent("e.sqlite").path)
+                let storage = StorageQueue(store: store)
+                let sources = [
+                    Source(url: server.url("/error"), kind: .feed, title: "Down"),
+                    Source(url: server.url("/html"), kind: .feed, title: "Not a feed"),
+                    Source(url: URL(string: "http://127.0.0.1:9/refused")!, kind: .feed, title: "Refused"),
+                    Source(url: server.url("/good"), kind: .feed, title: "Good"),
+                ]
+                let report = try await withTransferEngine(settings: settings) { engine in
+                    try await scanner(sources).scan(engine: engine, storage: storage, clock: { [now] in now })
+                }
+                #expect(Set(report.failures.map(\.source.title)) == ["Down", "Not a feed", "Refused"])
+                #expect(report.written.newFindings == 2)
+                let states = try await storage.perform { try $0.fetchStates() }
+                #expect(states[sources[0].id]?.lastError == "HTTP status 503")
+                #expect(states[sources[0].id]?.consecutiveErrors == 1)
+                #expect(states[sources[3].id]?.isHealthy == true)
+            }
+        }
+    }
+}
