@@ -126,12 +126,15 @@ let package = Package(
         ),
         .testTarget(
             name: "ConfigurationTests",
-            dependencies: ["Configuration", "TestSupport"],
+            dependencies: ["Configuration", "Mentions", "Workflow", "Scheduling", "Fetching", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ScanningTests",
-            dependencies: ["Scanning", "Configuration", "Storage", "TestSupport"],
+            dependencies: [
+                "Scanning", "Configuration", "Storage", "Fetching", "Mentions", "Sentiment", "Workflow", "Scheduling",
+                "TestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

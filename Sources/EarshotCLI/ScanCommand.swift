@@ -23,7 +23,7 @@ struct ScanCommand: AsyncParsableCommand {
         let logger = options.makeLogger()
         let analyzer = try makeAnalyzer(configuration)
         let store = try openStore(configuration)
-        let scanner = Scanner(sources: configuration.sources, schedule: configuration.schedule, analyzer: analyzer, logger: logger)
+        let scanner = ScanRunner(sources: configuration.sources, schedule: configuration.schedule, analyzer: analyzer, logger: logger)
         let report: ScanReport
         do {
             report = try await withTransferEngine(settings: configuration.fetchSettings) { engine in

@@ -49,7 +49,7 @@ final class CurlTransfer {
         try check(earshot_curl_setopt_string(handle, CURLOPT_URL, url.absoluteString))
         try check(earshot_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https,file"))
         try check(earshot_curl_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"))
-        try check(earshot_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1))
+        try check(earshot_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, request.followsRedirects ? 1 : 0))
         try check(earshot_curl_setopt_long(handle, CURLOPT_MAXREDIRS, settings.maximumRedirects))
         try check(earshot_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
         try check(earshot_curl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1))

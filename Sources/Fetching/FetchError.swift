@@ -18,6 +18,10 @@ public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let bodyTooLarge = Code("body too large")
         /// Too many redirects, or a redirect loop.
         public static let tooManyRedirects = Code("too many redirects")
+        /// The site's robots.txt asks crawlers like Earshot not to fetch this URL.
+        public static let disallowedByRobots = Code("disallowed by robots.txt")
+        /// The server kept answering 429 or 5xx after every retry.
+        public static let serverUnavailable = Code("server unavailable")
         /// DNS, connection, TLS or protocol failure.
         public static let transport = Code("transport failure")
         /// libcurl itself could not be set up.
@@ -41,6 +45,6 @@ public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// Whether trying again later may help.
     public var isTransient: Bool {
-        code == .timedOut || code == .transport
+        code == .timedOut || code == .transport || code == .serverUnavailable
     }
 }

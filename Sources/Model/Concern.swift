@@ -14,12 +14,12 @@ public enum Concern: String, CaseIterable, Hashable, Sendable, Codable, Comparab
     case defamation
     /// Personal data or confidential information shared in public.
     case dataProtection
+    /// A journalist or press enquiry, handled under the media policy.
+    case pressEnquiry
     /// A complaint about the school.
     case complaint
     /// A question that needs an answer.
     case question
-    /// A journalist or press enquiry, handled under the media policy.
-    case pressEnquiry
     /// Praise for the school.
     case praise
 

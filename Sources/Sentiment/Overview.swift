@@ -1,1 +1,69 @@
-// Sentiment room: overview to be written with the room.
+/// # Sentiment
+///
+/// Scores how a passage feels and which of the policy's concerns it raises, from word lists
+/// that people can read and tune.
+///
+/// **Inputs:** a `Lexicon` (six UTF-8 data files in Resources, loaded with `Lexicon.bundled()`,
+/// or the same formats passed as strings), then passages of plain text.
+///
+/// **Outputs:** `SentimentAnalyzer` gives a `Model.SentimentScore` per passage (compound in
+/// [-1, 1], label, drivers strongest first) or a `SentenceScore` per sentence.
+/// `ConcernClassifier` gives `Model.ConcernAssessment`s, most serious concern first.
+///
+/// **Data files** (`#` starts a comment line; fields are separated by one TAB):
+/// - lexicon.tsv `term, valence` (-4...4): single words, hyphenated words allowed.
+/// - idioms.tsv `phrase, valence`: multiword expressions, scored as one unit.
+/// - modifiers.tsv `one or two words, factor`: positive factors intensify, negative ones dampen.
+/// - negators.txt: one negator per line; any word ending in "n't" negates as well.
+/// - emoticons.tsv `token, valence`: matched exactly, ignoring emoji variation selectors and skin tones.
+/// - concerns.tsv `concern, weight, phrase`: concern is a `Model.Concern` raw value, weight 0.1...1.
+///   A phrase word ending in a single `*` after at least three letters is a prefix wildcard
+///   ("bulli*", "c*nt*"); every other `*` is literal, so "f***" and "sh*t" match only themselves.
+/// A malformed line stops loading with a `SentimentError` naming the file and line.
+///
+/// **Sentiment rule order** (constants are static properties of `SentimentAnalyzer`):
+/// 1. Sentences: split at line breaks and at `.`, `!`, `?`, `…` followed by whitespace.
+/// 2. Tokens: words (comparison form: lower case, no accents, straight apostrophes), emoticons
+///    and emoji, `!`, `?` and clause punctuation; URLs, addresses and handles are skipped;
+///    a hashtag's CamelCase body is read as words. A hyphenated word the lexicon does not know
+///    is read as its parts.
+/// 3. Idioms, longest first, before single words; their words are not scored again.
+/// 4. Two-word modifiers ("kind of"), then single words: contrast words, valence, modifier
+///    factor, negator. Valence look-ups try the word as written, without apostrophes when the
+///    lexicon spells it with one ("cant"), then de-elongated: runs of three or more letters
+///    collapsed to two, then to one ("goooood" → "good", "loooove" → "love").
+/// 5. A negator or modifier acts only on a sentiment word within three tokens after it in the
+///    same clause; acting, it adds no valence of its own ("pretty good").
+/// 6. Capitals: a sentiment word in capitals gains `capitalsEmphasis` when the passage also has
+///    lower-case letters.
+/// 7. Modifiers within three tokens before the word add their factor to its magnitude, scaled
+///    by distance (1, 0.95, 0.9); they stack. An intensifier between a negator and its word
+///    subtracts instead ("not very good" is milder than "not good").
+/// 8. Negation: a negator within three tokens before, in the same clause, multiplies by
+///    `negationFactor` (-0.74); several negators still flip once.
+/// 9. Contrast: before the last "but"/"however" ×0.5, after it ×1.5; otherwise an
+///    "although"/"though" clause (to the next clause break) ×0.5 and the rest ×1.5.
+///    Emoticons take contrast weights but not negation, modifiers or capitals.
+/// 10. Punctuation per sentence: each `!` (up to four) adds 0.3 to the magnitude of a non-zero
+///     sum; a `?` multiplies it by 0.9.
+/// 11. The passage's raw sum is the sum of its sentences'; compound = sum / sqrt(sum² + 15).
+///
+/// **Concern rule order** (`ConcernClassifier`):
+/// 1. Phrases from concerns.tsv, matched on the same tokens, hyphens read as spaces.
+/// 2. Innocent readings listed in code veto a trigger they cover ("a bully to drive").
+/// 3. A negator within three words before a bullying, complaint, press or praise phrase, in
+///    the same clause, vetoes it ("I'm not complaining", "no complaints").
+/// 4. Obfuscated profanity: a word of letters with `*`, `#`, `@` or `$` inside, or a short word
+///    ending in a run of `*` ("f***", "sh*t", "f**king", "b@stard"), is offensive.
+/// 5. Of phrases of one concern covering the same words, the longest (then the heaviest) counts.
+/// 6. Each sentence with a `?` standing alone is question evidence ("?!" and "??" are
+///    exasperation, not requests); question phrases count without one.
+/// 7. UK mobile numbers, and postcodes a few words after a street word, are data protection;
+///    a landline (usually an organisation's published number) only adds to other evidence.
+/// 8. Praise is dropped when the passage's sentiment is negative.
+/// 9. Per concern, confidence = 1 - Π(1 - weight) over distinct phrases, capped at 0.99;
+///    concerns under 0.3 are dropped; evidence is the phrases as written, in reading order.
+///
+/// The room is pure: the bundled files are read once per process, and nothing else touches the
+/// world.
+enum SentimentOverview {}

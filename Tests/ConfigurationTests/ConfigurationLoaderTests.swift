@@ -1,8 +1,12 @@
 import Configuration
+import Fetching
 import Foundation
+import Mentions
 import Model
+import Scheduling
 import TestSupport
 import Testing
+import Workflow
 
 @Suite struct ConfigurationLoaderTests {
     static let feedList = """
@@ -35,7 +39,7 @@ import Testing
             try feedList.write(to: folder.appendingPathComponent("feeds.opml"), atomically: true, encoding: .utf8)
             do {
                 return .success(try ConfigurationLoader().load(from: folder.appendingPathComponent("earshot.toml")))
-            } catch {
+            } catch let error as ConfigurationError {
                 return .failure(error)
             }
         }

@@ -12,7 +12,7 @@ import TestSupport
 import Testing
 import Workflow
 
-@Suite struct ScannerTests {
+@Suite struct ScanRunnerTests {
     /// Wednesday 25 November 2026, 10:00 in London.
     let now = Date(timeIntervalSince1970: 1_795_600_800)
 
@@ -49,8 +49,8 @@ import Workflow
         ("a3", "Roadworks on the high street", "Nothing to do with any school at all."),
     ])
 
-    func scanner(_ sources: [Source]) throws -> Scanner {
-        Scanner(sources: sources, schedule: FetchSchedule(), analyzer: try analyzer(), logger: Logger(label: "test"))
+    func scanner(_ sources: [Source]) throws -> ScanRunner {
+        ScanRunner(sources: sources, schedule: FetchSchedule(), analyzer: try analyzer(), logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
     }
 
     let settings = FetchSettings(connectTimeout: .seconds(2), totalTimeout: .seconds(3), maximumBodyBytes: 1 << 20, allowsLoopback: true)

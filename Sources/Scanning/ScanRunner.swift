@@ -8,7 +8,7 @@ import Storage
 
 /// Runs one scan: fetches the due sources concurrently, judges their new items, and stores
 /// everything source by source, each in its own transaction.
-public struct Scanner: Sendable {
+public struct ScanRunner: Sendable {
     public let sources: [Source]
     public let schedule: FetchSchedule
     public let analyzer: ItemAnalyzer

@@ -1,0 +1,334 @@
+import Foundation
+import Model
+
+/// Finds where a passage names a school, and says which rule recognised each place.
+///
+/// The profile is compiled once: every name, alias, context word and exclusion phrase becomes a
+/// word pattern in a single `TokenAutomaton`, and hashtags, handles, domains and run-together
+/// names become dictionary look-ups. Finding mentions is then one pass over the passage's tokens,
+/// followed by the context and overlap rules described in the module overview.
+public struct MentionFinder: Sendable {
+    /// The profile this finder was compiled from.
+    public let profile: SchoolProfile
+
+    private let automaton: TokenAutomaton
+    private let patterns: [WordPattern]
+    private let runTogetherTerms: [String: RunTogetherTerm]
+    private let hashtags: [String: String]
+    private let handles: [HandleKey: String]
+    private let domains: [String: String]
+
+    /// Compiles a profile. Terms that hold no letters or digits are ignored.
+    public init(profile: SchoolProfile) {
+        self.profile = profile
+        var patterns: [WordPattern] = []
+        var words: [[String]] = []
+        var runTogether: [String: RunTogetherTerm] = [:]
+
+        func add(_ terms: [String], as kind: WordPattern.Kind) {
+            for term in terms {
+                let tokens = MentionTokenizer.words(in: term)
+                guard !tokens.isEmpty else { continue }
+                for variant in Self.spellings(of: tokens) {
+                    patterns.append(WordPattern(kind: kind, term: term, length: tokens.count,
+                                                includesFinalPossessive: tokens[tokens.count - 1].isPossessive))
+                    words.append(variant)
+                    if kind == .name || kind == .alias {
+                        let joined = variant.joined()
+                        if runTogether[joined] == nil || (runTogether[joined]?.needsContext == true && kind == .name) {
+                            runTogether[joined] = RunTogetherTerm(term: term, needsContext: kind == .alias, wordCount: tokens.count)
+                        }
+                    }
+                }
+            }
+        }
+        add(profile.names, as: .name)
+        add(profile.ambiguousAliases, as: .alias)
+        add(profile.contextWords, as: .context)
+        add(profile.exclusionPhrases, as: .exclusion)
+
+        self.patterns = patterns
+        self.automaton = TokenAutomaton(patterns: words)
+        self.runTogetherTerms = runTogether
+
+        var hashtags: [String: String] = [:]
+        for tag in profile.hashtags {
+            let body = TextFolding.fold(tag.drop(while: { $0 == "#" }).filter { $0 != "_" })
+            if !body.isEmpty, hashtags[body] == nil { hashtags[body] = tag }
+        }
+        self.hashtags = hashtags
+
+        var handles: [HandleKey: String] = [:]
+        for handle in profile.handles {
+            if let key = HandleKey(configured: handle), handles[key] == nil { handles[key] = handle }
+        }
+        self.handles = handles
+
+        var domains: [String: String] = [:]
+        for domain in profile.domains {
+            if let host = Self.normalizedDomain(domain), domains[host] == nil { domains[host] = domain }
+        }
+        self.domains = domains
+    }
+
+    /// The places in `text` that name the school, in reading order.
+    ///
+    /// - Parameters:
+    ///   - text: The passage, usually an item's title and body.
+    ///   - sourceIsAboutSchool: Whether the passage comes from a source that is wholly about the
+    ///     school; there, ambiguous aliases need no context word.
+    /// - Returns: Non-overlapping mentions with Character offsets into `text`.
+    public func mentions(in text: String, sourceIsAboutSchool: Bool) -> [Mention] {
+        let tokens = MentionTokenizer.tokens(in: text)
+        guard !tokens.isEmpty else { return [] }
+        let characters = Array(text)
+
+        var candidates: [Candidate] = []
+        var exclusions: [Range<Int>] = []
+        var licences: [Licence] = []
+
+        // A hashtag's body reads as a word too, so "#Millbrook Academy" and "#school" count.
+        let symbols = tokens.map { $0.kind == .word || $0.kind == .hashtag ? $0.symbol : nil }
+        for match in automaton.matches(in: symbols) {
+            let pattern = patterns[match.pattern]
+            let tokenRange = match.tokenStart..<match.tokenEnd
+            switch pattern.kind {
+            case .exclusion:
+                exclusions.append(tokenRange)
+            case .context:
+                licences.append(Licence(tokens: tokenRange, term: pattern.term))
+            case .name, .alias:
+                let last = tokens[match.tokenEnd - 1]
+                candidates.append(Candidate(
+                    tokens: tokenRange,
+                    start: tokens[match.tokenStart].start,
+                    end: pattern.includesFinalPossessive ? last.end : last.coreEnd,
+                    term: pattern.term,
+                    rule: pattern.kind == .name ? .name : .aliasWithContext,
+                    isWordMatch: true
+                ))
+            }
+        }
+
+        for (position, token) in tokens.enumerated() {
+            candidates.append(contentsOf: tokenCandidates(for: token, at: position))
+        }
+
+        var accepted: [Candidate] = []
+        var aliases: [Candidate] = []
+        for candidate in candidates {
+            if candidate.isWordMatch, exclusions.contains(where: { $0.lowerBound <= candidate.tokens.lowerBound && candidate.tokens.upperBound <= $0.upperBound }) {
+                continue
+            }
+            if candidate.rule == .aliasWithContext {
+                aliases.append(candidate)
+            } else {
+                accepted.append(candidate)
+            }
+        }
+        // Accepted names, hashtags, handles and domains are themselves school context.
+        let allLicences = licences + accepted.map { Licence(tokens: $0.tokens, term: $0.term) }
+        for var alias in aliases {
+            if let licence = nearestLicence(to: alias.tokens, among: allLicences) {
+                alias.contextWord = licence.term
+                accepted.append(alias)
+            } else if sourceIsAboutSchool {
+                accepted.append(alias)
+            }
+        }
+
+        return Self.withoutOverlaps(accepted).map { candidate in
+            Mention(
+                matchedText: String(characters[candidate.start..<candidate.end]),
+                term: candidate.term,
+                rule: candidate.rule,
+                start: candidate.start,
+                end: candidate.end,
+                contextWord: candidate.contextWord
+            )
+        }
+    }
+
+    // MARK: - Rules for single tokens
+
+    private func tokenCandidates(for token: MentionToken, at position: Int) -> [Candidate] {
+        let tokenRange = position..<(position + 1)
+        func candidate(_ term: String, _ rule: Mention.Rule, isWordMatch: Bool = false) -> Candidate {
+            Candidate(tokens: tokenRange, start: token.start, end: token.end, term: term, rule: rule, isWordMatch: isWordMatch)
+        }
+        switch token.kind {
+        case .word:
+            // "MillbrookAcademy" written without spaces; one-word terms are already in the automaton.
+            guard let runTogether = runTogetherTerms[token.symbol], runTogether.wordCount > 1 else { return [] }
+            var found = candidate(runTogether.term, runTogether.needsContext ? .aliasWithContext : .name, isWordMatch: true)
+            found.end = token.coreEnd
+            return [found]
+        case .hashtag:
+            if let tag = hashtags[token.symbol] {
+                return [candidate(tag, .hashtag)]
+            }
+            if let runTogether = runTogetherTerms[token.symbol] {
+                return [candidate(runTogether.term, runTogether.needsContext ? .aliasWithContext : .hashtag, isWordMatch: true)]
+            }
+            return []
+        case .handle:
+            guard let handle = handles[HandleKey(user: token.symbol, host: token.handleHost)] else { return [] }
+            return [candidate(handle, .handle)]
+        case .host:
+            var labels = token.symbol.split(separator: ".")
+            while labels.count >= 2 {
+                if let domain = domains[labels.joined(separator: ".")] {
+                    return [candidate(domain, .domain)]
+                }
+                labels.removeFirst()
+            }
+            return []
+        }
+    }
+
+    // MARK: - Context and overlaps
+
+    /// The licence closest to an alias, within the profile's window and not overlapping it.
+    /// Distance counts tokens from the alias's nearest token to the licence's nearest token,
+    /// so with a window of 12 the twelfth word either side still counts.
+    private func nearestLicence(to alias: Range<Int>, among licences: [Licence]) -> Licence? {
+        var best: (distance: Int, licence: Licence)?
+        for licence in licences where !licence.tokens.overlaps(alias) {
+            let distance = licence.tokens.upperBound <= alias.lowerBound
+                ? alias.lowerBound - (licence.tokens.upperBound - 1)
+                : licence.tokens.lowerBound - (alias.upperBound - 1)
+            guard distance <= profile.contextWindow else { continue }
+            if best == nil || distance < best!.distance
+                || (distance == best!.distance && licence.tokens.lowerBound < best!.licence.tokens.lowerBound) {
+                best = (distance, licence)
+            }
+        }
+        return best?.licence
+    }
+
+    /// Keeps the longest of any overlapping candidates; ties go to the earlier one, then to the
+    /// stronger rule (name, hashtag, handle, domain, alias).
+    private static func withoutOverlaps(_ candidates: [Candidate]) -> [Candidate] {
+        let ordered = candidates.sorted { left, right in
+            let leftLength = left.end - left.start
+            let rightLength = right.end - right.start
+            if leftLength != rightLength { return leftLength > rightLength }
+            if left.start != right.start { return left.start < right.start }
+            return left.rule.strength < right.rule.strength
+        }
+        var kept: [Candidate] = []
+        for candidate in ordered where !kept.contains(where: { $0.start < candidate.end && candidate.start < $0.end }) {
+            kept.append(candidate)
+        }
+        return kept.sorted { $0.start < $1.start }
+    }
+
+    // MARK: - Compiling terms
+
+    /// Every folded spelling of a term's words: a possessive word ("Mary's") matches both the
+    /// possessive ("Mary's", folded to "mary") and the plain run-on spelling ("Marys").
+    private static func spellings(of tokens: [MentionToken]) -> [[String]] {
+        var spellings: [[String]] = [[]]
+        for token in tokens {
+            let forms = token.isPossessive ? [token.symbol, token.symbol + "s"] : [token.symbol]
+            spellings = spellings.flatMap { prefix in forms.map { prefix + [$0] } }
+        }
+        return spellings
+    }
+
+    /// A configured domain reduced to its lower-case host: no scheme, path, port or leading `www.`.
+    static func normalizedDomain(_ domain: String) -> String? {
+        var host = Substring(domain.trimmingCharacters(in: .whitespaces).lowercased())
+        if let schemeEnd = host.range(of: "://") { host = host[schemeEnd.upperBound...] }
+        if let pathStart = host.firstIndex(where: { "/?#".contains($0) }) { host = host[..<pathStart] }
+        if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
+        if let colon = host.firstIndex(of: ":") { host = host[..<colon] }
+        while host.hasPrefix("*.") { host = host.dropFirst(2) }
+        if host.hasPrefix("www.") { host = host.dropFirst(4) }
+        while host.hasSuffix(".") { host = host.dropLast() }
+        return host.contains(".") ? String(host) : nil
+    }
+}
+
+// MARK: - Compiled pieces
+
+/// A word pattern compiled from the profile.
+private struct WordPattern: Sendable {
+    enum Kind: Sendable {
+        case name, alias, context, exclusion
+    }
+
+    var kind: Kind
+    var term: String
+    var length: Int
+    /// Whether the configured term itself ends in a possessive ("St Mary's"), so a match
+    /// should include the `'s` of the passage.
+    var includesFinalPossessive: Bool
+}
+
+/// A name or alias written as one word ("millbrookacademy").
+private struct RunTogetherTerm: Sendable {
+    var term: String
+    var needsContext: Bool
+    var wordCount: Int
+}
+
+/// A handle folded for look-up: user part and, for fediverse handles, the instance host.
+private struct HandleKey: Hashable, Sendable {
+    var user: String
+    var host: String?
+
+    init(user: String, host: String?) {
+        self.user = user
+        self.host = host
+    }
+
+    init?(configured: String) {
+        let parts = configured.trimmingCharacters(in: .whitespaces)
+            .drop(while: { $0 == "@" })
+            .split(separator: "@", maxSplits: 1)
+        guard let user = parts.first, !user.isEmpty else { return nil }
+        self.user = TextFolding.fold(user)
+        self.host = parts.count > 1 ? parts[1].lowercased() : nil
+    }
+}
+
+/// A possible mention before the context and overlap rules.
+private struct Candidate {
+    var tokens: Range<Int>
+    var start: Int
+    var end: Int
+    var term: String
+    var rule: Mention.Rule
+    /// Whether it came from words of the passage or a hashtag's body, so that exclusion phrases apply to it.
+    var isWordMatch: Bool
+    var contextWord: String?
+
+    init(tokens: Range<Int>, start: Int, end: Int, term: String, rule: Mention.Rule, isWordMatch: Bool) {
+        self.tokens = tokens
+        self.start = start
+        self.end = end
+        self.term = term
+        self.rule = rule
+        self.isWordMatch = isWordMatch
+    }
+}
+
+/// Something near an alias that shows the passage is about the school.
+private struct Licence {
+    var tokens: Range<Int>
+    var term: String
+}
+
+extension Mention.Rule {
+    /// Which rule wins a tie between equally long overlapping matches.
+    fileprivate var strength: Int {
+        switch self {
+        case .name: 0
+        case .hashtag: 1
+        case .handle: 2
+        case .domain: 3
+        case .aliasWithContext: 4
+        }
+    }
+}

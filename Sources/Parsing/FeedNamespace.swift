@@ -1,0 +1,29 @@
+import Foundation
+
+/// Namespace URIs of the feed formats and extensions this room reads.
+enum FeedNamespace {
+    static let xml = "http://www.w3.org/XML/1998/namespace"
+    static let atom10 = "http://www.w3.org/2005/Atom"
+    static let atom03 = "http://purl.org/atom/ns#"
+    static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    static let rss10 = "http://purl.org/rss/1.0/"
+    static let rss090 = "http://my.netscape.com/rdf/simple/0.9/"
+    static let rss20Userland = "http://backend.userland.com/rss2"
+    static let content = "http://purl.org/rss/1.0/modules/content/"
+    static let dublinCore = "http://purl.org/dc/elements/1.1/"
+    static let media = "http://search.yahoo.com/mrss/"
+    static let xhtml = "http://www.w3.org/1999/xhtml"
+
+    /// The namespace a prefix conventionally names, for documents that use it undeclared.
+    static func conventionalURI(forPrefix prefix: String) -> String? {
+        switch prefix.lowercased() {
+        case "dc": dublinCore
+        case "content": content
+        case "media": media
+        case "atom": atom10
+        case "rdf": rdf
+        case "xml": xml
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Model
+
+/// What a feed document said: its title and link, its items as plain text, and whether it
+/// had to be repaired to be read.
+///
+/// An ill-formed feed is still read as far as libxml2's recovery allows; ``isIllFormed`` and
+/// ``problems`` let the scan record the fault on the source instead of failing it.
+public struct ParsedFeed: Sendable, Hashable {
+    /// The feed's own title, as plain text.
+    public var title: String
+    /// The site the feed belongs to, normalised; nil when the feed names none.
+    public var link: URL?
+    /// The items in document order, without duplicate keys (the first of each key is kept).
+    public var items: [Item]
+    /// Whether the document broke XML's rules (bad escaping, truncation, wrong encoding, junk
+    /// before the start) and was read by recovery.
+    public var isIllFormed: Bool
+    /// The first few problems, each naming its line, for the source's report.
+    public var problems: [String]
+    /// The format the document turned out to be.
+    public var format: FeedFormat
+
+    /// Creates a parsed feed.
+    public init(
+        title: String,
+        link: URL?,
+        items: [Item],
+        isIllFormed: Bool = false,
+        problems: [String] = [],
+        format: FeedFormat
+    ) {
+        self.title = title
+        self.link = link
+        self.items = items
+        self.isIllFormed = isIllFormed
+        self.problems = problems
+        self.format = format
+    }
+}

@@ -1,0 +1,344 @@
+import Mentions
+import Model
+import Testing
+
+/// The profile most tests use: a school with a full name, two risky aliases and every kind of handle.
+private let millbrook = SchoolProfile(
+    names: ["Millbrook Academy", "Millbrook Academy Sixth Form", "St Mary's Primary"],
+    ambiguousAliases: ["Millbrook", "MBA"],
+    hashtags: ["#MillbrookProud"],
+    handles: ["@MillbrookAcad", "@millbrookacademy@schools.example"],
+    domains: ["millbrook-academy.example"],
+    contextWords: ["school", "pupils", "head teacher", "Ofsted"],
+    exclusionPhrases: ["Millbrook Road", "MBA programme"],
+    contextWindow: 12
+)
+
+private let finder = MentionFinder(profile: millbrook)
+
+private func mentions(_ text: String, aboutSchool: Bool = false) -> [Mention] {
+    finder.mentions(in: text, sourceIsAboutSchool: aboutSchool)
+}
+
+/// The text a mention's offsets point at, read back from the passage.
+private func spanText(_ mention: Mention, in text: String) -> String {
+    String(Array(text)[mention.start..<mention.end])
+}
+
+@Suite struct MentionFinderTests {
+    // MARK: Names
+
+    @Test func nameIsFoundWithoutContext() {
+        let text = "Great result for Millbrook Academy today"
+        let found = mentions(text)
+        #expect(found.count == 1)
+        #expect(found.first?.rule == .name)
+        #expect(found.first?.term == "Millbrook Academy")
+        #expect(found.first?.matchedText == "Millbrook Academy")
+        #expect(found.first.map { spanText($0, in: text) } == "Millbrook Academy")
+        #expect(found.first?.contextWord == nil)
+    }
+
+    struct FoldingCase: CustomTestStringConvertible, Sendable {
+        var text: String
+        var expectedMatch: String
+        var testDescription: String
+    }
+
+    @Test(arguments: [
+        FoldingCase(text: "MILLBROOK ACADEMY wins", expectedMatch: "MILLBROOK ACADEMY", testDescription: "upper case"),
+        FoldingCase(text: "millbrook academy wins", expectedMatch: "millbrook academy", testDescription: "lower case"),
+        FoldingCase(text: "Millbróok Acadèmy wins", expectedMatch: "Millbróok Acadèmy", testDescription: "accents"),
+        FoldingCase(text: "Millbrook-Academy wins", expectedMatch: "Millbrook-Academy", testDescription: "hyphen"),
+        FoldingCase(text: "Millbrook.Academy wins", expectedMatch: "Millbrook.Academy", testDescription: "dot between words"),
+        FoldingCase(text: "\"Millbrook Academy\", they said", expectedMatch: "Millbrook Academy", testDescription: "quotes and comma"),
+        FoldingCase(text: "Millbrook   Academy\nwins", expectedMatch: "Millbrook   Academy", testDescription: "extra whitespace"),
+        FoldingCase(text: "Millbrook Academy's new hall", expectedMatch: "Millbrook Academy", testDescription: "possessive left out of span"),
+        FoldingCase(text: "Millbrook Academy’s new hall", expectedMatch: "Millbrook Academy", testDescription: "curly possessive"),
+        FoldingCase(text: "MillbrookAcademy wins", expectedMatch: "MillbrookAcademy", testDescription: "run together"),
+    ])
+    func nameIsFoundThroughFolding(_ example: FoldingCase) {
+        let found = mentions(example.text)
+        #expect(found.count == 1)
+        #expect(found.first?.rule == .name)
+        #expect(found.first?.matchedText == example.expectedMatch)
+        #expect(found.first.map { spanText($0, in: example.text) } == example.expectedMatch)
+    }
+
+    @Test(arguments: ["St Mary's Primary", "St Mary’s Primary", "St Marys Primary", "ST. MARY'S PRIMARY", "St-Mary's-Primary"])
+    func possessiveNameMatchesEverySpellingAndKeepsItsApostrophe(_ written: String) {
+        let text = "Well done \(written)!"
+        let found = mentions(text)
+        #expect(found.count == 1)
+        #expect(found.first?.term == "St Mary's Primary")
+        #expect(found.first?.matchedText == written)
+    }
+
+    @Test func nameInsideLongerNameIsReportedOnceAsTheLonger() {
+        let text = "Millbrook Academy Sixth Form open evening"
+        let found = mentions(text)
+        #expect(found.count == 1)
+        #expect(found.first?.term == "Millbrook Academy Sixth Form")
+        #expect(found.first?.matchedText == "Millbrook Academy Sixth Form")
+    }
+
+    @Test func aliasInsideNameIsNotReportedSeparately() {
+        let found = mentions("Millbrook Academy pupils")
+        #expect(found.map(\.rule) == [.name])
+    }
+
+    @Test func repeatedNamesAreEachReportedInOrder() {
+        let text = "Millbrook Academy beat Oakfield; Millbrook-Academy again!"
+        let found = mentions(text)
+        #expect(found.map(\.start) == [0, 33])
+        #expect(found.map { spanText($0, in: text) } == ["Millbrook Academy", "Millbrook-Academy"])
+    }
+
+    @Test func wordsThatOnlyStartLikeTheNameDoNotMatch() {
+        #expect(mentions("Millbrooke Academyfield").isEmpty)
+        #expect(mentions("Academy Millbrook").isEmpty)
+    }
+
+    @Test func spansCountCharactersNotBytesOrScalars() {
+        let text = "👩‍👧 café 🎉 Millbrook Academy"
+        let found = mentions(text)
+        #expect(found.first?.start == 9)
+        #expect(found.first?.end == 26)
+        #expect(found.first.map { spanText($0, in: text) } == "Millbrook Academy")
+    }
+
+    // MARK: Hashtags
+
+    @Test func configuredHashtagMatchesInAnyCase() {
+        let text = "So proud today #millbrookproud"
+        let found = mentions(text)
+        #expect(found.count == 1)
+        #expect(found.first?.rule == .hashtag)
+        #expect(found.first?.term == "#MillbrookProud")
+        #expect(found.first?.matchedText == "#millbrookproud")
+    }
+
+    @Test(arguments: ["#MillbrookAcademy", "#millbrookacademy", "#Millbrook_Academy", "#MILLBROOKACADEMY"])
+    func hashtagOfNameWrittenTogetherMatchesTheName(_ tag: String) {
+        let text = "Sports day \(tag)."
+        let found = mentions(text)
+        #expect(found.count == 1)
+        #expect(found.first?.rule == .hashtag)
+        #expect(found.first?.term == "Millbrook Academy")
+        #expect(found.first?.matchedText == tag)
+    }
+
+    @Test func hashtagOfAliasStillNeedsContext() {
+        #expect(mentions("Lovely walk #Millbrook").isEmpty)
+        let found = mentions("The school fair #Millbrook")
+        #expect(found.first?.rule == .aliasWithContext)
+        #expect(found.first?.contextWord == "school")
+    }
+
+    @Test func hashtagBodyReadsAsTheFirstWordOfAName() {
+        let text = "Go #Millbrook Academy!"
+        let found = mentions(text)
+        #expect(found.map(\.rule) == [.name])
+        #expect(found.first?.matchedText == "#Millbrook Academy")
+    }
+
+    @Test func exclusionVetoesAliasHashtag() {
+        #expect(mentions("#Millbrook Road closed near the school").isEmpty)
+    }
+
+    @Test func unrelatedHashtagDoesNotMatch() {
+        #expect(mentions("#MillbrookRoadworks again").isEmpty)
+    }
+
+    // MARK: Handles
+
+    @Test func handleMatchesWithTrailingPunctuation() {
+        let text = "Thanks @millbrookacad!"
+        let found = mentions(text)
+        #expect(found.count == 1)
+        #expect(found.first?.rule == .handle)
+        #expect(found.first?.term == "@MillbrookAcad")
+        #expect(found.first?.matchedText == "@millbrookacad")
+    }
+
+    @Test func fediverseHandleMatchesWithItsInstance() {
+        let text = "cc @MillbrookAcademy@schools.example, thanks"
+        let found = mentions(text)
+        #expect(found.count == 1)
+        #expect(found.first?.rule == .handle)
+        #expect(found.first?.matchedText == "@MillbrookAcademy@schools.example")
+    }
+
+    @Test func fediverseHandleOnAnotherInstanceDoesNotMatch() {
+        #expect(mentions("cc @millbrookacademy@elsewhere.example").isEmpty)
+    }
+
+    @Test func handleThatOnlyStartsLikeTheConfiguredOneDoesNotMatch() {
+        #expect(mentions("@MillbrookAcadFan says hi").isEmpty)
+    }
+
+    // MARK: Domains
+
+    struct DomainCase: CustomTestStringConvertible, Sendable {
+        var written: String
+        var testDescription: String { written }
+    }
+
+    @Test(arguments: [
+        "millbrook-academy.example",
+        "www.millbrook-academy.example/news",
+        "https://www.millbrook-academy.example/news/2024?id=3",
+        "http://parents.millbrook-academy.example:8080/",
+        "MILLBROOK-ACADEMY.EXAMPLE",
+        "office@millbrook-academy.example",
+    ])
+    func domainOrSubdomainMatches(_ written: String) {
+        let text = "See \(written) for details."
+        let found = mentions(text)
+        #expect(found.count == 1)
+        #expect(found.first?.rule == .domain)
+        #expect(found.first?.term == "millbrook-academy.example")
+        #expect(found.first?.matchedText == written)
+    }
+
+    @Test(arguments: ["notmillbrook-academy.example", "millbrook-academy.example.evil.test", "https://news.example/millbrook-academy-example"])
+    func lookalikeDomainDoesNotMatchAsDomain(_ written: String) {
+        #expect(!mentions("See \(written)").contains { $0.rule == .domain })
+    }
+
+    // MARK: Ambiguous aliases
+
+    @Test func aliasWithoutContextIsIgnored() {
+        #expect(mentions("Traffic is slow through Millbrook this morning").isEmpty)
+    }
+
+    @Test func aliasWithContextWordIsReportedWithThatWord() {
+        let text = "Pupils at Millbrook did well"
+        let found = mentions(text)
+        #expect(found.count == 1)
+        #expect(found.first?.rule == .aliasWithContext)
+        #expect(found.first?.term == "Millbrook")
+        #expect(found.first?.contextWord == "pupils")
+        #expect(found.first?.matchedText == "Millbrook")
+    }
+
+    @Test func multiWordContextPhraseLicensesAlias() {
+        let found = mentions("MBA has a new head teacher")
+        #expect(found.first?.contextWord == "head teacher")
+    }
+
+    @Test func aliasInSourceAboutSchoolNeedsNoContext() {
+        let found = mentions("Millbrook wins the cup", aboutSchool: true)
+        #expect(found.count == 1)
+        #expect(found.first?.rule == .aliasWithContext)
+        #expect(found.first?.contextWord == nil)
+    }
+
+    @Test func nameElsewhereInPassageLicensesAlias() {
+        let found = mentions("Millbrook Academy played away. Millbrook won.")
+        #expect(found.map(\.rule) == [.name, .aliasWithContext])
+        #expect(found.last?.contextWord == "Millbrook Academy")
+    }
+
+    /// `filler` words between the alias and a context word: with a window of 12 the context word
+    /// may be the twelfth token away, so 11 words between still count and 12 do not.
+    @Test(arguments: [(11, true), (12, false)])
+    func contextWordAfterAliasCountsUpToTheWindowEdge(wordsBetween: Int, shouldMatch: Bool) {
+        let filler = Array(repeating: "and", count: wordsBetween).joined(separator: " ")
+        let found = mentions("Millbrook \(filler) school")
+        #expect(found.isEmpty != shouldMatch)
+    }
+
+    @Test(arguments: [(11, true), (12, false)])
+    func contextWordBeforeAliasCountsUpToTheWindowEdge(wordsBetween: Int, shouldMatch: Bool) {
+        let filler = Array(repeating: "and", count: wordsBetween).joined(separator: " ")
+        let found = mentions("School \(filler) Millbrook")
+        #expect(found.isEmpty != shouldMatch)
+    }
+
+    @Test func smallerWindowIsHonoured() {
+        var profile = millbrook
+        profile.contextWindow = 2
+        let narrow = MentionFinder(profile: profile)
+        #expect(narrow.mentions(in: "Millbrook and school", sourceIsAboutSchool: false).count == 1)
+        #expect(narrow.mentions(in: "Millbrook and the school", sourceIsAboutSchool: false).isEmpty)
+    }
+
+    @Test func nearestContextWordIsReported() {
+        let found = mentions("Ofsted visited the pupils of Millbrook")
+        #expect(found.first?.contextWord == "pupils")
+    }
+
+    @Test func hashtagContextWordLicensesAlias() {
+        let found = mentions("Millbrook fete #school")
+        #expect(found.first?.contextWord == "school")
+    }
+
+    // MARK: Exclusions
+
+    @Test func exclusionPhraseVetoesAliasEvenWithContext() {
+        #expect(mentions("The school on Millbrook Road is closed").isEmpty)
+        #expect(mentions("Apply for our MBA programme, school of business").isEmpty)
+    }
+
+    @Test func exclusionVetoesOnlyTheOccurrenceItCovers() {
+        let text = "Millbrook Road is shut, so Millbrook pupils walk"
+        let found = mentions(text)
+        #expect(found.count == 1)
+        #expect(found.first?.start == 27)
+        #expect(found.first.map { spanText($0, in: text) } == "Millbrook")
+    }
+
+    @Test func exclusionVetoesEvenInSourceAboutSchool() {
+        #expect(mentions("Roadworks on Millbrook Road", aboutSchool: true).isEmpty)
+    }
+
+    @Test func exclusionDoesNotVetoLongerName() {
+        let found = mentions("Millbrook Academy, Millbrook Road")
+        #expect(found.map(\.term) == ["Millbrook Academy"])
+    }
+
+    // MARK: Overlaps and mixtures
+
+    @Test func domainWinsOverNameWordsInsideIt() {
+        let found = mentions("millbrook-academy.example")
+        #expect(found.map(\.rule) == [.domain])
+    }
+
+    @Test func everyRuleInOnePassage() {
+        let text = "Millbrook Academy (@MillbrookAcad) #MillbrookProud: pupils at MBA, see millbrook-academy.example."
+        let found = mentions(text)
+        #expect(found.map(\.rule) == [.name, .handle, .hashtag, .aliasWithContext, .domain])
+        for mention in found {
+            #expect(spanText(mention, in: text) == mention.matchedText)
+        }
+    }
+
+    @Test func emptyAndPunctuationOnlyPassagesHaveNoMentions() {
+        #expect(mentions("").isEmpty)
+        #expect(mentions("... !!! ???").isEmpty)
+    }
+
+    @Test func termsWithoutLettersAreIgnored() {
+        let odd = MentionFinder(profile: SchoolProfile(names: ["", "!!!"], ambiguousAliases: ["-"]))
+        #expect(odd.mentions(in: "!!! - something", sourceIsAboutSchool: true).isEmpty)
+    }
+
+    @Test func configuredTermsMayCarryPunctuationAndSchemes() {
+        let profile = SchoolProfile(
+            names: ["Ecole Sainte-Thérèse"],
+            hashtags: ["EcoleSTE"],
+            handles: ["ecolestt"],
+            domains: ["https://www.ecole-ste.example/"]
+        )
+        let ecole = MentionFinder(profile: profile)
+        let found = ecole.mentions(in: "ÉCOLE SAINTE THERESE #ecoleste @EcoleSTT https://ecole-ste.example", sourceIsAboutSchool: false)
+        #expect(found.map(\.rule) == [.name, .hashtag, .handle, .domain])
+    }
+
+    @Test func ampersandReadsAsAnd() {
+        let profile = SchoolProfile(names: ["Millbrook and District School"])
+        let found = MentionFinder(profile: profile).mentions(in: "Millbrook & District School", sourceIsAboutSchool: false)
+        #expect(found.first?.matchedText == "Millbrook & District School")
+    }
+}

@@ -1,0 +1,73 @@
+import Model
+import Sentiment
+import Testing
+
+/// The data files shipped in Resources: they load, and the rules read real posts sensibly.
+@Suite struct BundledLexiconTests {
+    let lexicon: Lexicon
+    let analyzer: SentimentAnalyzer
+    let classifier: ConcernClassifier
+
+    init() throws {
+        lexicon = try Lexicon.bundled()
+        analyzer = SentimentAnalyzer(lexicon: lexicon)
+        classifier = ConcernClassifier(lexicon: lexicon)
+    }
+
+    @Test func everyFileLoadsWithEntries() {
+        #expect(lexicon.valences.count > 1000)
+        #expect(lexicon.idioms.count > 100)
+        #expect(lexicon.modifiers.count > 50)
+        #expect(lexicon.negators.contains("not"))
+        #expect(lexicon.emoticons[":)"] != nil)
+        #expect(!lexicon.concernRules.isEmpty)
+    }
+
+    @Test func everyConcernHasRules() {
+        let covered = Set(lexicon.concernRules.map(\.concern))
+        #expect(covered == Set(Concern.allCases))
+    }
+
+    @Test func literalObfuscatedRuleStaysLiteral() {
+        let words = lexicon.concernRules.filter { $0.phrase == "f***" }.map(\.words)
+        #expect(words == [[.literal("f***")]])
+    }
+
+    @Test func loadingTwiceGivesTheSameLexicon() throws {
+        let again = try Lexicon.bundled()
+        #expect(again.valences == lexicon.valences)
+        #expect(again.concernRules == lexicon.concernRules)
+    }
+
+    @Test(arguments: [
+        ("The teachers are brilliant and so supportive", SentimentLabel.positive),
+        ("Absolutely disgusting behaviour from staff", .negative),
+        ("The teachers are not good", .negative),
+        ("Not bad at all", .positive),
+        ("I loooove this school :)", .positive),
+        ("Sooo proud 😍", .positive),
+        ("The school is on Millbrook Lane", .neutral),
+        ("Shocking communication but the teachers are wonderful", .positive),
+        ("The teachers are lovely but the communication is appalling", .negative),
+    ])
+    func realPostsGetSensibleLabels(text: String, label: SentimentLabel) {
+        #expect(analyzer.score(text).label == label)
+    }
+
+    @Test(arguments: [
+        ("My daughter is being bullied and nothing has been done", [Concern.bullying, .complaint]),
+        ("I'm not complaining, the teachers are brilliant", [.praise]),
+        ("The bus was a bully to drive", []),
+        ("This is f***ing ridiculous", [.offensive]),
+        ("Call her on 07700 900123", [.dataProtection]),
+        ("Does anyone know when term starts?", [.question]),
+        ("So touched by the kindness of the staff", []),
+        ("Journalist here, would you like to comment?", [.question, .pressEnquiry]),
+        ("The head is a liar and a thief", [.defamation]),
+        ("Worried she might self-harm", [.safeguarding]),
+        ("Well done to all our pupils, congratulations!", [.praise]),
+    ])
+    func realPostsRaiseTheRightConcerns(text: String, concerns: [Concern]) {
+        #expect(classifier.classify(text).map(\.concern) == concerns.sorted())
+    }
+}

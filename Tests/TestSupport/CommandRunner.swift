@@ -1,0 +1,37 @@
+import Foundation
+
+/// What a finished child process printed and how it exited.
+public struct CommandResult: Sendable {
+    public var status: Int32
+    public var standardOutput: String
+    public var standardError: String
+}
+
+/// The folder holding the package's built products (the `earshot` executable among them).
+public var productsDirectory: URL {
+    let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
+    return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("earshot").path) }
+        ?? Bundle.main.bundleURL
+}
+
+/// Runs a built product of this package with `arguments` in `directory` and waits for it.
+public func runProduct(_ name: String, _ arguments: [String], in directory: URL? = nil) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = productsDirectory.appendingPathComponent(name)
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    let output = Pipe()
+    let error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    // Read both pipes to the end before waiting, so a chatty child never blocks on a full pipe.
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(
+        status: process.terminationStatus,
+        standardOutput: String(decoding: outputData, as: UTF8.self),
+        standardError: String(decoding: errorData, as: UTF8.self)
+    )
+}
