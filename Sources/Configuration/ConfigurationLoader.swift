@@ -40,6 +40,10 @@ public struct ConfigurationLoader: Sendable {
         let schedule = FetchSchedule(defaultInterval: try document.duration(["feeds", "default_interval"]) ?? .seconds(30 * 60))
         let sources = try readSources(feedLists)
         let fetchSettings = try readFetchSettings(document)
+        var politeness = PolitenessPolicy(maximumRedirects: fetchSettings.maximumRedirects)
+        if let delay = try document.duration(["fetch", "min_delay_per_host"]) { politeness.minimumDelayPerHost = delay }
+        if let obeys = try document.bool(["fetch", "obey_robots"]) { politeness.obeysRobots = obeys }
+        if let attempts = try positive(document, ["fetch", "max_attempts"]) { politeness.maximumAttempts = attempts }
 
         return EarshotConfiguration(
             file: file,
@@ -54,7 +58,8 @@ public struct ConfigurationLoader: Sendable {
             feedLists: feedLists,
             sources: sources,
             schedule: schedule,
-            fetchSettings: fetchSettings
+            fetchSettings: fetchSettings,
+            politeness: politeness
         )
     }
 
@@ -205,7 +210,8 @@ public struct ConfigurationLoader: Sendable {
     private func readFetchSettings(_ document: TOMLDocument) throws(ConfigurationError) -> FetchSettings {
         try document.rejectUnknownKeys(in: ["fetch"], allowed: [
             "contact_url", "connect_timeout", "timeout", "max_body_bytes", "max_redirects", "max_transfers",
-            "max_connections_per_host", "allow_loopback", "allow_private_networks",
+            "max_connections_per_host", "allow_loopback", "allow_private_networks", "min_delay_per_host",
+            "obey_robots", "max_attempts",
         ])
         var settings = FetchSettings()
         let contact = try document.string(["fetch", "contact_url"]) ?? "https://example.org/earshot"

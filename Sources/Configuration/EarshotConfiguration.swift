@@ -28,6 +28,7 @@ public struct EarshotConfiguration: Sendable {
     public var sources: [Source]
     public var schedule: FetchSchedule
     public var fetchSettings: FetchSettings
+    public var politeness: PolitenessPolicy
 
     /// A due-time calculator for this school's calendar and settings.
     public var dueTimeCalculator: DueTimeCalculator {

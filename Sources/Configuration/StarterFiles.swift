@@ -71,6 +71,12 @@ public enum StarterFiles {
     timeout = "60s"
     max_body_bytes = 10485760
     max_connections_per_host = 1
+    # The least time between two requests to one site (a site's robots.txt Crawl-delay can raise it).
+    min_delay_per_host = "1s"
+    # robots.txt is read and obeyed; a source it disallows is reported, not fetched.
+    obey_robots = true
+    # Tries per fetch for timeouts, 429 and 5xx answers, with exponential backoff.
+    max_attempts = 3
     # Loopback and private addresses are refused unless allowed here.
     allow_loopback = false
 

@@ -27,7 +27,8 @@ struct ScanCommand: AsyncParsableCommand {
         let report: ScanReport
         do {
             report = try await withTransferEngine(settings: configuration.fetchSettings) { engine in
-                try await scanner.scan(engine: engine, storage: StorageQueue(store: store), includesAll: all)
+                let fetcher = PoliteFetcher(engine: engine, policy: configuration.politeness)
+                return try await scanner.scan(fetcher: fetcher, storage: StorageQueue(store: store), includesAll: all)
             }
         } catch let error as StorageError {
             printError("storage error: \(error.description)")

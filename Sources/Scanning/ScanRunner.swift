@@ -24,12 +24,12 @@ public struct ScanRunner: Sendable {
     /// Scans the sources that are due at `now` (all of them when `includesAll`).
     ///
     /// - Parameters:
-    ///   - engine: the transfer engine all fetches go through.
+    ///   - fetcher: the polite fetcher all fetches go through.
     ///   - storage: the store, on its own thread.
     ///   - clock: the time now, asked at each fetch, so that tests can move it.
     /// - Throws: a `StorageError` only when the store itself fails; a failing source is recorded in the report.
     public func scan(
-        engine: TransferEngine,
+        fetcher: PoliteFetcher,
         storage: StorageQueue,
         includesAll: Bool = false,
         clock: @escaping @Sendable () -> Date = Date.init
@@ -40,7 +40,7 @@ public struct ScanRunner: Sendable {
         let due = schedule.dueSources(sources, states: states, now: clock(), includesAll: includesAll)
         logger.info("scan started", metadata: ["due": "\(due.count)", "configured": "\(sources.count)"])
 
-        let width = max(1, engine.settings.maximumConcurrentTransfers)
+        let width = max(1, fetcher.engine.settings.maximumConcurrentTransfers)
         var report = ScanReport()
         try await withThrowingTaskGroup(of: (Source, ScanReport.SourceOutcome, RecordSummary).self) { group in
             var pending = due[...]
@@ -48,7 +48,7 @@ public struct ScanRunner: Sendable {
                 guard let source = pending.popFirst() else { return }
                 let state = states[source.id]
                 group.addTask {
-                    try await scanOne(source, state: state, engine: engine, storage: storage, clock: clock)
+                    try await scanOne(source, state: state, fetcher: fetcher, storage: storage, clock: clock)
                 }
             }
             for _ in 0..<width { startNext() }
@@ -69,7 +69,7 @@ public struct ScanRunner: Sendable {
     private func scanOne(
         _ source: Source,
         state previous: FetchState?,
-        engine: TransferEngine,
+        fetcher: PoliteFetcher,
         storage: StorageQueue,
         clock: @escaping @Sendable () -> Date
     ) async throws -> (Source, ScanReport.SourceOutcome, RecordSummary) {
@@ -80,7 +80,12 @@ public struct ScanRunner: Sendable {
 
         let response: FetchResponse
         do {
-            response = try await engine.fetch(request)
+            let outcome = try await fetcher.fetch(request)
+            response = outcome.response
+            if let moved = outcome.permanentRedirect {
+                logger.notice("source moved permanently", metadata: ["source": "\(source.id)", "to": "\(moved.absoluteString)"])
+                state.currentURL = moved
+            }
         } catch {
             return try await fail(source, state: state, reason: error.description, storage: storage)
         }

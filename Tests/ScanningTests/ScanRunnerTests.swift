@@ -62,13 +62,14 @@ import Workflow
                 let scanner = try scanner([Source(url: server.url("/feed"), kind: .feed, title: "News")])
                 let clock: @Sendable () -> Date = { [now] in now }
                 try await withTransferEngine(settings: settings) { engine in
-                    let first = try await scanner.scan(engine: engine, storage: storage, clock: clock)
+                    let fetcher = PoliteFetcher(engine: engine, policy: PolitenessPolicy(minimumDelayPerHost: .zero, maximumAttempts: 1))
+                    let first = try await scanner.scan(fetcher: fetcher, storage: storage, clock: clock)
                     #expect(first.fetchedCount == 1)
                     #expect(first.written.newItems == 3)
                     #expect(first.written.newFindings == 2)
                     #expect(first.written.openedCases.count == 2)
 
-                    let second = try await scanner.scan(engine: engine, storage: storage, includesAll: true, clock: clock)
+                    let second = try await scanner.scan(fetcher: fetcher, storage: storage, includesAll: true, clock: clock)
                     #expect(second.written.newItems == 0)
                     #expect(second.written.openedCases.isEmpty)
                 }
@@ -85,11 +86,12 @@ import Workflow
                 let scanner = try scanner([Source(url: server.url("/feed"), kind: .feed, title: "News")])
                 let clock: @Sendable () -> Date = { [now] in now }
                 try await withTransferEngine(settings: settings) { engine in
-                    _ = try await scanner.scan(engine: engine, storage: storage, clock: clock)
-                    let again = try await scanner.scan(engine: engine, storage: storage, clock: clock)
+                    let fetcher = PoliteFetcher(engine: engine, policy: PolitenessPolicy(minimumDelayPerHost: .zero, maximumAttempts: 1))
+                    _ = try await scanner.scan(fetcher: fetcher, storage: storage, clock: clock)
+                    let again = try await scanner.scan(fetcher: fetcher, storage: storage, clock: clock)
                     #expect(again.outcomes.isEmpty)
                 }
-                #expect(server.requests.count == 1)
+                #expect(server.requests.filter { $0.path == "/feed" }.count == 1)
             }
         }
     }
@@ -105,8 +107,9 @@ import Workflow
                 let scanner = try scanner([Source(url: server.url("/feed"), kind: .feed, title: "News")])
                 let clock: @Sendable () -> Date = { [now] in now }
                 try await withTransferEngine(settings: settings) { engine in
-                    _ = try await scanner.scan(engine: engine, storage: storage, clock: clock)
-                    let again = try await scanner.scan(engine: engine, storage: storage, includesAll: true, clock: clock)
+                    let fetcher = PoliteFetcher(engine: engine, policy: PolitenessPolicy(minimumDelayPerHost: .zero, maximumAttempts: 1))
+                    _ = try await scanner.scan(fetcher: fetcher, storage: storage, clock: clock)
+                    let again = try await scanner.scan(fetcher: fetcher, storage: storage, includesAll: true, clock: clock)
                     #expect(again.notModifiedCount == 1)
                     #expect(again.written.repeatSightings == 0)
                 }
@@ -133,14 +136,41 @@ import Workflow
                     Source(url: server.url("/good"), kind: .feed, title: "Good"),
                 ]
                 let report = try await withTransferEngine(settings: settings) { engine in
-                    try await scanner(sources).scan(engine: engine, storage: storage, clock: { [now] in now })
+                    let fetcher = PoliteFetcher(engine: engine, policy: PolitenessPolicy(minimumDelayPerHost: .zero, maximumAttempts: 1))
+                    return try await scanner(sources).scan(fetcher: fetcher, storage: storage, clock: { [now] in now })
                 }
                 #expect(Set(report.failures.map(\.source.title)) == ["Down", "Not a feed", "Refused"])
                 #expect(report.written.newFindings == 2)
                 let states = try await storage.perform { try $0.fetchStates() }
-                #expect(states[sources[0].id]?.lastError == "HTTP status 503")
+                #expect(states[sources[0].id]?.lastError?.contains("HTTP status 503") == true)
                 #expect(states[sources[0].id]?.consecutiveErrors == 1)
                 #expect(states[sources[3].id]?.isHealthy == true)
+            }
+        }
+    }
+
+    @Test func aPermanentRedirectMovesTheStoredURLAndRobotsRulesAreReported() async throws {
+        try await withLoopbackHTTPServer({ request in
+            switch request.path {
+            case "/robots.txt": .init(contentType: "text/plain", body: "User-agent: *\nDisallow: /private\n")
+            case "/old-feed": .init(status: 301, headers: [("Location", "/feed")])
+            case "/feed": .init(contentType: "application/rss+xml", body: Self.goodFeed)
+            default: .init(contentType: "application/rss+xml", body: Self.goodFeed)
+            }
+        }) { server in
+            try await withTemporaryDirectory { folder in
+                let storage = StorageQueue(store: try Store(path: folder.appendingPathComponent("e.sqlite").path))
+                let moved = Source(url: server.url("/old-feed"), kind: .feed, title: "Moved")
+                let hidden = Source(url: server.url("/private/feed"), kind: .feed, title: "Hidden")
+                let report = try await withTransferEngine(settings: settings) { engine in
+                    let fetcher = PoliteFetcher(engine: engine, policy: PolitenessPolicy(minimumDelayPerHost: .zero, maximumAttempts: 1))
+                    return try await scanner([moved, hidden]).scan(fetcher: fetcher, storage: storage, clock: { [now] in now })
+                }
+                #expect(report.failures.map(\.source.title) == ["Hidden"])
+                #expect(report.failures.first?.reason.contains("robots.txt") == true)
+                let states = try await storage.perform { try $0.fetchStates() }
+                #expect(states[moved.id]?.currentURL == server.url("/feed"))
+                #expect(!server.requests.contains { $0.path.hasPrefix("/private") })
             }
         }
     }
