@@ -17,20 +17,37 @@ public final class LoopbackHTTPServer: Sendable {
         public var headers: [String: String]
     }
 
+    /// How the server misbehaves while answering, for tests of a fetcher's defences.
+    public enum Behaviour: Sendable {
+        /// Answers at once.
+        case prompt
+        /// Waits before sending anything.
+        case delayed(Duration)
+        /// Sends the head and this many body bytes, then goes silent for the duration.
+        case stallsAfter(bytes: Int, for: Duration)
+        /// Sends the head without a length, then body bytes until the client hangs up.
+        case endlessBody
+    }
+
     /// What to send back.
     public struct Response: Sendable {
         public var status: Int
         public var headers: [(String, String)]
         public var body: Data
+        public var behaviour: Behaviour
 
-        public init(status: Int = 200, headers: [(String, String)] = [], body: Data = Data()) {
+        public init(status: Int = 200, headers: [(String, String)] = [], body: Data = Data(), behaviour: Behaviour = .prompt) {
             self.status = status
             self.headers = headers
             self.body = body
+            self.behaviour = behaviour
         }
 
-        public init(status: Int = 200, contentType: String, body: String, headers: [(String, String)] = []) {
-            self.init(status: status, headers: [("Content-Type", contentType)] + headers, body: Data(body.utf8))
+        public init(
+            status: Int = 200, contentType: String, body: String, headers: [(String, String)] = [],
+            behaviour: Behaviour = .prompt
+        ) {
+            self.init(status: status, headers: [("Content-Type", contentType)] + headers, body: Data(body.utf8), behaviour: behaviour)
         }
     }
 
@@ -105,24 +122,49 @@ public final class LoopbackHTTPServer: Sendable {
         guard let request = readRequest(from: connection) else { return }
         received.withLock { $0.append(request) }
         let response = handler(request)
+        if case .delayed(let wait) = response.behaviour { Self.pause(wait) }
         var head = "HTTP/1.1 \(response.status) \(Self.reason(for: response.status))\r\n"
         var hasLength = false
         for (name, value) in response.headers {
             head += "\(name): \(value)\r\n"
             if name.lowercased() == "content-length" { hasLength = true }
         }
+        if case .endlessBody = response.behaviour {
+            hasLength = true
+        }
         if !hasLength { head += "Content-Length: \(response.body.count)\r\n" }
         head += "Connection: close\r\n\r\n"
-        var bytes = Data(head.utf8)
-        if request.method != "HEAD" { bytes.append(response.body) }
-        bytes.withUnsafeBytes { buffer in
+        guard Self.send(Data(head.utf8), to: connection), request.method != "HEAD" else { return }
+        switch response.behaviour {
+        case .prompt, .delayed:
+            _ = Self.send(response.body, to: connection)
+        case .stallsAfter(let count, let wait):
+            _ = Self.send(response.body.prefix(count), to: connection)
+            Self.pause(wait)
+            _ = Self.send(response.body.dropFirst(count), to: connection)
+        case .endlessBody:
+            let chunk = Data(repeating: UInt8(ascii: "x"), count: 64 * 1024)
+            // Ends when the client hangs up; bounded as well, so a test can never loop for ever.
+            for _ in 0..<16_384 where Self.send(chunk, to: connection) {}
+        }
+    }
+
+    private static func send(_ data: Data, to connection: Int32) -> Bool {
+        data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
-                let written = send(connection, buffer.baseAddress! + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
-                if written <= 0 { return }
+                let written = Glibc.send(connection, buffer.baseAddress! + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
+                if written <= 0 { return false }
                 offset += written
             }
+            return true
         }
+    }
+
+    private static func pause(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        var request = timespec(tv_sec: Int(seconds), tv_nsec: Int(attoseconds / 1_000_000_000))
+        nanosleep(&request, nil)
     }
 
     private func readRequest(from connection: Int32) -> Request? {

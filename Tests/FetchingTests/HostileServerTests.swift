@@ -1,0 +1,95 @@
+import Fetching
+import Foundation
+import Synchronization
+import TestSupport
+import Testing
+
+/// A fetcher's defences against servers that are slow, stuck, endless or malicious.
+@Suite struct HostileServerTests {
+    let settings = FetchSettings(connectTimeout: .seconds(1), totalTimeout: .seconds(1), maximumBodyBytes: 1 << 20,
+                                 maximumConnectionsPerHost: 2, allowsLoopback: true)
+
+    func fetchError(_ response: LoopbackHTTPServer.Response) async throws -> FetchError? {
+        try await withLoopbackHTTPServer({ _ in response }) { server in
+            try await withTransferEngine(settings: settings) { engine in
+                await #expect(throws: FetchError.self) { try await engine.fetch(FetchRequest(url: server.url("/feed"))) }
+            }
+        }
+    }
+
+    @Test func aServerTooSlowToAnswerTimesOut() async throws {
+        let error = try await fetchError(.init(contentType: "text/xml", body: "<rss/>", behaviour: .delayed(.seconds(3))))
+        #expect(error?.code == .timedOut)
+        #expect(error?.isTransient == true)
+    }
+
+    @Test func aServerThatStallsMidBodyTimesOut() async throws {
+        let body = String(repeating: "<item/>", count: 1000)
+        let error = try await fetchError(.init(contentType: "text/xml", body: body, behaviour: .stallsAfter(bytes: 100, for: .seconds(3))))
+        #expect(error?.code == .timedOut)
+    }
+
+    @Test func anEndlessBodyIsCutOffAtTheLimit() async throws {
+        let error = try await fetchError(.init(headers: [("Content-Type", "text/xml")], behaviour: .endlessBody))
+        #expect(error?.code == .bodyTooLarge)
+    }
+
+    @Test func aGzipBombIsCutOffAtTheDecompressedLimit() async throws {
+        let bomb = try Data(contentsOf: try #require(Bundle.module.url(forResource: "gzip-bomb-32MiB", withExtension: "gz", subdirectory: "Fixtures")))
+        #expect(bomb.count < 64 * 1024)
+        let error = try await fetchError(.init(headers: [("Content-Type", "text/xml"), ("Content-Encoding", "gzip")], body: bomb))
+        #expect(error?.code == .bodyTooLarge)
+    }
+
+    @Test func aDeclaredLengthOverTheLimitIsRefusedBeforeDownloading() async throws {
+        let error = try await fetchError(.init(headers: [("Content-Type", "text/xml")], body: Data(count: 2 << 20)))
+        #expect(error?.code == .bodyTooLarge)
+    }
+
+    @Test func gzipBodiesAreDecodedTransparently() async throws {
+        let compressed = Data([
+            0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03, 0xb3, 0x29, 0x2a, 0x2e, 0xd6, 0xb7, 0x03, 0x00,
+            0x67, 0x29, 0x28, 0xbd, 0x06, 0x00, 0x00, 0x00,
+        ])
+        try await withLoopbackHTTPServer({ _ in
+            .init(headers: [("Content-Type", "text/xml"), ("Content-Encoding", "gzip")], body: compressed)
+        }) { server in
+            try await withTransferEngine(settings: settings) { engine in
+                let response = try await engine.fetch(FetchRequest(url: server.url("/feed")))
+                #expect(String(decoding: response.body, as: UTF8.self) == "<rss/>")
+                #expect(server.requests.first?.headers["accept-encoding"]?.contains("gzip") == true)
+            }
+        }
+    }
+
+    @Test func aSlowHostDoesNotHoldUpAnotherHost() async throws {
+        let finished = FinishingOrder()
+        try await withLoopbackHTTPServer({ _ in .init(contentType: "text/xml", body: "<slow/>", behaviour: .delayed(.milliseconds(800))) }) { slow in
+            try await withLoopbackHTTPServer({ _ in .init(contentType: "text/xml", body: "<fast/>") }) { fast in
+                try await withTransferEngine(settings: settings) { engine in
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        group.addTask {
+                            _ = try await engine.fetch(FetchRequest(url: slow.url("/feed")))
+                            finished.record("slow")
+                        }
+                        group.addTask {
+                            for index in 0..<5 {
+                                _ = try await engine.fetch(FetchRequest(url: fast.url("/feed/\(index)")))
+                            }
+                            finished.record("fast")
+                        }
+                        try await group.waitForAll()
+                    }
+                }
+            }
+        }
+        #expect(finished.names == ["fast", "slow"])
+    }
+}
+
+/// The order in which concurrent fetches finished.
+final class FinishingOrder: Sendable {
+    private let finished = Mutex<[String]>([])
+    var names: [String] { finished.withLock { $0 } }
+    func record(_ name: String) { finished.withLock { $0.append(name) } }
+}
