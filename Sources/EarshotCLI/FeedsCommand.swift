@@ -1,0 +1,136 @@
+import ArgumentParser
+import Configuration
+import Fetching
+import Foundation
+import Model
+import Parsing
+import Storage
+import Workflow
+
+/// `earshot feeds`: the sources and their health, and a way to try one now.
+struct FeedsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "feeds",
+        abstract: "List every source with its health, or check one now.",
+        subcommands: [FeedsListCommand.self, FeedsCheckCommand.self],
+        defaultSubcommand: FeedsListCommand.self
+    )
+}
+
+/// `earshot feeds list`: every configured source with status, timings and errors.
+struct FeedsListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List every source: status, last fetch, last change, next due time, consecutive errors, last error."
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        let configuration = try options.loadConfiguration()
+        let store = try openStore(configuration)
+        let states: [SourceID: FetchState]
+        do {
+            states = try store.fetchStates()
+        } catch {
+            printError("storage error: \(error.description)")
+            throw ExitStatus.storageFailure
+        }
+        print(FeedListing(sources: configuration.sources, states: states, timeZone: configuration.calendar.timeZone).text,
+              terminator: "")
+    }
+}
+
+/// Sources and their fetch state as a readable list.
+struct FeedListing {
+    let sources: [Source]
+    let states: [SourceID: FetchState]
+    let timeZone: TimeZone
+
+    var text: String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = timeZone
+        formatter.dateFormat = "d MMM HH:mm"
+        func when(_ date: Date?) -> String { date.map { formatter.string(from: $0) } ?? "never" }
+        var lines = ["\(sources.count) source\(sources.count == 1 ? "" : "s"):"]
+        for source in sources {
+            let state = states[source.id]
+            let status = switch state {
+            case nil: "new"
+            case let state? where state.lastFetchedAt == nil: "new"
+            case let state? where state.isHealthy: "ok"
+            case let state?: "failing"
+            }
+            lines.append("")
+            lines.append("[\(status)] \(source.title) (\(source.kind.rawValue))")
+            lines.append("    \(state?.currentURL.absoluteString ?? source.url.absoluteString)")
+            lines.append("    last fetch \(when(state?.lastFetchedAt)), last change \(when(state?.lastChangedAt)), "
+                         + "next due \(state?.nextDueAt.map { formatter.string(from: $0) } ?? "now")")
+            if let state, state.consecutiveErrors > 0 {
+                lines.append("    \(state.consecutiveErrors) error\(state.consecutiveErrors == 1 ? "" : "s") in a row; last: \(state.lastError ?? "")")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// `earshot feeds check URL`: fetches one URL now, politely, and shows what it holds.
+struct FeedsCheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Fetch one feed or page now and show what was found (nothing is stored)."
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The URL of the feed or page.")
+    var url: String
+
+    @Flag(help: "Read the URL as a web page rather than a feed.")
+    var page = false
+
+    func run() async throws {
+        let configuration = try options.loadConfiguration()
+        guard let target = URL(string: url), target.scheme != nil else {
+            throw ValidationError("\"\(url)\" is not an absolute URL")
+        }
+        let outcome: FetchOutcome
+        do {
+            outcome = try await withTransferEngine(settings: configuration.fetchSettings) { engine in
+                try await PoliteFetcher(engine: engine, policy: configuration.politeness).fetch(FetchRequest(url: target))
+            }
+        } catch let error as FetchError {
+            printError("fetch failed: \(error.description)")
+            throw ExitStatus.someSourcesFailed
+        }
+        let response = outcome.response
+        print("HTTP \(response.statusCode) from \(response.finalURL.absoluteString) after \(outcome.attempts) attempt\(outcome.attempts == 1 ? "" : "s")")
+        if let moved = outcome.permanentRedirect { print("moved permanently to \(moved.absoluteString)") }
+        print("content type: \(response.contentType ?? "none"); \(response.body.count) bytes; "
+              + "ETag: \(response.entityTag ?? "none"); Last-Modified: \(response.lastModified ?? "none")")
+        guard (200..<300).contains(response.statusCode) else { throw ExitStatus.someSourcesFailed }
+        let items: [Item]
+        if page {
+            let parsed = PageParser().parse(response.body, baseURL: response.finalURL, contentType: response.contentType)
+            print("page \"\(parsed.title)\": \(parsed.blocks.count) blocks")
+            items = parsed.blocks
+        } else {
+            do {
+                let feed = try FeedParser().parse(response.body, baseURL: response.finalURL, contentType: response.contentType)
+                print("\(feed.format) feed \"\(feed.title)\": \(feed.items.count) items" + (feed.isIllFormed ? " (ill-formed, recovered)" : ""))
+                for problem in feed.problems.prefix(5) { print("  problem: \(problem)") }
+                items = feed.items
+            } catch {
+                printError("cannot parse: \(error.description)")
+                throw ExitStatus.someSourcesFailed
+            }
+        }
+        let formatter = ISO8601DateFormatter()
+        for item in items.prefix(20) {
+            print("- \(item.title.isEmpty ? String(item.text.prefix(80)) : item.title)")
+            print("  \(item.published.map { formatter.string(from: $0) } ?? "no date")  \(item.link?.absoluteString ?? "")")
+        }
+        if items.count > 20 { print("… and \(items.count - 20) more") }
+    }
+}
