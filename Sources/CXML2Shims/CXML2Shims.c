@@ -6,10 +6,6 @@ static void earshot_xml_ignore_generic_error(void *context, const char *message,
     (void)message;
 }
 
-void earshot_xml_free(void *pointer) {
-    xmlFree(pointer);
-}
-
 void earshot_xml_silence_generic_errors(void) {
     xmlSetGenericErrorFunc(NULL, earshot_xml_ignore_generic_error);
 }

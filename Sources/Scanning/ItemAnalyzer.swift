@@ -26,16 +26,22 @@ public struct ItemAnalyzer: Sendable {
     }
 
     /// What `item`, found in `source` at `discoveredAt`, turned out to be.
+    ///
+    /// An item that names the school is a finding, triaged under the policy. An item of a source
+    /// marked as about the school (the school's own news, say) is a finding even when it does not
+    /// name the school, but opens no case on that ground alone: it is the school's own voice or
+    /// context, counted in the digest rather than answered.
     public func observe(_ item: Item, in source: Source, discoveredAt: Date) -> SourceScanRecord.Observation {
         let text = item.fullText
         let mentions = mentionFinder.mentions(in: text, sourceIsAboutSchool: source.isAboutSchool)
-        guard !mentions.isEmpty else { return .init(item: item) }
+        guard !mentions.isEmpty || source.isAboutSchool else { return .init(item: item) }
         let sentiment = sentimentAnalyzer.score(text)
         let concerns = concernClassifier.classify(text, sentiment: sentiment)
         let finding = Finding(
             item: item, source: source.id, discoveredAt: discoveredAt,
             mentions: mentions, sentiment: sentiment, concerns: concerns
         )
+        guard !mentions.isEmpty else { return .init(item: item, finding: finding) }
         let triage = triager.triage(concerns: concerns, published: item.published, discoveredAt: discoveredAt)
         return .init(item: item, finding: finding, triage: triage)
     }

@@ -27,5 +27,5 @@
 ///    - received on a working day: 24 hours in elapsed seconds, optionally moved off non-working days.
 /// 5. A case then moves only along `CaseStateMachine`'s legal transitions.
 ///
-/// Worked due-time examples are in DUE-TIMES.md next to this file.
+/// Worked due-time examples are in docs/due-times.md.
 enum WorkflowOverview {}

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Workflow
 
-/// Keeps Sources/Workflow/DUE-TIMES.md in step with the code: the table is rendered from the worked
+/// Keeps docs/due-times.md in step with the code: the table is rendered from the worked
 /// examples by the real calculator and must match the file byte for byte.
 ///
 /// To rewrite the file after a deliberate change of rule, run the tests once with
@@ -13,7 +13,7 @@ import Testing
             .deletingLastPathComponent()
             .deletingLastPathComponent()
             .deletingLastPathComponent()
-            .appendingPathComponent("Sources/Workflow/DUE-TIMES.md")
+            .appendingPathComponent("docs/due-times.md")
     }
 
     @Test func documentMatchesTheCalculator() throws {
@@ -22,7 +22,7 @@ import Testing
             try rendered.write(to: Self.documentURL, atomically: true, encoding: .utf8)
         }
         let onDisk = try String(contentsOf: Self.documentURL, encoding: .utf8)
-        #expect(onDisk == rendered, "DUE-TIMES.md is out of date; expected:\n\(rendered)")
+        #expect(onDisk == rendered, "docs/due-times.md is out of date; expected:\n\(rendered)")
     }
 
     @Test func everyWorkedExampleAgreesWithItsExpectedDueTime() throws {

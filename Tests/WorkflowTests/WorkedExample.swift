@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Workflow
 
-/// A due-time example with its expected answer: the rows of DUE-TIMES.md.
+/// A due-time example with its expected answer: the rows of docs/due-times.md.
 struct WorkedExample: Sendable, CustomTestStringConvertible {
     enum CalendarChoice: Sendable {
         /// Monday to Friday with England and Wales bank holidays.

@@ -1,0 +1,114 @@
+"""Compares a scanned database of the bundled samples with feeds/samples/expectations.json."""
+import json
+import sqlite3
+import sys
+from collections import defaultdict
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+CONCERNS = ["safeguarding", "bullying", "offensive", "discrimination", "defamation",
+            "dataProtection", "pressEnquiry", "complaint", "question", "praise"]
+
+
+def load_items(database):
+    connection = sqlite3.connect(database)
+    items = []
+    for key, link, text, is_mention, concerns, label, sources in connection.execute(
+        """SELECT key, link, text, is_mention, concerns_json, sentiment_label,
+                  (SELECT group_concat(source_id, char(31)) FROM sightings WHERE item_key = items.key)
+           FROM items"""
+    ):
+        items.append({
+            "key": key, "link": link or "", "text": " ".join((text or "").split()),
+            "is_mention": bool(is_mention),
+            "concerns": {c["concern"] for c in json.loads(concerns)} if concerns else set(),
+            "label": label or "neutral",
+            "files": {s.rsplit("/", 1)[-1] for s in (sources or "").split("\x1f")},
+        })
+    return items
+
+
+def without_tracking(url):
+    """The link as Earshot stores it: tracking parameters dropped."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.startswith("utm_")]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
+
+
+def find(items, expected):
+    wanted = expected["id"]
+    prefix = " ".join(wanted.split())
+    for item in items:
+        if expected["file"] not in item["files"]:
+            continue
+        if item["key"] == "id:" + wanted or item["link"] == without_tracking(wanted):
+            return item
+        if not wanted.startswith(("http", "tag:", "urn:", "yt:")) and item["text"].startswith(prefix):
+            return item
+    return None
+
+
+def ratio(numerator, denominator):
+    return round(numerator / denominator, 3) if denominator else None
+
+
+def main(database, expectations_file):
+    items = load_items(database)
+    expectations = json.load(open(expectations_file))
+    matched = 0
+    mention = defaultdict(int)
+    per_concern = {c: defaultdict(int) for c in CONCERNS}
+    sentiment_right = sentiment_total = 0
+    misses = []
+    for expected in expectations:
+        item = find(items, expected)
+        if item is None:
+            misses.append(f"not stored: {expected['file']} {expected['id'][:60]}")
+            continue
+        matched += 1
+        about, found = expected["aboutSchool"], item["is_mention"]
+        mention[("t" if about == found else "f") + ("p" if found else "n")] += 1
+        if about != found:
+            misses.append(f"{'missed' if about else 'false'} mention: {expected['file']} {expected['id'][:60]}")
+        if not (about and found):
+            continue
+        wanted, got = set(expected["concerns"]), item["concerns"]
+        if wanted != got:
+            misses.append(f"concerns: {expected['file']} {expected['id'][:50]}: expected {sorted(wanted)}, got {sorted(got)}")
+        for concern in CONCERNS:
+            key = ("t" if (concern in wanted) == (concern in got) else "f") + ("p" if concern in got else "n")
+            per_concern[concern][key] += 1
+        sentiment_total += 1
+        sentiment_right += expected["sentiment"] == item["label"]
+
+    precision = ratio(mention["tp"], mention["tp"] + mention["fp"])
+    recall = ratio(mention["tp"], mention["tp"] + mention["fn"])
+    print(f"items matched to expectations: {matched} of {len(expectations)}")
+    print(f"mentions: precision {precision}, recall {recall} "
+          f"(tp {mention['tp']}, fp {mention['fp']}, fn {mention['fn']}, tn {mention['tn']})")
+    print(f"sentiment label accuracy on true mentions: {ratio(sentiment_right, sentiment_total)} ({sentiment_right}/{sentiment_total})")
+    print(f"{'concern':<16}{'precision':>10}{'recall':>8}{'tp':>4}{'fp':>4}{'fn':>4}")
+    total = defaultdict(int)
+    for concern in CONCERNS:
+        counts = per_concern[concern]
+        for key in ("tp", "fp", "fn"):
+            total[key] += counts[key]
+        print(f"{concern:<16}{str(ratio(counts['tp'], counts['tp'] + counts['fp'])):>10}"
+              f"{str(ratio(counts['tp'], counts['tp'] + counts['fn'])):>8}{counts['tp']:>4}{counts['fp']:>4}{counts['fn']:>4}")
+    micro_p = ratio(total["tp"], total["tp"] + total["fp"])
+    micro_r = ratio(total["tp"], total["tp"] + total["fn"])
+    micro_f1 = round(2 * micro_p * micro_r / (micro_p + micro_r), 3) if micro_p and micro_r else None
+    print(f"concerns micro: precision {micro_p}, recall {micro_r}, F1 {micro_f1}")
+    if misses:
+        print("differences:")
+        for miss in misses:
+            print("  " + miss)
+    print(json.dumps({
+        "items_matched": matched, "items_expected": len(expectations),
+        "mention_precision": precision, "mention_recall": recall,
+        "concern_micro_precision": micro_p, "concern_micro_recall": micro_r, "concern_micro_f1": micro_f1,
+        "sentiment_accuracy": ratio(sentiment_right, sentiment_total),
+    }))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
