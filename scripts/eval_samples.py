@@ -42,7 +42,7 @@ def find(items, expected):
             continue
         if item["key"] == "id:" + wanted or item["link"] == without_tracking(wanted):
             return item
-        if not wanted.startswith(("http", "tag:", "urn:", "yt:")) and item["text"].startswith(prefix):
+        if not wanted.startswith(("http", "tag:", "urn:", "yt:")) and prefix in item["text"]:
             return item
     return None
 

@@ -19,7 +19,9 @@ extension Store {
            let key = row["key"].text {
             return ItemKey(rawValue: key)
         }
-        guard let link = item.link?.absoluteString else { return nil }
+        // Blocks of one web page share the page's link and are told apart by their content hash,
+        // so only items with an identity of their own are matched across sources by link.
+        guard let link = item.link?.absoluteString, !item.key.rawValue.hasPrefix("hash:") else { return nil }
         return try connection.query("SELECT key FROM items WHERE link = ? LIMIT 1", [.text(link)]).first?["key"].text
             .map(ItemKey.init(rawValue:))
     }

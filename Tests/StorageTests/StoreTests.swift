@@ -117,3 +117,19 @@ import Testing
         }
     }
 }
+
+@Suite struct PageBlockStorageTests {
+    @Test func blocksOfOnePageSharingItsLinkAreStoredSeparately() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try Store(path: directory.appendingPathComponent("e.sqlite").path)
+            let page = Source(url: URL(string: "https://forum.example/thread/1")!, kind: .page, title: "Thread")
+            try store.register([page])
+            let blocks = ["First post", "Second post"].map {
+                Item(key: ItemKey(rawValue: "hash:\($0.hashValue)"), title: $0, link: page.url, text: $0)
+            }
+            let summary = try store.record(SourceScanRecord(
+                state: FetchState(sourceID: page.id, currentURL: page.url), observations: blocks.map { .init(item: $0) }))
+            #expect(summary.newItems == 2)
+        }
+    }
+}
