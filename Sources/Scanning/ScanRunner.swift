@@ -40,10 +40,12 @@ public struct ScanRunner: Sendable {
         let due = schedule.dueSources(sources, states: states, now: clock(), includesAll: includesAll)
         logger.info("scan started", metadata: ["due": "\(due.count)", "configured": "\(sources.count)"])
 
-        let width = max(1, fetcher.engine.settings.maximumConcurrentTransfers)
+        // Sources waiting for their host's next slot cost only a suspended task, so many run at once;
+        // the transfer engine bounds the connections actually open.
+        let width = min(max(1, due.count), Self.maximumSourcesInFlight)
         var report = ScanReport()
         try await withThrowingTaskGroup(of: (Source, ScanReport.SourceOutcome, RecordSummary).self) { group in
-            var pending = due[...]
+            var pending = Self.interleavedByHost(due)[...]
             func startNext() {
                 guard let source = pending.popFirst() else { return }
                 let state = states[source.id]
@@ -64,6 +66,31 @@ public struct ScanRunner: Sendable {
             "new_findings": "\(report.written.newFindings)", "new_cases": "\(report.written.openedCases.count)",
         ])
         return report
+    }
+
+    /// Sources in flight at once in one scan.
+    static let maximumSourcesInFlight = 4096
+
+    /// `sources` reordered so that consecutive ones are on different hosts, keeping each host's own order:
+    /// the first source of every host, then the second of every host, and so on.
+    static func interleavedByHost(_ sources: [Source]) -> [Source] {
+        var queues: [String: [Source]] = [:]
+        var hosts: [String] = []
+        for source in sources {
+            let host = source.url.host ?? source.url.scheme ?? ""
+            if queues[host] == nil { hosts.append(host) }
+            queues[host, default: []].append(source)
+        }
+        var result: [Source] = []
+        result.reserveCapacity(sources.count)
+        var round = 0
+        while result.count < sources.count {
+            for host in hosts where round < queues[host]!.count {
+                result.append(queues[host]![round])
+            }
+            round += 1
+        }
+        return result
     }
 
     private func scanOne(

@@ -4,7 +4,7 @@ import Foundation
 import Logging
 import Mentions
 import Model
-import Scanning
+@testable import Scanning
 import Scheduling
 import Sentiment
 import Storage
@@ -173,5 +173,17 @@ import Workflow
                 #expect(!server.requests.contains { $0.path.hasPrefix("/private") })
             }
         }
+    }
+}
+
+@Suite struct ScanOrderTests {
+    @Test func sourcesAreInterleavedByHostKeepingEachHostsOrder() {
+        let urls = ["https://a.example/1", "https://a.example/2", "https://a.example/3", "https://b.example/1", "https://c.example/1",
+                    "https://c.example/2"]
+        let sources = urls.map { Source(url: URL(string: $0)!, kind: .feed, title: $0) }
+        #expect(ScanRunner.interleavedByHost(sources).map(\.title) == [
+            "https://a.example/1", "https://b.example/1", "https://c.example/1",
+            "https://a.example/2", "https://c.example/2", "https://a.example/3",
+        ])
     }
 }
