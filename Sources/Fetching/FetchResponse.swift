@@ -30,6 +30,19 @@ public struct FetchResponse: Sendable, Hashable {
     public var lastModified: String? { header("last-modified") }
     public var contentType: String? { header("content-type") }
 
+    /// How long the server says the content stays fresh (`Cache-Control: max-age`), if it says.
+    public var maximumAge: Duration? {
+        guard let cacheControl = header("cache-control") else { return nil }
+        for directive in cacheControl.lowercased().split(separator: ",") {
+            let parts = directive.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2, parts[0] == "max-age", let seconds = Int(parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))),
+               seconds >= 0 {
+                return .seconds(seconds)
+            }
+        }
+        return nil
+    }
+
     public static func == (lhs: FetchResponse, rhs: FetchResponse) -> Bool {
         lhs.statusCode == rhs.statusCode && lhs.finalURL == rhs.finalURL && lhs.body == rhs.body
             && lhs.headers.map(\.name) == rhs.headers.map(\.name)

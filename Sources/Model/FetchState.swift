@@ -15,6 +15,8 @@ public struct FetchState: Hashable, Sendable {
     public var nextDueAt: Date?
     public var consecutiveErrors: Int
     public var lastError: String?
+    /// What the source last said about how often to fetch it.
+    public var scheduleHints: ScheduleHints
 
     public init(
         sourceID: SourceID,
@@ -25,7 +27,8 @@ public struct FetchState: Hashable, Sendable {
         lastChangedAt: Date? = nil,
         nextDueAt: Date? = nil,
         consecutiveErrors: Int = 0,
-        lastError: String? = nil
+        lastError: String? = nil,
+        scheduleHints: ScheduleHints = .none
     ) {
         self.sourceID = sourceID
         self.currentURL = currentURL
@@ -36,6 +39,7 @@ public struct FetchState: Hashable, Sendable {
         self.nextDueAt = nextDueAt
         self.consecutiveErrors = consecutiveErrors
         self.lastError = lastError
+        self.scheduleHints = scheduleHints
     }
 
     /// Whether the last attempts failed.

@@ -23,7 +23,34 @@ extension FeedParser {
                 link = alternateAtomLink(in: channel, baseURL: baseURL)
             }
         }
-        return ParsedFeed(title: title, link: link, items: finishItems(drafts), format: rssFormat(root))
+        return ParsedFeed(
+            title: title, link: link, items: finishItems(drafts), format: rssFormat(root),
+            scheduleHints: channel.map { scheduleHints(in: $0, core: core) } ?? .none
+        )
+    }
+
+    /// RSS 2.0's `ttl` (minutes), `skipHours` (0–23, GMT) and `skipDays` (day names, GMT).
+    private func scheduleHints(in channel: LibXMLElement, core: Set<String?>) -> ScheduleHints {
+        var hints = ScheduleHints()
+        if let ttl = channel.firstChild("ttl", in: core).flatMap({ Int($0.text.trimmingCharacters(in: .whitespacesAndNewlines)) }),
+           ttl > 0 {
+            hints.minimumInterval = .seconds(min(ttl, 7 * 24 * 60) * 60)
+        }
+        if let skipHours = channel.firstChild("skipHours", in: core) {
+            hints.skipHours = Set(skipHours.children("hour", in: core).compactMap {
+                Int($0.text.trimmingCharacters(in: .whitespacesAndNewlines)).map { $0 % 24 }
+            })
+        }
+        let dayNumbers = ["sunday": 1, "monday": 2, "tuesday": 3, "wednesday": 4, "thursday": 5, "friday": 6, "saturday": 7]
+        if let skipDays = channel.firstChild("skipDays", in: core) {
+            hints.skipDays = Set(skipDays.children("day", in: core).compactMap {
+                dayNumbers[$0.text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()]
+            })
+        }
+        // A feed that skips every hour or every day would never be fetched: ignore such a request.
+        if hints.skipHours.count >= 24 { hints.skipHours = [] }
+        if hints.skipDays.count >= 7 { hints.skipDays = [] }
+        return hints
     }
 
     private func rssFormat(_ root: LibXMLElement) -> FeedFormat {

@@ -20,6 +20,8 @@ public struct ParsedFeed: Sendable, Hashable {
     public var problems: [String]
     /// The format the document turned out to be.
     public var format: FeedFormat
+    /// What the feed says about how often to fetch it (RSS `ttl`, `skipHours`, `skipDays`).
+    public var scheduleHints: ScheduleHints
 
     /// Creates a parsed feed.
     public init(
@@ -28,7 +30,8 @@ public struct ParsedFeed: Sendable, Hashable {
         items: [Item],
         isIllFormed: Bool = false,
         problems: [String] = [],
-        format: FeedFormat
+        format: FeedFormat,
+        scheduleHints: ScheduleHints = .none
     ) {
         self.title = title
         self.link = link
@@ -36,5 +39,6 @@ public struct ParsedFeed: Sendable, Hashable {
         self.isIllFormed = isIllFormed
         self.problems = problems
         self.format = format
+        self.scheduleHints = scheduleHints
     }
 }

@@ -116,10 +116,13 @@ public struct ScanRunner: Sendable {
         } catch {
             return try await fail(source, state: state, reason: error.description, storage: storage)
         }
+        let serverHints = ScheduleHints(minimumInterval: response.maximumAge)
         if response.isNotModified {
             state.consecutiveErrors = 0
             state.lastError = nil
-            state.nextDueAt = schedule.nextDue(for: source, fetchedAt: fetchedAt, consecutiveErrors: 0)
+            state.nextDueAt = schedule.nextDue(
+                for: source, fetchedAt: fetchedAt, consecutiveErrors: 0, lastChangedAt: state.lastChangedAt,
+                hints: state.scheduleHints.merged(with: serverHints))
             let saved = state
             try await storage.perform { try $0.save(saved) }
             logger.debug("not modified", metadata: ["source": "\(source.id)"])
@@ -131,7 +134,7 @@ public struct ScanRunner: Sendable {
 
         let items: [Item]
         do {
-            items = try parse(response, as: source)
+            (items, state.scheduleHints) = try parse(response, as: source)
         } catch {
             return try await fail(source, state: state, reason: "cannot parse: \(error.description)", storage: storage)
         }
@@ -139,11 +142,13 @@ public struct ScanRunner: Sendable {
         state.lastModified = response.lastModified
         state.consecutiveErrors = 0
         state.lastError = nil
-        state.nextDueAt = schedule.nextDue(for: source, fetchedAt: fetchedAt, consecutiveErrors: 0)
 
         let unseen = try await storage.perform { try $0.unseen(items) }
         let unseenKeys = Set(unseen.map(\.key))
-        if !unseen.isEmpty { state.lastChangedAt = fetchedAt }
+        if !unseen.isEmpty || state.lastChangedAt == nil { state.lastChangedAt = fetchedAt }
+        state.nextDueAt = schedule.nextDue(
+            for: source, fetchedAt: fetchedAt, consecutiveErrors: 0, lastChangedAt: state.lastChangedAt,
+            hints: state.scheduleHints.merged(with: serverHints))
         let analyzer = self.analyzer
         let observations = items.map { item in
             unseenKeys.contains(item.key)
@@ -159,7 +164,8 @@ public struct ScanRunner: Sendable {
         return (source, .fetched(itemCount: items.count), written)
     }
 
-    private func parse(_ response: FetchResponse, as source: Source) throws(ParseError) -> [Item] {
+    /// The items of a fetched document and what it says about how often to come back.
+    private func parse(_ response: FetchResponse, as source: Source) throws(ParseError) -> ([Item], ScheduleHints) {
         switch source.kind {
         case .feed:
             let feed = try FeedParser().parse(response.body, baseURL: response.finalURL, contentType: response.contentType)
@@ -168,9 +174,9 @@ public struct ScanRunner: Sendable {
                     "source": "\(source.id)", "problems": "\(feed.problems.prefix(3).joined(separator: "; "))",
                 ])
             }
-            return feed.items
+            return (feed.items, feed.scheduleHints)
         case .page:
-            return PageParser().parse(response.body, baseURL: response.finalURL, contentType: response.contentType).blocks
+            return (PageParser().parse(response.body, baseURL: response.finalURL, contentType: response.contentType).blocks, .none)
         }
     }
 

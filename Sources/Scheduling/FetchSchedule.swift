@@ -36,15 +36,55 @@ public struct FetchSchedule: Sendable, Hashable {
     }
 
     /// When `source` should next be fetched after an attempt at `fetchedAt`.
-    /// - Parameter consecutiveErrors: failures in a row including this attempt; 0 after a success.
-    public func nextDue(for source: Source, fetchedAt: Date, consecutiveErrors: Int) -> Date {
+    ///
+    /// After a success: the source's interval, lengthened when its content has not changed for a
+    /// day (×2) or a week (×4) but never past a day on that ground, raised to the source's own
+    /// minimum (RSS `ttl`, `Cache-Control: max-age`), spread by the per-source jitter, then moved
+    /// out of the hours and days the source asks to be skipped. After failures: exponential backoff
+    /// from the interval, capped by ``maximumBackoff``: hours, then days.
+    /// - Parameters:
+    ///   - consecutiveErrors: failures in a row including this attempt; 0 after a success.
+    ///   - lastChangedAt: when the source's content last changed, if known.
+    ///   - hints: what the source says about how often to come.
+    public func nextDue(
+        for source: Source,
+        fetchedAt: Date,
+        consecutiveErrors: Int,
+        lastChangedAt: Date? = nil,
+        hints: ScheduleHints = .none
+    ) -> Date {
         let interval = seconds(source.refreshInterval ?? defaultInterval)
         let jitter = interval * jitterFraction * Self.unitJitter(for: source.id)
-        guard consecutiveErrors > 0 else {
-            return fetchedAt.addingTimeInterval(interval + jitter)
+        guard consecutiveErrors == 0 else {
+            let backoff = min(interval * pow(2, Double(min(consecutiveErrors, 20))), seconds(maximumBackoff))
+            return fetchedAt.addingTimeInterval(backoff + jitter)
         }
-        let backoff = min(interval * pow(2, Double(min(consecutiveErrors, 20))), seconds(maximumBackoff))
-        return fetchedAt.addingTimeInterval(backoff + jitter)
+        var wait = interval
+        if let lastChangedAt {
+            let quiet = fetchedAt.timeIntervalSince(lastChangedAt)
+            let factor: Double = quiet > 7 * 86_400 ? 4 : (quiet > 86_400 ? 2 : 1)
+            wait = max(interval, min(interval * factor, 86_400))
+        }
+        if let minimum = hints.minimumInterval {
+            wait = max(wait, seconds(minimum))
+        }
+        return Self.avoidingSkippedTimes(fetchedAt.addingTimeInterval(wait + jitter), hints: hints)
+    }
+
+    /// `date`, or the start of the first following hour that is in neither `skipHours` nor `skipDays` (UTC).
+    static func avoidingSkippedTimes(_ date: Date, hints: ScheduleHints) -> Date {
+        guard !hints.skipHours.isEmpty || !hints.skipDays.isEmpty else { return date }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        var candidate = date
+        for _ in 0..<(24 * 8) {
+            let parts = calendar.dateComponents([.hour, .weekday], from: candidate)
+            guard let hour = parts.hour, let weekday = parts.weekday else { return candidate }
+            if !hints.skipHours.contains(hour) && !hints.skipDays.contains(weekday) { return candidate }
+            let startOfHour = calendar.dateInterval(of: .hour, for: candidate)?.start ?? candidate
+            candidate = startOfHour.addingTimeInterval(3600)
+        }
+        return date
     }
 
     private func seconds(_ duration: Duration) -> TimeInterval {

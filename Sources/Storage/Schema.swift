@@ -70,5 +70,8 @@ enum Schema {
         CREATE TRIGGER audit_log_is_append_only_delete BEFORE DELETE ON audit_log
             BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
         """,
+        """
+        ALTER TABLE sources ADD COLUMN schedule_hints_json TEXT;
+        """,
     ]
 }

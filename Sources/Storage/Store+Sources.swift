@@ -33,7 +33,8 @@ extension Store {
                 lastChangedAt: row["last_changed_at"].date,
                 nextDueAt: row["next_due_at"].date,
                 consecutiveErrors: Int(row["consecutive_errors"].integer ?? 0),
-                lastError: row["last_error"].text
+                lastError: row["last_error"].text,
+                scheduleHints: JSONColumn.decode(ScheduleHints.self, from: row["schedule_hints_json"].text) ?? .none
             )
         }
         return states
@@ -48,13 +49,15 @@ extension Store {
         try connection.query(
             """
             UPDATE sources SET current_url = ?, entity_tag = ?, last_modified = ?, last_fetched_at = ?,
-                last_changed_at = ?, next_due_at = ?, consecutive_errors = ?, last_error = ?
+                last_changed_at = ?, next_due_at = ?, consecutive_errors = ?, last_error = ?, schedule_hints_json = ?
             WHERE id = ?
             """,
             [
                 .text(state.currentURL.absoluteString), SQLValue(state.entityTag), SQLValue(state.lastModified),
                 SQLValue(state.lastFetchedAt), SQLValue(state.lastChangedAt), SQLValue(state.nextDueAt),
-                SQLValue(state.consecutiveErrors), SQLValue(state.lastError), .text(state.sourceID.rawValue),
+                SQLValue(state.consecutiveErrors), SQLValue(state.lastError),
+                state.scheduleHints == .none ? .null : .text(JSONColumn.encode(state.scheduleHints)),
+                .text(state.sourceID.rawValue),
             ]
         )
     }

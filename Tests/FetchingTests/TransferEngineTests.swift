@@ -102,3 +102,15 @@ import Testing
         }
     }
 }
+
+@Suite struct FetchResponseTests {
+    func response(cacheControl: String) -> FetchResponse {
+        FetchResponse(statusCode: 200, finalURL: URL(string: "https://a.example/")!, headers: [("cache-control", cacheControl)], body: Data())
+    }
+
+    @Test func readsMaxAgeAmongOtherDirectives() {
+        #expect(response(cacheControl: "public, max-age=3600, must-revalidate").maximumAge == .seconds(3600))
+        #expect(response(cacheControl: "no-cache").maximumAge == nil)
+        #expect(response(cacheControl: "max-age=oops").maximumAge == nil)
+    }
+}

@@ -60,3 +60,48 @@ import Testing
                 == schedule.nextDue(for: feed, fetchedAt: now, consecutiveErrors: 0))
     }
 }
+
+@Suite struct ScheduleHintTests {
+    /// Wednesday 25 November 2026, 10:00 UTC.
+    let now = Date(timeIntervalSince1970: 1_795_600_800)
+    let schedule = FetchSchedule(defaultInterval: .seconds(1800), jitterFraction: 0)
+    let feed = Source(url: URL(string: "https://news.example/feed")!, kind: .feed, title: "News")
+
+    @Test func aTimeToLiveLongerThanTheIntervalIsHonoured() {
+        let next = schedule.nextDue(for: feed, fetchedAt: now, consecutiveErrors: 0, hints: ScheduleHints(minimumInterval: .seconds(7200)))
+        #expect(next.timeIntervalSince(now) == 7200)
+    }
+
+    @Test func aTimeToLiveShorterThanTheIntervalChangesNothing() {
+        let next = schedule.nextDue(for: feed, fetchedAt: now, consecutiveErrors: 0, hints: ScheduleHints(minimumInterval: .seconds(60)))
+        #expect(next.timeIntervalSince(now) == 1800)
+    }
+
+    @Test func skippedHoursMoveTheNextFetchToTheFirstAllowedHour() {
+        let hints = ScheduleHints(skipHours: [10, 11, 12])
+        let next = schedule.nextDue(for: feed, fetchedAt: now, consecutiveErrors: 0, hints: hints)
+        #expect(next == Date(timeIntervalSince1970: 1_795_600_800 + 3 * 3600))
+    }
+
+    @Test func skippedDaysMoveTheNextFetchToTheNextAllowedDay() {
+        // Wednesday is day 4; Thursday 5.
+        let hints = ScheduleHints(skipDays: [4, 5])
+        let next = schedule.nextDue(for: feed, fetchedAt: now, consecutiveErrors: 0, hints: hints)
+        #expect(next == Date(timeIntervalSince1970: 1_795_564_800 + 2 * 86_400))
+    }
+
+    @Test func aSourceThatHasNotChangedForAWeekIsCheckedLessOftenButAtLeastDaily() {
+        let quietDay = schedule.nextDue(for: feed, fetchedAt: now, consecutiveErrors: 0, lastChangedAt: now.addingTimeInterval(-2 * 86_400))
+        #expect(quietDay.timeIntervalSince(now) == 3600)
+        let quietWeek = schedule.nextDue(for: feed, fetchedAt: now, consecutiveErrors: 0, lastChangedAt: now.addingTimeInterval(-8 * 86_400))
+        #expect(quietWeek.timeIntervalSince(now) == 7200)
+        let slow = Source(url: feed.url, kind: .feed, title: "Slow", refreshInterval: .seconds(12 * 3600))
+        let capped = schedule.nextDue(for: slow, fetchedAt: now, consecutiveErrors: 0, lastChangedAt: now.addingTimeInterval(-30 * 86_400))
+        #expect(capped.timeIntervalSince(now) == 86_400)
+    }
+
+    @Test func hintsMergeToTheLongerIntervalAndEverySkippedTime() {
+        let merged = ScheduleHints(minimumInterval: .seconds(60), skipHours: [1]).merged(with: ScheduleHints(minimumInterval: .seconds(600), skipDays: [1]))
+        #expect(merged == ScheduleHints(minimumInterval: .seconds(600), skipHours: [1], skipDays: [1]))
+    }
+}

@@ -107,7 +107,8 @@ import Testing
             try store.register([gazette])
             var state = FetchState(sourceID: gazette.id, currentURL: gazette.url, entityTag: "\"abc\"",
                                    lastModified: "Tue, 17 Nov 2026 08:00:00 GMT", lastFetchedAt: now,
-                                   nextDueAt: now.addingTimeInterval(900), consecutiveErrors: 2, lastError: "timed out")
+                                   nextDueAt: now.addingTimeInterval(900), consecutiveErrors: 2, lastError: "timed out",
+                                   scheduleHints: ScheduleHints(minimumInterval: .seconds(3600), skipHours: [1, 2], skipDays: [1]))
             try store.save(state)
             #expect(try store.fetchStates()[gazette.id] == state)
             state.consecutiveErrors = 0
