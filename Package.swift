@@ -127,7 +127,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConfigurationTests",
-            dependencies: ["Configuration", "Mentions", "Workflow", "Scheduling", "Fetching", "TestSupport"],
+            dependencies: ["Configuration", "Mentions", "Workflow", "Scheduling", "Fetching", "Parsing", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

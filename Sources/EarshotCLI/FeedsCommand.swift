@@ -11,8 +11,8 @@ import Workflow
 struct FeedsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "feeds",
-        abstract: "List every source with its health, or check one now.",
-        subcommands: [FeedsListCommand.self, FeedsCheckCommand.self],
+        abstract: "List every source with its health, check one now, or discover a site's feeds.",
+        subcommands: [FeedsListCommand.self, FeedsCheckCommand.self, FeedsDiscoverCommand.self],
         defaultSubcommand: FeedsListCommand.self
     )
 }
@@ -132,5 +132,71 @@ struct FeedsCheckCommand: AsyncParsableCommand {
             print("  \(item.published.map { formatter.string(from: $0) } ?? "no date")  \(item.link?.absoluteString ?? "")")
         }
         if items.count > 20 { print("… and \(items.count - 20) more") }
+    }
+}
+
+/// `earshot feeds discover URL`: finds the feeds a site advertises, and can add them to a feed list.
+struct FeedsDiscoverCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "discover",
+        abstract: "Find the RSS, Atom and JSON feeds a web page advertises, and optionally add them to an OPML file."
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The address of the site or page.")
+    var url: String
+
+    @Option(name: .customLong("add-to"), help: "An OPML file to add the feeds to (feeds already in it are skipped).")
+    var opmlFile: String?
+
+    func run() async throws {
+        let configuration = try options.loadConfiguration()
+        guard let target = URL(string: url), target.scheme != nil else {
+            throw ValidationError("\"\(url)\" is not an absolute URL")
+        }
+        let outcome: FetchOutcome
+        do {
+            outcome = try await withTransferEngine(settings: configuration.fetchSettings) { engine in
+                try await PoliteFetcher(engine: engine, policy: configuration.politeness).fetch(FetchRequest(url: target))
+            }
+        } catch let error as FetchError {
+            printError("fetch failed: \(error.description)")
+            throw ExitStatus.someSourcesFailed
+        }
+        let response = outcome.response
+        let feeds = FeedDiscovery().feeds(inPage: response.body, pageURL: response.finalURL, contentType: response.contentType)
+        guard !feeds.isEmpty else {
+            print("no feeds advertised by \(response.finalURL.absoluteString)")
+            return
+        }
+        for feed in feeds {
+            print("\(feed.url.absoluteString)  \(feed.mediaType)" + (feed.title.isEmpty ? "" : "  \"\(feed.title)\""))
+        }
+        guard let opmlFile else { return }
+        try add(feeds, to: URL(fileURLWithPath: opmlFile))
+    }
+
+    private func add(_ feeds: [FeedDiscovery.Feed], to file: URL) throws {
+        do {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let existing = Set(try OPMLParser().sources(from: Data(text.utf8), fileURL: file).map(\.url))
+            let entries = feeds.filter { !existing.contains($0.url) }.map { FeedListEditor.Entry(url: $0.url, title: $0.title) }
+            guard !entries.isEmpty else {
+                print("every feed is already in \(file.path)")
+                return
+            }
+            try FeedListEditor().adding(entries, to: text, file: file.path).write(to: file, atomically: true, encoding: .utf8)
+            print("added \(entries.count) feed\(entries.count == 1 ? "" : "s") to \(file.path)")
+        } catch let error as ConfigurationError {
+            printError("cannot add to the feed list: \(error.description)")
+            throw ExitStatus.configurationError
+        } catch let error as ParseError {
+            printError("cannot add to the feed list: \(file.path): \(error.description)")
+            throw ExitStatus.configurationError
+        } catch {
+            printError("cannot update \(file.path): \(error.localizedDescription)")
+            throw ExitStatus.cannotWrite
+        }
     }
 }

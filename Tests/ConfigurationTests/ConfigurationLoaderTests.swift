@@ -3,6 +3,7 @@ import Fetching
 import Foundation
 import Mentions
 import Model
+import Parsing
 import Scheduling
 import TestSupport
 import Testing
@@ -117,6 +118,25 @@ import Workflow
             try ConfigurationLoader().load(from: URL(fileURLWithPath: "/nonexistent/earshot.toml"))
         } throws: { error in
             (error as? ConfigurationError)?.problem.contains("earshot init") == true
+        }
+    }
+}
+
+@Suite struct FeedListEditorTests {
+    @Test func addsOutlinesBeforeTheBodyEndThatTheParserReadsBack() throws {
+        let original = ConfigurationLoaderTests.feedList
+        let entries = [FeedListEditor.Entry(url: URL(string: "https://school.example/feed?a=1&b=2")!, title: "News & \"views\"")]
+        let edited = try FeedListEditor().adding(entries, to: original, file: "feeds.opml")
+        #expect(edited.hasPrefix(original.components(separatedBy: "</body>")[0]))
+        let sources = try OPMLParser().sources(from: Data(edited.utf8), fileURL: URL(fileURLWithPath: "/tmp/feeds.opml"))
+        #expect(sources.last?.url.absoluteString == "https://school.example/feed?a=1&b=2")
+        #expect(sources.last?.title == "News & \"views\"")
+        #expect(sources.count == 3)
+    }
+
+    @Test func refusesAFileWithoutABody() {
+        #expect(throws: ConfigurationError.self) {
+            try FeedListEditor().adding([], to: "<opml/>", file: "x.opml")
         }
     }
 }

@@ -71,4 +71,50 @@ import Testing
             #expect(cases.standardOutput.contains("No open cases."))
         }
     }
+
+    @Test func discoversASitesFeedsAddsThemToTheFeedListAndChecksOne() async throws {
+        let rss = """
+            <?xml version="1.0"?><rss version="2.0"><channel><title>School news</title><link>https://school.example/</link>
+            <item><guid>n1</guid><title>Sports day results</title><pubDate>Mon, 23 Nov 2026 09:00:00 +0000</pubDate></item>
+            </channel></rss>
+            """
+        try await withLoopbackHTTPServer({ request in
+            switch request.path {
+            case "/": .init(contentType: "text/html", body: """
+                <html><head><link rel="alternate" type="application/rss+xml" title="School news" href="/news.rss"></head></html>
+                """)
+            case "/news.rss": .init(contentType: "application/rss+xml", body: rss)
+            default: .init(status: 404)
+            }
+        }) { server in
+            try await withTemporaryDirectory { folder in
+                #expect(try runProduct("earshot", ["init", "--directory", folder.path]).status == 0)
+                let configuration = folder.appendingPathComponent("earshot.toml")
+                let text = try String(contentsOf: configuration, encoding: .utf8)
+                    .replacingOccurrences(of: "allow_loopback = false", with: "allow_loopback = true")
+                    .replacingOccurrences(of: "min_delay_per_host = \"1s\"", with: "min_delay_per_host = \"0s\"")
+                try text.write(to: configuration, atomically: true, encoding: .utf8)
+                let feedList = folder.appendingPathComponent("feeds/feeds.opml").path
+
+                let discover = try runProduct("earshot", ["feeds", "discover", server.url("/").absoluteString,
+                                                          "--add-to", feedList, "--config", configuration.path])
+                #expect(discover.status == 0, "\(discover.standardError)")
+                #expect(discover.standardOutput.contains(server.url("/news.rss").absoluteString))
+                #expect(try String(contentsOfFile: feedList, encoding: .utf8).contains("xmlUrl=\"\(server.url("/news.rss").absoluteString)\""))
+
+                let again = try runProduct("earshot", ["feeds", "discover", server.url("/").absoluteString,
+                                                       "--add-to", feedList, "--config", configuration.path])
+                #expect(again.standardOutput.contains("already in"))
+
+                let check = try runProduct("earshot", ["feeds", "check", server.url("/news.rss").absoluteString,
+                                                       "--config", configuration.path])
+                #expect(check.status == 0, "\(check.standardError)")
+                #expect(check.standardOutput.contains("rss20 feed \"School news\": 1 items"))
+                #expect(check.standardOutput.contains("Sports day results"))
+
+                let list = try runProduct("earshot", ["feeds", "--config", configuration.path])
+                #expect(list.standardOutput.contains("3 sources:"))
+            }
+        }
+    }
 }
