@@ -54,6 +54,9 @@ struct ScanSummary {
             "new: \(report.written.newItems) items, \(report.written.newFindings) mentions, "
                 + "\(report.written.openedCases.count) cases; \(report.written.repeatSightings) repeat sightings",
         ]
+        for move in report.permanentMoves {
+            lines.append("moved permanently: \(move.source.title) is now fetched from \(move.newURL.absoluteString)")
+        }
         for failure in report.failures {
             lines.append("failed: \(failure.source.title) (\(failure.source.url.absoluteString)): \(failure.reason)")
         }

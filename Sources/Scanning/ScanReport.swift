@@ -1,3 +1,4 @@
+import Foundation
 import Model
 import Storage
 
@@ -17,6 +18,8 @@ public struct ScanReport: Sendable {
     public var outcomes: [(source: Source, outcome: SourceOutcome)] = []
     /// What was written.
     public var written = RecordSummary()
+    /// Sources that answered from a new address after a permanent redirect; the new address is stored.
+    public var permanentMoves: [(source: Source, newURL: URL)] = []
 
     public init() {}
 

@@ -44,7 +44,7 @@ public struct ScanRunner: Sendable {
         // the transfer engine bounds the connections actually open.
         let width = min(max(1, due.count), Self.maximumSourcesInFlight)
         var report = ScanReport()
-        try await withThrowingTaskGroup(of: (Source, ScanReport.SourceOutcome, RecordSummary).self) { group in
+        try await withThrowingTaskGroup(of: SourceResult.self) { group in
             var pending = Self.interleavedByHost(due)[...]
             func startNext() {
                 guard let source = pending.popFirst() else { return }
@@ -54,9 +54,10 @@ public struct ScanRunner: Sendable {
                 }
             }
             for _ in 0..<width { startNext() }
-            while let (source, outcome, written) = try await group.next() {
-                report.outcomes.append((source, outcome))
-                report.written += written
+            while let result = try await group.next() {
+                report.outcomes.append((result.source, result.outcome))
+                report.written += result.written
+                if let moved = result.movedTo { report.permanentMoves.append((result.source, moved)) }
                 startNext()
             }
         }
@@ -66,6 +67,14 @@ public struct ScanRunner: Sendable {
             "new_findings": "\(report.written.newFindings)", "new_cases": "\(report.written.openedCases.count)",
         ])
         return report
+    }
+
+    /// How one source's scan ended.
+    private struct SourceResult: Sendable {
+        var source: Source
+        var outcome: ScanReport.SourceOutcome
+        var written = RecordSummary()
+        var movedTo: URL?
     }
 
     /// Sources in flight at once in one scan.
@@ -99,8 +108,9 @@ public struct ScanRunner: Sendable {
         fetcher: PoliteFetcher,
         storage: StorageQueue,
         clock: @escaping @Sendable () -> Date
-    ) async throws -> (Source, ScanReport.SourceOutcome, RecordSummary) {
+    ) async throws -> SourceResult {
         var state = previous ?? FetchState(sourceID: source.id, currentURL: source.url)
+        var movedTo: URL?
         let request = FetchRequest(url: state.currentURL, entityTag: state.entityTag, lastModified: state.lastModified)
         let fetchedAt = clock()
         state.lastFetchedAt = fetchedAt
@@ -112,6 +122,7 @@ public struct ScanRunner: Sendable {
             if let moved = outcome.permanentRedirect {
                 logger.notice("source moved permanently", metadata: ["source": "\(source.id)", "to": "\(moved.absoluteString)"])
                 state.currentURL = moved
+                movedTo = moved
             }
         } catch {
             return try await fail(source, state: state, reason: error.description, storage: storage)
@@ -126,7 +137,7 @@ public struct ScanRunner: Sendable {
             let saved = state
             try await storage.perform { try $0.save(saved) }
             logger.debug("not modified", metadata: ["source": "\(source.id)"])
-            return (source, .notModified, RecordSummary())
+            return SourceResult(source: source, outcome: .notModified, movedTo: movedTo)
         }
         guard (200..<300).contains(response.statusCode) else {
             return try await fail(source, state: state, reason: "HTTP status \(response.statusCode)", storage: storage)
@@ -161,7 +172,7 @@ public struct ScanRunner: Sendable {
             "source": "\(source.id)", "items": "\(items.count)", "new_items": "\(written.newItems)",
             "new_findings": "\(written.newFindings)",
         ])
-        return (source, .fetched(itemCount: items.count), written)
+        return SourceResult(source: source, outcome: .fetched(itemCount: items.count), written: written, movedTo: movedTo)
     }
 
     /// The items of a fetched document and what it says about how often to come back.
@@ -182,7 +193,7 @@ public struct ScanRunner: Sendable {
 
     private func fail(
         _ source: Source, state: FetchState, reason: String, storage: StorageQueue
-    ) async throws -> (Source, ScanReport.SourceOutcome, RecordSummary) {
+    ) async throws -> SourceResult {
         var state = state
         state.consecutiveErrors += 1
         state.lastError = reason
@@ -190,6 +201,6 @@ public struct ScanRunner: Sendable {
         let saved = state
         try await storage.perform { try $0.save(saved) }
         logger.warning("source failed", metadata: ["source": "\(source.id)", "reason": "\(reason)"])
-        return (source, .failed(reason: reason), RecordSummary())
+        return SourceResult(source: source, outcome: .failed(reason: reason))
     }
 }

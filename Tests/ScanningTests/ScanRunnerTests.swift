@@ -149,13 +149,28 @@ import Workflow
         }
     }
 
+    @Test func aFeedServedWithTheWrongContentTypeIsStillRead() async throws {
+        try await withLoopbackHTTPServer({ _ in .init(contentType: "text/html; charset=iso-8859-1", body: Self.goodFeed) }) { server in
+            try await withTemporaryDirectory { folder in
+                let storage = StorageQueue(store: try Store(path: folder.appendingPathComponent("e.sqlite").path))
+                let report = try await withTransferEngine(settings: settings) { engine in
+                    let fetcher = PoliteFetcher(engine: engine, policy: PolitenessPolicy(minimumDelayPerHost: .zero, maximumAttempts: 1))
+                    return try await scanner([Source(url: server.url("/feed"), kind: .feed, title: "Mislabelled")])
+                        .scan(fetcher: fetcher, storage: storage, clock: { [now] in now })
+                }
+                #expect(report.failures.isEmpty)
+                #expect(report.written.newFindings == 2)
+            }
+        }
+    }
+
     @Test func aPermanentRedirectMovesTheStoredURLAndRobotsRulesAreReported() async throws {
         try await withLoopbackHTTPServer({ request in
             switch request.path {
             case "/robots.txt": .init(contentType: "text/plain", body: "User-agent: *\nDisallow: /private\n")
             case "/old-feed": .init(status: 301, headers: [("Location", "/feed")])
             case "/feed": .init(contentType: "application/rss+xml", body: Self.goodFeed)
-            default: .init(contentType: "application/rss+xml", body: Self.goodFeed)
+            default: .init(contentType: "text/plain; charset=utf-8", body: Self.goodFeed)
             }
         }) { server in
             try await withTemporaryDirectory { folder in
@@ -170,6 +185,7 @@ import Workflow
                 #expect(report.failures.first?.reason.contains("robots.txt") == true)
                 let states = try await storage.perform { try $0.fetchStates() }
                 #expect(states[moved.id]?.currentURL == server.url("/feed"))
+                #expect(report.permanentMoves.map(\.newURL) == [server.url("/feed")])
                 #expect(!server.requests.contains { $0.path.hasPrefix("/private") })
             }
         }
