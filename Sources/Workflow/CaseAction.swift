@@ -33,7 +33,8 @@ public enum CaseAction: Hashable, Sendable, CustomStringConvertible {
         case .acknowledge: .acknowledged
         case .startDraft, .requestChanges: .drafting
         case .submitForApproval: .awaitingApproval
-        case .approve, .markResponded: .responded
+        case .approve: .approved
+        case .markResponded: .responded
         case .escalate: .escalated
         case .dismiss: .dismissed
         case .close: .closed

@@ -10,14 +10,15 @@ import Model
 /// | new | acknowledge → acknowledged; startDraft → drafting; escalate → escalated; dismiss → dismissed |
 /// | acknowledged | startDraft → drafting; escalate → escalated; dismiss → dismissed; markResponded → responded (no approval needed) |
 /// | drafting | submitForApproval → awaitingApproval; markResponded → responded (no approval needed); escalate → escalated; dismiss → dismissed |
-/// | awaitingApproval | requestChanges → drafting; approve → responded; escalate → escalated |
+/// | awaitingApproval | requestChanges → drafting; approve → approved; escalate → escalated |
+/// | approved | markResponded → responded; requestChanges → drafting; escalate → escalated |
 /// | escalated | startDraft → drafting; acknowledge → acknowledged; markResponded → responded; dismiss → dismissed |
 /// | responded | close → closed; reopen → reopened |
 /// | closed | reopen → reopened |
 /// | dismissed | reopen → reopened |
 /// | reopened | acknowledge → acknowledged; startDraft → drafting; escalate → escalated; dismiss → dismissed |
 ///
-/// A case that needs approval can reach `responded` only through `approve` or from `escalated`
+/// A case that needs approval can reach `responded` only from `approved` or from `escalated`
 /// (where a senior leader already holds it). Dismissing needs a reason.
 public struct CaseStateMachine: Sendable {
     /// A state machine; it holds no state of its own, the case's status is passed in.
@@ -73,9 +74,15 @@ public struct CaseStateMachine: Sendable {
             default: false
             }
         case .awaitingApproval:
-            // awaitingApproval → drafting (changes requested) | responded (approved) | escalated
+            // awaitingApproval → drafting (changes requested) | approved | escalated
             switch action {
             case .requestChanges, .approve, .escalate: true
+            default: false
+            }
+        case .approved:
+            // approved → responded (the approved reply was posted) | drafting (changes after all) | escalated
+            switch action {
+            case .markResponded, .requestChanges, .escalate: true
             default: false
             }
         case .escalated:

@@ -38,7 +38,10 @@ import Testing
         Transition(from: .drafting, action: .escalate(reason: "needs the head"), to: .escalated),
         Transition(from: .drafting, action: .dismiss(reason: "post deleted"), to: .dismissed),
         Transition(from: .awaitingApproval, action: .requestChanges, to: .drafting, needsApproval: true),
-        Transition(from: .awaitingApproval, action: .approve, to: .responded, needsApproval: true),
+        Transition(from: .awaitingApproval, action: .approve, to: .approved, needsApproval: true),
+        Transition(from: .approved, action: .markResponded, to: .responded, needsApproval: true),
+        Transition(from: .approved, action: .requestChanges, to: .drafting, needsApproval: true),
+        Transition(from: .approved, action: .escalate(reason: "parent went to the press"), to: .escalated, needsApproval: true),
         Transition(from: .awaitingApproval, action: .escalate(reason: "legal advice"), to: .escalated, needsApproval: true),
         Transition(from: .escalated, action: .startDraft, to: .drafting),
         Transition(from: .escalated, action: .acknowledge, to: .acknowledged),
@@ -162,7 +165,8 @@ import Testing
             .new: [.acknowledged, .drafting, .escalated, .dismissed],
             .acknowledged: [.drafting, .escalated, .dismissed, .responded],
             .drafting: [.awaitingApproval, .responded, .escalated, .dismissed],
-            .awaitingApproval: [.drafting, .responded, .escalated],
+            .awaitingApproval: [.drafting, .approved, .escalated],
+            .approved: [.responded, .drafting, .escalated],
             .escalated: [.drafting, .acknowledged, .responded, .dismissed],
             .responded: [.closed, .reopened],
             .closed: [.reopened],
@@ -179,8 +183,8 @@ import Testing
     @Test func walksTheApprovalPathWithARoundOfChanges() throws {
         var status = CaseStatus.new
         let actions: [CaseAction] = [
-            .acknowledge, .startDraft, .submitForApproval, .requestChanges, .submitForApproval, .approve, .close,
-            .reopen(reason: "parent replied"), .startDraft, .submitForApproval, .approve,
+            .acknowledge, .startDraft, .submitForApproval, .requestChanges, .submitForApproval, .approve, .markResponded,
+            .close, .reopen(reason: "parent replied"), .startDraft, .submitForApproval, .approve, .markResponded,
         ]
         for action in actions {
             status = try machine.apply(action, to: status, needsApproval: true)
@@ -195,7 +199,7 @@ import Testing
     }
 
     @Test func actionsNameTheirTargetAndReason() {
-        #expect(CaseAction.approve.targetStatus == .responded)
+        #expect(CaseAction.approve.targetStatus == .approved)
         #expect(CaseAction.requestChanges.targetStatus == .drafting)
         #expect(CaseAction.escalate(reason: "DSL").reason == "DSL")
         #expect(CaseAction.close.reason == nil)
