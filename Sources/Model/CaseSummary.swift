@@ -18,11 +18,13 @@ public struct CaseSummary: Hashable, Sendable, Identifiable {
     public var snippet: String
     public var link: URL?
     public var sourceTitle: String
+    /// The person the case is assigned to, if anyone (its owner is a role).
+    public var assignee: String?
 
     public init(
         id: CaseID, status: CaseStatus, primaryConcern: Concern, concerns: [Concern], owner: Role,
         openedAt: Date, clockStartedAt: Date, dueAt: Date, needsApproval: Bool, wasOverdueWhenFound: Bool,
-        title: String, snippet: String, link: URL?, sourceTitle: String
+        title: String, snippet: String, link: URL?, sourceTitle: String, assignee: String? = nil
     ) {
         self.id = id
         self.status = status
@@ -38,8 +40,14 @@ public struct CaseSummary: Hashable, Sendable, Identifiable {
         self.snippet = snippet
         self.link = link
         self.sourceTitle = sourceTitle
+        self.assignee = assignee
     }
 
     /// Whether the case is open and past its due time at `now`.
     public func isOverdue(at now: Date) -> Bool { status.isOpen && dueAt < now }
+
+    /// Whether the case is open, not yet overdue, and due within `margin` of `now` (two hours by default).
+    public func isAtRisk(at now: Date, margin: TimeInterval = 2 * 3600) -> Bool {
+        status.isOpen && dueAt >= now && dueAt < now.addingTimeInterval(margin)
+    }
 }

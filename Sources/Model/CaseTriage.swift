@@ -16,6 +16,10 @@ public struct CaseTriage: Hashable, Sendable {
     public var shouldAlertAtOnce: Bool
     /// Set when the case was already past its due time when Earshot found it.
     public var wasOverdueWhenFound: Bool
+    /// The conversation (thread or page) the post belongs to: a later post in it joins this case.
+    public var threadKey: String?
+    /// The post's author within its source: their later posts within a window join this case.
+    public var authorKey: String?
 
     public init(
         primaryConcern: Concern,
@@ -25,7 +29,9 @@ public struct CaseTriage: Hashable, Sendable {
         dueAt: Date,
         needsApproval: Bool,
         shouldAlertAtOnce: Bool,
-        wasOverdueWhenFound: Bool
+        wasOverdueWhenFound: Bool,
+        threadKey: String? = nil,
+        authorKey: String? = nil
     ) {
         self.primaryConcern = primaryConcern
         self.concerns = concerns
@@ -35,5 +41,7 @@ public struct CaseTriage: Hashable, Sendable {
         self.needsApproval = needsApproval
         self.shouldAlertAtOnce = shouldAlertAtOnce
         self.wasOverdueWhenFound = wasOverdueWhenFound
+        self.threadKey = threadKey
+        self.authorKey = authorKey
     }
 }

@@ -42,7 +42,9 @@ public struct ItemAnalyzer: Sendable {
             mentions: mentions, sentiment: sentiment, concerns: concerns
         )
         guard !mentions.isEmpty else { return .init(item: item, finding: finding) }
-        let triage = triager.triage(concerns: concerns, published: item.published, discoveredAt: discoveredAt)
+        var triage = triager.triage(concerns: concerns, published: item.published, discoveredAt: discoveredAt)
+        triage?.threadKey = ConversationKeys.thread(of: item, in: source)
+        triage?.authorKey = ConversationKeys.author(of: item, in: source)
         return .init(item: item, finding: finding, triage: triage)
     }
 }

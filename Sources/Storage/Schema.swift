@@ -73,5 +73,28 @@ enum Schema {
         """
         ALTER TABLE sources ADD COLUMN schedule_hints_json TEXT;
         """,
+        """
+        ALTER TABLE cases ADD COLUMN thread_key TEXT;
+        ALTER TABLE cases ADD COLUMN author_key TEXT;
+        ALTER TABLE cases ADD COLUMN assignee TEXT;
+        CREATE INDEX cases_by_thread ON cases(thread_key) WHERE thread_key IS NOT NULL;
+        CREATE INDEX cases_by_author ON cases(author_key) WHERE author_key IS NOT NULL;
+        CREATE TABLE case_findings (
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            item_key TEXT NOT NULL REFERENCES items(key),
+            joined_at REAL NOT NULL,
+            PRIMARY KEY (case_id, item_key)
+        );
+        INSERT INTO case_findings (case_id, item_key, joined_at) SELECT id, item_key, opened_at FROM cases;
+        CREATE TABLE drafts (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            audience TEXT NOT NULL,
+            text TEXT NOT NULL,
+            author TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            problems_json TEXT NOT NULL
+        );
+        """,
     ]
 }

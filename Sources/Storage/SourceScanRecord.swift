@@ -33,6 +33,10 @@ public struct RecordSummary: Hashable, Sendable {
     public var repeatSightings = 0
     /// Cases opened by this write, for instant alerts.
     public var openedCases: [CaseID] = []
+    /// Open cases that a new post of the same thread or author joined.
+    public var joinedCases: [CaseID] = []
+    /// Closed cases that a new post in their thread reopened.
+    public var reopenedCases: [CaseID] = []
 
     public init() {}
 
@@ -41,5 +45,7 @@ public struct RecordSummary: Hashable, Sendable {
         lhs.newFindings += rhs.newFindings
         lhs.repeatSightings += rhs.repeatSightings
         lhs.openedCases += rhs.openedCases
+        lhs.joinedCases += rhs.joinedCases
+        lhs.reopenedCases += rhs.reopenedCases
     }
 }

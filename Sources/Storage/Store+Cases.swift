@@ -5,22 +5,91 @@ extension Store {
     /// The actor recorded in the audit log for what Earshot does by itself.
     public static let systemActor = "earshot"
 
+    /// Files a new finding: into the open case of its thread or (within `joinWindow`) of its author,
+    /// reopening its thread's case if that was finished, or else into a case of its own.
+    func file(
+        _ itemKey: ItemKey, triage: CaseTriage, at seenAt: Date, joinWindow: TimeInterval, into summary: inout RecordSummary
+    ) throws(StorageError) {
+        var existing: SQLRow?
+        if let thread = triage.threadKey {
+            existing = try connection.query(
+                "SELECT id, status, primary_concern, due_at FROM cases WHERE thread_key = ? ORDER BY id DESC LIMIT 1",
+                [.text(thread)]).first
+        }
+        if existing == nil, let author = triage.authorKey {
+            let open = CaseStatus.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            existing = try connection.query(
+                """
+                SELECT id, status, primary_concern, due_at FROM cases
+                WHERE author_key = ? AND opened_at >= ? AND status IN (\(open)) ORDER BY id DESC LIMIT 1
+                """,
+                [.text(author), SQLValue(seenAt.addingTimeInterval(-joinWindow))]).first
+        }
+        guard let existing, let id = existing["id"].integer,
+              let status = existing["status"].text.flatMap(CaseStatus.init(rawValue:)) else {
+            summary.openedCases.append(try openCase(for: itemKey, triage: triage, at: seenAt))
+            return
+        }
+        let caseID = CaseID(rawValue: id)
+        try join(itemKey, to: caseID, triage: triage, current: existing, at: seenAt)
+        if status.isOpen {
+            summary.joinedCases.append(caseID)
+        } else {
+            try setStatus(caseID, from: status, to: .reopened, action: "reopen", actor: Store.systemActor,
+                          reason: "a new post in the same conversation", at: seenAt)
+            summary.reopenedCases.append(caseID)
+        }
+    }
+
+    /// Adds a finding to a case, raising its concern and bringing its due time forward if the new post needs it.
+    private func join(_ itemKey: ItemKey, to caseID: CaseID, triage: CaseTriage, current: SQLRow, at seenAt: Date) throws(StorageError) {
+        try connection.query("INSERT OR IGNORE INTO case_findings (case_id, item_key, joined_at) VALUES (?, ?, ?)",
+                             [.integer(caseID.rawValue), .text(itemKey.rawValue), SQLValue(seenAt)])
+        let currentPrimary = current["primary_concern"].text.flatMap(Concern.init(rawValue:))
+        let isMoreSerious = currentPrimary.map { triage.primaryConcern < $0 } ?? true
+        let dueAt = min(current["due_at"].date ?? triage.dueAt, triage.dueAt)
+        if isMoreSerious {
+            try connection.query(
+                """
+                UPDATE cases SET primary_concern = ?, owner = ?, due_at = ?, needs_approval = max(needs_approval, ?),
+                    alert_at_once = max(alert_at_once, ?), updated_at = ? WHERE id = ?
+                """,
+                [.text(triage.primaryConcern.rawValue), .text(triage.owner.rawValue), SQLValue(dueAt),
+                 SQLValue(triage.needsApproval), SQLValue(triage.shouldAlertAtOnce), SQLValue(seenAt), .integer(caseID.rawValue)])
+        } else {
+            try connection.query(
+                """
+                UPDATE cases SET due_at = ?, needs_approval = max(needs_approval, ?), alert_at_once = max(alert_at_once, ?),
+                    updated_at = ? WHERE id = ?
+                """,
+                [SQLValue(dueAt), SQLValue(triage.needsApproval), SQLValue(triage.shouldAlertAtOnce), SQLValue(seenAt),
+                 .integer(caseID.rawValue)])
+        }
+        let status = try connection.query("SELECT status FROM cases WHERE id = ?", [.integer(caseID.rawValue)]).first?["status"].text
+            .flatMap(CaseStatus.init(rawValue:)) ?? .new
+        try appendAudit(caseID: caseID, at: seenAt, actor: Store.systemActor, action: "join", from: status, to: status,
+                        reason: "another post in the conversation: \(triage.primaryConcern.displayName)"
+                            + (isMoreSerious ? "; now owned by \(triage.owner)" : ""))
+    }
+
     func openCase(for itemKey: ItemKey, triage: CaseTriage, at openedAt: Date) throws(StorageError) -> CaseID {
         try connection.query(
             """
             INSERT INTO cases (item_key, primary_concern, concerns, owner, status, opened_at, clock_started_at,
-                due_at, needs_approval, alert_at_once, overdue_when_found, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                due_at, needs_approval, alert_at_once, overdue_when_found, updated_at, thread_key, author_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 .text(itemKey.rawValue), .text(triage.primaryConcern.rawValue),
                 .text(triage.concerns.map(\.rawValue).joined(separator: ",")), .text(triage.owner.rawValue),
                 .text(CaseStatus.new.rawValue), SQLValue(openedAt), SQLValue(triage.clockStartedAt),
                 SQLValue(triage.dueAt), SQLValue(triage.needsApproval), SQLValue(triage.shouldAlertAtOnce),
-                SQLValue(triage.wasOverdueWhenFound), SQLValue(openedAt),
+                SQLValue(triage.wasOverdueWhenFound), SQLValue(openedAt), SQLValue(triage.threadKey), SQLValue(triage.authorKey),
             ]
         )
         let caseID = CaseID(rawValue: connection.lastInsertedRowID)
+        try connection.query("INSERT INTO case_findings (case_id, item_key, joined_at) VALUES (?, ?, ?)",
+                             [.integer(caseID.rawValue), .text(itemKey.rawValue), SQLValue(openedAt)])
         try appendAudit(caseID: caseID, at: openedAt, actor: Store.systemActor, action: "open", from: nil, to: .new,
                         reason: "\(triage.primaryConcern.displayName) found; owner \(triage.owner)")
         return caseID
@@ -45,6 +114,11 @@ extension Store {
     /// Every case, soonest due first.
     public func allCases() throws(StorageError) -> [CaseSummary] {
         try cases(where: "1")
+    }
+
+    /// One case, whatever its status.
+    public func caseSummary(_ caseID: CaseID) throws(StorageError) -> CaseSummary? {
+        try cases(where: "cases.id = \(caseID.rawValue)").first
     }
 
     private func cases(where condition: String) throws(StorageError) -> [CaseSummary] {
@@ -78,7 +152,8 @@ extension Store {
                 title: title.isEmpty ? Snippet.make(from: text, limit: 80) : title,
                 snippet: Snippet.make(from: text),
                 link: row["item_link"].text.flatMap(URL.init(string:)),
-                sourceTitle: row["source_title"].text ?? ""
+                sourceTitle: row["source_title"].text ?? "",
+                assignee: row["assignee"].text
             )
         }
     }

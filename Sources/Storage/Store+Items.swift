@@ -30,8 +30,9 @@ extension Store {
     /// items, and a case for each new finding that needs one — all in one transaction.
     ///
     /// Writing the same record twice adds nothing the second time.
+    /// - Parameter joinWindow: how long after a case opens a new post by the same author joins it.
     @discardableResult
-    public func record(_ record: SourceScanRecord) throws(StorageError) -> RecordSummary {
+    public func record(_ record: SourceScanRecord, joinWindow: TimeInterval = 72 * 3600) throws(StorageError) -> RecordSummary {
         try inTransaction("record scan of \(record.state.sourceID)") {
             var summary = RecordSummary()
             try write(record.state)
@@ -50,7 +51,7 @@ extension Store {
                 summary.newItems += 1
                 if observation.finding != nil { summary.newFindings += 1 }
                 if let triage = observation.triage {
-                    summary.openedCases.append(try openCase(for: observation.item.key, triage: triage, at: seenAt))
+                    try file(observation.item.key, triage: triage, at: seenAt, joinWindow: joinWindow, into: &summary)
                 }
             }
             return summary
@@ -85,15 +86,28 @@ extension Store {
 
     /// Findings discovered in `[start, end)`, oldest first.
     public func findings(discoveredFrom start: Date, to end: Date) throws(StorageError) -> [FindingSummary] {
+        try findings(where: "is_mention = 1 AND discovered_at >= ? AND discovered_at < ?", [SQLValue(start), SQLValue(end)])
+    }
+
+    /// The findings stored under `keys`, in that order.
+    func findings(keys: [ItemKey]) throws(StorageError) -> [FindingSummary] {
+        var result: [FindingSummary] = []
+        for key in keys {
+            result += try findings(where: "key = ?", [.text(key.rawValue)])
+        }
+        return result
+    }
+
+    private func findings(where condition: String, _ bindings: [SQLValue]) throws(StorageError) -> [FindingSummary] {
         let rows = try connection.query(
             """
             SELECT items.*, (SELECT group_concat(title, char(31)) FROM (
                 SELECT sources.title FROM sightings JOIN sources ON sources.id = sightings.source_id
                 WHERE sightings.item_key = items.key ORDER BY sightings.seen_at, sources.title)) AS source_titles
-            FROM items WHERE is_mention = 1 AND discovered_at >= ? AND discovered_at < ?
+            FROM items WHERE \(condition)
             ORDER BY discovered_at, key
             """,
-            [SQLValue(start), SQLValue(end)]
+            bindings
         )
         return rows.map { row in
             let text = row["text"].text ?? ""
@@ -104,7 +118,7 @@ extension Store {
                 link: row["link"].text.flatMap(URL.init(string:)),
                 sourceTitles: (row["source_titles"].text ?? "").split(separator: "\u{1F}").map(String.init),
                 published: row["published_at"].date,
-                discoveredAt: row["discovered_at"].date ?? start,
+                discoveredAt: row["discovered_at"].date ?? .distantPast,
                 sentiment: SentimentScore(
                     compound: row["sentiment"].real ?? 0,
                     drivers: JSONColumn.decode([String].self, from: row["sentiment_drivers_json"].text) ?? []

@@ -1,0 +1,95 @@
+import Foundation
+import Model
+
+extension Store {
+    /// A draft reply kept on a case, with what the draft check said of it.
+    public struct Draft: Hashable, Sendable {
+        public var id: Int64
+        public var audience: String
+        public var text: String
+        public var author: String
+        public var createdAt: Date
+        /// The draft check's findings, in words; empty when it passed.
+        public var problems: [String]
+    }
+
+    /// Everything about one case: its summary, the posts in it, its drafts and its audit trail.
+    public struct CaseRecord: Sendable {
+        public var summary: CaseSummary
+        public var findings: [FindingSummary]
+        public var drafts: [Draft]
+        public var audit: [AuditEntry]
+    }
+
+    /// Moves a case from `from` to `to` and records who did it, when and why.
+    /// - Throws: ``StorageError`` when the case is not in `from` any more (someone else moved it).
+    public func transition(
+        _ caseID: CaseID, from: CaseStatus, to: CaseStatus, action: String, actor: String, reason: String?, at date: Date
+    ) throws(StorageError) {
+        try inTransaction("move case \(caseID)") {
+            try setStatus(caseID, from: from, to: to, action: action, actor: actor, reason: reason, at: date)
+        }
+    }
+
+    func setStatus(
+        _ caseID: CaseID, from: CaseStatus, to: CaseStatus, action: String, actor: String, reason: String?, at date: Date
+    ) throws(StorageError) {
+        try connection.query("UPDATE cases SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
+                             [.text(to.rawValue), SQLValue(date), .integer(caseID.rawValue), .text(from.rawValue)])
+        guard connection.changes == 1 else {
+            throw StorageError(code: -1, operation: "move case \(caseID)",
+                               message: "the case is no longer \(from.rawValue); read it again and retry")
+        }
+        try appendAudit(caseID: caseID, at: date, actor: actor, action: action, from: from, to: to, reason: reason)
+    }
+
+    /// Gives a case to a named person, keeping its owner role, and records it.
+    public func assign(_ caseID: CaseID, to assignee: String, actor: String, at date: Date) throws(StorageError) {
+        try inTransaction("assign case \(caseID)") {
+            guard let status = try connection.query("SELECT status FROM cases WHERE id = ?", [.integer(caseID.rawValue)])
+                .first?["status"].text.flatMap(CaseStatus.init(rawValue:)) else {
+                throw StorageError(code: -1, operation: "assign case \(caseID)", message: "no such case")
+            }
+            try connection.query("UPDATE cases SET assignee = ?, updated_at = ? WHERE id = ?",
+                                 [.text(assignee), SQLValue(date), .integer(caseID.rawValue)])
+            try appendAudit(caseID: caseID, at: date, actor: actor, action: "assign", from: status, to: status,
+                            reason: "assigned to \(assignee)")
+        }
+    }
+
+    /// Keeps a draft reply on a case, with its check's findings, and records it in the audit trail.
+    @discardableResult
+    public func addDraft(
+        to caseID: CaseID, audience: String, text: String, author: String, problems: [String], at date: Date
+    ) throws(StorageError) -> Int64 {
+        try inTransaction("add a draft to case \(caseID)") {
+            guard let status = try connection.query("SELECT status FROM cases WHERE id = ?", [.integer(caseID.rawValue)])
+                .first?["status"].text.flatMap(CaseStatus.init(rawValue:)) else {
+                throw StorageError(code: -1, operation: "add a draft to case \(caseID)", message: "no such case")
+            }
+            try connection.query(
+                "INSERT INTO drafts (case_id, audience, text, author, created_at, problems_json) VALUES (?, ?, ?, ?, ?, ?)",
+                [.integer(caseID.rawValue), .text(audience), .text(text), .text(author), SQLValue(date),
+                 .text(JSONColumn.encode(problems))])
+            let id = connection.lastInsertedRowID
+            try appendAudit(caseID: caseID, at: date, actor: author, action: "draft", from: status, to: status,
+                            reason: problems.isEmpty ? "draft \(id) passed the check" : "draft \(id): \(problems.count) problem(s) found")
+            return id
+        }
+    }
+
+    /// A case with its posts, drafts and audit trail, or nil when there is no such case.
+    public func caseRecord(_ caseID: CaseID) throws(StorageError) -> CaseRecord? {
+        guard let summary = try caseSummary(caseID) else { return nil }
+        let keys = try connection.query("SELECT item_key FROM case_findings WHERE case_id = ? ORDER BY joined_at, item_key",
+                                        [.integer(caseID.rawValue)]).compactMap { $0["item_key"].text }
+        let findings = try findings(keys: keys.map(ItemKey.init(rawValue:)))
+        let drafts = try connection.query("SELECT * FROM drafts WHERE case_id = ? ORDER BY id", [.integer(caseID.rawValue)])
+            .map { row in
+                Draft(id: row["id"].integer ?? 0, audience: row["audience"].text ?? "", text: row["text"].text ?? "",
+                      author: row["author"].text ?? "", createdAt: row["created_at"].date ?? .distantPast,
+                      problems: JSONColumn.decode([String].self, from: row["problems_json"].text) ?? [])
+            }
+        return CaseRecord(summary: summary, findings: findings, drafts: drafts, audit: try auditTrail(for: caseID))
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Model
+import Storage
+import TestSupport
+import Testing
+
+@Suite struct CaseWorkflowStorageTests {
+    let forum = Source(url: URL(string: "https://forum.example/thread/1")!, kind: .page, title: "Forum thread")
+    let now = Date(timeIntervalSince1970: 1_795_600_800)
+
+    func triage(_ concern: Concern, owner: Role = .communications, due hours: Double = 24, thread: String? = "page:1",
+                author: String? = nil) -> CaseTriage {
+        CaseTriage(primaryConcern: concern, concerns: [concern], owner: owner, clockStartedAt: now,
+                   dueAt: now.addingTimeInterval(hours * 3600), needsApproval: owner != .communications,
+                   shouldAlertAtOnce: false, wasOverdueWhenFound: false, threadKey: thread, authorKey: author)
+    }
+
+    func observation(_ key: String, _ triage: CaseTriage) -> SourceScanRecord.Observation {
+        let item = Item(key: ItemKey(rawValue: "hash:\(key)"), title: key, link: forum.url, text: "Post \(key)")
+        let finding = Finding(item: item, source: forum.id, discoveredAt: now, mentions: [], sentiment: .neutral,
+                              concerns: [ConcernAssessment(concern: triage.primaryConcern, confidence: 0.9, evidence: [])])
+        return .init(item: item, finding: finding, triage: triage)
+    }
+
+    func write(_ store: Store, _ observations: [SourceScanRecord.Observation], at date: Date? = nil) throws -> RecordSummary {
+        try store.record(SourceScanRecord(
+            state: FetchState(sourceID: forum.id, currentURL: forum.url, lastFetchedAt: date ?? now), observations: observations))
+    }
+
+    func store(in folder: URL) throws -> Store {
+        let store = try Store(path: folder.appendingPathComponent("e.sqlite").path)
+        try store.register([forum])
+        return store
+    }
+
+    @Test func postsInOneThreadJoinOneCaseWhichTakesTheMostSeriousConcernAndEarliestDueTime() async throws {
+        try await withTemporaryDirectory { folder in
+            let store = try store(in: folder)
+            let first = try write(store, [observation("a", triage(.complaint))])
+            let second = try write(store, [observation("b", triage(.bullying, owner: .seniorLeadership, due: 4))])
+            let caseID = try #require(first.openedCases.first)
+            #expect(second.openedCases.isEmpty && second.joinedCases == [caseID])
+            let record = try #require(try store.caseRecord(caseID))
+            #expect(record.summary.primaryConcern == .bullying)
+            #expect(record.summary.owner == .seniorLeadership)
+            #expect(record.summary.dueAt == now.addingTimeInterval(4 * 3600))
+            #expect(record.findings.map(\.title) == ["a", "b"])
+            #expect(record.audit.map(\.action) == ["open", "join"])
+        }
+    }
+
+    @Test func aNewPostInAClosedCasesThreadReopensIt() async throws {
+        try await withTemporaryDirectory { folder in
+            let store = try store(in: folder)
+            let caseID = try #require(try write(store, [observation("a", triage(.question))]).openedCases.first)
+            try store.transition(caseID, from: .new, to: .acknowledged, action: "acknowledge", actor: "jo", reason: nil, at: now)
+            try store.transition(caseID, from: .acknowledged, to: .responded, action: "markResponded", actor: "jo", reason: nil, at: now)
+            try store.transition(caseID, from: .responded, to: .closed, action: "close", actor: "jo", reason: nil, at: now)
+            let later = try write(store, [observation("b", triage(.complaint))], at: now.addingTimeInterval(86_400))
+            #expect(later.reopenedCases == [caseID] && later.openedCases.isEmpty)
+            #expect(try store.caseSummary(caseID)?.status == .reopened)
+        }
+    }
+
+    @Test func postsByOneAuthorJoinWithinTheWindowOnly() async throws {
+        try await withTemporaryDirectory { folder in
+            let store = try store(in: folder)
+            let opened = try write(store, [observation("a", triage(.complaint, thread: nil, author: "author:x"))])
+            let soon = try write(store, [observation("b", triage(.complaint, thread: nil, author: "author:x"))],
+                                 at: now.addingTimeInterval(3600))
+            let muchLater = try write(store, [observation("c", triage(.complaint, thread: nil, author: "author:x"))],
+                                      at: now.addingTimeInterval(5 * 86_400))
+            #expect(soon.joinedCases == opened.openedCases)
+            #expect(muchLater.openedCases.count == 1 && muchLater.joinedCases.isEmpty)
+        }
+    }
+
+    @Test func transitionsAssignmentsAndDraftsAreAllInTheAuditTrail() async throws {
+        try await withTemporaryDirectory { folder in
+            let store = try store(in: folder)
+            let caseID = try #require(try write(store, [observation("a", triage(.complaint))]).openedCases.first)
+            try store.assign(caseID, to: "Sam Reid", actor: "head", at: now)
+            try store.transition(caseID, from: .new, to: .drafting, action: "startDraft", actor: "sam", reason: nil, at: now)
+            try store.addDraft(to: caseID, audience: "parent", text: "Dear parent…", author: "sam", problems: ["no signature"], at: now)
+            let record = try #require(try store.caseRecord(caseID))
+            #expect(record.summary.assignee == "Sam Reid")
+            #expect(record.drafts.map(\.problems) == [["no signature"]])
+            #expect(record.audit.map(\.action) == ["open", "assign", "startDraft", "draft"])
+            #expect(record.audit.map(\.actor) == ["earshot", "head", "sam", "sam"])
+        }
+    }
+
+    @Test func aTransitionFromAStatusTheCaseNoLongerHasIsRefused() async throws {
+        try await withTemporaryDirectory { folder in
+            let store = try store(in: folder)
+            let caseID = try #require(try write(store, [observation("a", triage(.complaint))]).openedCases.first)
+            #expect(throws: StorageError.self) {
+                try store.transition(caseID, from: .drafting, to: .awaitingApproval, action: "submitForApproval",
+                                     actor: "sam", reason: nil, at: now)
+            }
+            #expect(try store.caseSummary(caseID)?.status == .new)
+        }
+    }
+}
