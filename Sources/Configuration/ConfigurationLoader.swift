@@ -20,7 +20,7 @@ public struct ConfigurationLoader: Sendable {
         }
         let document = try TOMLDocument(file: file)
         let folder = file.deletingLastPathComponent()
-        try document.rejectUnknownKeys(in: [], allowed: ["school", "calendar", "response", "roles", "storage", "feeds", "fetch"])
+        try document.rejectUnknownKeys(in: [], allowed: ["school", "calendar", "response", "roles", "storage", "feeds", "fetch", "replies", "cases"])
 
         let profile = try readProfile(document)
         let calendar = try readCalendar(document, folder: folder)
@@ -45,6 +45,19 @@ public struct ConfigurationLoader: Sendable {
         if let obeys = try document.bool(["fetch", "obey_robots"]) { politeness.obeysRobots = obeys }
         if let attempts = try positive(document, ["fetch", "max_attempts"]) { politeness.maximumAttempts = attempts }
 
+        try document.rejectUnknownKeys(in: ["replies"], allowed: ["signature", "contact", "templates", "protected_names", "confidential_terms"])
+        let signature = try document.string(["replies", "signature"]) ?? "The \(profile.names[0]) team"
+        let contact = try document.string(["replies", "contact"])
+            ?? roles[.communications]?.first ?? roles.values.flatMap { $0 }.sorted().first ?? "the school office"
+        let draftPolicy = DraftPolicy(
+            protectedNames: try document.strings(["replies", "protected_names"]) ?? [],
+            confidentialTerms: DraftPolicy.standardConfidentialTerms + (try document.strings(["replies", "confidential_terms"]) ?? []),
+            signature: signature
+        )
+        let templatesFolder = try document.string(["replies", "templates"]).map { resolve($0, against: folder) }
+        try document.rejectUnknownKeys(in: ["cases"], allowed: ["join_window"])
+        let joinWindow = try document.duration(["cases", "join_window"]) ?? .seconds(72 * 3600)
+
         return EarshotConfiguration(
             file: file,
             schoolName: profile.names[0],
@@ -59,7 +72,12 @@ public struct ConfigurationLoader: Sendable {
             sources: sources,
             schedule: schedule,
             fetchSettings: fetchSettings,
-            politeness: politeness
+            politeness: politeness,
+            draftPolicy: draftPolicy,
+            replySignature: signature,
+            replyContact: contact,
+            templatesFolder: templatesFolder,
+            caseJoinWindow: joinWindow
         )
     }
 

@@ -29,6 +29,16 @@ public struct EarshotConfiguration: Sendable {
     public var schedule: FetchSchedule
     public var fetchSettings: FetchSettings
     public var politeness: PolitenessPolicy
+    /// What every reply must respect, for the draft check.
+    public var draftPolicy: DraftPolicy
+    /// How replies are signed.
+    public var replySignature: String
+    /// Where people are asked to get in touch, in replies.
+    public var replyContact: String
+    /// The school's own reply templates, laid over the bundled ones; nil for the bundled ones only.
+    public var templatesFolder: URL?
+    /// How long after a case opens a new post by the same author joins it.
+    public var caseJoinWindow: Duration
 
     /// A due-time calculator for this school's calendar and settings.
     public var dueTimeCalculator: DueTimeCalculator {

@@ -54,6 +54,22 @@ public enum StarterFiles {
     alert_at_once = false
     opens_case = true
 
+    [replies]
+    # How replies are signed; the draft check asks for this text in every reply.
+    signature = "The communications team, Example Community School"
+    # Where replies ask people to get in touch.
+    contact = "office@example-school.example"
+    # Children whose names must never appear in a public reply.
+    protected_names = []
+    # Words that mark confidential matters, added to the built-in list.
+    confidential_terms = []
+    # A folder of your own reply templates (<concern>.<audience>.txt) replacing the bundled ones.
+    # templates = "templates"
+
+    [cases]
+    # A new post by the same author within this time joins their open case.
+    join_window = "72h"
+
     [storage]
     database = "data/earshot.sqlite"
     reports = "reports"

@@ -70,6 +70,9 @@ public struct Digest: Hashable, Sendable {
     /// Open cases past their due time.
     public var overdueCases: [CaseSummary] { openCases.filter { $0.isOverdue(at: generatedAt) } }
 
+    /// Open cases due within two hours of the digest.
+    public var atRiskCases: [CaseSummary] { openCases.filter { $0.isAtRisk(at: generatedAt) } }
+
     /// Open cases that are not overdue and are due before the end of the digest's day.
     public var casesDueToday: [CaseSummary] {
         var calendar = Calendar(identifier: .gregorian)

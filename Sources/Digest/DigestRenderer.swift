@@ -31,7 +31,7 @@ public struct DigestRenderer: Sendable {
             }
             body += "</tr>\n"
             for (reason, item) in attention {
-                let colour = reason == "Overdue" ? "#b00020" : (reason == "Urgent" ? "#a15c00" : "#333")
+                let colour = reason == "Overdue" ? "#b00020" : (reason == "Due today" ? "#333" : "#a15c00")
                 body += "<tr>"
                 body += cell(escape(item.id.description))
                 body += cell("<span style=\"color:\(colour);font-weight:bold\">\(escape(reason))</span>")
@@ -121,11 +121,12 @@ public struct DigestRenderer: Sendable {
         ]
     }
 
-    /// Overdue first, then urgent, then due today; each case once.
+    /// Overdue first, then at risk (due within two hours), then urgent, then due today; each case once.
     private func attentionRows(_ digest: Digest) -> [(String, CaseSummary)] {
         var seen = Set<CaseID>()
         var rows: [(String, CaseSummary)] = []
-        for (reason, cases) in [("Overdue", digest.overdueCases), ("Urgent", digest.urgentCases), ("Due today", digest.casesDueToday)] {
+        for (reason, cases) in [("Overdue", digest.overdueCases), ("At risk", digest.atRiskCases), ("Urgent", digest.urgentCases),
+                                ("Due today", digest.casesDueToday)] {
             for item in cases where seen.insert(item.id).inserted {
                 rows.append((reason, item))
             }

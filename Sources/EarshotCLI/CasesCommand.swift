@@ -2,54 +2,403 @@ import ArgumentParser
 import Configuration
 import Foundation
 import Model
+import Sentiment
 import Storage
 import Workflow
 
-/// `earshot cases`: lists the open cases, soonest due first.
+/// `earshot cases`: the response workflow from the command line.
 struct CasesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cases",
-        abstract: "List open cases: due time, status, concern, owner, snippet and source link."
+        abstract: "List and work the cases: show, assign, acknowledge, draft, approve, respond, escalate, dismiss, reopen.",
+        subcommands: [
+            CasesListCommand.self, CasesShowCommand.self, CasesAssignCommand.self, CasesAcknowledgeCommand.self,
+            CasesDraftCommand.self, CasesApproveCommand.self, CasesRespondCommand.self, CasesEscalateCommand.self,
+            CasesDismissCommand.self, CasesReopenCommand.self, CasesCloseCommand.self, CasesExportCommand.self,
+        ],
+        defaultSubcommand: CasesListCommand.self
     )
+}
 
-    @OptionGroup var options: GlobalOptions
+/// Options of every command that acts on a case.
+struct CaseActionOptions: ParsableArguments {
+    @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        let configuration = try options.loadConfiguration()
-        let store = try openStore(configuration)
-        let cases: [CaseSummary]
-        do {
-            cases = try store.openCases()
-        } catch {
-            printError("storage error: \(error.description)")
-            throw ExitStatus.storageFailure
-        }
-        print(CaseListing(cases: cases, now: Date(), timeZone: configuration.calendar.timeZone).text, terminator: "")
+    @Argument(help: "The case number.")
+    var caseNumber: Int64
+
+    @Option(name: .customLong("as"), help: "Who is acting, for the audit trail (default: $EARSHOT_USER, else $USER).")
+    var actor: String?
+
+    @Flag(help: "Print the case afterwards as JSON.")
+    var json = false
+
+    var caseID: CaseID { CaseID(rawValue: caseNumber) }
+
+    var actingPerson: String {
+        actor ?? ProcessInfo.processInfo.environment["EARSHOT_USER"] ?? ProcessInfo.processInfo.environment["USER"] ?? "staff"
     }
 }
 
-/// Open cases as a readable list.
-struct CaseListing {
-    let cases: [CaseSummary]
-    let now: Date
-    let timeZone: TimeZone
+/// Loads what a case command needs, applies `action` through the state machine and stores the move.
+struct CaseWorkbench {
+    let configuration: EarshotConfiguration
+    let store: Store
 
-    var text: String {
-        guard !cases.isEmpty else { return "No open cases.\n" }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = "EEE d MMM HH:mm"
-        var lines = ["\(cases.count) open case\(cases.count == 1 ? "" : "s"), soonest due first:"]
-        for item in cases {
-            let flag = item.isOverdue(at: now) ? " OVERDUE" : ""
-            lines.append("")
-            lines.append("\(item.id)  due \(formatter.string(from: item.dueAt))\(flag)  [\(item.status.rawValue)]  "
-                         + "\(item.primaryConcern.displayName)  → \(item.owner)"
-                         + (item.needsApproval ? "  (senior leader approves reply)" : ""))
-            lines.append("    \(item.snippet)")
-            lines.append("    \(item.sourceTitle)" + (item.link.map { ": \($0.absoluteString)" } ?? ""))
+    init(_ options: GlobalOptions) throws {
+        configuration = try options.loadConfiguration()
+        store = try openStore(configuration)
+    }
+
+    func summary(_ caseID: CaseID) throws -> CaseSummary {
+        guard let summary = try storage({ try store.caseSummary(caseID) }) else {
+            printError("there is no case \(caseID)")
+            throw ExitCode.failure
         }
-        return lines.joined(separator: "\n") + "\n"
+        return summary
+    }
+
+    /// Moves the case by `action`, refusing with the state machine's words when the policy does not allow it.
+    @discardableResult
+    func apply(_ action: CaseAction, to caseID: CaseID, actor: String) throws -> CaseStatus {
+        let current = try summary(caseID)
+        let next: CaseStatus
+        do {
+            next = try CaseStateMachine().apply(action, to: current.status, needsApproval: current.needsApproval)
+        } catch {
+            printError("case \(caseID): \(error.description)")
+            throw ExitCode.failure
+        }
+        try storage {
+            try store.transition(caseID, from: current.status, to: next, action: action.name, actor: actor,
+                                 reason: action.reason, at: Date())
+        }
+        return next
+    }
+
+    /// Runs a store call, turning a storage failure into its message and exit code.
+    func storage<Result>(_ body: () throws -> Result) throws -> Result {
+        do {
+            return try body()
+        } catch let error as StorageError {
+            printError("storage error: \(error.description)")
+            throw ExitStatus.storageFailure
+        }
+    }
+
+    /// Prints the case as JSON or as a readable page.
+    func show(_ caseID: CaseID, json: Bool) throws {
+        guard let record = try storage({ try store.caseRecord(caseID) }) else {
+            printError("there is no case \(caseID)")
+            throw ExitCode.failure
+        }
+        let presenter = CasePresenter(timeZone: configuration.calendar.timeZone, now: Date())
+        print(json ? try presenter.json(record) : presenter.text(record), terminator: json ? "\n" : "")
+    }
+}
+
+/// `earshot cases list`: open cases, overdue and at risk first.
+struct CasesListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List open cases, overdue and at-risk first.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Flag(help: "Include finished cases (responded, closed, dismissed).")
+    var all = false
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    func run() throws {
+        let bench = try CaseWorkbench(options)
+        let cases = try bench.storage { all ? try bench.store.allCases() : try bench.store.openCases() }
+        let presenter = CasePresenter(timeZone: bench.configuration.calendar.timeZone, now: Date())
+        let ordered = presenter.urgentFirst(cases)
+        print(json ? try presenter.json(ordered) : presenter.listing(ordered), terminator: json ? "\n" : "")
+    }
+}
+
+/// `earshot cases show N`: one case with its posts, drafts and audit trail.
+struct CasesShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a case: its posts, drafts and audit trail.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The case number.")
+    var caseNumber: Int64
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func run() throws {
+        try CaseWorkbench(options).show(CaseID(rawValue: caseNumber), json: json)
+    }
+}
+
+/// `earshot cases assign N PERSON`.
+struct CasesAssignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "assign", abstract: "Give a case to a named person.")
+
+    @OptionGroup var action: CaseActionOptions
+
+    @Argument(help: "Who should work the case.")
+    var person: String
+
+    func run() throws {
+        let bench = try CaseWorkbench(action.global)
+        _ = try bench.summary(action.caseID)
+        try bench.storage { try bench.store.assign(action.caseID, to: person, actor: action.actingPerson, at: Date()) }
+        try report(bench, "case \(action.caseID) assigned to \(person)")
+    }
+
+    func report(_ bench: CaseWorkbench, _ line: String) throws {
+        if action.json { try bench.show(action.caseID, json: true) } else { print(line) }
+    }
+}
+
+/// `earshot cases ack N`.
+struct CasesAcknowledgeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "ack", abstract: "Acknowledge a case (the post has been seen and answered briefly).")
+
+    @OptionGroup var action: CaseActionOptions
+
+    func run() throws {
+        let bench = try CaseWorkbench(action.global)
+        let status = try bench.apply(.acknowledge, to: action.caseID, actor: action.actingPerson)
+        if action.json { try bench.show(action.caseID, json: true) } else { print("case \(action.caseID) is \(status.rawValue)") }
+    }
+}
+
+/// `earshot cases draft N`: writes a draft reply (from a template, or given), checks it, and keeps it.
+struct CasesDraftCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "draft",
+        abstract: "Draft a reply from the templates or your own text, run the draft check, and keep it on the case."
+    )
+
+    @OptionGroup var action: CaseActionOptions
+
+    @Option(help: "Who the reply is for: parent, student, public or press (default: press for press enquiries, else parent).")
+    var audience: Audience?
+
+    @Option(help: "The reply's text (default: the template for the case's concern and audience).")
+    var text: String?
+
+    @Option(help: "A file holding the reply's text.")
+    var file: String?
+
+    @Flag(help: "Submit the draft for a senior leader's approval if the check passes.")
+    var submit = false
+
+    func run() throws {
+        let bench = try CaseWorkbench(action.global)
+        let configuration = bench.configuration
+        let current = try bench.summary(action.caseID)
+        let audience = audience ?? (current.primaryConcern == .pressEnquiry ? .press : .parent)
+        let body: String
+        if let text {
+            body = text
+        } else if let file {
+            guard let contents = try? String(contentsOfFile: file, encoding: .utf8) else {
+                printError("cannot read \(file)")
+                throw ExitCode.failure
+            }
+            body = contents
+        } else {
+            let templates: DraftTemplates
+            do {
+                templates = try DraftTemplates.load(overridesIn: configuration.templatesFolder)
+            } catch {
+                printError("cannot load the reply templates: \(error.description)")
+                throw ExitCode.failure
+            }
+            guard let drafted = templates.draft(for: current.primaryConcern, audience: audience, name: nil,
+                                                signature: configuration.replySignature, contact: configuration.replyContact,
+                                                school: configuration.schoolName) else {
+                printError("no template for \(current.primaryConcern.rawValue) and \(audience.rawValue)")
+                throw ExitCode.failure
+            }
+            body = drafted
+        }
+        let problems = try DraftReview.problems(in: body, for: current, policy: configuration.draftPolicy)
+
+        switch current.status {
+        case .new, .acknowledged, .escalated, .reopened:
+            try bench.apply(.startDraft, to: action.caseID, actor: action.actingPerson)
+        case .awaitingApproval, .approved:
+            try bench.apply(.requestChanges, to: action.caseID, actor: action.actingPerson)
+        case .drafting:
+            break
+        case .responded, .closed, .dismissed:
+            printError("case \(action.caseID) is \(current.status.rawValue); reopen it to draft a new reply")
+            throw ExitCode.failure
+        }
+        let draftID = try bench.storage {
+            try bench.store.addDraft(to: action.caseID, audience: audience.rawValue, text: body, author: action.actingPerson,
+                                     problems: problems.map(\.description), at: Date())
+        }
+        let blocking = problems.filter(\.isBlocking)
+        if submit && current.needsApproval && blocking.isEmpty {
+            try bench.apply(.submitForApproval, to: action.caseID, actor: action.actingPerson)
+        }
+        if action.json {
+            try bench.show(action.caseID, json: true)
+        } else {
+            print("draft \(draftID) for case \(action.caseID) (\(audience.rawValue)):\n")
+            print(body)
+            print("")
+            print(problems.isEmpty ? "draft check: ready" : "draft check:")
+            for problem in problems { print("  - \(problem.description)") }
+            if submit && !blocking.isEmpty { print("not submitted for approval: fix the problems above first") }
+        }
+        if submit && !blocking.isEmpty { throw ExitCode.failure }
+    }
+}
+
+extension Audience: ExpressibleByArgument {}
+
+/// `earshot cases approve N`: a senior leader approves the latest draft.
+struct CasesApproveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "approve", abstract: "Approve the latest draft (a senior leader).")
+
+    @OptionGroup var action: CaseActionOptions
+
+    func run() throws {
+        let bench = try CaseWorkbench(action.global)
+        guard let record = try bench.storage({ try bench.store.caseRecord(action.caseID) }), let draft = record.drafts.last else {
+            printError("case \(action.caseID) has no draft to approve")
+            throw ExitCode.failure
+        }
+        let blocking = try DraftReview.problems(in: draft.text, for: record.summary, policy: bench.configuration.draftPolicy)
+            .filter(\.isBlocking)
+        guard blocking.isEmpty else {
+            printError("draft \(draft.id) cannot be approved: " + blocking.map(\.description).joined(separator: "; "))
+            throw ExitCode.failure
+        }
+        let status = try bench.apply(.approve, to: action.caseID, actor: action.actingPerson)
+        if action.json { try bench.show(action.caseID, json: true) } else { print("case \(action.caseID) is \(status.rawValue): draft \(draft.id) may be posted") }
+    }
+}
+
+/// `earshot cases respond N`: the reply has been posted.
+struct CasesRespondCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "respond", abstract: "Mark a case responded: the reply has been posted.")
+
+    @OptionGroup var action: CaseActionOptions
+
+    func run() throws {
+        let bench = try CaseWorkbench(action.global)
+        let status = try bench.apply(.markResponded, to: action.caseID, actor: action.actingPerson)
+        if action.json { try bench.show(action.caseID, json: true) } else { print("case \(action.caseID) is \(status.rawValue)") }
+    }
+}
+
+/// `earshot cases escalate N --reason …`.
+struct CasesEscalateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "escalate", abstract: "Escalate a case to a senior leader.")
+
+    @OptionGroup var action: CaseActionOptions
+
+    @Option(help: "Why, for the audit trail.")
+    var reason: String
+
+    func run() throws {
+        let bench = try CaseWorkbench(action.global)
+        let status = try bench.apply(.escalate(reason: reason), to: action.caseID, actor: action.actingPerson)
+        if action.json { try bench.show(action.caseID, json: true) } else { print("case \(action.caseID) is \(status.rawValue)") }
+    }
+}
+
+/// `earshot cases dismiss N --reason …`.
+struct CasesDismissCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "dismiss", abstract: "Dismiss a case that needs no response, saying why.")
+
+    @OptionGroup var action: CaseActionOptions
+
+    @Option(help: "Why, for the audit trail.")
+    var reason: String
+
+    func run() throws {
+        let bench = try CaseWorkbench(action.global)
+        let status = try bench.apply(.dismiss(reason: reason), to: action.caseID, actor: action.actingPerson)
+        if action.json { try bench.show(action.caseID, json: true) } else { print("case \(action.caseID) is \(status.rawValue)") }
+    }
+}
+
+/// `earshot cases reopen N --reason …`.
+struct CasesReopenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen a finished case, saying why.")
+
+    @OptionGroup var action: CaseActionOptions
+
+    @Option(help: "Why, for the audit trail.")
+    var reason: String
+
+    func run() throws {
+        let bench = try CaseWorkbench(action.global)
+        let status = try bench.apply(.reopen(reason: reason), to: action.caseID, actor: action.actingPerson)
+        if action.json { try bench.show(action.caseID, json: true) } else { print("case \(action.caseID) is \(status.rawValue)") }
+    }
+}
+
+/// `earshot cases close N`.
+struct CasesCloseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "close", abstract: "Close a responded case.")
+
+    @OptionGroup var action: CaseActionOptions
+
+    func run() throws {
+        let bench = try CaseWorkbench(action.global)
+        let status = try bench.apply(.close, to: action.caseID, actor: action.actingPerson)
+        if action.json { try bench.show(action.caseID, json: true) } else { print("case \(action.caseID) is \(status.rawValue)") }
+    }
+}
+
+/// `earshot cases export --ics`: open cases' due times as a calendar staff can subscribe to.
+struct CasesExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export open cases' due times as an iCalendar file.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Flag(help: "Write iCalendar (the only format so far).")
+    var ics = false
+
+    @Option(name: .shortAndLong, help: "The file to write (default: standard output).")
+    var output: String?
+
+    func run() throws {
+        guard ics else { throw ValidationError("choose a format: --ics") }
+        let bench = try CaseWorkbench(options)
+        let cases = try bench.storage { try bench.store.openCases() }
+        let calendar = CaseCalendar().render(cases, schoolName: bench.configuration.schoolName, generatedAt: Date())
+        guard let output else {
+            print(calendar, terminator: "")
+            return
+        }
+        do {
+            try calendar.write(toFile: output, atomically: true, encoding: .utf8)
+        } catch {
+            printError("cannot write \(output): \(error.localizedDescription)")
+            throw ExitStatus.cannotWrite
+        }
+        print("wrote \(cases.count) due time\(cases.count == 1 ? "" : "s") to \(output)")
+    }
+}
+
+/// The draft check with Earshot's own lexicon supplying tone and personal data.
+enum DraftReview {
+    static func problems(in text: String, for summary: CaseSummary, policy: DraftPolicy) throws -> [DraftProblem] {
+        let lexicon: Lexicon
+        do {
+            lexicon = try Lexicon.bundled()
+        } catch {
+            printError("cannot load the sentiment lexicon: \(error)")
+            throw ExitCode.failure
+        }
+        let sentiment = SentimentAnalyzer(lexicon: lexicon).score(text)
+        let personalData = ConcernClassifier(lexicon: lexicon).classify(text, sentiment: sentiment)
+            .filter { $0.concern == .dataProtection }.flatMap(\.evidence)
+        return DraftChecker(policy: policy).check(text, sentiment: sentiment, personalData: personalData,
+                                                  needsSeniorCheck: summary.needsApproval)
     }
 }

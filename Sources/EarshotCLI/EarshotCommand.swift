@@ -11,7 +11,7 @@ public struct EarshotCommand: AsyncParsableCommand {
         75 some sources failed (retried on the next scan); 78 configuration error.
         """,
         version: EarshotVersion.current,
-        subcommands: [InitCommand.self, ScanCommand.self, CasesCommand.self, DigestCommand.self, FeedsCommand.self]
+        subcommands: [InitCommand.self, ScanCommand.self, CasesCommand.self, DueCommand.self, DigestCommand.self, FeedsCommand.self]
     )
 
     public init() {}

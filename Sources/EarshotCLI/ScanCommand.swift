@@ -23,7 +23,8 @@ struct ScanCommand: AsyncParsableCommand {
         let logger = options.makeLogger()
         let analyzer = try makeAnalyzer(configuration)
         let store = try openStore(configuration)
-        let scanner = ScanRunner(sources: configuration.sources, schedule: configuration.schedule, analyzer: analyzer, logger: logger)
+        let scanner = ScanRunner(sources: configuration.sources, schedule: configuration.schedule, analyzer: analyzer,
+                                 logger: logger, caseJoinWindow: configuration.caseJoinWindow)
         let report: ScanReport
         do {
             report = try await withTransferEngine(settings: configuration.fetchSettings) { engine in
@@ -53,6 +54,7 @@ struct ScanSummary {
                 + "\(report.notModifiedCount) not modified, \(report.failures.count) failed",
             "new: \(report.written.newItems) items, \(report.written.newFindings) mentions, "
                 + "\(report.written.openedCases.count) cases; \(report.written.repeatSightings) repeat sightings",
+            "cases: \(report.written.joinedCases.count) joined by later posts, \(report.written.reopenedCases.count) reopened",
         ]
         for move in report.permanentMoves {
             lines.append("moved permanently: \(move.source.title) is now fetched from \(move.newURL.absoluteString)")

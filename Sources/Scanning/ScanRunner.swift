@@ -13,12 +13,18 @@ public struct ScanRunner: Sendable {
     public let schedule: FetchSchedule
     public let analyzer: ItemAnalyzer
     public let logger: Logger
+    /// How long after a case opens a new post by the same author joins it.
+    public let caseJoinWindow: Duration
 
-    public init(sources: [Source], schedule: FetchSchedule, analyzer: ItemAnalyzer, logger: Logger) {
+    public init(
+        sources: [Source], schedule: FetchSchedule, analyzer: ItemAnalyzer, logger: Logger,
+        caseJoinWindow: Duration = .seconds(72 * 3600)
+    ) {
         self.sources = sources
         self.schedule = schedule
         self.analyzer = analyzer
         self.logger = logger
+        self.caseJoinWindow = caseJoinWindow
     }
 
     /// Scans the sources that are due at `now` (all of them when `includesAll`).
@@ -167,7 +173,8 @@ public struct ScanRunner: Sendable {
                 : SourceScanRecord.Observation(item: item)
         }
         let record = SourceScanRecord(state: state, observations: observations)
-        let written = try await storage.perform { try $0.record(record) }
+        let joinWindow = TimeInterval(caseJoinWindow.components.seconds)
+        let written = try await storage.perform { try $0.record(record, joinWindow: joinWindow) }
         logger.debug("fetched", metadata: [
             "source": "\(source.id)", "items": "\(items.count)", "new_items": "\(written.newItems)",
             "new_findings": "\(written.newFindings)",

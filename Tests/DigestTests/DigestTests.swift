@@ -63,10 +63,11 @@ import Testing
         ])
         #expect(digest.overdueCases.map(\.id.rawValue) == [1])
         #expect(digest.urgentCases.map(\.id.rawValue) == [2])
+        #expect(digest.atRiskCases.map(\.id.rawValue) == [2])
         #expect(digest.casesDueToday.map(\.id.rawValue) == [2, 3])
         let text = DigestRenderer().plainText(digest)
         #expect(text.contains("#1 [Overdue]"))
-        #expect(text.contains("#2 [Urgent]"))
+        #expect(text.contains("#2 [At risk]"))
         #expect(text.contains("#3 [Due today]"))
         #expect(!text.contains("#4 ["))
     }
