@@ -25,6 +25,17 @@ import Testing
         #expect(onDisk == rendered, "docs/due-times.md is out of date; expected:\n\(rendered)")
     }
 
+    /// The README shows the same table; each of its rows must be a row the calculator renders.
+    @Test func theReadmeTableMatchesTheCalculator() throws {
+        let readme = try String(contentsOf: Self.documentURL.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("README.md"), encoding: .utf8)
+        let rows = try Self.render().split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| Received") }
+        #expect(rows.count == WorkedExample.all.count)
+        for row in rows {
+            #expect(readme.contains(row), "README.md lacks the worked example: \(row)")
+        }
+    }
+
     @Test func everyWorkedExampleAgreesWithItsExpectedDueTime() throws {
         for example in WorkedExample.all {
             let due = try example.calculator().dueTime(for: example.responseTime, receivedAt: TestClock.instant(example.received))
