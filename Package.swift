@@ -68,9 +68,14 @@ let package = Package(
         .target(name: "Digest", dependencies: ["Model"], swiftSettings: swiftSettings),
         .target(name: "Storage", dependencies: ["Model", "CSQLite"], swiftSettings: swiftSettings),
         .target(
+            name: "Mailing",
+            dependencies: ["CCurl", "CCurlShims"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Configuration",
             dependencies: [
-                "Model", "Mentions", "Workflow", "Fetching", "Parsing",
+                "Model", "Mentions", "Workflow", "Fetching", "Parsing", "Mailing",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: swiftSettings
@@ -87,7 +92,7 @@ let package = Package(
         .target(
             name: "EarshotCLI",
             dependencies: [
-                "Model", "Configuration", "Scanning", "Storage", "Digest", "Workflow",
+                "Model", "Configuration", "Scanning", "Storage", "Digest", "Workflow", "Mailing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -120,6 +125,11 @@ let package = Package(
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow"], swiftSettings: swiftSettings),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: swiftSettings),
         .testTarget(name: "DigestTests", dependencies: ["Digest"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MailingTests",
+            dependencies: ["Mailing", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", "TestSupport"],

@@ -1,0 +1,1 @@
+// Mailing room: sending email through libcurl's SMTP (written with the room).

@@ -1,0 +1,1 @@
+// Tests of the Mailing room are added with the room.
