@@ -29,6 +29,8 @@ public struct Digest: Hashable, Sendable {
     public var findings: [FindingSummary]
     public var openCases: [CaseSummary]
     public var failingSources: [FailingSource]
+    /// The last 30 days, for trends and compliance.
+    public var history: DigestHistory
 
     /// Builds a digest for the local day containing `generatedAt` in `timeZone`.
     public init(
@@ -37,8 +39,10 @@ public struct Digest: Hashable, Sendable {
         timeZone: TimeZone,
         findings: [FindingSummary],
         openCases: [CaseSummary],
-        failingSources: [FailingSource]
+        failingSources: [FailingSource],
+        history: DigestHistory = DigestHistory()
     ) {
+        self.history = history
         self.schoolName = schoolName
         self.generatedAt = generatedAt
         self.timeZone = timeZone

@@ -58,6 +58,14 @@ public struct DigestRenderer: Sendable {
             body += "</ul>\n"
         }
 
+        body += "<h2 style=\"font-size:18px\">Sentiment over 7 and 30 days</h2>\n"
+        body += sentimentChart(digest.dailySentiment(days: 7), title: "Last 7 days")
+        body += sentimentChart(digest.dailySentiment(days: 30), title: "Last 30 days")
+
+        body += "<h2 style=\"font-size:18px\">Response times</h2>\n<ul>\n"
+        for line in responseLines(digest) { body += "<li>\(escape(line))</li>\n" }
+        body += "</ul>\n"
+
         body += "<h2 style=\"font-size:18px\">Failing feeds</h2>\n"
         if digest.failingSources.isEmpty {
             body += "<p>Every feed was fetched without error.</p>\n"
@@ -103,12 +111,108 @@ public struct DigestRenderer: Sendable {
             }
         }
         lines.append("")
+        lines.append("SENTIMENT, LAST 7 DAYS (mean compound, mentions)")
+        for day in digest.dailySentiment(days: 7) {
+            let bar = String(repeating: day.meanCompound < 0 ? "-" : "+", count: Int((abs(day.meanCompound) * 20).rounded()))
+            lines.append("  \(day.day)  \(signed(day.meanCompound))  \(String(format: "%3d", day.mentions))  \(bar)")
+        }
+        let month = digest.dailySentiment(days: 30)
+        let monthMentions = month.map(\.mentions).reduce(0, +)
+        let monthMean = monthMentions == 0 ? 0 : month.map { $0.meanCompound * Double($0.mentions) }.reduce(0, +) / Double(monthMentions)
+        lines.append("  last 30 days: \(monthMentions) mentions, mean \(signed(monthMean))")
+        lines.append("")
+        lines.append("RESPONSE TIMES")
+        for line in responseLines(digest) { lines.append("  " + line) }
+        lines.append("")
         lines.append("FAILING FEEDS")
         if digest.failingSources.isEmpty { lines.append("  Every feed was fetched without error.") }
         for source in digest.failingSources {
             lines.append("  \(source.title): \(source.consecutiveErrors) failures in a row; last error: \(source.lastError)")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A bar per day, green for positive and red for negative, drawn with table cells and inline styles only.
+    private func sentimentChart(_ days: [DailySentiment], title: String) -> String {
+        var html = "<h3 style=\"font-size:15px;margin:8px 0 4px\">\(escape(title))</h3>\n"
+        html += "<table role=\"presentation\" style=\"border-collapse:collapse;font-size:12px;margin-bottom:8px\">\n"
+        for day in days {
+            let width = Int((abs(day.meanCompound) * 120).rounded())
+            let colour = day.meanCompound < 0 ? "#c62828" : "#2e7d32"
+            let negative = day.meanCompound < 0 && width > 0
+                ? "<div style=\"display:inline-block;width:\(width)px;height:10px;background:\(colour)\"></div>" : ""
+            let positive = day.meanCompound > 0 && width > 0
+                ? "<div style=\"display:inline-block;width:\(width)px;height:10px;background:\(colour)\"></div>" : ""
+            html += "<tr><td style=\"padding:1px 6px;color:#555\">\(escape(day.day))</td>"
+            html += "<td style=\"width:120px;text-align:right;padding:1px 0\">\(negative)</td>"
+            html += "<td style=\"width:1px;background:#999\"></td>"
+            html += "<td style=\"width:120px;padding:1px 0\">\(positive)</td>"
+            html += "<td style=\"padding:1px 6px\">\(escape(signed(day.meanCompound)))</td>"
+            html += "<td style=\"padding:1px 6px;color:#555\">\(day.mentions) mention\(day.mentions == 1 ? "" : "s")</td></tr>\n"
+        }
+        return html + "</table>\n"
+    }
+
+    private func responseLines(_ digest: Digest) -> [String] {
+        var lines: [String] = []
+        for days in [7, 30] {
+            let compliance = digest.compliance(days: days)
+            if let share = compliance.share {
+                lines.append("Last \(days) days: \(Int((share * 100).rounded()))% of cases answered within the policy time "
+                             + "(\(compliance.answeredInTime) of \(compliance.due))")
+            } else {
+                lines.append("Last \(days) days: no case fell due")
+            }
+        }
+        let delay = digest.detectionDelay
+        if let median = delay.median, let slowest = delay.ninetiethPercentile {
+            lines.append("Detection delay (publication to discovery): median \(Self.duration(median)), 90th percentile "
+                         + "\(Self.duration(slowest)), over \(delay.measured) mentions")
+        } else {
+            lines.append("Detection delay: no mention in this period carried a publication time")
+        }
+        return lines
+    }
+
+    /// A duration for people: minutes, hours or days.
+    static func duration(_ seconds: TimeInterval) -> String {
+        if seconds < 3600 { return "\(Int((seconds / 60).rounded())) min" }
+        if seconds < 2 * 86_400 { return String(format: "%.1f h", seconds / 3600) }
+        return String(format: "%.1f days", seconds / 86_400)
+    }
+
+    /// The digest's key figures as a JSON object, saved beside the HTML and text.
+    public func figuresJSON(_ digest: Digest) -> String {
+        func sentiment(_ days: Int) -> [[String: Any]] {
+            digest.dailySentiment(days: days).map { ["day": $0.day, "mentions": $0.mentions, "meanCompound": round($0.meanCompound * 1000) / 1000] }
+        }
+        func compliance(_ days: Int) -> [String: Any] {
+            let value = digest.compliance(days: days)
+            return ["due": value.due, "answeredInTime": value.answeredInTime, "share": value.share.map { round($0 * 1000) / 1000 as Any } ?? NSNull()]
+        }
+        let delay = digest.detectionDelay
+        let object: [String: Any] = [
+            "day": digest.dayKey,
+            "school": digest.schoolName,
+            "mentions": digest.mentionCount,
+            "netSentiment": round(digest.netSentiment * 1000) / 1000,
+            "newConcerns": digest.newConcernCount,
+            "openCases": digest.openCases.count,
+            "overdue": digest.overdueCases.count,
+            "atRisk": digest.atRiskCases.count,
+            "urgent": digest.urgentCases.count,
+            "dueToday": digest.casesDueToday.count,
+            "sentiment7Days": sentiment(7),
+            "sentiment30Days": sentiment(30),
+            "compliance7Days": compliance(7),
+            "compliance30Days": compliance(30),
+            "detectionDelay": ["measured": delay.measured, "medianSeconds": delay.median.map { $0 as Any } ?? NSNull(),
+                               "ninetiethPercentileSeconds": delay.ninetiethPercentile.map { $0 as Any } ?? NSNull()],
+            "failingFeeds": digest.failingSources.map { ["title": $0.title, "url": $0.url.absoluteString,
+                                                         "consecutiveErrors": $0.consecutiveErrors, "lastError": $0.lastError] },
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     private func headline(_ digest: Digest) -> [(String, String)] {

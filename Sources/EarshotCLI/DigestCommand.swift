@@ -6,50 +6,75 @@ import Model
 import Storage
 import Workflow
 
-/// `earshot digest`: writes the day's digest for the senior leadership team into the reports folder.
-struct DigestCommand: ParsableCommand {
+/// `earshot digest`: writes the digest for the senior leadership team into the reports folder.
+struct DigestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "digest",
-        abstract: "Write the day's digest (HTML and plain text) into the reports folder."
+        abstract: "Write the digest since the previous one (HTML, text and JSON figures) into the reports folder."
     )
 
     @OptionGroup var options: GlobalOptions
 
-    func run() throws {
+    @Option(help: "Write the digest of this local day (YYYY-MM-DD) instead of the one since the previous digest.")
+    var date: String?
+
+    func run() async throws {
         let configuration = try options.loadConfiguration()
         let store = try openStore(configuration)
         let now = Date()
+        let window = try window(configuration: configuration, store: store, now: now)
         let digest: Digest
         do {
-            digest = try makeDigest(configuration: configuration, store: store, now: now)
+            digest = try makeDigest(configuration: configuration, store: store, from: window.start, to: window.end, at: window.end)
         } catch let error as StorageError {
             printError("storage error: \(error.description)")
             throw ExitStatus.storageFailure
         }
         let renderer = DigestRenderer()
         let folder = configuration.reportsDirectory
-        let html = folder.appendingPathComponent("\(digest.dayKey).html")
-        let text = folder.appendingPathComponent("\(digest.dayKey).txt")
+        let files = [("html", renderer.html(digest)), ("txt", renderer.plainText(digest)), ("json", renderer.figuresJSON(digest))]
+            .map { (folder.appendingPathComponent("\(digest.dayKey).\($0.0)"), $0.1) }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try renderer.html(digest).write(to: html, atomically: true, encoding: .utf8)
-            try renderer.plainText(digest).write(to: text, atomically: true, encoding: .utf8)
+            for (file, contents) in files {
+                try contents.write(to: file, atomically: true, encoding: .utf8)
+            }
         } catch {
             printError("cannot write the digest into \(folder.path): \(error.localizedDescription)")
             throw ExitStatus.cannotWrite
         }
+        let subject = "\(configuration.schoolName) social media digest, \(digest.dayTitle)"
+        do {
+            try store.recordDigest(day: digest.dayKey, windowStart: window.start, generatedAt: now, htmlPath: files[0].0.path,
+                                   textPath: files[1].0.path, subject: subject)
+        } catch {
+            printError("storage error: \(error.description)")
+            throw ExitStatus.storageFailure
+        }
         print("digest for \(digest.dayTitle): \(digest.mentionCount) mentions, \(digest.newConcernCount) concerns, "
               + "\(digest.openCases.count) open cases")
-        print("wrote \(html.path)")
-        print("wrote \(text.path)")
+        for (file, _) in files { print("wrote \(file.path)") }
     }
 
-    /// The digest of the local day containing `now`.
-    func makeDigest(configuration: EarshotConfiguration, store: Store, now: Date) throws -> Digest {
+    /// The period the digest covers: a given local day, or from the previous digest (else the start of today) to now.
+    func window(configuration: EarshotConfiguration, store: Store, now: Date) throws -> (start: Date, end: Date) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = configuration.calendar.timeZone
-        let start = calendar.startOfDay(for: now)
-        let end = calendar.date(byAdding: .day, value: 1, to: start) ?? now
+        if let date {
+            let parts = date.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 3,
+                  let start = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
+                  let end = calendar.date(byAdding: .day, value: 1, to: start) else {
+                throw ValidationError("--date must be a day such as 2026-11-25, not \"\(date)\"")
+            }
+            return (start, min(end, max(now, start)))
+        }
+        let previous = try? store.lastDigest()?.generatedAt
+        return (previous ?? calendar.startOfDay(for: now), now)
+    }
+
+    /// The digest of findings discovered in `[start, end)`, with the open cases and the last 30 days' trends.
+    func makeDigest(configuration: EarshotConfiguration, store: Store, from start: Date, to end: Date, at moment: Date) throws -> Digest {
         let sources = Dictionary(configuration.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let failing = try store.fetchStates().values
             .filter { !$0.isHealthy }
@@ -58,13 +83,19 @@ struct DigestCommand: ParsableCommand {
                 FailingSource(title: sources[state.sourceID]?.title ?? state.sourceID.rawValue, url: state.currentURL,
                               consecutiveErrors: state.consecutiveErrors, lastError: state.lastError ?? "")
             }
+        let past = try store.history(since: moment.addingTimeInterval(-31 * 86_400))
+        let history = DigestHistory(
+            sentimentPoints: past.sentiment.map { DigestHistory.SentimentPoint(discoveredAt: $0.0, compound: $0.1) },
+            caseResponses: past.responses.map { DigestHistory.CaseResponse(dueAt: $0.dueAt, firstResponseAt: $0.firstResponseAt) }
+        )
         return Digest(
             schoolName: configuration.schoolName,
-            generatedAt: now,
+            generatedAt: moment,
             timeZone: configuration.calendar.timeZone,
             findings: try store.findings(discoveredFrom: start, to: end),
-            openCases: try store.openCases(),
-            failingSources: failing
+            openCases: CasePresenter(timeZone: configuration.calendar.timeZone, now: moment).urgentFirst(try store.openCases()),
+            failingSources: failing,
+            history: history
         )
     }
 }

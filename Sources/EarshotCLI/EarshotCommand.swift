@@ -7,8 +7,9 @@ public struct EarshotCommand: AsyncParsableCommand {
         commandName: "earshot",
         abstract: "Watch public feeds and pages for posts about your school, and respond to them under your policy.",
         discussion: """
-        Exit codes: 0 success; 73 a report could not be written; 74 storage failure; \
-        75 some sources failed (retried on the next scan); 78 configuration error.
+        Exit codes: 0 success; 1 a refused command (such as an illegal case move); 69 another run holds the lock; \
+        73 a file could not be written; 74 storage failure; 75 some sources failed or an email could not be sent \
+        (retried on the next run); 78 configuration error.
         """,
         version: EarshotVersion.current,
         subcommands: [InitCommand.self, ScanCommand.self, CasesCommand.self, DueCommand.self, DigestCommand.self, FeedsCommand.self]

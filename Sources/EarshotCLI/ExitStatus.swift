@@ -10,6 +10,8 @@ public enum ExitStatus {
     public static let storageFailure = ExitCode(74)
     /// The configuration or an OPML file is wrong; nothing was fetched.
     public static let configurationError = ExitCode(78)
+    /// Another run holds the lock on the database; this one did nothing.
+    public static let alreadyRunning = ExitCode(69)
     /// A file the command writes could not be written.
     public static let cannotWrite = ExitCode(73)
 }

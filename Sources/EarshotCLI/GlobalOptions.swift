@@ -11,6 +11,9 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Log each step to standard error.")
     var verbose = false
 
+    @Option(help: "Also append the log, one line per event, to this file.")
+    var logFile: String?
+
     /// The configuration file's URL.
     var configurationFile: URL {
         let path = config ?? ProcessInfo.processInfo.environment["EARSHOT_CONFIG"] ?? "earshot.toml"
@@ -27,11 +30,25 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    /// A logger writing one line per event to standard error: warnings only, unless verbose.
+    /// A logger writing one line per event to standard error (warnings only, unless verbose) and,
+    /// when asked, every event from `info` up to a log file.
     func makeLogger() -> Logger {
-        var logger = Logger(label: "earshot") { StreamLogHandler.standardError(label: $0) }
-        logger.logLevel = verbose ? .debug : .warning
-        return logger
+        var console = StreamLogHandler.standardError(label: "earshot")
+        console.logLevel = verbose ? .debug : .warning
+        var handlers: [any LogHandler] = [console]
+        if let logFile {
+            if !FileManager.default.fileExists(atPath: logFile) {
+                FileManager.default.createFile(atPath: logFile, contents: nil, attributes: [.posixPermissions: 0o600])
+            }
+            if let handle = FileHandle(forWritingAtPath: logFile) {
+                handle.seekToEndOfFile()
+                handlers.append(FileLogHandler(handle: handle, logLevel: verbose ? .debug : .info))
+            } else {
+                printError("cannot write the log file \(logFile); logging to standard error only")
+            }
+        }
+        // Each handler keeps its own level; the multiplexer passes an event to those that want it.
+        return Logger(label: "earshot") { _ in MultiplexLogHandler(handlers) }
     }
 }
 

@@ -21,15 +21,22 @@ struct ScanCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try options.loadConfiguration()
         let logger = options.makeLogger()
+        let lock = try RunLock(for: configuration.databaseFile, command: "scan")
+        defer { withExtendedLifetime(lock) {} }
         let analyzer = try makeAnalyzer(configuration)
         let store = try openStore(configuration)
+        let progress = ProgressLine.forTerminal(quiet: options.verbose)
+        let reportProgress: (@Sendable (Int, Int) -> Void)? = progress.map { line in
+            { @Sendable done, total in line.show(done: done, of: total) }
+        }
         let scanner = ScanRunner(sources: configuration.sources, schedule: configuration.schedule, analyzer: analyzer,
                                  logger: logger, caseJoinWindow: configuration.caseJoinWindow)
         let report: ScanReport
         do {
             report = try await withTransferEngine(settings: configuration.fetchSettings) { engine in
                 let fetcher = PoliteFetcher(engine: engine, policy: configuration.politeness)
-                return try await scanner.scan(fetcher: fetcher, storage: StorageQueue(store: store), includesAll: all)
+                return try await scanner.scan(fetcher: fetcher, storage: StorageQueue(store: store), includesAll: all,
+                                              progress: reportProgress)
             }
         } catch let error as StorageError {
             printError("storage error: \(error.description)")
@@ -38,6 +45,7 @@ struct ScanCommand: AsyncParsableCommand {
             printError("cannot start fetching: \(error.description)")
             throw ExitCode.failure
         }
+        progress?.finish()
         print(ScanSummary(report: report, sourceCount: configuration.sources.count).text)
         if !report.failures.isEmpty { throw ExitStatus.someSourcesFailed }
     }

@@ -33,12 +33,14 @@ public struct ScanRunner: Sendable {
     ///   - fetcher: the polite fetcher all fetches go through.
     ///   - storage: the store, on its own thread.
     ///   - clock: the time now, asked at each fetch, so that tests can move it.
+    ///   - progress: told after each source how many of the due sources are done.
     /// - Throws: a `StorageError` only when the store itself fails; a failing source is recorded in the report.
     public func scan(
         fetcher: PoliteFetcher,
         storage: StorageQueue,
         includesAll: Bool = false,
-        clock: @escaping @Sendable () -> Date = Date.init
+        clock: @escaping @Sendable () -> Date = Date.init,
+        progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
     ) async throws -> ScanReport {
         let sources = self.sources
         try await storage.perform { try $0.register(sources) }
@@ -64,6 +66,7 @@ public struct ScanRunner: Sendable {
                 report.outcomes.append((result.source, result.outcome))
                 report.written += result.written
                 if let moved = result.movedTo { report.permanentMoves.append((result.source, moved)) }
+                progress?(report.outcomes.count, due.count)
                 startNext()
             }
         }

@@ -96,5 +96,25 @@ enum Schema {
             problems_json TEXT NOT NULL
         );
         """,
+        """
+        CREATE TABLE digests (
+            id INTEGER PRIMARY KEY,
+            day TEXT NOT NULL,
+            window_start REAL NOT NULL,
+            generated_at REAL NOT NULL,
+            html_path TEXT NOT NULL,
+            text_path TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            sent_at REAL,
+            send_attempts INTEGER NOT NULL DEFAULT 0,
+            last_send_error TEXT
+        );
+        CREATE TABLE alerts (
+            case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+            sent_at REAL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT
+        );
+        """,
     ]
 }

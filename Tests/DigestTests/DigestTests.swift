@@ -91,3 +91,56 @@ import Testing
         #expect(!html.contains("javascript:"))
     }
 }
+
+@Suite struct DigestHistoryTests {
+    let london = TimeZone(identifier: "Europe/London")!
+    /// Wednesday 25 November 2026, 07:00 in London.
+    let morning = Date(timeIntervalSince1970: 1_795_590_000)
+
+    func digest(history: DigestHistory, findings: [FindingSummary] = []) -> Digest {
+        Digest(schoolName: "Millbrook Academy", generatedAt: morning, timeZone: london, findings: findings, openCases: [],
+               failingSources: [], history: history)
+    }
+
+    @Test func dailySentimentAveragesEachLocalDayAndEndsWithTheDigestsDay() {
+        let history = DigestHistory(sentimentPoints: [
+            .init(discoveredAt: morning.addingTimeInterval(-3600), compound: 0.5),
+            .init(discoveredAt: morning.addingTimeInterval(-1800), compound: -0.1),
+            .init(discoveredAt: morning.addingTimeInterval(-2 * 86_400), compound: -0.6),
+        ])
+        let week = digest(history: history).dailySentiment(days: 7)
+        #expect(week.count == 7)
+        #expect(week.last?.day == "2026-11-25" && week.last?.mentions == 2)
+        #expect(abs((week.last?.meanCompound ?? 0) - 0.2) < 1e-9)
+        #expect(week[4].day == "2026-11-23" && week[4].meanCompound == -0.6)
+        #expect(week[0].mentions == 0)
+    }
+
+    @Test func complianceCountsCasesDueInThePeriodAnsweredByTheirDueTime() {
+        let history = DigestHistory(caseResponses: [
+            .init(dueAt: morning.addingTimeInterval(-86_400), firstResponseAt: morning.addingTimeInterval(-90_000)),
+            .init(dueAt: morning.addingTimeInterval(-86_400), firstResponseAt: morning.addingTimeInterval(-80_000)),
+            .init(dueAt: morning.addingTimeInterval(-3600), firstResponseAt: nil),
+            .init(dueAt: morning.addingTimeInterval(-20 * 86_400), firstResponseAt: morning.addingTimeInterval(-21 * 86_400)),
+            .init(dueAt: morning.addingTimeInterval(3600), firstResponseAt: nil),
+        ])
+        let week = digest(history: history).compliance(days: 7)
+        #expect(week.due == 3 && week.answeredInTime == 1)
+        let month = digest(history: history).compliance(days: 30)
+        #expect(month.due == 4 && month.answeredInTime == 2)
+        #expect(month.share == 0.5)
+    }
+
+    @Test func detectionDelayIsMeasuredFromPublicationToDiscovery() {
+        let findings = [60.0, 120, 600, 3600].map { delay in
+            FindingSummary(key: ItemKey(rawValue: "id:\(delay)"), title: "", snippet: "", link: nil, sourceTitles: [],
+                           published: morning.addingTimeInterval(-delay), discoveredAt: morning, sentiment: .neutral, concerns: [])
+        }
+        let delay = digest(history: DigestHistory(), findings: findings).detectionDelay
+        #expect(delay.measured == 4)
+        #expect(delay.median == 600)
+        #expect(delay.ninetiethPercentile == 3600)
+        let text = DigestRenderer().plainText(digest(history: DigestHistory(), findings: findings))
+        #expect(text.contains("Detection delay (publication to discovery): median 10 min"))
+    }
+}

@@ -38,12 +38,17 @@ import Testing
             let digest = try runProduct("earshot", ["digest", "--config", configuration])
             #expect(digest.status == 0)
             let written = digest.standardOutput.split(separator: "\n").filter { $0.hasPrefix("wrote ") }.map { $0.dropFirst(6) }
-            #expect(written.count == 2)
+            #expect(written.map { ($0 as NSString).pathExtension }.sorted() == ["html", "json", "txt"])
             for path in written {
                 #expect(FileManager.default.fileExists(atPath: String(path)))
             }
             let html = try String(contentsOfFile: String(try #require(written.first { $0.hasSuffix(".html") })), encoding: .utf8)
             #expect(html.contains("Needs attention now"))
+            #expect(html.contains("Sentiment over 7 and 30 days"))
+            let figures = try String(contentsOfFile: String(try #require(written.first { $0.hasSuffix(".json") })), encoding: .utf8)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(figures.utf8)) as? [String: Any])
+            #expect((object["mentions"] as? Int ?? 0) > 50)
+            #expect((object["sentiment30Days"] as? [Any])?.count == 30)
         }
     }
 

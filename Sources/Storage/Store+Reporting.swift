@@ -1,0 +1,111 @@
+import Foundation
+import Model
+
+extension Store {
+    /// A digest written to disk, and whether it has been emailed yet.
+    public struct DigestRecord: Hashable, Sendable {
+        public var id: Int64
+        public var day: String
+        public var windowStart: Date
+        public var generatedAt: Date
+        public var htmlPath: String
+        public var textPath: String
+        public var subject: String
+        public var sentAt: Date?
+        public var sendAttempts: Int
+        public var lastSendError: String?
+    }
+
+    /// Every finding's sentiment found since `start`, and the due time and first response of every case due since then.
+    ///
+    /// A first response is the first acknowledgement, reply or dismissal in the audit trail.
+    public func history(since start: Date) throws(StorageError) -> (sentiment: [(Date, Double)], responses: [(dueAt: Date, firstResponseAt: Date?)]) {
+        let points = try connection.query(
+            "SELECT discovered_at, sentiment FROM items WHERE is_mention = 1 AND discovered_at >= ? AND sentiment IS NOT NULL",
+            [SQLValue(start)]
+        ).compactMap { row -> (Date, Double)? in
+            guard let at = row["discovered_at"].date, let compound = row["sentiment"].real else { return nil }
+            return (at, compound)
+        }
+        let responses = try connection.query(
+            """
+            SELECT cases.due_at AS due_at, (SELECT min(at) FROM audit_log WHERE audit_log.case_id = cases.id
+                AND action IN ('acknowledge', 'markResponded', 'dismiss')) AS first_response
+            FROM cases WHERE due_at >= ?
+            """,
+            [SQLValue(start)]
+        ).compactMap { row -> (dueAt: Date, firstResponseAt: Date?)? in
+            guard let due = row["due_at"].date else { return nil }
+            return (due, row["first_response"].date)
+        }
+        return (points, responses)
+    }
+
+    /// The most recent digest, if any.
+    public func lastDigest() throws(StorageError) -> DigestRecord? {
+        try digests(where: "1 ORDER BY generated_at DESC, id DESC LIMIT 1").first
+    }
+
+    /// Digests written but not yet emailed, oldest first.
+    public func unsentDigests() throws(StorageError) -> [DigestRecord] {
+        try digests(where: "sent_at IS NULL ORDER BY generated_at, id")
+    }
+
+    /// Notes a digest written to disk.
+    @discardableResult
+    public func recordDigest(
+        day: String, windowStart: Date, generatedAt: Date, htmlPath: String, textPath: String, subject: String
+    ) throws(StorageError) -> Int64 {
+        try connection.query(
+            "INSERT INTO digests (day, window_start, generated_at, html_path, text_path, subject) VALUES (?, ?, ?, ?, ?, ?)",
+            [.text(day), SQLValue(windowStart), SQLValue(generatedAt), .text(htmlPath), .text(textPath), .text(subject)])
+        return connection.lastInsertedRowID
+    }
+
+    /// Notes an attempt to email a digest: sent when `error` is nil.
+    public func noteDigestSend(_ id: Int64, at date: Date, error: String?) throws(StorageError) {
+        try connection.query(
+            "UPDATE digests SET send_attempts = send_attempts + 1, sent_at = ?, last_send_error = ? WHERE id = ?",
+            [error == nil ? SQLValue(date) : .null, SQLValue(error), .integer(id)])
+    }
+
+    private func digests(where condition: String) throws(StorageError) -> [DigestRecord] {
+        try connection.query("SELECT * FROM digests WHERE \(condition)").compactMap { row in
+            guard let id = row["id"].integer else { return nil }
+            return DigestRecord(
+                id: id, day: row["day"].text ?? "", windowStart: row["window_start"].date ?? .distantPast,
+                generatedAt: row["generated_at"].date ?? .distantPast, htmlPath: row["html_path"].text ?? "",
+                textPath: row["text_path"].text ?? "", subject: row["subject"].text ?? "", sentAt: row["sent_at"].date,
+                sendAttempts: Int(row["send_attempts"].integer ?? 0), lastSendError: row["last_send_error"].text)
+        }
+    }
+
+    /// Open cases whose routing asks for an instant alert that has not been sent yet.
+    public func casesAwaitingAlert() throws(StorageError) -> [CaseSummary] {
+        let open = CaseStatus.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        let ids = Set(try connection.query(
+            """
+            SELECT cases.id FROM cases LEFT JOIN alerts ON alerts.case_id = cases.id
+            WHERE cases.alert_at_once = 1 AND cases.status IN (\(open)) AND alerts.sent_at IS NULL
+            """
+        ).compactMap { $0["id"].integer })
+        return try openCases().filter { ids.contains($0.id.rawValue) }
+    }
+
+    /// Notes an attempt to alert a case's owner: sent when `error` is nil. A sent alert is never sent again.
+    public func noteAlert(_ caseID: CaseID, at date: Date, error: String?) throws(StorageError) {
+        try inTransaction("note alert for case \(caseID)") {
+            try connection.query(
+                """
+                INSERT INTO alerts (case_id, sent_at, attempts, last_error) VALUES (?, ?, 1, ?)
+                ON CONFLICT(case_id) DO UPDATE SET sent_at = excluded.sent_at, attempts = attempts + 1, last_error = excluded.last_error
+                """,
+                [.integer(caseID.rawValue), error == nil ? SQLValue(date) : .null, SQLValue(error)])
+            if error == nil, let status = try connection.query("SELECT status FROM cases WHERE id = ?", [.integer(caseID.rawValue)])
+                .first?["status"].text.flatMap(CaseStatus.init(rawValue:)) {
+                try appendAudit(caseID: caseID, at: date, actor: Store.systemActor, action: "alert", from: status, to: status,
+                                reason: "owner alerted by email")
+            }
+        }
+    }
+}
