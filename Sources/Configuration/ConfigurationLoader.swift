@@ -20,7 +20,7 @@ public struct ConfigurationLoader: Sendable {
         }
         let document = try TOMLDocument(file: file)
         let folder = file.deletingLastPathComponent()
-        try document.rejectUnknownKeys(in: [], allowed: ["school", "calendar", "response", "roles", "storage", "feeds", "fetch", "replies", "cases"])
+        try document.rejectUnknownKeys(in: [], allowed: ["school", "calendar", "response", "roles", "storage", "feeds", "fetch", "replies", "cases", "retention", "email"])
 
         let profile = try readProfile(document)
         let calendar = try readCalendar(document, folder: folder)
@@ -58,6 +58,10 @@ public struct ConfigurationLoader: Sendable {
         try document.rejectUnknownKeys(in: ["cases"], allowed: ["join_window"])
         let joinWindow = try document.duration(["cases", "join_window"]) ?? .seconds(72 * 3600)
 
+        try document.rejectUnknownKeys(in: ["retention"], allowed: ["post_text"])
+        let retention = try document.duration(["retention", "post_text"]) ?? .seconds(180 * 86_400)
+        let email = try readEmail(document, roles: roles)
+
         return EarshotConfiguration(
             file: file,
             schoolName: profile.names[0],
@@ -77,7 +81,9 @@ public struct ConfigurationLoader: Sendable {
             replySignature: signature,
             replyContact: contact,
             templatesFolder: templatesFolder,
-            caseJoinWindow: joinWindow
+            caseJoinWindow: joinWindow,
+            postTextRetention: retention,
+            email: email
         )
     }
 
@@ -223,6 +229,37 @@ public struct ConfigurationLoader: Sendable {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(where: \.isWhitespace)
             && !text.contains("<") && !text.contains(">")
+    }
+
+    private func readEmail(_ document: TOMLDocument, roles: [Role: [String]]) throws(ConfigurationError) -> EmailSettings? {
+        guard try document.table(["email"]) != nil else { return nil }
+        try document.rejectUnknownKeys(in: ["email"], allowed: [
+            "host", "port", "security", "from", "from_name", "digest_to", "instant_alerts", "username", "password",
+        ])
+        for secret in ["username", "password"] where try document.string(["email", secret]) != nil {
+            throw document.error(at: ["email", secret],
+                                 "login details do not belong in the configuration file; set EARSHOT_SMTP_USER and EARSHOT_SMTP_PASSWORD in the environment")
+        }
+        guard let host = try document.string(["email", "host"]), !host.isEmpty else {
+            throw document.error(at: ["email"], "[email] needs host = \"the mail server\"")
+        }
+        let securityName = try document.string(["email", "security"]) ?? "starttls"
+        guard let security = EmailSettings.Security(rawValue: securityName) else {
+            throw document.error(at: ["email", "security"], "security must be starttls, tls or none, not \"\(securityName)\"")
+        }
+        let port = try document.int(["email", "port"]) ?? (security == .tls ? 465 : (security == .starttls ? 587 : 25))
+        guard (1...65535).contains(port) else { throw document.error(at: ["email", "port"], "port must be between 1 and 65535") }
+        guard let from = try document.string(["email", "from"]), Self.looksLikeEmailAddress(from) else {
+            throw document.error(at: ["email", "from"], "[email] needs from = \"an email address\"")
+        }
+        let recipients = try document.strings(["email", "digest_to"]) ?? roles[.seniorLeadership] ?? []
+        for address in recipients where !Self.looksLikeEmailAddress(address) {
+            throw document.error(at: ["email", "digest_to"], "\"\(address)\" is not an email address")
+        }
+        return EmailSettings(
+            host: host, port: port, security: security, fromAddress: from,
+            fromName: try document.string(["email", "from_name"]) ?? "Earshot", digestRecipients: recipients,
+            sendsInstantAlerts: try document.bool(["email", "instant_alerts"]) ?? true)
     }
 
     private func readFetchSettings(_ document: TOMLDocument) throws(ConfigurationError) -> FetchSettings {

@@ -39,6 +39,10 @@ public struct EarshotConfiguration: Sendable {
     public var templatesFolder: URL?
     /// How long after a case opens a new post by the same author joins it.
     public var caseJoinWindow: Duration
+    /// How long the text of posts and page blocks is kept before `earshot purge` removes it.
+    public var postTextRetention: Duration
+    /// How email is sent; nil when `[email]` is absent and nothing is emailed.
+    public var email: EmailSettings?
 
     /// A due-time calculator for this school's calendar and settings.
     public var dueTimeCalculator: DueTimeCalculator {

@@ -70,6 +70,22 @@ public enum StarterFiles {
     # A new post by the same author within this time joins their open case.
     join_window = "72h"
 
+    [retention]
+    # Post text and page snapshots older than this are removed by `earshot purge` (cases and their
+    # audit trails stay). Keep it as short as your data protection policy asks.
+    post_text = "180d"
+
+    # Email for the digest and instant alerts. Login details come from the environment variables
+    # EARSHOT_SMTP_USER and EARSHOT_SMTP_PASSWORD, never from this file.
+    # [email]
+    # host = "smtp.example-school.example"
+    # port = 587
+    # security = "starttls"        # or "tls" (port 465), or "none" for a local relay
+    # from = "earshot@example-school.example"
+    # from_name = "Earshot"
+    # digest_to = ["head@example-school.example"]   # default: the slt role
+    # instant_alerts = true          # email owners at once about safeguarding, offensive, press… cases
+
     [storage]
     database = "data/earshot.sqlite"
     reports = "reports"

@@ -116,5 +116,8 @@ enum Schema {
             last_error TEXT
         );
         """,
+        """
+        ALTER TABLE items ADD COLUMN purged_at REAL;
+        """,
     ]
 }

@@ -1,0 +1,171 @@
+import ArgumentParser
+import Configuration
+import Foundation
+import Model
+import Sentiment
+import Storage
+import Workflow
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `earshot doctor`: checks what an unattended installation depends on, and says what to fix.
+struct DoctorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Check the configuration, database, feed health, mail server, lexicon, calendar and free disk, and say what to fix."
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    /// How a check came out.
+    enum Outcome: String {
+        case ok, warning, failure
+    }
+
+    func run() throws {
+        var results: [(Outcome, String)] = []
+        let configuration: EarshotConfiguration
+        do {
+            configuration = try ConfigurationLoader().load(from: options.configurationFile)
+            results.append((.ok, "configuration \(configuration.file.path): \(configuration.sources.count) sources from "
+                            + "\(configuration.feedLists.count) feed list\(configuration.feedLists.count == 1 ? "" : "s")"))
+        } catch {
+            print("failure: configuration: \(error.description)")
+            print("fix the configuration first; nothing else was checked")
+            throw ExitCode.failure
+        }
+        results += checkDatabase(configuration)
+        results.append(checkLexicon())
+        results.append(checkCalendar(configuration))
+        results.append(checkMailServer(configuration))
+        results += checkDisk(configuration)
+        for (outcome, message) in results { print("\(outcome.rawValue): \(message)") }
+        let failures = results.filter { $0.0 == .failure }.count
+        let warnings = results.filter { $0.0 == .warning }.count
+        print(failures == 0 && warnings == 0 ? "all checks passed" : "\(failures) failure(s), \(warnings) warning(s)")
+        if failures > 0 { throw ExitCode.failure }
+    }
+
+    private func checkDatabase(_ configuration: EarshotConfiguration) -> [(Outcome, String)] {
+        let path = configuration.databaseFile.path
+        guard FileManager.default.fileExists(atPath: path) else {
+            return [(.warning, "database \(path) does not exist yet; `earshot scan` creates it")]
+        }
+        var results: [(Outcome, String)] = []
+        do {
+            let store = try Store(path: path)
+            let problems = try store.integrityProblems()
+            results.append(problems.isEmpty
+                ? (.ok, "database \(path) passes SQLite's integrity check")
+                : (.failure, "database \(path) is damaged: \(problems.prefix(3).joined(separator: "; ")); restore it from a backup"))
+            let states = try store.fetchStates()
+            let failing = configuration.sources.filter { states[$0.id].map { !$0.isHealthy } ?? false }
+            if failing.isEmpty {
+                results.append((.ok, "feeds: every fetched source is healthy"))
+            } else {
+                for source in failing.prefix(10) {
+                    let state = states[source.id]!
+                    results.append((.warning, "feed \(source.title) (\(state.currentURL.absoluteString)) failed "
+                                    + "\(state.consecutiveErrors) time(s) in a row: \(state.lastError ?? "")"))
+                }
+                results.append((.warning, "\(failing.count) failing source(s): check their URLs with `earshot feeds check URL`"))
+            }
+        } catch {
+            results.append((.failure, "database \(path) cannot be opened: \(error.description)"))
+        }
+        let mode = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? 0
+        if mode & 0o077 != 0 {
+            results.append((.warning, String(format: "database %@ is readable by others (mode %o); run chmod 600 on it", path, mode)))
+        }
+        return results
+    }
+
+    private func checkLexicon() -> (Outcome, String) {
+        do {
+            let lexicon = try Lexicon.bundled()
+            return (.ok, "lexicon: \(lexicon.valences.count) words, \(lexicon.concernRules.count) concern rules")
+        } catch {
+            return (.failure, "the sentiment lexicon cannot be loaded: \(error); reinstall Earshot")
+        }
+    }
+
+    private func checkCalendar(_ configuration: EarshotConfiguration) -> (Outcome, String) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = configuration.calendar.timeZone
+        let nextYear = calendar.component(.year, from: Date()) + 1
+        let covered = configuration.calendar.bankHolidays.map(\.year)
+        guard let last = covered.max() else {
+            return (.warning, "calendar: no bank holidays configured; due times will count them as working days")
+        }
+        return last >= nextYear
+            ? (.ok, "calendar: \(configuration.calendar.timeZone.identifier), bank holidays known to \(last)")
+            : (.warning, "calendar: bank holidays are known only to \(last); give a newer gov.uk file in [calendar] bank_holidays")
+    }
+
+    private func checkMailServer(_ configuration: EarshotConfiguration) -> (Outcome, String) {
+        guard let email = configuration.email else {
+            return (.warning, "email: no [email] section, so the digest and alerts are written to disk but not sent")
+        }
+        if let error = TCPProbe.connect(host: email.host, port: email.port, timeout: 5) {
+            return (.failure, "email: cannot reach \(email.host):\(email.port): \(error); check [email] host and port and the firewall")
+        }
+        let hasLogin = ProcessInfo.processInfo.environment["EARSHOT_SMTP_USER"] != nil
+        return (.ok, "email: \(email.host):\(email.port) answers (\(email.security.rawValue))"
+                + (hasLogin ? ", login from EARSHOT_SMTP_USER" : ", no login set"))
+    }
+
+    private func checkDisk(_ configuration: EarshotConfiguration) -> [(Outcome, String)] {
+        let folders = Set([configuration.databaseFile.deletingLastPathComponent().path, configuration.reportsDirectory.path])
+        return folders.sorted().map { folder in
+            var existing = URL(fileURLWithPath: folder)
+            while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
+                existing.deleteLastPathComponent()
+            }
+            var stats = statvfs()
+            guard statvfs(existing.path, &stats) == 0 else { return (.warning, "disk: cannot read free space for \(folder)") }
+            let free = Double(stats.f_bavail) * Double(stats.f_frsize) / 1_048_576
+            return free < 500
+                ? (.failure, String(format: "disk: only %.0f MB free for %@; free some space", free, folder))
+                : (.ok, String(format: "disk: %.1f GB free for %@", free / 1024, folder))
+        }
+    }
+}
+
+/// Opens and closes a TCP connection, to see whether a server answers.
+enum TCPProbe {
+    /// nil when a connection was made within `timeout` seconds, else why not.
+    static func connect(host: String, port: Int, timeout: Int) -> String? {
+        var hints = addrinfo()
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        var found: UnsafeMutablePointer<addrinfo>?
+        let status = getaddrinfo(host, String(port), &hints, &found)
+        guard status == 0, let first = found else { return "cannot resolve the name (\(String(cString: gai_strerror(status))))" }
+        defer { freeaddrinfo(found) }
+        var reason = "no address answered"
+        var candidate: UnsafeMutablePointer<addrinfo>? = first
+        while let address = candidate {
+            candidate = address.pointee.ai_next
+            let descriptor = socket(address.pointee.ai_family, address.pointee.ai_socktype, address.pointee.ai_protocol)
+            guard descriptor >= 0 else { continue }
+            defer { close(descriptor) }
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
+            if Glibc.connect(descriptor, address.pointee.ai_addr, address.pointee.ai_addrlen) == 0 { return nil }
+            guard errno == EINPROGRESS else {
+                reason = String(cString: strerror(errno))
+                continue
+            }
+            var poller = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+            guard poll(&poller, 1, Int32(timeout * 1000)) == 1 else {
+                reason = "no answer within \(timeout) s"
+                continue
+            }
+            var error: Int32 = 0
+            var length = socklen_t(MemoryLayout<Int32>.size)
+            getsockopt(descriptor, SOL_SOCKET, SO_ERROR, &error, &length)
+            if error == 0 { return nil }
+            reason = String(cString: strerror(error))
+        }
+        return reason
+    }
+}
