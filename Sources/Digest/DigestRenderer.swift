@@ -6,6 +6,9 @@ import Model
 /// The HTML uses tables and inline styles only, which common email clients render, and escapes
 /// every value that came from the internet.
 public struct DigestRenderer: Sendable {
+    /// Cases listed under "Needs attention now"; the rest are counted, and `earshot cases` lists them all.
+    static let attentionRowLimit = 15
+
     public init() {}
 
     /// The digest as a complete HTML document.
@@ -30,7 +33,7 @@ public struct DigestRenderer: Sendable {
                 body += "<th style=\"text-align:left;padding:4px 8px;border-bottom:2px solid #333\">\(heading)</th>"
             }
             body += "</tr>\n"
-            for (reason, item) in attention {
+            for (reason, item) in attention.prefix(Self.attentionRowLimit) {
                 let colour = reason == "Overdue" ? "#b00020" : (reason == "Due today" ? "#333" : "#a15c00")
                 body += "<tr>"
                 body += cell(escape(item.id.description))
@@ -42,6 +45,9 @@ public struct DigestRenderer: Sendable {
                 body += "</tr>\n"
             }
             body += "</table>\n"
+            if attention.count > Self.attentionRowLimit {
+                body += "<p>… and \(attention.count - Self.attentionRowLimit) more: run <code>earshot cases</code> for the full list.</p>\n"
+            }
         }
 
         body += "<h2 style=\"font-size:18px\">New mentions</h2>\n"
@@ -95,10 +101,13 @@ public struct DigestRenderer: Sendable {
         lines.append("NEEDS ATTENTION NOW")
         let attention = attentionRows(digest)
         if attention.isEmpty { lines.append("  Nothing is overdue, urgent or due today.") }
-        for (reason, item) in attention {
+        for (reason, item) in attention.prefix(Self.attentionRowLimit) {
             lines.append("  \(item.id) [\(reason)] \(item.primaryConcern.displayName), owner \(item.owner), due \(time.string(from: item.dueAt))")
             lines.append("      \(item.title) (\(item.sourceTitle))")
             if let link = item.link { lines.append("      \(link.absoluteString)") }
+        }
+        if attention.count > Self.attentionRowLimit {
+            lines.append("  … and \(attention.count - Self.attentionRowLimit) more: run `earshot cases` for the full list.")
         }
         lines.append("")
         lines.append("NEW MENTIONS")
