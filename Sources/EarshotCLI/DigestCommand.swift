@@ -10,13 +10,16 @@ import Workflow
 struct DigestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "digest",
-        abstract: "Write the digest since the previous one (HTML, text and JSON figures) into the reports folder."
+        abstract: "Write the digest since the previous one (HTML, text and JSON figures) into the reports folder, and optionally email it."
     )
 
     @OptionGroup var options: GlobalOptions
 
     @Option(help: "Write the digest of this local day (YYYY-MM-DD) instead of the one since the previous digest.")
     var date: String?
+
+    @Flag(help: "Email the digest (and any earlier one that failed to send) to the senior leadership team.")
+    var send = false
 
     func run() async throws {
         let configuration = try options.loadConfiguration()
@@ -54,6 +57,13 @@ struct DigestCommand: AsyncParsableCommand {
         print("digest for \(digest.dayTitle): \(digest.mentionCount) mentions, \(digest.newConcernCount) concerns, "
               + "\(digest.openCases.count) open cases")
         for (file, _) in files { print("wrote \(file.path)") }
+        if send {
+            guard let mailer = Mailer(configuration: configuration, store: store) else {
+                printError("cannot send: the configuration has no [email] section; the digest is written to \(folder.path)")
+                throw ExitStatus.configurationError
+            }
+            if try await mailer.sendPendingDigests(logger: options.makeLogger()) > 0 { throw ExitStatus.someSourcesFailed }
+        }
     }
 
     /// The period the digest covers: a given local day, or from the previous digest (else the start of today) to now.

@@ -47,7 +47,12 @@ struct ScanCommand: AsyncParsableCommand {
         }
         progress?.finish()
         print(ScanSummary(report: report, sourceCount: configuration.sources.count).text)
-        if !report.failures.isEmpty { throw ExitStatus.someSourcesFailed }
+        var alertFailures = 0
+        if let mailer = Mailer(configuration: configuration, store: store) {
+            alertFailures = try await mailer.sendPendingAlerts(logger: logger)
+            if alertFailures > 0 { print("alerts: \(alertFailures) could not be sent; they are retried on the next scan") }
+        }
+        if !report.failures.isEmpty || alertFailures > 0 { throw ExitStatus.someSourcesFailed }
     }
 }
 

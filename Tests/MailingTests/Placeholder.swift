@@ -1,1 +1,0 @@
-// Tests of the Mailing room are added with the room.
