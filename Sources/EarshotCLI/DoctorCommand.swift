@@ -1,6 +1,7 @@
 import ArgumentParser
 import Configuration
 import Foundation
+import Mailing
 import Model
 import Sentiment
 import Storage
@@ -10,7 +11,7 @@ import Glibc
 #endif
 
 /// `earshot doctor`: checks what an unattended installation depends on, and says what to fix.
-struct DoctorCommand: ParsableCommand {
+struct DoctorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
         abstract: "Check the configuration, database, feed health, mail server, lexicon, calendar and free disk, and say what to fix."
@@ -23,7 +24,7 @@ struct DoctorCommand: ParsableCommand {
         case ok, warning, failure
     }
 
-    func run() throws {
+    func run() async throws {
         var results: [(Outcome, String)] = []
         let configuration: EarshotConfiguration
         do {
@@ -38,7 +39,7 @@ struct DoctorCommand: ParsableCommand {
         results += checkDatabase(configuration)
         results.append(checkLexicon())
         results.append(checkCalendar(configuration))
-        results.append(checkMailServer(configuration))
+        results.append(await checkMailServer(configuration))
         results += checkDisk(configuration)
         for (outcome, message) in results { print("\(outcome.rawValue): \(message)") }
         let failures = results.filter { $0.0 == .failure }.count
@@ -103,16 +104,21 @@ struct DoctorCommand: ParsableCommand {
             : (.warning, "calendar: bank holidays are known only to \(last); give a newer gov.uk file in [calendar] bank_holidays")
     }
 
-    private func checkMailServer(_ configuration: EarshotConfiguration) -> (Outcome, String) {
-        guard let email = configuration.email else {
+    private func checkMailServer(_ configuration: EarshotConfiguration) async -> (Outcome, String) {
+        guard let mailer = Mailer(configuration: configuration, store: nil) else {
             return (.warning, "email: no [email] section, so the digest and alerts are written to disk but not sent")
         }
-        if let error = TCPProbe.connect(host: email.host, port: email.port, timeout: 5) {
-            return (.failure, "email: cannot reach \(email.host):\(email.port): \(error); check [email] host and port and the firewall")
+        var settings = mailer.settings
+        settings.connectTimeout = .seconds(5)
+        settings.totalTimeout = .seconds(15)
+        do {
+            try await MailSender().verifyConnection(using: settings)
+        } catch {
+            return (.failure, "email: \(settings.host):\(settings.port) does not accept us: \(error.description); "
+                    + "check [email] host, port and security, and EARSHOT_SMTP_USER / EARSHOT_SMTP_PASSWORD")
         }
-        let hasLogin = ProcessInfo.processInfo.environment["EARSHOT_SMTP_USER"] != nil
-        return (.ok, "email: \(email.host):\(email.port) answers (\(email.security.rawValue))"
-                + (hasLogin ? ", login from EARSHOT_SMTP_USER" : ", no login set"))
+        return (.ok, "email: \(settings.host):\(settings.port) answers (\(settings.security.rawValue))"
+                + (settings.username == nil ? ", no login set" : ", logged in as \(settings.username!)"))
     }
 
     private func checkDisk(_ configuration: EarshotConfiguration) -> [(Outcome, String)] {
@@ -129,43 +135,5 @@ struct DoctorCommand: ParsableCommand {
                 ? (.failure, String(format: "disk: only %.0f MB free for %@; free some space", free, folder))
                 : (.ok, String(format: "disk: %.1f GB free for %@", free / 1024, folder))
         }
-    }
-}
-
-/// Opens and closes a TCP connection, to see whether a server answers.
-enum TCPProbe {
-    /// nil when a connection was made within `timeout` seconds, else why not.
-    static func connect(host: String, port: Int, timeout: Int) -> String? {
-        var hints = addrinfo()
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        var found: UnsafeMutablePointer<addrinfo>?
-        let status = getaddrinfo(host, String(port), &hints, &found)
-        guard status == 0, let first = found else { return "cannot resolve the name (\(String(cString: gai_strerror(status))))" }
-        defer { freeaddrinfo(found) }
-        var reason = "no address answered"
-        var candidate: UnsafeMutablePointer<addrinfo>? = first
-        while let address = candidate {
-            candidate = address.pointee.ai_next
-            let descriptor = socket(address.pointee.ai_family, address.pointee.ai_socktype, address.pointee.ai_protocol)
-            guard descriptor >= 0 else { continue }
-            defer { close(descriptor) }
-            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
-            if Glibc.connect(descriptor, address.pointee.ai_addr, address.pointee.ai_addrlen) == 0 { return nil }
-            guard errno == EINPROGRESS else {
-                reason = String(cString: strerror(errno))
-                continue
-            }
-            var poller = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
-            guard poll(&poller, 1, Int32(timeout * 1000)) == 1 else {
-                reason = "no answer within \(timeout) s"
-                continue
-            }
-            var error: Int32 = 0
-            var length = socklen_t(MemoryLayout<Int32>.size)
-            getsockopt(descriptor, SOL_SOCKET, SO_ERROR, &error, &length)
-            if error == 0 { return nil }
-            reason = String(cString: strerror(error))
-        }
-        return reason
     }
 }

@@ -12,12 +12,13 @@ import Workflow
 /// next run after a failure. What was sent is recorded in the store, so nothing is lost or doubled.
 struct Mailer {
     let configuration: EarshotConfiguration
-    let store: Store
+    /// The store that records what was sent; nil for a mailer that only checks the server.
+    let store: Store?
     let email: EmailSettings
     let sender: MailSender
 
     /// A mailer when the configuration has an `[email]` section; nil otherwise.
-    init?(configuration: EarshotConfiguration, store: Store, sender: MailSender = MailSender()) {
+    init?(configuration: EarshotConfiguration, store: Store?, sender: MailSender = MailSender()) {
         guard let email = configuration.email else { return nil }
         self.configuration = configuration
         self.store = store
@@ -44,9 +45,9 @@ struct Mailer {
             throw ExitStatus.configurationError
         }
         var failures = 0
-        for digest in try storage({ try store.unsentDigests() }) {
+        for digest in try storage { try $0.unsentDigests() } {
             guard let text = try? String(contentsOfFile: digest.textPath, encoding: .utf8) else {
-                try storage { try store.noteDigestSend(digest.id, at: Date(), error: "the file \(digest.textPath) is missing") }
+                try storage { try $0.noteDigestSend(digest.id, at: Date(), error: "the file \(digest.textPath) is missing") }
                 failures += 1
                 continue
             }
@@ -56,12 +57,12 @@ struct Mailer {
                 try await sender.send(message, using: settings)
             } catch {
                 failures += 1
-                try storage { try store.noteDigestSend(digest.id, at: Date(), error: error.description) }
+                try storage { try $0.noteDigestSend(digest.id, at: Date(), error: error.description) }
                 logger.error("digest not sent", metadata: ["day": "\(digest.day)", "error": "\(error.description)"])
                 printError("the digest for \(digest.day) was not sent (\(error.description)); it is kept and retried next time")
                 continue
             }
-            try storage { try store.noteDigestSend(digest.id, at: Date(), error: nil) }
+            try storage { try $0.noteDigestSend(digest.id, at: Date(), error: nil) }
             print("sent the digest for \(digest.day) to \(recipients.count) recipient\(recipients.count == 1 ? "" : "s")")
         }
         return failures
@@ -72,7 +73,7 @@ struct Mailer {
         guard email.sendsInstantAlerts else { return 0 }
         var failures = 0
         let presenter = CasePresenter(timeZone: configuration.calendar.timeZone, now: Date())
-        for item in try storage({ try store.casesAwaitingAlert() }) {
+        for item in try storage { try $0.casesAwaitingAlert() } {
             let recipients = (configuration.roleAddresses[item.owner] ?? []).map { MailAddress($0) }
             guard !recipients.isEmpty else { continue }
             let message = alert(for: item, to: recipients, presenter: presenter)
@@ -80,11 +81,11 @@ struct Mailer {
                 try await sender.send(message, using: settings)
             } catch {
                 failures += 1
-                try storage { try store.noteAlert(item.id, at: Date(), error: error.description) }
+                try storage { try $0.noteAlert(item.id, at: Date(), error: error.description) }
                 logger.error("alert not sent", metadata: ["case": "\(item.id)", "error": "\(error.description)"])
                 continue
             }
-            try storage { try store.noteAlert(item.id, at: Date(), error: nil) }
+            try storage { try $0.noteAlert(item.id, at: Date(), error: nil) }
             logger.notice("alert sent", metadata: ["case": "\(item.id)", "owner": "\(item.owner)"])
         }
         return failures
@@ -112,9 +113,10 @@ struct Mailer {
         return MailMessage(from: settings.from, to: recipients, subject: subject, textBody: text, htmlBody: html)
     }
 
-    private func storage<Result>(_ body: () throws -> Result) throws -> Result {
+    private func storage<Result>(_ body: (Store) throws -> Result) throws -> Result {
+        guard let store else { throw ExitStatus.storageFailure }
         do {
-            return try body()
+            return try body(store)
         } catch let error as StorageError {
             printError("storage error: \(error.description)")
             throw ExitStatus.storageFailure

@@ -38,7 +38,7 @@ import Glibc
             try text.write(to: configuration, atomically: true, encoding: .utf8)
             let unreachable = try runProduct("earshot", ["doctor", "--config", configuration.path])
             #expect(unreachable.status != 0)
-            #expect(unreachable.standardOutput.contains("failure: email: cannot reach 127.0.0.1:9"))
+            #expect(unreachable.standardOutput.contains("failure: email: 127.0.0.1:9 does not accept us"))
         }
     }
 
