@@ -56,12 +56,7 @@ struct FeedListing {
         var lines = ["\(sources.count) source\(sources.count == 1 ? "" : "s"):"]
         for source in sources {
             let state = states[source.id]
-            let status = switch state {
-            case nil: "new"
-            case let state? where state.lastFetchedAt == nil: "new"
-            case let state? where state.isHealthy: "ok"
-            case let state?: "failing"
-            }
+            let status = if state?.lastFetchedAt == nil { "new" } else if state?.isHealthy == true { "ok" } else { "failing" }
             lines.append("")
             lines.append("[\(status)] \(source.title) (\(source.kind.rawValue))")
             lines.append("    \(state?.currentURL.absoluteString ?? source.url.absoluteString)")
