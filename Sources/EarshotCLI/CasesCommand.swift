@@ -354,23 +354,30 @@ struct CasesCloseCommand: ParsableCommand {
     }
 }
 
-/// `earshot cases export --ics`: open cases' due times as a calendar staff can subscribe to.
+/// `earshot cases export --ics|--csv`: open cases as a calendar staff can subscribe to, or a spreadsheet.
 struct CasesExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export open cases' due times as an iCalendar file.")
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export open cases: due times as an iCalendar file, or a CSV spreadsheet."
+    )
 
     @OptionGroup var options: GlobalOptions
 
-    @Flag(help: "Write iCalendar (the only format so far).")
+    @Flag(help: "Write iCalendar: one event per case at its due time.")
     var ics = false
+
+    @Flag(help: "Write CSV, with cells that could run as spreadsheet formulas defused.")
+    var csv = false
 
     @Option(name: .shortAndLong, help: "The file to write (default: standard output).")
     var output: String?
 
     func run() throws {
-        guard ics else { throw ValidationError("choose a format: --ics") }
+        guard ics != csv else { throw ValidationError("choose one format: --ics or --csv") }
         let bench = try CaseWorkbench(options)
         let cases = try bench.storage { try bench.store.openCases() }
-        let calendar = CaseCalendar().render(cases, schoolName: bench.configuration.schoolName, generatedAt: Date())
+        let calendar = ics
+            ? CaseCalendar().render(cases, schoolName: bench.configuration.schoolName, generatedAt: Date())
+            : CaseSpreadsheet().render(cases, timeZone: bench.configuration.calendar.timeZone)
         guard let output else {
             print(calendar, terminator: "")
             return
@@ -381,7 +388,7 @@ struct CasesExportCommand: ParsableCommand {
             printError("cannot write \(output): \(error.localizedDescription)")
             throw ExitStatus.cannotWrite
         }
-        print("wrote \(cases.count) due time\(cases.count == 1 ? "" : "s") to \(output)")
+        print("wrote \(cases.count) case\(cases.count == 1 ? "" : "s") to \(output)")
     }
 }
 

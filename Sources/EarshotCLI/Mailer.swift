@@ -45,7 +45,7 @@ struct Mailer {
             throw ExitStatus.configurationError
         }
         var failures = 0
-        for digest in try storage { try $0.unsentDigests() } {
+        for digest in try storage({ try $0.unsentDigests() }) {
             guard let text = try? String(contentsOfFile: digest.textPath, encoding: .utf8) else {
                 try storage { try $0.noteDigestSend(digest.id, at: Date(), error: "the file \(digest.textPath) is missing") }
                 failures += 1
@@ -73,7 +73,7 @@ struct Mailer {
         guard email.sendsInstantAlerts else { return 0 }
         var failures = 0
         let presenter = CasePresenter(timeZone: configuration.calendar.timeZone, now: Date())
-        for item in try storage { try $0.casesAwaitingAlert() } {
+        for item in try storage({ try $0.casesAwaitingAlert() }) {
             let recipients = (configuration.roleAddresses[item.owner] ?? []).map { MailAddress($0) }
             guard !recipients.isEmpty else { continue }
             let message = alert(for: item, to: recipients, presenter: presenter)

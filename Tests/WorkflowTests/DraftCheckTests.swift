@@ -98,3 +98,20 @@ import Workflow
         #expect(text.hasSuffix("END:VCALENDAR\r\n"))
     }
 }
+
+@Suite struct CaseSpreadsheetTests {
+    @Test func cellsThatASpreadsheetWouldRunAsFormulasAreDefused() {
+        let due = Date(timeIntervalSince1970: 1_795_626_000)
+        let hostile = CaseSummary(
+            id: CaseID(rawValue: 3), status: .new, primaryConcern: .offensive, concerns: [.offensive], owner: .seniorLeadership,
+            openedAt: due, clockStartedAt: due, dueAt: due, needsApproval: true, wasOverdueWhenFound: false,
+            title: "=HYPERLINK(\"http://evil.example\",\"click\")", snippet: "+44 7700 900123, \"quoted\"\nnext line",
+            link: URL(string: "https://forum.example/t/1"), sourceTitle: "@forum")
+        let csv = CaseSpreadsheet().render([hostile], timeZone: TimeZone(identifier: "Europe/London")!)
+        let row = csv.components(separatedBy: "\r\n")[1]
+        #expect(row.hasPrefix("3,new,offensive,slt,,2026-11-25T17:00:00Z,"))
+        #expect(row.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\""))
+        #expect(row.contains("\"'+44 7700 900123, \"\"quoted\"\"\nnext line\""))
+        #expect(row.contains(",'@forum,"))
+    }
+}
