@@ -38,6 +38,18 @@ struct CaseActionOptions: ParsableArguments {
     var actingPerson: String {
         actor ?? ProcessInfo.processInfo.environment["EARSHOT_USER"] ?? ProcessInfo.processInfo.environment["USER"] ?? "staff"
     }
+
+    /// Moves the case by `action` as the acting person and reports the new status (or the case as JSON).
+    func perform(_ action: CaseAction) throws {
+        let bench = try CaseWorkbench(global)
+        let status = try bench.apply(action, to: caseID, actor: actingPerson)
+        try report(bench, "case \(caseID) is \(status.rawValue)")
+    }
+
+    /// Prints `line`, or the case as JSON when asked.
+    func report(_ bench: CaseWorkbench, _ line: String) throws {
+        if json { try bench.show(caseID, json: true) } else { print(line) }
+    }
 }
 
 /// Loads what a case command needs, applies `action` through the state machine and stores the move.
@@ -148,11 +160,7 @@ struct CasesAssignCommand: ParsableCommand {
         let bench = try CaseWorkbench(action.global)
         _ = try bench.summary(action.caseID)
         try bench.storage { try bench.store.assign(action.caseID, to: person, actor: action.actingPerson, at: Date()) }
-        try report(bench, "case \(action.caseID) assigned to \(person)")
-    }
-
-    func report(_ bench: CaseWorkbench, _ line: String) throws {
-        if action.json { try bench.show(action.caseID, json: true) } else { print(line) }
+        try action.report(bench, "case \(action.caseID) assigned to \(person)")
     }
 }
 
@@ -163,9 +171,7 @@ struct CasesAcknowledgeCommand: ParsableCommand {
     @OptionGroup var action: CaseActionOptions
 
     func run() throws {
-        let bench = try CaseWorkbench(action.global)
-        let status = try bench.apply(.acknowledge, to: action.caseID, actor: action.actingPerson)
-        if action.json { try bench.show(action.caseID, json: true) } else { print("case \(action.caseID) is \(status.rawValue)") }
+        try action.perform(.acknowledge)
     }
 }
 
@@ -276,7 +282,7 @@ struct CasesApproveCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let status = try bench.apply(.approve, to: action.caseID, actor: action.actingPerson)
-        if action.json { try bench.show(action.caseID, json: true) } else { print("case \(action.caseID) is \(status.rawValue): draft \(draft.id) may be posted") }
+        try action.report(bench, "case \(action.caseID) is \(status.rawValue): draft \(draft.id) may be posted")
     }
 }
 
@@ -287,9 +293,7 @@ struct CasesRespondCommand: ParsableCommand {
     @OptionGroup var action: CaseActionOptions
 
     func run() throws {
-        let bench = try CaseWorkbench(action.global)
-        let status = try bench.apply(.markResponded, to: action.caseID, actor: action.actingPerson)
-        if action.json { try bench.show(action.caseID, json: true) } else { print("case \(action.caseID) is \(status.rawValue)") }
+        try action.perform(.markResponded)
     }
 }
 
@@ -303,9 +307,7 @@ struct CasesEscalateCommand: ParsableCommand {
     var reason: String
 
     func run() throws {
-        let bench = try CaseWorkbench(action.global)
-        let status = try bench.apply(.escalate(reason: reason), to: action.caseID, actor: action.actingPerson)
-        if action.json { try bench.show(action.caseID, json: true) } else { print("case \(action.caseID) is \(status.rawValue)") }
+        try action.perform(.escalate(reason: reason))
     }
 }
 
@@ -319,9 +321,7 @@ struct CasesDismissCommand: ParsableCommand {
     var reason: String
 
     func run() throws {
-        let bench = try CaseWorkbench(action.global)
-        let status = try bench.apply(.dismiss(reason: reason), to: action.caseID, actor: action.actingPerson)
-        if action.json { try bench.show(action.caseID, json: true) } else { print("case \(action.caseID) is \(status.rawValue)") }
+        try action.perform(.dismiss(reason: reason))
     }
 }
 
@@ -335,9 +335,7 @@ struct CasesReopenCommand: ParsableCommand {
     var reason: String
 
     func run() throws {
-        let bench = try CaseWorkbench(action.global)
-        let status = try bench.apply(.reopen(reason: reason), to: action.caseID, actor: action.actingPerson)
-        if action.json { try bench.show(action.caseID, json: true) } else { print("case \(action.caseID) is \(status.rawValue)") }
+        try action.perform(.reopen(reason: reason))
     }
 }
 
@@ -348,9 +346,7 @@ struct CasesCloseCommand: ParsableCommand {
     @OptionGroup var action: CaseActionOptions
 
     func run() throws {
-        let bench = try CaseWorkbench(action.global)
-        let status = try bench.apply(.close, to: action.caseID, actor: action.actingPerson)
-        if action.json { try bench.show(action.caseID, json: true) } else { print("case \(action.caseID) is \(status.rawValue)") }
+        try action.perform(.close)
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Configuration
+import Fetching
 import Foundation
 import Mentions
 import Scanning
@@ -31,4 +32,20 @@ func makeAnalyzer(_ configuration: EarshotConfiguration) throws -> ItemAnalyzer 
         concernClassifier: ConcernClassifier(lexicon: lexicon),
         triager: configuration.triager
     )
+}
+
+/// Fetches one address now, politely, as the configuration says; a failure is explained and exits
+/// with the some-sources-failed code.
+func fetchNow(_ address: String, configuration: EarshotConfiguration) async throws -> FetchOutcome {
+    guard let target = URL(string: address), target.scheme != nil else {
+        throw ValidationError("\"\(address)\" is not an absolute URL")
+    }
+    do {
+        return try await withTransferEngine(settings: configuration.fetchSettings) { engine in
+            try await PoliteFetcher(engine: engine, policy: configuration.politeness).fetch(FetchRequest(url: target))
+        }
+    } catch let error as FetchError {
+        printError("fetch failed: \(error.description)")
+        throw ExitStatus.someSourcesFailed
+    }
 }

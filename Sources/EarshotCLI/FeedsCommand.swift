@@ -87,18 +87,7 @@ struct FeedsCheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try options.loadConfiguration()
-        guard let target = URL(string: url), target.scheme != nil else {
-            throw ValidationError("\"\(url)\" is not an absolute URL")
-        }
-        let outcome: FetchOutcome
-        do {
-            outcome = try await withTransferEngine(settings: configuration.fetchSettings) { engine in
-                try await PoliteFetcher(engine: engine, policy: configuration.politeness).fetch(FetchRequest(url: target))
-            }
-        } catch let error as FetchError {
-            printError("fetch failed: \(error.description)")
-            throw ExitStatus.someSourcesFailed
-        }
+        let outcome = try await fetchNow(url, configuration: configuration)
         let response = outcome.response
         print("HTTP \(response.statusCode) from \(response.finalURL.absoluteString) after \(outcome.attempts) attempt\(outcome.attempts == 1 ? "" : "s")")
         if let moved = outcome.permanentRedirect { print("moved permanently to \(moved.absoluteString)") }
@@ -147,18 +136,7 @@ struct FeedsDiscoverCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try options.loadConfiguration()
-        guard let target = URL(string: url), target.scheme != nil else {
-            throw ValidationError("\"\(url)\" is not an absolute URL")
-        }
-        let outcome: FetchOutcome
-        do {
-            outcome = try await withTransferEngine(settings: configuration.fetchSettings) { engine in
-                try await PoliteFetcher(engine: engine, policy: configuration.politeness).fetch(FetchRequest(url: target))
-            }
-        } catch let error as FetchError {
-            printError("fetch failed: \(error.description)")
-            throw ExitStatus.someSourcesFailed
-        }
+        let outcome = try await fetchNow(url, configuration: configuration)
         let response = outcome.response
         let feeds = FeedDiscovery().feeds(inPage: response.body, pageURL: response.finalURL, contentType: response.contentType)
         guard !feeds.isEmpty else {
