@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C libraries: system-library targets plus small shims for what Swift cannot call.
@@ -93,8 +95,20 @@ let package = Package(
             name: "EarshotCLI",
             dependencies: [
                 "Model", "Configuration", "Scanning", "Storage", "Digest", "Workflow", "Mailing",
+                "Workspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Workspace",
+            dependencies: [
+                "Model", "Storage", "Workflow", "Sentiment", "Configuration", "Digest",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -151,6 +165,13 @@ let package = Package(
         .testTarget(
             name: "EarshotCLITests",
             dependencies: ["EarshotCLI", "Storage", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WorkspaceTests",
+            dependencies: [
+                "Workspace", "Storage", "Model", "TestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
     ],

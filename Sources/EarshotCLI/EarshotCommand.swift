@@ -12,7 +12,7 @@ public struct EarshotCommand: AsyncParsableCommand {
         (retried on the next run); 78 configuration error.
         """,
         version: EarshotVersion.current,
-        subcommands: [InitCommand.self, ScanCommand.self, CasesCommand.self, DueCommand.self, DigestCommand.self, FeedsCommand.self, DoctorCommand.self, PurgeCommand.self]
+        subcommands: [InitCommand.self, ScanCommand.self, CasesCommand.self, DueCommand.self, DigestCommand.self, FeedsCommand.self, DoctorCommand.self, PurgeCommand.self, ScoreCommand.self, MatchCommand.self, ParseCommand.self, ServeCommand.self, UsersCommand.self]
     )
 
     public init() {}

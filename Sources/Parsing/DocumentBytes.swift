@@ -29,14 +29,21 @@ struct DocumentBytes {
     let hadUTF8ByteOrderMark: Bool
     /// Whether the markup opens like an HTML page (`<!DOCTYPE html`, `<html`).
     let looksLikeHTML: Bool
-    /// Whether the bytes are UTF-16 or UTF-32, where byte-level repairs do not apply.
-    let isWideEncoding: Bool
+    /// Whether a DOCTYPE near the start declares entities (`<!ENTITY`), which ``EntityRepair``
+    /// substitutes, so that the document is repaired before its first parse.
+    let declaresEntities: Bool
+    /// `UTF-16LE`, `UTF-16BE`, `UTF-32LE` or `UTF-32BE` when the bytes are in one of them (their
+    /// byte order mark removed); byte-level repairs do not apply there.
+    let wideEncodingName: String?
+
+    /// Whether the bytes are UTF-16 or UTF-32.
+    var isWideEncoding: Bool { wideEncodingName != nil }
 
     init(_ data: Data) {
         let all = [UInt8](data)
         // UTF-16 and UTF-32, with or without a byte order mark: leave them to libxml2's detection.
-        if Self.isWideEncoding(all) {
-            self.init(bytes: data, shape: .markup, isWideEncoding: true)
+        if let wide = Self.wideEncoding(all) {
+            self.init(bytes: Data(all[wide.byteOrderMarkLength...]), shape: .markup, wideEncodingName: wide.name)
             return
         }
         var start = 0
@@ -66,7 +73,8 @@ struct DocumentBytes {
             junk: all[start..<markupStart].count { !Self.isSpace($0) },
             declaredEncoding: Self.declaredEncoding(markup),
             hadUTF8ByteOrderMark: hasByteOrderMark,
-            looksLikeHTML: Self.opensLikeHTML(markup)
+            looksLikeHTML: Self.opensLikeHTML(markup),
+            declaresEntities: Self.declaresEntities(markup)
         )
     }
 
@@ -77,7 +85,8 @@ struct DocumentBytes {
         declaredEncoding: String? = nil,
         hadUTF8ByteOrderMark: Bool = false,
         looksLikeHTML: Bool = false,
-        isWideEncoding: Bool = false
+        declaresEntities: Bool = false,
+        wideEncodingName: String? = nil
     ) {
         self.bytes = bytes
         self.shape = shape
@@ -85,24 +94,19 @@ struct DocumentBytes {
         self.declaredEncoding = declaredEncoding
         self.hadUTF8ByteOrderMark = hadUTF8ByteOrderMark
         self.looksLikeHTML = looksLikeHTML
-        self.isWideEncoding = isWideEncoding
+        self.declaresEntities = declaresEntities
+        self.wideEncodingName = wideEncodingName
     }
 
-    /// The encoding to hand libxml2, and whether the text is meant to be UTF-8.
-    ///
-    /// The document's own word wins: a byte order mark, then the XML declaration. Only when the
-    /// document says nothing is the HTTP charset used; with no charset either, XML means UTF-8.
-    func encoding(contentType: String?) -> (name: String?, isUTF8: Bool) {
-        if isWideEncoding { return (nil, false) }
-        if hadUTF8ByteOrderMark { return ("UTF-8", true) }
-        if let declaredEncoding { return (nil, Self.isUTF8Name(declaredEncoding)) }
-        if let charset = Self.charset(fromContentType: contentType) { return (charset, Self.isUTF8Name(charset)) }
-        return (nil, true)
-    }
-
-    private static func isUTF8Name(_ name: String) -> Bool {
-        let normalized = name.lowercased().filter { $0.isLetter || $0.isNumber }
-        return normalized == "utf8"
+    /// The encoding to read the document in (see ``EncodingChoice`` for the rule order).
+    func encoding(contentType: String?) -> EncodingChoice {
+        if let wideEncodingName { return EncodingChoice.wide(decoderName: wideEncodingName) }
+        if hadUTF8ByteOrderMark { return EncodingChoice.utf8ByteOrderMark }
+        return EncodingChoice.choose(
+            bytes: [UInt8](bytes),
+            httpCharset: Self.charset(fromContentType: contentType),
+            declared: declaredEncoding
+        )
     }
 
     /// The charset parameter of an HTTP Content-Type, unquoted (`text/xml; charset="iso-8859-1"`).
@@ -123,13 +127,15 @@ struct DocumentBytes {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
-    private static func isWideEncoding(_ bytes: [UInt8]) -> Bool {
-        let prefixes: [[UInt8]] = [
-            [0xFE, 0xFF], [0xFF, 0xFE], [0x00, 0x00, 0xFE, 0xFF],
-            [0x00, 0x3C, 0x00, 0x3F], [0x3C, 0x00, 0x3F, 0x00],
-            [0x00, 0x00, 0x00, 0x3C], [0x3C, 0x00, 0x00, 0x00],
+    /// UTF-32 or UTF-16 told by a byte order mark, or by how `<?` or `<` is spelled in the first bytes.
+    private static func wideEncoding(_ bytes: [UInt8]) -> (name: String, byteOrderMarkLength: Int)? {
+        let patterns: [(prefix: [UInt8], name: String, byteOrderMarkLength: Int)] = [
+            ([0x00, 0x00, 0xFE, 0xFF], "UTF-32BE", 4), ([0xFF, 0xFE, 0x00, 0x00], "UTF-32LE", 4),
+            ([0xFE, 0xFF], "UTF-16BE", 2), ([0xFF, 0xFE], "UTF-16LE", 2),
+            ([0x00, 0x00, 0x00, 0x3C], "UTF-32BE", 0), ([0x3C, 0x00, 0x00, 0x00], "UTF-32LE", 0),
+            ([0x00, 0x3C], "UTF-16BE", 0), ([0x3C, 0x00], "UTF-16LE", 0),
         ]
-        return prefixes.contains { bytes.starts(with: $0) }
+        return patterns.first { bytes.starts(with: $0.prefix) }.map { ($0.name, $0.byteOrderMarkLength) }
     }
 
     /// The encoding an XML declaration at the very start names: `<?xml version="1.0" encoding="…"?>`.
@@ -143,6 +149,21 @@ struct DocumentBytes {
         guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
         let value = rest.dropFirst().prefix { $0 != quote }
         return value.isEmpty ? nil : String(value)
+    }
+
+    /// Whether `<!DOCTYPE` appears in the first 4 KB and `<!ENTITY` within 64 KB after it.
+    private static func declaresEntities(_ markup: [UInt8]) -> Bool {
+        guard let doctype = firstIndex(of: Array("<!DOCTYPE".utf8), in: markup, from: 0, limit: 4_096) else { return false }
+        return firstIndex(of: Array("<!ENTITY".utf8), in: markup, from: doctype, limit: 65_536) != nil
+    }
+
+    private static func firstIndex(of pattern: [UInt8], in bytes: [UInt8], from start: Int, limit: Int) -> Int? {
+        let end = min(bytes.count, start + limit) - pattern.count
+        guard end >= start else { return nil }
+        for index in start...end where bytes[index] == pattern[0] {
+            if bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return index }
+        }
+        return nil
     }
 
     private static func opensLikeHTML(_ markup: [UInt8]) -> Bool {

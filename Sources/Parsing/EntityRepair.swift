@@ -12,8 +12,14 @@ import Foundation
 /// - a reference to an HTML entity that the document does not declare becomes a character
 ///   reference (`&nbsp;` → `&#160;`), a repair when the document has no DOCTYPE that might declare it;
 /// - a bare `&` that starts no reference becomes `&#38;`, a repair;
-/// - references to entities the document declares are left alone (libxml2 keeps them as
-///   references, and this room never expands them).
+/// - in a document without a DOCTYPE, a reference to an entity that is neither predefined nor
+///   HTML's is kept as written (`&#38;name;`), a repair; with a DOCTYPE it may be declared in an
+///   external DTD (never loaded), so it is left alone;
+/// - a hexadecimal character reference spelled `&#X41;` becomes `&#x41;`;
+/// - a reference to an entity the document declares with short literal text is replaced by that
+///   text, within a budget of the document's own size (so that a reference repeated thousands of
+///   times cannot multiply it); any other declared entity is left alone (libxml2 keeps it as a
+///   reference, and this room never expands it).
 /// Works on ASCII-compatible encodings only: `&`, `;`, `<` and `>` never occur inside a
 /// multi-byte character of UTF-8, Latin-1, Windows-125x, Shift_JIS, Big5 or GB18030.
 struct EntityRepair {
@@ -28,10 +34,17 @@ struct EntityRepair {
         "amp": "&#38;", "lt": "&#60;", "gt": "&#62;", "quot": "&#34;", "apos": "&#39;",
     ]
     private static let longestName = 64
+    /// The longest entity value substituted for its references.
+    private static let longestSubstitutedValue = 1024
+    /// Substituted bytes allowed per document: its own size, or this much for a small one, so
+    /// that references to a declared entity cannot multiply a document (entity bombs).
+    private static let minimumSubstitutionBudget = 65_536
+    private var substitutionBudget = 0
 
     init(_ input: [UInt8]) {
         bytes.reserveCapacity(input.count + input.count / 16)
-        var declaredEntities: Set<String> = []
+        var declaredEntities: [String: [UInt8]?] = [:]
+        substitutionBudget = max(Self.minimumSubstitutionBudget, input.count)
         var hasDoctype = false
         var line = 1
         var index = 0
@@ -71,7 +84,7 @@ struct EntityRepair {
         _ input: [UInt8],
         at index: Int,
         line: Int,
-        declaredEntities: Set<String>,
+        declaredEntities: [String: [UInt8]?],
         hasDoctype: Bool
     ) -> Int {
         var cursor = index + 1
@@ -88,6 +101,10 @@ struct EntityRepair {
             }
             if cursor > digitsStart, cursor < input.count, input[cursor] == UInt8(ascii: ";") {
                 bytes.append(contentsOf: input[index...cursor])
+                if isHex, input[index + 2] == UInt8(ascii: "X") {
+                    // XML spells it '&#x'; HTML and most readers also accept '&#X'.
+                    bytes[bytes.count - (cursor - index) + 1] = UInt8(ascii: "x")
+                }
                 return cursor + 1
             }
             return escapeBareAmpersand(at: index, line: line)
@@ -105,15 +122,27 @@ struct EntityRepair {
         let end = cursor + 1
         if let replacement = Self.predefined[name] {
             bytes.append(contentsOf: replacement.utf8)
-        } else if declaredEntities.contains(name) {
-            bytes.append(contentsOf: input[index..<end])
+        } else if let declared = declaredEntities[name] {
+            if let replacement = declared, replacement.count <= substitutionBudget {
+                substitutionBudget -= replacement.count
+                bytes.append(contentsOf: replacement)
+            } else {
+                bytes.append(contentsOf: input[index..<end])
+            }
         } else if let scalar = Self.htmlEntityScalar(name) {
             bytes.append(contentsOf: "&#\(scalar);".utf8)
             if !hasDoctype {
                 record("the entity '&\(name);' is not defined in XML; read as its HTML character", line: line)
             }
-        } else {
+        } else if hasDoctype {
+            // Perhaps declared in an external DTD, which is never loaded: libxml2 keeps the
+            // reference and this room skips it.
             bytes.append(contentsOf: input[index..<end])
+        } else {
+            // Neither XML's, nor declared, nor HTML's: shown as written, as a browser would.
+            bytes.append(contentsOf: "&#38;".utf8)
+            bytes.append(contentsOf: input[(index + 1)..<end])
+            record("the entity '&\(name);' is not defined; kept as written", line: line)
         }
         return end
     }
@@ -135,7 +164,7 @@ struct EntityRepair {
     private static func endOfSkippedSection(
         _ input: [UInt8],
         at index: Int,
-        declaredEntities: inout Set<String>,
+        declaredEntities: inout [String: [UInt8]?],
         hasDoctype: inout Bool
     ) -> Int? {
         if matches(input, at: index, "<!--") {
@@ -163,8 +192,8 @@ struct EntityRepair {
             } else if byte == UInt8(ascii: "]") {
                 bracketDepth = max(0, bracketDepth - 1)
             } else if byte == UInt8(ascii: "<"), bracketDepth > 0, matches(input, at: cursor, "<!ENTITY") {
-                if let name = declaredName(input, after: cursor + 8) {
-                    declaredEntities.insert(name)
+                if let declaration = declaration(input, after: cursor + 8) {
+                    declaredEntities[declaration.name] = declaration.replacement
                 }
             } else if byte == UInt8(ascii: ">"), bracketDepth == 0 {
                 return cursor + 1
@@ -174,19 +203,52 @@ struct EntityRepair {
         return input.count
     }
 
-    /// The name of a general entity declaration (not a `%` parameter entity).
-    private static func declaredName(_ input: [UInt8], after start: Int) -> String? {
+    /// A general entity declaration (not a `%` parameter entity): its name, and the bytes that may
+    /// stand in for a reference to it, when its value is short literal text (character references
+    /// allowed, no markup, no other references) made safe for text and attributes alike.
+    private static func declaration(_ input: [UInt8], after start: Int) -> (name: String, replacement: [UInt8]?)? {
         var cursor = start
-        while cursor < input.count, [0x20, 0x09, 0x0A, 0x0D].contains(input[cursor]) {
-            cursor += 1
-        }
+        skipSpace(input, &cursor)
         guard cursor < input.count, input[cursor] != UInt8(ascii: "%") else { return nil }
         let nameStart = cursor
         while cursor < input.count, cursor - nameStart <= longestName, isNameByte(input[cursor]) {
             cursor += 1
         }
         guard cursor > nameStart else { return nil }
-        return String(decoding: input[nameStart..<cursor], as: UTF8.self)
+        let name = String(decoding: input[nameStart..<cursor], as: UTF8.self)
+        skipSpace(input, &cursor)
+        guard cursor < input.count, input[cursor] == UInt8(ascii: "\"") || input[cursor] == UInt8(ascii: "'") else {
+            return (name, nil)
+        }
+        let quote = input[cursor]
+        let valueStart = cursor + 1
+        guard let valueEnd = input[valueStart...].prefix(longestSubstitutedValue + 1).firstIndex(of: quote) else {
+            return (name, nil)
+        }
+        var replacement: [UInt8] = []
+        for (offset, byte) in input[valueStart..<valueEnd].enumerated() {
+            switch byte {
+            case UInt8(ascii: "<"), UInt8(ascii: "%"):
+                return (name, nil)
+            case UInt8(ascii: "&"):
+                let next = valueStart + offset + 1
+                guard next < valueEnd, input[next] == UInt8(ascii: "#") else { return (name, nil) }
+                replacement.append(byte)
+            case UInt8(ascii: "\""):
+                replacement.append(contentsOf: "&#34;".utf8)
+            case UInt8(ascii: "'"):
+                replacement.append(contentsOf: "&#39;".utf8)
+            default:
+                replacement.append(byte)
+            }
+        }
+        return (name, replacement)
+    }
+
+    private static func skipSpace(_ input: [UInt8], _ cursor: inout Int) {
+        while cursor < input.count, [0x20, 0x09, 0x0A, 0x0D].contains(input[cursor]) {
+            cursor += 1
+        }
     }
 
     private static func htmlEntityScalar(_ name: String) -> UInt32? {

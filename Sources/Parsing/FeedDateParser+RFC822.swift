@@ -38,7 +38,7 @@ extension FeedDateParser {
                 var scanner = DigitScanner(upper)
                 guard let numeric = scanner.numericOffset(), scanner.isAtEnd else { return nil }
                 offset = (offset ?? 0) + numeric
-            } else if token.contains(":") {
+            } else if token.utf8.contains(UInt8(ascii: ":")) {
                 guard time == nil, let parsed = Self.parseTime(token) else { return nil }
                 time = (parsed.hour, parsed.minute, parsed.second, parsed.fraction)
                 if let zone = parsed.zone {
@@ -100,25 +100,28 @@ extension FeedDateParser {
     /// Splits on spaces and commas, drops parenthesised comments, and splits `02-Jan-2006`
     /// and `GMT+0100` into their parts.
     private static func tokens(of text: String) -> [String] {
-        var withoutComments = ""
-        var depth = 0
-        for character in text {
-            if character == "(" {
-                depth += 1
-            } else if character == ")" {
-                depth = max(0, depth - 1)
-            } else if depth == 0 {
-                withoutComments.append(character)
+        var withoutComments = text
+        if text.utf8.contains(UInt8(ascii: "(")) {
+            withoutComments = ""
+            var depth = 0
+            for character in text {
+                if character == "(" {
+                    depth += 1
+                } else if character == ")" {
+                    depth = max(0, depth - 1)
+                } else if depth == 0 {
+                    withoutComments.append(character)
+                }
             }
         }
         var result: [String] = []
         for raw in withoutComments.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == "\n" }) {
             var token = String(raw)
-            while token.hasSuffix(".") && !token.contains(":") {
+            while token.utf8.last == UInt8(ascii: "."), !token.utf8.contains(UInt8(ascii: ":")) {
                 token.removeLast()
             }
             guard !token.isEmpty else { continue }
-            if token.contains(":") {
+            if token.utf8.contains(UInt8(ascii: ":")) {
                 result.append(token)
                 continue
             }

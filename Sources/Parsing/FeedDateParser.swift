@@ -16,7 +16,7 @@ public struct FeedDateParser: Sendable {
 
     /// The instant a feed date names, or nil when it cannot be read.
     public func date(from text: String) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmedWhitespace
         guard !trimmed.isEmpty, trimmed.utf8.count <= 200 else { return nil }
         if Self.looksLikeISO8601(trimmed) {
             return parseISO8601(trimmed)

@@ -15,4 +15,7 @@ public enum FeedFormat: String, Hashable, Sendable, CaseIterable {
     case atom10
     /// JSON Feed 1.0 or 1.1.
     case jsonFeed
+    /// Microsoft's Channel Definition Format (1997): a `CHANNEL` root with `ITEM`s, read as far
+    /// as it says what RSS says.
+    case cdf
 }

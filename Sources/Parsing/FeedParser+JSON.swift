@@ -29,7 +29,9 @@ extension FeedParser {
         }
         let title = (feed["title"] as? String).map(PlainTextBuilder.collapseWhitespace) ?? ""
         let link = (feed["home_page_url"] as? String).flatMap { linkNormalizer.normalize($0, relativeTo: baseURL) }
-        return ParsedFeed(title: title, link: link, items: finishItems(drafts), format: .jsonFeed)
+        var parsed = ParsedFeed(title: title, link: link, items: [], format: .jsonFeed)
+        finishItems(drafts, into: &parsed)
+        return parsed
     }
 
     private func jsonItem(_ entry: [String: Any], baseURL: URL) -> ItemDraft {
@@ -44,19 +46,21 @@ extension FeedParser {
             draft.title = htmlTextExtractor.text(fromHTML: title).split(separator: "\n").joined(separator: " ")
         }
         draft.author = Self.jsonAuthor(in: entry)
-        for field in ["date_published", "date_modified"] where draft.published == nil {
-            if let value = entry[field] as? String {
-                draft.published = dateParser.date(from: value)
-            }
-        }
+        let published = (entry["date_published"] as? String).flatMap(dateParser.date(from:))
+        let updated = (entry["date_modified"] as? String).flatMap(dateParser.date(from:))
+        draft.published = published ?? updated
         if let html = entry["content_html"] as? String {
             draft.text = htmlTextExtractor.text(fromHTML: html)
         }
         if draft.text.isEmpty, let text = entry["content_text"] as? String {
             draft.text = PlainTextBuilder.normalizeLines(text)
         }
-        if draft.text.isEmpty, let summary = entry["summary"] as? String {
-            draft.text = PlainTextBuilder.normalizeLines(summary)
+        let summary = (entry["summary"] as? String).map(PlainTextBuilder.normalizeLines) ?? ""
+        if keepsItemDetails {
+            draft.details = ItemDetails(published: published, updated: updated, summary: summary, content: draft.text)
+        }
+        if draft.text.isEmpty {
+            draft.text = summary
         }
         return draft
     }
@@ -65,7 +69,7 @@ extension FeedParser {
     private static func jsonAuthor(in object: [String: Any]) -> String? {
         let authors = (object["authors"] as? [Any] ?? []).compactMap { $0 as? [String: Any] }
         for author in authors + [object["author"] as? [String: Any] ?? [:]] {
-            if let name = author["name"] as? String, !name.trimmingCharacters(in: .whitespaces).isEmpty {
+            if let name = author["name"] as? String, !name.trimmedWhitespace.isEmpty {
                 return name
             }
         }

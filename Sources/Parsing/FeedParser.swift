@@ -2,13 +2,14 @@ import Foundation
 import Model
 
 /// Reads a fetched feed document into plain-text items: RSS 0.9x, RSS 1.0 (RDF), RSS 2.0,
-/// Atom 1.0 and 0.3, and JSON Feed 1.x.
+/// Atom 1.0, 0.3 and an Atom entry alone, Microsoft's CDF, and JSON Feed 1.x.
 ///
 /// Pure: it takes the bytes, the URL they came from (for relative links) and the HTTP
 /// Content-Type (for the charset), and touches neither files nor network. XML goes through
 /// libxml2's tree parser in recovery mode, so a feed with a bare `&` or a truncated tail still
 /// yields its items, flagged ``ParsedFeed/isIllFormed`` with libxml2's first complaints.
-/// Entities are never substituted and external DTDs and entities never loaded.
+/// libxml2 never substitutes entities and never loads an external DTD or entity; short literal
+/// entities a document declares itself are substituted here, within a budget of its own size.
 public struct FeedParser: Sendable {
     /// How many problems a ``ParsedFeed`` lists before summarising the rest.
     static let listedProblemLimit = 5
@@ -16,9 +17,16 @@ public struct FeedParser: Sendable {
     let linkNormalizer = LinkNormalizer()
     let htmlTextExtractor = HTMLTextExtractor()
     let dateParser = FeedDateParser()
+    /// Whether ``ParsedFeed/itemDetails`` is filled (both bodies read, both dates kept).
+    let keepsItemDetails: Bool
 
     /// Creates a parser; it holds no state.
-    public init() {}
+    /// - Parameter keepsItemDetails: also keep each item's summary and content, and its
+    ///   publication and update dates, apart in ``ParsedFeed/itemDetails``. Off for scans, which
+    ///   read only the ``Model/Item``: it costs a second body's text extraction per item.
+    public init(keepsItemDetails: Bool = false) {
+        self.keepsItemDetails = keepsItemDetails
+    }
 
     /// Parses one feed document.
     /// - Parameters:
@@ -45,13 +53,22 @@ public struct FeedParser: Sendable {
             throw .notAFeed("the document is an HTML page; add the feed it links to, or add it as a page source")
         }
         let encoding = input.encoding(contentType: contentType)
-        let repaired = repairedBytes(input, isUTF8: encoding.isUTF8)
-        let outcome = LibXML.readXML(
-            repaired.bytes,
-            documentURL: baseURL.absoluteString,
-            encoding: encoding.name,
-            options: LibXML.recoveringXMLOptions
-        )
+        let options = LibXML.recoveringXMLOptions | LibXML.ignoringDeclaredEncoding
+        // Most feeds are well-formed: parse the bytes as they are, and repair (and parse again)
+        // only when libxml2 found a fault, or when the document declares entities of its own.
+        var repaired: (bytes: Data, problems: [XMLProblem], repairCount: Int) = (input.bytes, [], 0)
+        var outcome = input.declaresEntities
+            ? nil
+            : LibXML.readXML(input.bytes, documentURL: baseURL.absoluteString, encoding: encoding.decoderName, options: options)
+        if outcome == nil || outcome?.errorCount ?? 0 > 0 {
+            repaired = repairedBytes(input, isUTF8: encoding.isUTF8)
+            outcome = LibXML.readXML(repaired.bytes, documentURL: baseURL.absoluteString, encoding: encoding.decoderName, options: options)
+        }
+        if let problem = encoding.problem {
+            repaired.problems.insert(XMLProblem(line: 1, message: problem, isFatal: false, isWarning: false), at: 0)
+            repaired.repairCount += 1
+        }
+        guard let outcome else { throw .notAFeed("no XML element could be read") }
         guard let document = outcome.document, let root = document.rootElement else {
             let reason = outcome.problems.first { !$0.isWarning }.map { " (\($0.summary))" } ?? ""
             throw .notAFeed("no XML element could be read\(reason)")
@@ -60,6 +77,7 @@ public struct FeedParser: Sendable {
             try parseFeedElement(root, baseURL: baseURL)
         }
         let errorCount = repaired.repairCount + outcome.errorCount
+        feed.encoding = encoding.reportedName
         feed.isIllFormed = input.skippedJunkCount > 0 || errorCount > 0
         feed.problems = Self.problemList(
             skippedJunkCount: input.skippedJunkCount,
@@ -118,15 +136,20 @@ public struct FeedParser: Sendable {
             return parseRSS(root, baseURL: baseURL)
         case "rdf" where namespace == FeedNamespace.rdf || namespace == nil:
             return parseRSS(root, baseURL: baseURL)
-        case "feed" where namespace == FeedNamespace.atom03:
-            return parseAtom(root, baseURL: baseURL, format: .atom03)
         case "feed" where namespace == FeedNamespace.atom10 || namespace == nil:
             return parseAtom(root, baseURL: baseURL, format: .atom10)
+        case "feed":
+            // Atom 0.3, or one of the drafts before it, each in a namespace of its own.
+            return parseAtom(root, baseURL: baseURL, format: .atom03)
+        case "entry" where namespace == FeedNamespace.atom10 || namespace == FeedNamespace.atom03:
+            return parseAtomEntryDocument(root, baseURL: baseURL, format: namespace == FeedNamespace.atom10 ? .atom10 : .atom03)
+        case "channel" where namespace == nil:
+            return parseCDF(root, baseURL: baseURL)
         case "html":
             throw .notAFeed("the document is an HTML page; add the feed it links to, or add it as a page source")
         default:
             let shown = namespace.map { "<\(name)> in namespace \($0)" } ?? "<\(name)>"
-            throw .notAFeed("the root element is \(shown), not RSS, RDF or Atom")
+            throw .notAFeed("the root element is \(shown), not RSS, RDF, Atom or CDF")
         }
     }
 }
@@ -144,6 +167,11 @@ extension FeedParser {
 
     /// The plain text of a feed element, keeping line breaks.
     func text(of element: LibXMLElement, as kind: TextKind) -> String {
+        // The common case, one text or CDATA node: its bytes go straight to the text builder or
+        // to the HTML parser, without becoming a Swift string first.
+        if kind != .xhtml, let content = element.soleTextContent {
+            return kind == .plain ? PlainTextBuilder.normalizeLines(cString: content) : HTMLTextCollector.text(ofHTML: content)
+        }
         switch kind {
         case .plain:
             return PlainTextBuilder.normalizeLines(element.text)
@@ -156,7 +184,18 @@ extension FeedParser {
 
     /// The plain text of a feed element as one line, for titles.
     func line(of element: LibXMLElement, as kind: TextKind) -> String {
-        text(of: element, as: kind).split(separator: "\n").joined(separator: " ")
+        Self.oneLine(text(of: element, as: kind))
+    }
+
+    /// An author as one line of plain text; markup that some feeds put there is dropped.
+    func authorText(_ author: String) -> String {
+        let hasMarkup = author.utf8.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }
+        return hasMarkup ? Self.oneLine(htmlTextExtractor.text(fromHTML: author)) : PlainTextBuilder.collapseWhitespace(author)
+    }
+
+    /// Text with its line breaks made spaces.
+    static func oneLine(_ text: String) -> String {
+        text.utf8.contains(0x0A) ? text.split(separator: "\n").joined(separator: " ") : text
     }
 
     /// The first of these date elements that can be read.
@@ -173,15 +212,17 @@ extension FeedParser {
         return linkNormalizer.normalize(value, relativeTo: element.base(documentURL: documentURL))
     }
 
-    /// Turns drafts into items: drops empty ones, decides keys, keeps the first of each key.
-    func finishItems(_ drafts: [ItemDraft]) -> [Item] {
+    /// Turns drafts into the feed's items (and their details when kept): drops empty ones,
+    /// decides keys, keeps the first of each key.
+    func finishItems(_ drafts: [ItemDraft], into feed: inout ParsedFeed) {
         var seen: Set<ItemKey> = []
         var items: [Item] = []
+        items.reserveCapacity(drafts.count)
         for draft in drafts {
-            guard !draft.title.isEmpty || !draft.text.isEmpty || draft.link != nil else { continue }
+            guard !draft.isEmpty else { continue }
             let key = ItemIdentity.key(id: draft.id, link: draft.link, title: draft.title, text: draft.text)
             guard seen.insert(key).inserted else { continue }
-            let author = draft.author.map(PlainTextBuilder.collapseWhitespace)
+            let author = draft.author.map(authorText)
             items.append(
                 Item(
                     key: key,
@@ -192,7 +233,12 @@ extension FeedParser {
                     text: draft.text
                 )
             )
+            if keepsItemDetails {
+                var details = draft.details
+                details.id = details.id ?? draft.id
+                feed.itemDetails[key] = details
+            }
         }
-        return items
+        feed.items = items
     }
 }

@@ -16,10 +16,10 @@ public struct HTMLTextExtractor: Sendable {
     /// - Parameter html: markup as found in a feed; text without `<` or `&` is only tidied.
     /// - Returns: lines of text separated by single newlines; empty when nothing readable remains.
     public func text(fromHTML html: String) -> String {
-        guard html.contains(where: { $0 == "<" || $0 == "&" }) else {
+        guard html.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else {
             return PlainTextBuilder.collapseWhitespace(html)
         }
-        return text(fromHTML: Data(html.utf8), encoding: "UTF-8")
+        return HTMLTextCollector.text(ofHTML: html)
     }
 
     /// The plain text of HTML bytes.

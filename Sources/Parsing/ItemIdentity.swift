@@ -15,7 +15,7 @@ public enum ItemIdentity {
     ///   - title: the item's plain-text title.
     ///   - text: the item's plain-text body.
     public static func key(id: String?, link: URL?, title: String, text: String) -> ItemKey {
-        if let id = id?.trimmingCharacters(in: .whitespacesAndNewlines), !id.isEmpty {
+        if let id = id?.trimmedWhitespace, !id.isEmpty {
             return ItemKey(rawValue: "id:" + id)
         }
         if let link {

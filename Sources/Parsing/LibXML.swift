@@ -16,16 +16,20 @@ enum LibXML {
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_BIG_LINES.rawValue
     )
 
+    /// Added when the encoding is decided before parsing: the XML declaration's is then ignored.
+    static let ignoringDeclaredEncoding = Int32(XML_PARSE_IGNORE_ENC.rawValue)
+
     /// Options for OPML files, which must be well-formed: as for feeds, minus recovery.
     static let strictXMLOptions = Int32(
         XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
             | XML_PARSE_BIG_LINES.rawValue
     )
 
-    /// Options for HTML pages and HTML fragments inside feeds.
+    /// Options for HTML pages and HTML fragments inside feeds. Not `HTML_PARSE_NOBLANKS`: it drops
+    /// the space between two inline elements (`<b>a</b> <i>b</i>`).
     static let htmlOptions = Int32(
         HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOBLANKS.rawValue
+            | HTML_PARSE_RECOVER.rawValue
     )
 
     /// The largest input handed to libxml2, whose size argument is a C `int`.
@@ -80,6 +84,16 @@ enum LibXML {
         }
     }
 
+    /// Runs `body` with libxml2's errors on this thread going nowhere (for HTML fragments, whose
+    /// errors are never reported).
+    static func withSilencedErrors<Result>(_ body: () -> Result) -> Result {
+        _ = isInitialized
+        earshot_xml_silence_generic_errors()
+        xmlSetStructuredErrorFunc(nil, ignoreStructuredError)
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+        return body()
+    }
+
     private static func withErrorCollection(_ parse: () -> xmlDocPtr?) -> Outcome {
         _ = isInitialized
         let collector = XMLErrorCollector()
@@ -96,6 +110,9 @@ enum LibXML {
         )
     }
 }
+
+/// A structured error callback that drops the error.
+private func ignoreStructuredError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {}
 
 /// libxml2's structured error callback: hands each error to the collector passed as context.
 private func recordStructuredError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {

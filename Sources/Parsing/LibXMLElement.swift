@@ -31,10 +31,22 @@ struct LibXMLElement {
             }
             return nil
         }
-        guard let name = pointer.pointee.name else { return nil }
+        guard let name = pointer.pointee.name,
+            strchr(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), 0x3A) != nil
+        else { return nil }
         let full = String(cString: name)
         guard let colon = full.firstIndex(of: ":") else { return nil }
         return FeedNamespace.conventionalURI(forPrefix: String(full[..<colon]))
+    }
+
+    /// Whether the element itself declares this namespace (with a prefix or as the default).
+    func declaresNamespace(_ uri: String) -> Bool {
+        var declaration = pointer.pointee.nsDef
+        while let current = declaration {
+            if let href = current.pointee.href, String(cString: href) == uri { return true }
+            declaration = current.pointee.next
+        }
+        return false
     }
 
     /// The line of the start tag in the source document.
@@ -71,14 +83,66 @@ struct LibXMLElement {
         return false
     }
 
-    /// The first child element with this local name in one of these namespaces.
+    /// The first child element with this local name in one of these namespaces. Names match
+    /// without regard to ASCII case: hand-written feeds spell `<Title>` and `<TITLE>`.
     func firstChild(_ localName: String, in namespaces: Set<String?>) -> LibXMLElement? {
-        childElements.first { $0.localName == localName && namespaces.contains($0.namespaceURI) }
+        var child = pointer.pointee.children
+        while let node = child {
+            if node.pointee.type == XML_ELEMENT_NODE, Self.hasLocalName(node, localName) {
+                let element = LibXMLElement(pointer: node)
+                if element.isInNamespace(namespaces) { return element }
+            }
+            child = node.pointee.next
+        }
+        return nil
     }
 
-    /// All child elements with this local name in one of these namespaces.
+    /// All child elements with this local name in one of these namespaces (names as for ``firstChild(_:in:)``).
     func children(_ localName: String, in namespaces: Set<String?>) -> [LibXMLElement] {
-        childElements.filter { $0.localName == localName && namespaces.contains($0.namespaceURI) }
+        var result: [LibXMLElement] = []
+        var child = pointer.pointee.children
+        while let node = child {
+            if node.pointee.type == XML_ELEMENT_NODE, Self.hasLocalName(node, localName) {
+                let element = LibXMLElement(pointer: node)
+                if element.isInNamespace(namespaces) { result.append(element) }
+            }
+            child = node.pointee.next
+        }
+        return result
+    }
+
+    /// Whether the element's namespace (as ``namespaceURI`` reads it) is one of these, compared
+    /// on the C strings in the common cases.
+    func isInNamespace(_ namespaces: Set<String?>) -> Bool {
+        if let namespace = pointer.pointee.ns {
+            guard let href = namespace.pointee.href, href.pointee != 0 else { return namespaces.contains(namespaceURI) }
+            for candidate in namespaces {
+                if let candidate, Self.equals(href, candidate) { return true }
+            }
+            return false
+        }
+        guard let name = pointer.pointee.name,
+            strchr(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), 0x3A) != nil
+        else { return namespaces.contains(nil) }
+        return namespaces.contains(namespaceURI)
+    }
+
+    /// Whether an element's name, without any prefix, is `localName` (ASCII case ignored),
+    /// compared on the C string without making a Swift string.
+    private static func hasLocalName(_ node: xmlNodePtr, _ localName: String) -> Bool {
+        guard var name = node.pointee.name else { return false }
+        if node.pointee.ns == nil, let colon = strrchr(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), 0x3A) {
+            name = UnsafeRawPointer(colon).assumingMemoryBound(to: xmlChar.self) + 1
+        }
+        var index = 0
+        for expected in localName.utf8 {
+            let byte = name[index]
+            guard byte != 0, byte == expected || (byte | 0x20 == expected | 0x20 && (expected | 0x20) >= 0x61 && (expected | 0x20) <= 0x7A) else {
+                return false
+            }
+            index += 1
+        }
+        return name[index] == 0
     }
 
     /// An attribute value by local name and namespace (nil namespace: an unprefixed attribute).
@@ -86,12 +150,29 @@ struct LibXMLElement {
         var attribute = pointer.pointee.properties
         while let current = attribute {
             defer { attribute = current.pointee.next }
-            guard let name = current.pointee.name, String(cString: name) == localName else { continue }
-            let attributeNamespace = current.pointee.ns?.pointee.href.map { String(cString: $0) }
-            guard attributeNamespace == namespaceURI else { continue }
+            guard let name = current.pointee.name, Self.equals(name, localName) else { continue }
+            let href = current.pointee.ns?.pointee.href
+            switch (href, namespaceURI) {
+            case (nil, nil):
+                break
+            case let (href?, wanted?) where Self.equals(href, wanted):
+                break
+            default:
+                continue
+            }
             return Self.text(ofChildrenOf: current.pointee.children)
         }
         return nil
+    }
+
+    /// Whether a NUL-terminated C string spells exactly `text`.
+    private static func equals(_ cString: UnsafePointer<xmlChar>, _ text: String) -> Bool {
+        var index = 0
+        for byte in text.utf8 {
+            guard cString[index] == byte else { return false }
+            index += 1
+        }
+        return cString[index] == 0
     }
 
     /// An unprefixed attribute value, matching the name without regard to case
@@ -109,6 +190,15 @@ struct LibXMLElement {
         return nil
     }
 
+    /// The content of the element's only child when that child is a TEXT or CDATA node: the
+    /// NUL-terminated UTF-8 bytes libxml2 holds, valid while the document lives.
+    var soleTextContent: UnsafePointer<xmlChar>? {
+        guard let child = pointer.pointee.children, child.pointee.next == nil,
+            child.pointee.type == XML_TEXT_NODE || child.pointee.type == XML_CDATA_SECTION_NODE
+        else { return nil }
+        return UnsafePointer(child.pointee.content)
+    }
+
     /// The element's text: TEXT and CDATA nodes of the whole subtree, in order.
     var text: String {
         var result = ""
@@ -123,7 +213,7 @@ struct LibXMLElement {
         var current: LibXMLElement? = self
         while let element = current {
             if let value = element.attribute("base", namespaceURI: FeedNamespace.xml) {
-                values.append(value.trimmingCharacters(in: .whitespacesAndNewlines))
+                values.append(value.trimmedWhitespace)
             }
             current = element.parent
         }

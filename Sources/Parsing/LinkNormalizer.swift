@@ -25,11 +25,93 @@ public struct LinkNormalizer: Sendable {
     /// - Returns: nil when the link is empty, cannot be read as a URL, or has another scheme
     ///   (`javascript:`, `mailto:`, ...).
     public func normalize(_ link: String, relativeTo base: URL?) -> URL? {
-        let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = link.trimmedWhitespace
+        if let canonical = Self.simpleCanonicalForm(trimmed), let url = URL(string: canonical) {
+            return url
+        }
         guard !trimmed.isEmpty, let url = URL(string: trimmed, relativeTo: base)?.absoluteURL else {
             return nil
         }
         return normalize(url)
+    }
+
+    /// The canonical form of a simple absolute link, made by editing the text, or nil when the
+    /// link needs Foundation's full URL handling. Most links in feeds are simple: `http://` or
+    /// `https://`, a host name and port of letters, digits, dots and hyphens, and a path and query
+    /// of plain ASCII (valid percent escapes allowed). The same rules as ``normalize(_:)`` apply:
+    /// host lowercased, empty path `/`, fragment and tracking parameters dropped.
+    static func simpleCanonicalForm(_ link: String) -> String? {
+        var utf8 = link.utf8[...]
+        let scheme: String
+        if utf8.starts(with: "https://".utf8) {
+            scheme = "https://"
+        } else if utf8.starts(with: "http://".utf8) {
+            scheme = "http://"
+        } else {
+            return nil
+        }
+        utf8 = utf8.dropFirst(scheme.utf8.count)
+        var host: [UInt8] = []
+        while let byte = utf8.first, byte != UInt8(ascii: "/"), byte != UInt8(ascii: "?"), byte != UInt8(ascii: "#") {
+            let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            guard (lowered >= 0x61 && lowered <= 0x7A) || (lowered >= 0x30 && lowered <= 0x39)
+                || lowered == UInt8(ascii: ".") || lowered == UInt8(ascii: "-") || lowered == UInt8(ascii: ":")
+            else { return nil }
+            host.append(lowered)
+            utf8 = utf8.dropFirst()
+        }
+        guard !host.isEmpty, host.first != UInt8(ascii: ":") else { return nil }
+        if let hash = utf8.firstIndex(of: UInt8(ascii: "#")) {
+            utf8 = utf8[..<hash]
+        }
+        var path = utf8
+        var query: Substring.UTF8View.SubSequence?
+        if let mark = utf8.firstIndex(of: UInt8(ascii: "?")) {
+            path = utf8[..<mark]
+            query = utf8[utf8.index(after: mark)...]
+        }
+        guard isPlain(utf8), !path.elementsEqual("/url".utf8) else { return nil }
+        var result = scheme + String(decoding: host, as: UTF8.self)
+        result += path.isEmpty ? "/" : String(decoding: path, as: UTF8.self)
+        if let query {
+            let kept = query.split(separator: UInt8(ascii: "&")).filter { pair in
+                let name = String(decoding: pair.prefix { $0 != UInt8(ascii: "=") }, as: UTF8.self)
+                let decoded = name.utf8.contains(UInt8(ascii: "%")) ? name.removingPercentEncoding ?? name : name
+                return !isTrackingParameter(decoded.lowercased())
+            }
+            if !kept.isEmpty {
+                result += "?" + kept.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "&")
+            }
+        }
+        return result
+    }
+
+    /// Printable ASCII that a URL may hold as it is, with percent escapes only as `%` and two hex digits.
+    private static func isPlain(_ bytes: Substring.UTF8View.SubSequence) -> Bool {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            guard byte > 0x20, byte < 0x7F else { return false }
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\\"), UInt8(ascii: "^"),
+                UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"), UInt8(ascii: "["),
+                UInt8(ascii: "]"):
+                return false
+            case UInt8(ascii: "%"):
+                let first = bytes.index(after: index)
+                guard first < bytes.endIndex, bytes.index(after: first) < bytes.endIndex,
+                    isHexDigit(bytes[first]), isHexDigit(bytes[bytes.index(after: first)])
+                else { return false }
+            default:
+                break
+            }
+            index = bytes.index(after: index)
+        }
+        return true
+    }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66)
     }
 
     /// The canonical form of an absolute URL, or nil when its scheme is not http, https or file.

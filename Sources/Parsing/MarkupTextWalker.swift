@@ -16,10 +16,12 @@ enum MarkupTextWalker {
         "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul",
     ]
 
-    /// Elements dropped with their contents: never text a reader sees.
+    /// Elements dropped with their contents: never text a reader sees. Embedded objects
+    /// (`iframe`, `object`, `embed`, `video`, ...) are not among them: their content is the
+    /// fallback text a feed reader shows, and when such a tag is left unclosed libxml2 nests the
+    /// rest of the body inside it.
     static let hiddenElements: Set<String> = [
-        "script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe",
-        "object", "embed", "canvas", "select", "option", "datalist", "audio", "video", "map",
+        "script", "style", "noscript", "template", "head", "title", "svg", "math", "select", "option", "datalist",
     ]
 
     /// Elements whose edges separate words without breaking the line.
@@ -55,19 +57,19 @@ enum MarkupTextWalker {
             switch node.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = node.pointee.content {
-                    builder.append(String(cString: content))
+                    builder.append(cString: content)
                 }
             case XML_ENTITY_REF_NODE:
                 builder.append(htmlEntityCharacter(named: node.pointee.name))
             case XML_ELEMENT_NODE:
-                let name = elementName(node)
-                guard !hiddenElements.contains(name), !shouldSkip(node) else { break }
-                enter(name, builder: &builder)
+                let kind = MarkupElementKind.classify(node.pointee.name)
+                guard kind != .hidden, !shouldSkip(node) else { break }
+                enter(kind, builder: &builder)
                 if let firstChild = node.pointee.children {
                     node = firstChild
                     continue
                 }
-                leave(name, builder: &builder)
+                leave(kind, builder: &builder)
             default:
                 break
             }
@@ -80,25 +82,27 @@ enum MarkupTextWalker {
                     break
                 }
                 guard let parent = cursor.pointee.parent else { return }
-                leave(elementName(parent), builder: &builder)
+                leave(MarkupElementKind.classify(parent.pointee.name), builder: &builder)
                 cursor = parent
             }
         }
     }
 
-    private static func enter(_ name: String, builder: inout PlainTextBuilder) {
-        if name == "br" || blockElements.contains(name) {
-            builder.breakLine()
-        } else if spacedElements.contains(name) {
-            builder.append(" ")
+    /// What entering an element of this kind does to the text.
+    static func enter(_ kind: MarkupElementKind, builder: inout PlainTextBuilder) {
+        switch kind {
+        case .block, .lineBreak: builder.breakLine()
+        case .spaced: builder.append(" ")
+        case .hidden, .inline: break
         }
     }
 
-    private static func leave(_ name: String, builder: inout PlainTextBuilder) {
-        if blockElements.contains(name) {
-            builder.breakLine()
-        } else if spacedElements.contains(name) {
-            builder.append(" ")
+    /// What leaving an element of this kind does to the text.
+    static func leave(_ kind: MarkupElementKind, builder: inout PlainTextBuilder) {
+        switch kind {
+        case .block: builder.breakLine()
+        case .spaced: builder.append(" ")
+        case .hidden, .inline, .lineBreak: break
         }
     }
 }

@@ -22,6 +22,12 @@ public struct ParsedFeed: Sendable, Hashable {
     public var format: FeedFormat
     /// What the feed says about how often to fetch it (RSS `ttl`, `skipHours`, `skipDays`).
     public var scheduleHints: ScheduleHints
+    /// The character encoding the document was read in, lowercased (`utf-8`, `iso-8859-1`,
+    /// `utf-16le`, ...): from its byte order mark, its XML declaration, or the HTTP charset.
+    public var encoding: String
+    /// Each item's parts kept apart (both dates, both bodies), by key; empty unless the parser
+    /// was made with ``FeedParser/init(keepsItemDetails:)``.
+    public var itemDetails: [ItemKey: ItemDetails]
 
     /// Creates a parsed feed.
     public init(
@@ -31,7 +37,9 @@ public struct ParsedFeed: Sendable, Hashable {
         isIllFormed: Bool = false,
         problems: [String] = [],
         format: FeedFormat,
-        scheduleHints: ScheduleHints = .none
+        scheduleHints: ScheduleHints = .none,
+        encoding: String = "utf-8",
+        itemDetails: [ItemKey: ItemDetails] = [:]
     ) {
         self.title = title
         self.link = link
@@ -40,5 +48,7 @@ public struct ParsedFeed: Sendable, Hashable {
         self.problems = problems
         self.format = format
         self.scheduleHints = scheduleHints
+        self.encoding = encoding
+        self.itemDetails = itemDetails
     }
 }

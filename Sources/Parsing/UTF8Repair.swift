@@ -55,6 +55,11 @@ enum UTF8Repair {
         return (output, problems, repairCount)
     }
 
+    /// Whether the bytes are valid UTF-8 throughout.
+    static func isValid(_ input: [UInt8]) -> Bool {
+        firstInvalidIndex(in: input, from: 0) == nil
+    }
+
     private static func firstInvalidIndex(in input: [UInt8], from start: Int) -> Int? {
         var index = start
         while index < input.count {

@@ -47,53 +47,26 @@ public struct ConcernClassifier: Sendable {
 
     /// The lexicon the rules come from.
     public let lexicon: Lexicon
+    let tables: LexiconTables
     private let analyzer: SentimentAnalyzer
-    private let tokenizer: WordTokenizer
-    private let rules: [ConcernRule]
-    private let rulesByFirstWord: [String: [Int]]
-    private let rulesByPrefixStart: [String: [Int]]
-    private let compiledBenignReadings: [(concern: Concern, words: [ConcernRule.Word])]
 
     /// Compiles the concern rules of a lexicon. A phrase listed twice for the same concern (also
     /// as "self-harm" and "self harm") counts once, with its larger weight.
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
+        self.tables = lexicon.tables
         self.analyzer = SentimentAnalyzer(lexicon: lexicon)
-        self.tokenizer = WordTokenizer(lexicon: lexicon)
-
-        var rules: [ConcernRule] = []
-        var positions: [String: Int] = [:]
-        for rule in lexicon.concernRules {
-            let key = rule.concern.rawValue + "\t" + rule.words.map(Self.describe).joined(separator: " ")
-            if let existing = positions[key] {
-                if rule.weight > rules[existing].weight { rules[existing].weight = rule.weight }
-            } else {
-                positions[key] = rules.count
-                rules.append(rule)
-            }
-        }
-        self.rules = rules
-
-        var byFirstWord: [String: [Int]] = [:]
-        var byPrefixStart: [String: [Int]] = [:]
-        for (index, rule) in rules.enumerated() {
-            switch rule.words[0] {
-            case .literal(let word):
-                byFirstWord[word, default: []].append(index)
-                let bare = TextForm.withoutApostrophes(word)
-                if bare != word { byFirstWord[bare, default: []].append(index) }
-            case .prefix(let prefix):
-                byPrefixStart[String(prefix.prefix(3)), default: []].append(index)
-            }
-        }
-        self.rulesByFirstWord = byFirstWord
-        self.rulesByPrefixStart = byPrefixStart
-        self.compiledBenignReadings = Self.benignReadings.map { ($0.concern, ConcernRule.compile($0.phrase)) }
     }
 
     /// The concerns a passage raises, scoring its sentiment first (for the praise rule).
     public func classify(_ text: String) -> [ConcernAssessment] {
-        classify(text, sentiment: analyzer.score(text))
+        var workspace = JudgementWorkspace()
+        return JudgementWorkspace.withBytes(of: text) { bytes in
+            workspace.read(bytes, tables: tables)
+            let sum = analyzer.scoreSentences(bytes: bytes, in: &workspace, eachSentence: nil)
+            let found = findConcerns(bytes: bytes, in: &workspace, isNegative: SentimentAnalyzer.normalised(sum) <= -0.05)
+            return assessments(found, bytes: bytes, workspace: workspace)
+        }
     }
 
     /// The concerns a passage raises, most serious first.
@@ -104,44 +77,101 @@ public struct ConcernClassifier: Sendable {
     /// - Returns: One assessment per concern with confidence `1 - Π(1 - weight)` over the distinct
     ///   phrases found, at most `maximumConfidence`, dropping any below `minimumConfidence`.
     public func classify(_ text: String, sentiment: SentimentScore) -> [ConcernAssessment] {
-        let characters = Array(text)
-        let tokens = tokenizer.tokens(in: characters, range: 0..<characters.count).flatMap(\.hyphenParts)
+        var workspace = JudgementWorkspace()
+        return JudgementWorkspace.withBytes(of: text) { bytes in
+            workspace.read(bytes, tables: tables)
+            let found = findConcerns(bytes: bytes, in: &workspace, isNegative: sentiment.label == .negative)
+            return assessments(found, bytes: bytes, workspace: workspace)
+        }
+    }
 
-        var evidence = phraseEvidence(in: tokens)
-        evidence += tokens.filter(\.isObfuscated).map { token in
-            Evidence(concern: .offensive, key: "obfuscated\t" + token.form, weight: Self.obfuscatedProfanityWeight,
-                     range: token.start..<token.end, isPhrase: true)
+    // MARK: - Finding
+
+    /// Finds the concerns of the passage read into the workspace: their confidences, with the
+    /// evidence left in `workspace.evidence`, grouped by concern and in reading order.
+    func findConcerns(bytes: UnsafeBufferPointer<UInt8>, in workspace: inout JudgementWorkspace, isNegative: Bool) -> ConcernConfidences {
+        var evidence = workspace.evidence
+        workspace.evidence = []
+        evidence.removeAll(keepingCapacity: true)
+        var parts = workspace.parts
+        workspace.parts = []
+        parts.removeAll(keepingCapacity: true)
+        if workspace.hasHyphenatedWord {
+            for token in workspace.tokens {
+                workspace.appendHyphenParts(of: token, bytes: bytes, tables: tables, to: &parts)
+            }
         }
-        evidence = Self.withoutContainedPhrases(evidence)
-        evidence += questionEvidence(in: characters, tokens: tokens)
-        evidence += PersonalDataPatterns.phoneNumbers(in: characters).map { number in
-            Evidence(concern: .dataProtection, key: "phone\t" + number.digits,
-                     weight: number.isMobile ? Self.mobileNumberWeight : Self.landlineNumberWeight,
-                     range: number.range, isPhrase: false)
+        let tokens = workspace.hasHyphenatedWord ? parts : workspace.tokens
+        tokens.withUnsafeBufferPointer { tokens in
+            phraseEvidence(in: tokens, workspace: workspace, into: &evidence)
+            for token in tokens where token.kind == .word && token.has(PassageToken.isObfuscated) {
+                evidence.append(ConcernEvidence(concern: .offensive, kind: .obfuscated, key: token.hash,
+                                                weight: Self.obfuscatedProfanityWeight, start: token.start, end: token.end, isPhrase: true))
+            }
+            if evidence.count > 1 { Self.dropContainedPhrases(&evidence) }
+            questionEvidence(tokens: tokens, sentences: workspace.sentences, into: &evidence)
+            for number in PersonalDataPatterns.phoneNumbers(in: bytes) {
+                evidence.append(ConcernEvidence(
+                    concern: .dataProtection, kind: .phone, key: ByteKeyTable.hash(number.digits.utf8),
+                    weight: number.isMobile ? Self.mobileNumberWeight : Self.landlineNumberWeight,
+                    start: Int32(number.range.lowerBound), end: Int32(number.range.upperBound), isPhrase: false))
+            }
+            for range in PersonalDataPatterns.addresses(in: tokens, forms: workspace.forms, entries: tables.entries) {
+                let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+                evidence.append(ConcernEvidence(
+                    concern: .dataProtection, kind: .address, key: ByteKeyTable.hash(TextForm.normalized(written).utf8),
+                    weight: Self.addressWeight, start: Int32(range.lowerBound), end: Int32(range.upperBound), isPhrase: false))
+            }
         }
-        evidence += PersonalDataPatterns.addresses(in: tokens).map { range in
-            Evidence(concern: .dataProtection, key: "address\t" + TextForm.normalized(String(characters[range])),
-                     weight: Self.addressWeight, range: range, isPhrase: false)
-        }
-        if sentiment.label == .negative {
+        workspace.parts = parts
+        if isNegative {
             evidence.removeAll { $0.concern == .praise }
         }
 
+        var confidences = ConcernConfidences()
+        if !evidence.isEmpty {
+            evidence.sort { left, right in
+                left.concern != right.concern ? left.concern.rank < right.concern.rank : left.start < right.start
+            }
+            var index = 0
+            while index < evidence.count {
+                let concern = evidence[index].concern
+                var end = index
+                while end < evidence.count, evidence[end].concern == concern { end += 1 }
+                var doubt = 1.0
+                for item in index..<end {
+                    // Each distinct key once, with its largest weight.
+                    let isFirst = !evidence[index..<item].contains { $0.kind == evidence[item].kind && $0.key == evidence[item].key }
+                    guard isFirst else { continue }
+                    var weight = evidence[item].weight
+                    for other in (item + 1)..<end where evidence[other].kind == evidence[item].kind && evidence[other].key == evidence[item].key {
+                        weight = max(weight, evidence[other].weight)
+                    }
+                    doubt *= 1 - weight
+                }
+                let confidence = min(Self.maximumConfidence, 1 - doubt)
+                // A small tolerance so that a single weight of exactly the minimum survives rounding.
+                if confidence >= Self.minimumConfidence - 1e-9 {
+                    confidences.set(concern, confidence)
+                }
+                index = end
+            }
+        }
+        workspace.evidence = evidence
+        return confidences
+    }
+
+    /// Assessments with their evidence phrases as written.
+    func assessments(_ confidences: ConcernConfidences, bytes: UnsafeBufferPointer<UInt8>, workspace: JudgementWorkspace) -> [ConcernAssessment] {
+        guard confidences.isEmpty == false else { return [] }
         var assessments: [ConcernAssessment] = []
         for concern in Concern.allCases {
-            let found = evidence.filter { $0.concern == concern }.sorted { $0.range.lowerBound < $1.range.lowerBound }
-            guard !found.isEmpty else { continue }
-            var weights: [String: Double] = [:]
-            for item in found { weights[item.key] = max(weights[item.key] ?? 0, item.weight) }
-            let doubt = weights.values.reduce(1.0) { $0 * (1 - $1) }
-            let confidence = min(Self.maximumConfidence, 1 - doubt)
-            // A small tolerance so that a single weight of exactly the minimum survives rounding.
-            guard confidence >= Self.minimumConfidence - 1e-9 else { continue }
-
+            let confidence = confidences[concern]
+            guard confidence > 0 else { continue }
             var phrases: [String] = []
             var seen: Set<String> = []
-            for item in found {
-                let phrase = String(characters[item.range])
+            for item in workspace.evidence where item.concern == concern {
+                let phrase = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(item.start)..<Int(item.end)]), as: UTF8.self)
                 if seen.insert(phrase.lowercased()).inserted { phrases.append(phrase) }
             }
             assessments.append(ConcernAssessment(concern: concern, confidence: confidence, evidence: phrases))
@@ -151,72 +181,95 @@ public struct ConcernClassifier: Sendable {
 
     // MARK: - Phrases
 
-    /// One piece of evidence for a concern. `key` identifies the distinct phrase or item, so
-    /// repeating it does not raise confidence.
-    private struct Evidence {
-        var concern: Concern
-        var key: String
-        var weight: Double
-        var range: Range<Int>
-        /// Whether it is a matched phrase or word, which may hide inside a longer one.
-        var isPhrase: Bool
-    }
-
-    private func phraseEvidence(in tokens: [TextToken]) -> [Evidence] {
+    private func phraseEvidence(in tokens: UnsafeBufferPointer<PassageToken>, workspace: JudgementWorkspace,
+                                into evidence: inout [ConcernEvidence]) {
+        let compiled = tables
         var benign: [(concern: Concern, tokens: Range<Int>)] = []
-        for reading in compiledBenignReadings {
-            for start in tokens.indices where matches(reading.words, in: tokens, at: start) {
-                benign.append((reading.concern, start..<(start + reading.words.count)))
-            }
-        }
-
-        var evidence: [Evidence] = []
+        var found: [(rule: Int32, start: Int)] = []
         for (start, token) in tokens.enumerated() where token.kind == .word {
-            let candidates = (rulesByFirstWord[token.form] ?? []) + (rulesByPrefixStart[String(token.form.prefix(3))] ?? [])
-            for ruleIndex in Set(candidates).sorted() {
-                let rule = rules[ruleIndex]
-                guard matches(rule.words, in: tokens, at: start) else { continue }
-                let covered = start..<(start + rule.words.count)
-                if benign.contains(where: { reading in
-                    reading.concern == rule.concern
-                        && reading.tokens.lowerBound <= covered.lowerBound && covered.upperBound <= reading.tokens.upperBound
-                }) { continue }
-                if Self.negatableConcerns.contains(rule.concern), isNegated(tokens, before: start) { continue }
-                evidence.append(Evidence(
-                    concern: rule.concern,
-                    key: "phrase\t" + rule.phrase,
-                    weight: rule.weight,
-                    range: tokens[covered.lowerBound].start..<tokens[covered.upperBound - 1].end,
-                    isPhrase: true
-                ))
+            let rules = token.entry >= 0 ? compiled.entries[Int(token.entry)].rules : 0..<0
+            let prefixRules = token.formLength >= 3 ? prefixRuleRange(of: token, workspace: workspace) : 0..<0
+            if rules.isEmpty, prefixRules.isEmpty { continue }
+            // Candidate rules in ascending order without repeats: two sorted lists merged.
+            var first = Int(rules.lowerBound)
+            var second = Int(prefixRules.lowerBound)
+            var previous: Int32 = -1
+            while first < Int(rules.upperBound) || second < Int(prefixRules.upperBound) {
+                let ruleIndex: Int32
+                if second >= Int(prefixRules.upperBound)
+                    || (first < Int(rules.upperBound) && compiled.ruleLists[first] <= compiled.ruleLists[second]) {
+                    ruleIndex = compiled.ruleLists[first]
+                    first += 1
+                } else {
+                    ruleIndex = compiled.ruleLists[second]
+                    second += 1
+                }
+                guard ruleIndex != previous else { continue }
+                previous = ruleIndex
+                let rule = compiled.rules[Int(ruleIndex)]
+                guard matches(rule.words, in: tokens, at: start, workspace: workspace) else { continue }
+                if rule.isBenign {
+                    benign.append((rule.concern, start..<(start + rule.words.count)))
+                } else {
+                    found.append((ruleIndex, start))
+                }
             }
         }
-        return evidence
+        for (ruleIndex, start) in found {
+            let rule = compiled.rules[Int(ruleIndex)]
+            let covered = start..<(start + rule.words.count)
+            if benign.contains(where: { reading in
+                reading.concern == rule.concern
+                    && reading.tokens.lowerBound <= covered.lowerBound && covered.upperBound <= reading.tokens.upperBound
+            }) { continue }
+            if rule.concern.isNegatable, isNegated(tokens, before: start, workspace: workspace) { continue }
+            evidence.append(ConcernEvidence(
+                concern: rule.concern, kind: .phrase, key: UInt64(ruleIndex), weight: rule.weight,
+                start: tokens[covered.lowerBound].start, end: tokens[covered.upperBound - 1].end, isPhrase: true))
+        }
     }
 
-    private func matches(_ words: [ConcernRule.Word], in tokens: [TextToken], at start: Int) -> Bool {
+    /// The rules, as a range of `ruleLists`, whose first word is a prefix of this word.
+    @inline(__always)
+    private func prefixRuleRange(of token: PassageToken, workspace: JudgementWorkspace) -> Range<Int32> {
+        let compiled = tables
+        let formStart = Int(token.formStart)
+        let first = workspace.forms[formStart]
+        let second = workspace.forms[formStart + 1]
+        let third = workspace.forms[formStart + 2]
+        if first < 0x80, second < 0x80, third < 0x80 {
+            let bit = ((Int(first) &* 31 &+ Int(second)) &* 31 &+ Int(third)) & 0xFFFF
+            guard compiled.prefixFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return 0..<0 }
+        }
+        let start = CompiledLexicon.prefixStart(of: Array(workspace.forms[formStart..<(formStart + Int(token.formLength))]))
+        let group = compiled.prefixRuleStarts.value(of: start)
+        return group == ByteKeyTable.missing ? 0..<0 : compiled.prefixRuleRanges[Int(group)]
+    }
+
+    private func matches(_ words: [CompiledLexicon.RuleWord], in tokens: UnsafeBufferPointer<PassageToken>, at start: Int,
+                         workspace: JudgementWorkspace) -> Bool {
         guard start + words.count <= tokens.count else { return false }
         for (offset, word) in words.enumerated() {
             let token = tokens[start + offset]
             guard token.kind == .word else { return false }
             switch word {
-            case .literal(let literal):
-                guard token.form == literal || (literal.contains("'") && token.form == TextForm.withoutApostrophes(literal)) else {
-                    return false
-                }
+            case .literal(let entry, let bareEntry):
+                guard token.entry == entry || (bareEntry >= 0 && token.entry == bareEntry) else { return false }
             case .prefix(let prefix):
-                guard token.form.hasPrefix(prefix) else { return false }
+                guard token.formLength >= prefix.count else { return false }
+                let formStart = Int(token.formStart)
+                guard workspace.forms[formStart..<(formStart + prefix.count)].elementsEqual(prefix) else { return false }
             }
         }
         return true
     }
 
     /// Whether a negator is among the `SentimentAnalyzer.lookBack` words before a token, within its clause.
-    private func isNegated(_ tokens: [TextToken], before start: Int) -> Bool {
+    private func isNegated(_ tokens: UnsafeBufferPointer<PassageToken>, before start: Int, workspace: JudgementWorkspace) -> Bool {
         var index = start - 1
         while index >= 0, start - index <= SentimentAnalyzer.lookBack {
             guard tokens[index].kind == .word else { return false }
-            if lexicon.isNegator(tokens[index].form) { return true }
+            if analyzer.isNegator(tokens[index], workspace) { return true }
             index -= 1
         }
         return false
@@ -225,53 +278,121 @@ public struct ConcernClassifier: Sendable {
     /// Drops a phrase found inside a longer phrase of the same concern ("bullying" inside
     /// "cyber bullying"), and the weaker of two phrases covering the same words. Other evidence
     /// is kept as it is.
-    private static func withoutContainedPhrases(_ evidence: [Evidence]) -> [Evidence] {
+    private static func dropContainedPhrases(_ evidence: inout [ConcernEvidence]) {
         var kept = evidence.filter { !$0.isPhrase }
         let phrases = evidence.enumerated().filter(\.element.isPhrase).sorted { left, right in
             let (a, b) = (left.element, right.element)
-            if a.concern != b.concern { return a.concern < b.concern }
-            if a.range.lowerBound != b.range.lowerBound { return a.range.lowerBound < b.range.lowerBound }
-            if a.range.upperBound != b.range.upperBound { return a.range.upperBound > b.range.upperBound }
+            if a.concern != b.concern { return a.concern.rank < b.concern.rank }
+            if a.start != b.start { return a.start < b.start }
+            if a.end != b.end { return a.end > b.end }
             if a.weight != b.weight { return a.weight > b.weight }
             return left.offset < right.offset
         }
         // Sorted so that anything containing an item comes before it: one sweep per concern.
-        var furthestEnd: (concern: Concern, end: Int)?
+        var furthestEnd: (concern: Concern, end: Int32)?
         for (_, item) in phrases {
-            if let furthest = furthestEnd, furthest.concern == item.concern, furthest.end >= item.range.upperBound {
+            if let furthest = furthestEnd, furthest.concern == item.concern, furthest.end >= item.end {
                 continue
             }
             kept.append(item)
-            furthestEnd = (item.concern, max(item.range.upperBound, furthestEnd?.concern == item.concern ? furthestEnd!.end : 0))
+            furthestEnd = (item.concern, max(item.end, furthestEnd?.concern == item.concern ? furthestEnd!.end : 0))
         }
-        return kept
+        evidence = kept
     }
 
     // MARK: - Questions
 
-    /// Each sentence holding a `?` that stands alone, outside URLs and addresses, is a distinct question.
-    private func questionEvidence(in characters: [Character], tokens: [TextToken]) -> [Evidence] {
-        var questionMarks: [Int] = []
+    /// Each sentence holding a `?` that stands alone is a distinct question.
+    private func questionEvidence(tokens: UnsafeBufferPointer<PassageToken>, sentences: [SentenceSpan], into evidence: inout [ConcernEvidence]) {
+        var questionMarks: [Int32] = []
         for (index, token) in tokens.enumerated() where token.kind == .question {
             let isRunOn = [index - 1, index + 1].contains { neighbour in
-                tokens.indices.contains(neighbour)
+                neighbour >= 0 && neighbour < tokens.count
                     && (tokens[neighbour].kind == .question || tokens[neighbour].kind == .exclamation)
                     && (tokens[neighbour].end == token.start || tokens[neighbour].start == token.end)
             }
             if !isRunOn { questionMarks.append(token.start) }
         }
-        guard !questionMarks.isEmpty else { return [] }
-        return SentenceSplitter.sentences(in: characters).compactMap { sentence in
-            guard questionMarks.contains(where: { (sentence.start..<sentence.end).contains($0) }) else { return nil }
-            return Evidence(concern: .question, key: "sentence\t\(sentence.start)", weight: Self.questionMarkWeight,
-                            range: sentence.start..<sentence.end, isPhrase: false)
+        guard !questionMarks.isEmpty else { return }
+        for sentence in sentences where questionMarks.contains(where: { sentence.start <= $0 && $0 < sentence.end }) {
+            evidence.append(ConcernEvidence(concern: .question, kind: .question, key: UInt64(sentence.start),
+                                            weight: Self.questionMarkWeight, start: sentence.start, end: sentence.end, isPhrase: false))
+        }
+    }
+}
+
+/// One piece of evidence for a concern, located by byte offsets. `kind` and `key` identify the
+/// distinct phrase or item, so repeating it does not raise confidence.
+struct ConcernEvidence: Sendable {
+    enum Kind: UInt8, Sendable {
+        case phrase, obfuscated, phone, address, question
+    }
+
+    var concern: Concern
+    var kind: Kind
+    var key: UInt64
+    var weight: Double
+    var start: Int32
+    var end: Int32
+    /// Whether it is a matched phrase or word, which may hide inside a longer one.
+    var isPhrase: Bool
+}
+
+/// The confidence of each concern found in a passage, zero for those not found.
+public struct ConcernConfidences: Hashable, Sendable {
+    private var values: (Double, Double, Double, Double, Double, Double, Double, Double, Double, Double) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+
+    /// No concern found.
+    public init() {}
+
+    /// Whether no concern was found.
+    public var isEmpty: Bool {
+        withUnsafeBytes(of: values) { raw in (0..<10).allSatisfy { raw.load(fromByteOffset: $0 * 8, as: Double.self) == 0 } }
+    }
+
+    /// The confidence of one concern; zero when it was not found.
+    public subscript(concern: Concern) -> Double {
+        withUnsafeBytes(of: values) { $0.load(fromByteOffset: concern.rank * MemoryLayout<Double>.stride, as: Double.self) }
+    }
+
+    mutating func set(_ concern: Concern, _ confidence: Double) {
+        withUnsafeMutableBytes(of: &values) { $0.storeBytes(of: confidence, toByteOffset: concern.rank * MemoryLayout<Double>.stride, as: Double.self) }
+    }
+
+    public static func == (left: ConcernConfidences, right: ConcernConfidences) -> Bool {
+        Concern.allCases.allSatisfy { left[$0] == right[$0] }
+    }
+
+
+    public func hash(into hasher: inout Hasher) {
+        for concern in Concern.allCases { hasher.combine(self[concern]) }
+    }
+}
+
+extension Concern {
+    /// Whether a negator just before a trigger vetoes it (`ConcernClassifier.negatableConcerns`).
+    @inline(__always)
+    var isNegatable: Bool {
+        switch self {
+        case .bullying, .complaint, .pressEnquiry, .praise: true
+        default: false
         }
     }
 
-    private static func describe(_ word: ConcernRule.Word) -> String {
-        switch word {
-        case .literal(let literal): literal
-        case .prefix(let prefix): prefix + "*"
+    /// The severity rank (`severityRank`) without searching `allCases`, for the hot path.
+    @inline(__always)
+    var rank: Int {
+        switch self {
+        case .safeguarding: 0
+        case .bullying: 1
+        case .offensive: 2
+        case .discrimination: 3
+        case .defamation: 4
+        case .dataProtection: 5
+        case .pressEnquiry: 6
+        case .complaint: 7
+        case .question: 8
+        case .praise: 9
         }
     }
 }

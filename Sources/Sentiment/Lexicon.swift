@@ -37,6 +37,8 @@ public struct Lexicon: Sendable {
     let longestIdiomByFirstWord: [String: Int]
     /// The most characters in any emoticon, which bounds the emoticon search.
     let longestEmoticon: Int
+    /// Everything above compiled into hash tables over UTF-8 bytes, for reading passages.
+    let tables: LexiconTables
 
     /// Builds a lexicon from the contents of the six files; any may be empty.
     ///
@@ -134,6 +136,18 @@ public struct Lexicon: Sendable {
         }
         self.longestIdiomByFirstWord = longestIdiomByFirstWord
         self.longestEmoticon = emoticonValences.keys.map(\.count).max() ?? 0
+        self.tables = LexiconTables(compiled: CompiledLexicon(
+            valences: valences,
+            wordsByApostropheFreeSpelling: wordsByApostropheFreeSpelling,
+            idioms: idiomValences,
+            idiomsByApostropheFreeSpelling: idiomsByApostropheFreeSpelling,
+            modifiers: modifierFactors,
+            negators: negatorWords,
+            emoticons: emoticonValences,
+            concernRules: rules,
+            benignReadings: ConcernClassifier.benignReadings,
+            streetWords: PersonalDataPatterns.streetWords
+        ))
     }
 
     /// The lexicon shipped in the module's resources, loaded and checked once per process.

@@ -9,6 +9,18 @@
 /// **Outputs:** `SentimentAnalyzer` gives a `Model.SentimentScore` per passage (compound in
 /// [-1, 1], label, drivers strongest first) or a `SentenceScore` per sentence.
 /// `ConcernClassifier` gives `Model.ConcernAssessment`s, most serious concern first.
+/// `PassageJudge` reads a passage once and gives both; with a reused `JudgementWorkspace`,
+/// `judge(_:in:)` gives the figures alone (compound, label, `ConcernConfidences`) without making
+/// any string or allocating, for bulk work.
+///
+/// **How a passage is read.** `Lexicon` compiles its files once into hash tables keyed by UTF-8
+/// bytes (`LexiconTables`): one entry per word holding its valence, modifier factor, negator and
+/// contrast flags, idiom and two-word-modifier starts, street-word flag and the concern rules it
+/// starts. `PassageReader` then walks the passage's bytes once, producing tokens and sentences
+/// together; each word is lowered and hashed as it is read and looked up at once. Plain ASCII
+/// (and curly apostrophes) never leaves the byte path; other characters are grouped first
+/// (`ClusterUnits`) and words holding them are folded through `TextForm`. Elongated words take
+/// the slower string look-ups of `Lexicon`. The rules below then work on token indices.
 ///
 /// **Data files** (`#` starts a comment line; fields are separated by one TAB):
 /// - lexicon.tsv `term, valence` (-4...4): single words, hyphenated words allowed.
@@ -22,7 +34,8 @@
 /// A malformed line stops loading with a `SentimentError` naming the file and line.
 ///
 /// **Sentiment rule order** (constants are static properties of `SentimentAnalyzer`):
-/// 1. Sentences: split at line breaks and at `.`, `!`, `?`, `…` followed by whitespace.
+/// 1. Sentences: split at line breaks and after a chunk ending in `.`, `!`, `?` or `…` (with any
+///    closing quotes or brackets), except a single `.` after an abbreviation or initial.
 /// 2. Tokens: words (comparison form: lower case, no accents, straight apostrophes), emoticons
 ///    and emoji, `!`, `?` and clause punctuation; URLs, addresses and handles are skipped;
 ///    a hashtag's CamelCase body is read as words. A hyphenated word the lexicon does not know

@@ -10,7 +10,8 @@ enum PersonalDataPatterns {
     /// How many tokens before a postcode a street word may be.
     static let addressReach = 8
 
-    private static let streetWords: Set<String> = [
+    /// Words that name a kind of street.
+    static let streetWords: Set<String> = [
         "road", "rd", "street", "st", "avenue", "ave", "lane", "ln", "close", "drive", "dr", "way",
         "crescent", "cres", "court", "ct", "place", "pl", "gardens", "gdns", "grove", "terrace", "hill",
         "park", "square", "sq", "mews", "row", "walk", "view", "rise", "green", "parade", "vale", "wharf",
@@ -21,7 +22,7 @@ enum PersonalDataPatterns {
 
     /// A telephone number found in a passage.
     struct PhoneNumber: Hashable, Sendable {
-        /// Character offsets of the number as written.
+        /// Byte offsets of the number as written.
         var range: Range<Int>
         /// The national digits, starting with 0.
         var digits: String
@@ -30,11 +31,12 @@ enum PersonalDataPatterns {
     }
 
     /// UK telephone numbers, in reading order.
-    static func phoneNumbers(in characters: [Character]) -> [PhoneNumber] {
+    static func phoneNumbers(in bytes: UnsafeBufferPointer<UInt8>) -> [PhoneNumber] {
         var found: [PhoneNumber] = []
         var index = 0
-        while index < characters.count {
-            if let number = phoneNumber(in: characters, from: index) {
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x2B || byte == 0x28 || byte == 0x30, let number = phoneNumber(in: bytes, from: index) {
                 found.append(number)
                 index = number.range.upperBound
             } else {
@@ -45,37 +47,43 @@ enum PersonalDataPatterns {
     }
 
     /// The longest valid number starting at `start`, if any.
-    private static func phoneNumber(in characters: [Character], from start: Int) -> PhoneNumber? {
+    private static func phoneNumber(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> PhoneNumber? {
         if start > 0 {
-            let before = characters[start - 1]
-            if before.isLetter || before.isNumber || before == "+" { return nil }
+            let before = bytes[start - 1]
+            if before < 0x80 {
+                if ScalarClass.isLetterOrNumber(UInt32(before)) || before == 0x2B { return nil }
+            } else {
+                var lead = start - 1
+                while lead > 0, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+                if ScalarClass.isLetterOrNumber(ClusterUnits.decode(bytes, at: lead).0) { return nil }
+            }
         }
         func isDigit(_ offset: Int) -> Bool {
-            offset < characters.count && characters[offset].isASCII && characters[offset].isNumber
+            offset < bytes.count && bytes[offset] >= 0x30 && bytes[offset] <= 0x39
         }
         func isSeparator(_ offset: Int) -> Bool {
-            offset < characters.count && (characters[offset] == " " || characters[offset] == "-" || characters[offset] == ".")
+            offset < bytes.count && (bytes[offset] == 0x20 || bytes[offset] == 0x2D || bytes[offset] == 0x2E)
         }
 
         var index = start
-        var digits = ""
+        var digits = DigitRun()
         var isInBrackets = false
-        switch characters[start] {
-        case "+":
-            guard isDigit(start + 1), isDigit(start + 2), characters[start + 1] == "4", characters[start + 2] == "4" else { return nil }
+        switch bytes[start] {
+        case 0x2B:
+            guard isDigit(start + 1), isDigit(start + 2), bytes[start + 1] == 0x34, bytes[start + 2] == 0x34 else { return nil }
             index = start + 3
-            digits = "0"
+            digits.append(0x30)
             if isSeparator(index) { index += 1 }
-            if index + 2 < characters.count, characters[index] == "(", characters[index + 1] == "0", characters[index + 2] == ")" {
+            if index + 2 < bytes.count, bytes[index] == 0x28, bytes[index + 1] == 0x30, bytes[index + 2] == 0x29 {
                 index += 3
                 if isSeparator(index) { index += 1 }
             }
-            guard isDigit(index), characters[index] != "0" else { return nil }
-        case "(":
-            guard isDigit(start + 1), characters[start + 1] == "0" else { return nil }
+            guard isDigit(index), bytes[index] != 0x30 else { return nil }
+        case 0x28:
+            guard isDigit(start + 1), bytes[start + 1] == 0x30 else { return nil }
             index = start + 1
             isInBrackets = true
-        case "0":
+        case 0x30:
             break
         default:
             return nil
@@ -84,94 +92,127 @@ enum PersonalDataPatterns {
         var valid: PhoneNumber?
         while isDigit(index) {
             while isDigit(index) {
-                digits.append(characters[index])
+                digits.append(bytes[index])
                 index += 1
             }
             if digits.count > 11 { break }
             if isInBrackets {
-                guard index < characters.count, characters[index] == ")" else { return nil }
+                guard index < bytes.count, bytes[index] == 0x29 else { return nil }
                 index += 1
                 isInBrackets = false
             }
-            if isValidNumber(digits), !isDigit(index) { valid = PhoneNumber(range: start..<index, digits: digits) }
+            if digits.isValidNumber, !isDigit(index) {
+                valid = PhoneNumber(range: start..<index, digits: digits.text)
+            }
             guard isSeparator(index), isDigit(index + 1) else { break }
             index += 1
         }
         return valid
     }
 
-    private static func isValidNumber(_ digits: String) -> Bool {
-        if digits.hasPrefix("07") { return digits.count == 11 }
-        if digits.hasPrefix("01") || digits.hasPrefix("02") { return digits.count == 10 || digits.count == 11 }
-        return false
+    /// The digits of a number being read, without an array: a count and the digits as a number.
+    private struct DigitRun {
+        var count = 0
+        var value: UInt64 = 0
+        var second: UInt8 = 0
+
+        mutating func append(_ digit: UInt8) {
+            if count == 1 { second = digit }
+            if count < 18 { value = value * 10 + UInt64(digit - 0x30) }
+            count += 1
+        }
+
+        /// Mobiles 07 with 11 digits; landlines 01 or 02 with 10 or 11 (the first digit is always 0).
+        var isValidNumber: Bool {
+            guard count >= 2 else { return false }
+            if second == 0x37 { return count == 11 }
+            if second == 0x31 || second == 0x32 { return count == 10 || count == 11 }
+            return false
+        }
+
+        /// The digits as written, with the leading 0.
+        var text: String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, count - digits.count)) + digits
+        }
     }
 
     // MARK: - Addresses
 
-    /// Character ranges of addresses: from the street's house number or name to the end of the postcode.
-    static func addresses(in tokens: [TextToken]) -> [Range<Int>] {
+    /// Byte ranges of addresses: from the street's house number or name to the end of the postcode.
+    static func addresses(in tokens: UnsafeBufferPointer<PassageToken>, forms: [UInt8], entries: [CompiledLexicon.WordEntry]) -> [Range<Int>] {
+        func isStreetWord(_ token: PassageToken) -> Bool {
+            token.kind == .word && token.entry >= 0 && entries[Int(token.entry)].isStreetWord
+        }
+        guard tokens.contains(where: isStreetWord) else { return [] }
+        func form(_ token: PassageToken) -> ArraySlice<UInt8> {
+            forms[Int(token.formStart)..<Int(token.formStart + token.formLength)]
+        }
+        func postcodeEnd(at index: Int) -> Int? {
+            let code = form(tokens[index])
+            if isOutwardCode(code), index + 1 < tokens.count, tokens[index + 1].kind == .word, isInwardCode(form(tokens[index + 1])) {
+                return index + 1
+            }
+            if (5...7).contains(code.count), isOutwardCode(code.dropLast(3)), isInwardCode(code.suffix(3)) {
+                return index
+            }
+            return nil
+        }
+        func streetWordIndex(before index: Int) -> Int? {
+            var candidate = index - 1
+            while candidate >= 0, index - candidate <= addressReach {
+                if isStreetWord(tokens[candidate]) { return candidate }
+                candidate -= 1
+            }
+            return nil
+        }
+
         var found: [Range<Int>] = []
         var index = 0
         while index < tokens.count {
-            guard tokens[index].kind == .word, let last = postcodeEnd(in: tokens, at: index),
-                  let street = streetWordIndex(in: tokens, before: index)
-            else {
+            guard tokens[index].kind == .word, let last = postcodeEnd(at: index), let street = streetWordIndex(before: index) else {
                 index += 1
                 continue
             }
             var first = street
             if first > 0, tokens[first - 1].kind == .word {
                 first -= 1
-                if first > 0, tokens[first - 1].kind == .word, tokens[first - 1].form.first?.isNumber == true {
+                if first > 0, tokens[first - 1].kind == .word, startsWithNumber(tokens[first - 1], forms) {
                     first -= 1
                 }
             }
-            found.append(tokens[first].start..<tokens[last].end)
+            found.append(Int(tokens[first].start)..<Int(tokens[last].end))
             index = last + 1
         }
         return found
     }
 
-    /// The index of the postcode's last token when a postcode starts at `index`.
-    private static func postcodeEnd(in tokens: [TextToken], at index: Int) -> Int? {
-        let form = tokens[index].form
-        if isOutwardCode(form), index + 1 < tokens.count, tokens[index + 1].kind == .word,
-           isInwardCode(tokens[index + 1].form) {
-            return index + 1
-        }
-        if (5...7).contains(form.count), isOutwardCode(String(form.dropLast(3))), isInwardCode(String(form.suffix(3))) {
-            return index
-        }
-        return nil
-    }
-
-    private static func streetWordIndex(in tokens: [TextToken], before index: Int) -> Int? {
-        var candidate = index - 1
-        while candidate >= 0, index - candidate <= addressReach {
-            if tokens[candidate].kind == .word, streetWords.contains(tokens[candidate].form) { return candidate }
-            candidate -= 1
-        }
-        return nil
+    /// Whether a word starts with a digit, as a house number does.
+    private static func startsWithNumber(_ token: PassageToken, _ forms: [UInt8]) -> Bool {
+        guard token.formLength > 0 else { return false }
+        let lead = forms[Int(token.formStart)]
+        if lead < 0x80 { return lead >= 0x30 && lead <= 0x39 }
+        let text = String(decoding: forms[Int(token.formStart)..<Int(token.formStart + token.formLength)], as: UTF8.self)
+        return text.first?.isNumber == true
     }
 
     /// "LS6", "SW1A", "M1", "EC1V": one or two letters, a digit, then optionally a letter or digit.
-    private static func isOutwardCode(_ code: String) -> Bool {
-        let characters = Array(code)
-        guard (2...4).contains(characters.count) else { return false }
-        var index = 0
-        while index < characters.count, index < 2, isASCIILetter(characters[index]) { index += 1 }
-        guard index >= 1, index < characters.count, isASCIIDigit(characters[index]) else { return false }
+    private static func isOutwardCode(_ code: ArraySlice<UInt8>) -> Bool {
+        guard (2...4).contains(code.count) else { return false }
+        var index = code.startIndex
+        while index < code.endIndex, index - code.startIndex < 2, isASCIILetter(code[index]) { index += 1 }
+        guard index > code.startIndex, index < code.endIndex, isASCIIDigit(code[index]) else { return false }
         index += 1
-        if index < characters.count, isASCIILetter(characters[index]) || isASCIIDigit(characters[index]) { index += 1 }
-        return index == characters.count
+        if index < code.endIndex, isASCIILetter(code[index]) || isASCIIDigit(code[index]) { index += 1 }
+        return index == code.endIndex
     }
 
     /// "2AB": a digit and two letters.
-    private static func isInwardCode(_ code: String) -> Bool {
-        let characters = Array(code)
-        return characters.count == 3 && isASCIIDigit(characters[0]) && isASCIILetter(characters[1]) && isASCIILetter(characters[2])
+    private static func isInwardCode(_ code: ArraySlice<UInt8>) -> Bool {
+        let start = code.startIndex
+        return code.count == 3 && isASCIIDigit(code[start]) && isASCIILetter(code[start + 1]) && isASCIILetter(code[start + 2])
     }
 
-    private static func isASCIILetter(_ character: Character) -> Bool { character.isASCII && character.isLetter }
-    private static func isASCIIDigit(_ character: Character) -> Bool { character.isASCII && character.isNumber }
+    private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    private static func isASCIIDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 }

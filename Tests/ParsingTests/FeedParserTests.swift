@@ -224,16 +224,17 @@ import Testing
         #expect(feed.items.first?.text == "Salt & vinegar & more")
     }
 
-    @Test func entitiesDeclaredByTheDocumentAreNeitherRewrittenNorExpanded() throws {
+    @Test func entitiesDeclaredByTheDocumentStandForTheirOwnTextNotHTMLs() throws {
         let document = """
             <?xml version="1.0"?>
-            <!DOCTYPE rss [<!ENTITY nbsp "EXPANDED"><!ENTITY school "Elm Park">]>
+            <!DOCTYPE rss [<!ENTITY nbsp "EXPANDED"><!ENTITY school "Elm Park&#233;"><!ENTITY nested "&school;!">]>
             <rss version="2.0"><channel><title>Declared</title>
-            <item><guid>d</guid><title>At&nbsp;&school; today</title></item>
+            <item><guid>d</guid><title>At&nbsp;&school; today&nested;</title></item>
             </channel></rss>
             """
         let feed = try parser.parse(Data(document.utf8), baseURL: feedURL)
-        #expect(feed.items.first?.title == "At today")
+        // Short literal values are substituted; one that refers to other entities is never expanded.
+        #expect(feed.items.first?.title == "AtEXPANDEDElm Parké today")
         #expect(!feed.isIllFormed)
     }
 

@@ -27,6 +27,10 @@ import Testing
         HTMLCase(html: "<p>Unclosed <b>bold", expected: "Unclosed bold", note: "broken markup recovered"),
         HTMLCase(html: "", expected: "", note: "empty"),
         HTMLCase(html: "<p> </p><div></div>", expected: "", note: "no text"),
+        HTMLCase(html: "<b>one</b> <i>two</i>", expected: "one two", note: "the space between inline elements is kept"),
+        HTMLCase(html: "safe<embed src=\"x\"> <b>description</b>", expected: "safe description", note: "an unclosed embed hides nothing"),
+        HTMLCase(html: "<object data=\"x\">Fallback <b>text</b></object>", expected: "Fallback text", note: "object fallback text is read"),
+        HTMLCase(html: "don&#146;t &#147;quote&#148;", expected: "don\u{2019}t \u{201C}quote\u{201D}", note: "Windows-1252 code points in references"),
     ]
 
     @Test(arguments: cases)

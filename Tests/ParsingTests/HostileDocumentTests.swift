@@ -55,6 +55,22 @@ import Testing
         #expect(allText(feed ?? ParsedFeed(title: "", link: nil, items: [], format: .rss20)).count < 1_000)
     }
 
+    @Test func aShortEntityReferencedThousandsOfTimesIsSubstitutedOnlyUpToTheDocumentsOwnSize() throws {
+        let entity = String(repeating: "b", count: 1_000)
+        let references = String(repeating: "&short;", count: 100_000)
+        let document = """
+            <?xml version="1.0"?>
+            <!DOCTYPE rss [<!ENTITY short "\(entity)">]>
+            <rss version="2.0"><channel><title>Multiplied</title>
+            <item><guid>m-1</guid><title>Blow-up</title><description>\(references)</description></item>
+            </channel></rss>
+            """
+        let feed = try parser.parse(Data(document.utf8), baseURL: URL(string: "https://bomb.example/")!)
+        // 100 MB if every reference were expanded; the budget is the document's own size (about 700 KB).
+        #expect(allText(feed).utf8.count <= document.utf8.count + 1_000)
+        #expect(feed.items.first?.text.hasPrefix(entity) == true)
+    }
+
     @Test func deeplyNestedMarkupDoesNotExhaustTheStack() throws {
         let depth = 5_000
         let html = String(repeating: "<div>", count: depth) + "deep" + String(repeating: "</div>", count: depth)

@@ -42,6 +42,28 @@ import Testing
         #expect(normalized?.absoluteString == testCase.expected)
     }
 
+    @Test(arguments: [
+        "https://Example.ORG/Path/Story?id=3&utm_source=x#top", "http://example.org", "http://example.org:8080/a/b.html?",
+        "https://example.org/a?&&x=1&&", "https://example.org/a?fbclid=1", "https://example.org/a%20b?q=%C3%A9",
+        "https://example.org/a?UTM_Medium=y&page=2", "http://news.example.co.uk/2024/03/05/story-title/",
+        "https://example.org/a?q=a%26b&x", "https://example.org/path;params?x=a:b@c!$'()*+,=",
+    ])
+    func theTextShortcutAgreesWithTheFullNormaliser(_ link: String) throws {
+        let shortcut = try #require(LinkNormalizer.simpleCanonicalForm(link))
+        let url = try #require(URL(string: link))
+        let full = try #require(LinkNormalizer().normalize(url))
+        #expect(shortcut == full.absoluteString)
+    }
+
+    @Test(arguments: [
+        "https://example.org/a b", "https://exa_mple.org/", "https://example.org/%zz", "ftp://example.org/",
+        "https://example.org/url?url=https://elsewhere.example/", "https://user@example.org/", "https://[::1]/",
+        "https://example.org/caf\u{E9}",
+    ])
+    func linksTheShortcutCannotHandleGoTheLongWay(_ link: String) {
+        #expect(LinkNormalizer.simpleCanonicalForm(link) == nil)
+    }
+
     @Test func normalisingTwiceChangesNothing() throws {
         let once = try #require(LinkNormalizer().normalize("HTTP://Example.org/a?utm_x=1&b=2#f", relativeTo: nil))
         #expect(LinkNormalizer().normalize(once) == once)

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Configuration
+import Foundation
+import Mentions
+import Model
+
+/// `earshot match`: finds mentions of the configured school in lines of standard input, one
+/// JSON line out per line in.
+///
+/// The school profile comes from the configuration file, as for a scan. Each output line lists
+/// the mentions of its input line with their span (character offsets, end exclusive), the text
+/// matched, the rule that matched it, the configured term and, for an ambiguous alias, the
+/// context word that licensed it. As with `earshot score`, a line that cannot be read gives an
+/// `{"error": …}` object and the command goes on.
+struct MatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "match",
+        abstract: "Find mentions of the school in each line of standard input, as JSON lines.",
+        discussion: """
+        Input: one passage per line, or JSON lines with a "text" field (and an optional "id", echoed back). \
+        Output: one JSON object per input line, in order: {"mentions": [{"start", "end", "text", "rule", \
+        "term", "context"}]}; start and end count characters, end exclusive.
+        """
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(help: "How to read input lines: auto (JSON when a line starts with '{'), text or json.")
+    var format: LineFormat = .auto
+
+    @Flag(help: "Treat every line as coming from a source about the school: ambiguous aliases need no context.")
+    var aboutSchool = false
+
+    @Flag(help: "Read all input first, then time the matching alone on one core and print throughput as JSON.")
+    var benchmark = false
+
+    @Option(help: "With --benchmark: how many times to match the whole input.")
+    var rounds = 1
+
+    func run() throws {
+        let configuration = try options.loadConfiguration()
+        let finder = MentionFinder(profile: configuration.profile)
+        if benchmark {
+            let texts = LineStream.readAll().map { JudgementLine(bytes: $0, format: format).text ?? "" }
+            var found = 0
+            let report = Throughput.measure(texts, rounds: rounds) { text in
+                found += finder.mentions(in: text, sourceIsAboutSchool: aboutSchool).count
+            }
+            print(report.json(extra: "\"mentions\":\(found)"))
+            return
+        }
+        var output = OutputBuffer()
+        var lineNumber = 0
+        LineStream.forEachLine(flushing: { output.flush() }) { bytes in
+            lineNumber += 1
+            let line = JudgementLine(bytes: bytes, format: format)
+            if let problem = line.problem {
+                output.appendError("line \(lineNumber): \(problem)", id: line.id)
+            } else {
+                output.append(finder.mentions(in: line.text ?? "", sourceIsAboutSchool: aboutSchool), id: line.id)
+            }
+        }
+        output.flush()
+    }
+}
+
+extension OutputBuffer {
+    /// A match line: the mentions found, in reading order.
+    mutating func append(_ mentions: [Mention], id: [UInt8]?) {
+        appendRaw("{")
+        appendID(id)
+        appendRaw("\"mentions\":[")
+        for (index, mention) in mentions.enumerated() {
+            if index > 0 { appendRaw(",") }
+            appendRaw("{\"start\":\(mention.start),\"end\":\(mention.end),\"text\":")
+            appendString(mention.matchedText)
+            appendRaw(",\"rule\":\"\(mention.rule.rawValue)\",\"term\":")
+            appendString(mention.term)
+            if let context = mention.contextWord {
+                appendRaw(",\"context\":")
+                appendString(context)
+            }
+            appendRaw("}")
+        }
+        appendRaw("]}\n")
+    }
+}

@@ -1,0 +1,531 @@
+import ArgumentParser
+import Foundation
+import Model
+import Sentiment
+
+/// `earshot score`: judges lines of text from standard input, one JSON line out per line in.
+///
+/// Each input line is a passage, or a JSON object whose `"text"` field is the passage (an `"id"`
+/// field is echoed back, so results can be joined to their inputs). Each output line holds the
+/// compound score, its label, the words that drove it, and the concerns with their confidence
+/// and evidence. A line that cannot be read gives an `{"error": …}` object in its place and the
+/// command goes on, so one bad line never stops a pipeline.
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Score sentiment and concerns of each line of standard input, as JSON lines.",
+        discussion: """
+        Input: one passage per line, or JSON lines with a "text" field (and an optional "id", echoed back). \
+        Output: one JSON object per input line, in order: {"compound", "label", "drivers", "concerns": \
+        [{"concern", "confidence", "evidence"}]}. Output is written as soon as no further complete input \
+        line is waiting, so each answer appears before the command waits for the next line.
+        """
+    )
+
+    @Option(help: "How to read input lines: auto (JSON when a line starts with '{'), text or json.")
+    var format: LineFormat = .auto
+
+    @Flag(help: "Read all input first, then time the judgement alone on one core and print throughput as JSON.")
+    var benchmark = false
+
+    @Option(help: "With --benchmark: how many times to judge the whole input.")
+    var rounds = 1
+
+    func run() throws {
+        let lexicon: Lexicon
+        do {
+            lexicon = try Lexicon.bundled()
+        } catch {
+            printError("cannot load the sentiment lexicon: \(error)")
+            throw ExitCode.failure
+        }
+        let judge = PassageJudge(lexicon: lexicon)
+        if benchmark {
+            let texts = LineStream.readAll().map { JudgementLine(bytes: $0, format: format).text ?? "" }
+            var workspace = JudgementWorkspace()
+            var checksum = 0.0
+            let report = Throughput.measure(texts, rounds: rounds) { text in
+                checksum += judge.judge(text, in: &workspace).compound
+            }
+            print(report.json(extra: "\"checksum\":\(checksum)"))
+            return
+        }
+        var workspace = JudgementWorkspace()
+        var output = OutputBuffer()
+        var lineNumber = 0
+        LineStream.forEachLine(flushing: { output.flush() }) { bytes in
+            lineNumber += 1
+            let line = JudgementLine(bytes: bytes, format: format)
+            if let problem = line.problem {
+                output.appendError("line \(lineNumber): \(problem)", id: line.id)
+            } else {
+                output.append(judge.judgement(of: line.text ?? "", in: &workspace), id: line.id)
+            }
+        }
+        output.flush()
+    }
+}
+
+/// Throughput of a judgement over many texts on one core: CPU time of this thread (so other
+/// processes on the machine do not count against it) and wall time.
+struct Throughput {
+    var texts: Int
+    var bytes: Int
+    var rounds: Int
+    var cpuSeconds: Double
+    var wallSeconds: Double
+
+    /// Runs `body` over every text `rounds` times and times it.
+    static func measure(_ texts: [String], rounds: Int, _ body: (String) -> Void) -> Throughput {
+        let rounds = max(1, rounds)
+        let clock = ContinuousClock()
+        let wallStart = clock.now
+        let cpuStart = threadCPUSeconds()
+        for _ in 0..<rounds {
+            for text in texts { body(text) }
+        }
+        let cpu = threadCPUSeconds() - cpuStart
+        let wall = wallStart.duration(to: clock.now)
+        return Throughput(
+            texts: texts.count * rounds, bytes: texts.reduce(0) { $0 + $1.utf8.count } * rounds, rounds: rounds,
+            cpuSeconds: cpu, wallSeconds: Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18
+        )
+    }
+
+    private static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// One JSON object: counts, seconds, and texts and megabytes per CPU second and per wall second.
+    func json(extra: String) -> String {
+        let cpu = max(cpuSeconds, 1e-9)
+        let wall = max(wallSeconds, 1e-9)
+        return "{\"texts\":\(texts),\"bytes\":\(bytes),\"rounds\":\(rounds),\"cpu_seconds\":\(cpuSeconds),"
+            + "\"wall_seconds\":\(wallSeconds),\"texts_per_cpu_second\":\(Double(texts) / cpu),"
+            + "\"mb_per_cpu_second\":\(Double(bytes) / cpu / 1e6),\"texts_per_wall_second\":\(Double(texts) / wall),"
+            + "\"mb_per_wall_second\":\(Double(bytes) / wall / 1e6),\(extra)}"
+    }
+}
+
+/// How `earshot score` and `earshot match` read their input lines.
+enum LineFormat: String, ExpressibleByArgument, CaseIterable {
+    case auto, text, json
+}
+
+/// One input line of `earshot score` or `earshot match`: its passage, or why it could not be read.
+struct JudgementLine {
+    /// The passage, when the line could be read.
+    var text: String?
+    /// The `"id"` of a JSON line as written (any JSON value), to echo back.
+    var id: [UInt8]?
+    /// Why the line could not be read.
+    var problem: String?
+
+    init(bytes: ArraySlice<UInt8>, format: LineFormat) {
+        var content = bytes
+        if content.last == UInt8(ascii: "\r") { content = content.dropLast() }
+        let firstVisible = content.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+        let isJSON = format == .json || (format == .auto && firstVisible == UInt8(ascii: "{"))
+        guard isJSON else {
+            text = String(decoding: content, as: UTF8.self)
+            return
+        }
+        switch JSONLineReader.read(content) {
+        case .success(let fields):
+            id = fields.id
+            if let text = fields.text {
+                self.text = text
+            } else {
+                problem = fields.hasText ? "the \"text\" field is not a string" : "the JSON object has no \"text\" field"
+            }
+        case .failure(let error):
+            problem = error.message
+        }
+    }
+}
+
+/// Reads standard input in large blocks and hands over complete lines.
+///
+/// Output is flushed only when no further complete line is waiting in the block just read, so a
+/// file is answered in large writes while an interactive pipeline still gets each answer before
+/// the next line is awaited.
+enum LineStream {
+    private static let blockSize = 1 << 16
+
+    /// Calls `body` for each line of standard input (without its newline), and `flushing` each
+    /// time the lines read so far are used up, before waiting for more.
+    static func forEachLine(flushing: () -> Void, _ body: (ArraySlice<UInt8>) -> Void) {
+        var pending: [UInt8] = []
+        var block = [UInt8](repeating: 0, count: blockSize)
+        while true {
+            let count = block.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, blockSize) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                break
+            }
+            if count == 0 { break }
+            pending.append(contentsOf: block[0..<count])
+            var lineStart = pending.startIndex
+            while let newline = pending[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
+                body(pending[lineStart..<newline])
+                lineStart = newline + 1
+            }
+            pending.removeSubrange(pending.startIndex..<lineStart)
+            flushing()
+        }
+        if !pending.isEmpty { body(pending[...]) }
+    }
+
+    /// Every line of standard input, read to the end.
+    static func readAll() -> [ArraySlice<UInt8>] {
+        var lines: [ArraySlice<UInt8>] = []
+        forEachLine(flushing: {}) { lines.append($0) }
+        return lines
+    }
+}
+
+/// JSON output lines, collected in a byte buffer and written to standard output in large writes.
+struct OutputBuffer {
+    private(set) var bytes: [UInt8] = []
+
+    init() {
+        bytes.reserveCapacity(1 << 16)
+    }
+
+    /// Writes everything collected so far.
+    mutating func flush() {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                break
+            }
+            offset += written
+        }
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// `{"error": …}` for a line that could not be read.
+    mutating func appendError(_ message: String, id: [UInt8]?) {
+        appendRaw("{")
+        appendID(id)
+        appendRaw("\"error\":")
+        appendString(message)
+        appendRaw("}\n")
+    }
+
+    /// A score line: compound, label, drivers and concerns.
+    mutating func append(_ judgement: PassageJudge.Judgement, id: [UInt8]?) {
+        appendRaw("{")
+        appendID(id)
+        appendRaw("\"compound\":")
+        appendNumber(judgement.sentiment.compound)
+        appendRaw(",\"label\":\"")
+        appendRaw(judgement.sentiment.label.rawValue)
+        appendRaw("\",\"drivers\":")
+        appendStrings(judgement.sentiment.drivers)
+        appendRaw(",\"concerns\":[")
+        for (index, concern) in judgement.concerns.enumerated() {
+            if index > 0 { appendRaw(",") }
+            appendRaw("{\"concern\":\"")
+            appendRaw(concern.concern.rawValue)
+            appendRaw("\",\"confidence\":")
+            appendNumber(concern.confidence)
+            appendRaw(",\"evidence\":")
+            appendStrings(concern.evidence)
+            appendRaw("}")
+        }
+        appendRaw("]}\n")
+    }
+
+    mutating func appendID(_ id: [UInt8]?) {
+        guard let id else { return }
+        appendRaw("\"id\":")
+        bytes.append(contentsOf: id)
+        appendRaw(",")
+    }
+
+    mutating func appendRaw(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    mutating func appendStrings(_ strings: [String]) {
+        appendRaw("[")
+        for (index, string) in strings.enumerated() {
+            if index > 0 { appendRaw(",") }
+            appendString(string)
+        }
+        appendRaw("]")
+    }
+
+    /// A JSON string: quotes, backslashes and control characters escaped, everything else as UTF-8.
+    mutating func appendString(_ string: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): appendRaw("\\\"")
+            case UInt8(ascii: "\\"): appendRaw("\\\\")
+            case UInt8(ascii: "\n"): appendRaw("\\n")
+            case UInt8(ascii: "\r"): appendRaw("\\r")
+            case UInt8(ascii: "\t"): appendRaw("\\t")
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                appendRaw("\\u00")
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0xF)])
+            default:
+                bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// A number with four decimals at most, without trailing zeros ("0.5", "-0.1234", "0").
+    mutating func appendNumber(_ value: Double) {
+        var scaled = Int64((abs(value) * 10_000).rounded())
+        if scaled == 0 {
+            appendRaw("0")
+            return
+        }
+        if value < 0 { appendRaw("-") }
+        appendRaw(String(scaled / 10_000))
+        scaled %= 10_000
+        guard scaled != 0 else { return }
+        var digits = Array(String(scaled).utf8)
+        while digits.count < 4 { digits.insert(UInt8(ascii: "0"), at: 0) }
+        while digits.last == UInt8(ascii: "0") { digits.removeLast() }
+        appendRaw(".")
+        bytes.append(contentsOf: digits)
+    }
+}
+
+/// A small, strict reader of one JSON object per line: checks the whole line is valid JSON and
+/// picks out the top-level `"text"` string and `"id"` value.
+enum JSONLineReader {
+    /// What was found in a line.
+    struct Fields {
+        var text: String?
+        var hasText = false
+        var id: [UInt8]?
+    }
+
+    /// Why a line is not a JSON object.
+    struct Failure: Error {
+        var message: String
+    }
+
+    private static let maximumDepth = 64
+
+    /// Reads a line that should hold one JSON object.
+    static func read(_ line: ArraySlice<UInt8>) -> Result<Fields, Failure> {
+        var parser = Parser(bytes: Array(line))
+        do {
+            let fields = try parser.readTopLevelObject()
+            return .success(fields)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private struct Parser {
+        let bytes: [UInt8]
+        var index = 0
+
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+        }
+
+        mutating func readTopLevelObject() throws(Failure) -> Fields {
+            skipSpace()
+            guard peek == UInt8(ascii: "{") else { throw fail("expected a JSON object") }
+            var fields = Fields()
+            index += 1
+            skipSpace()
+            if peek == UInt8(ascii: "}") {
+                index += 1
+            } else {
+                while true {
+                    skipSpace()
+                    guard peek == UInt8(ascii: "\"") else { throw fail("expected a quoted key") }
+                    let key = try readString()
+                    skipSpace()
+                    guard peek == UInt8(ascii: ":") else { throw fail("expected ':' after a key") }
+                    index += 1
+                    skipSpace()
+                    let valueStart = index
+                    if key == "text" {
+                        fields.hasText = true
+                        if peek == UInt8(ascii: "\"") {
+                            fields.text = try readString()
+                        } else {
+                            fields.text = nil
+                            try skipValue(depth: 1)
+                        }
+                    } else {
+                        try skipValue(depth: 1)
+                        if key == "id" { fields.id = Array(bytes[valueStart..<index]) }
+                    }
+                    skipSpace()
+                    if peek == UInt8(ascii: ",") {
+                        index += 1
+                        continue
+                    }
+                    guard peek == UInt8(ascii: "}") else { throw fail("expected ',' or '}'") }
+                    index += 1
+                    break
+                }
+            }
+            skipSpace()
+            guard index == bytes.count else { throw fail("unexpected text after the object") }
+            return fields
+        }
+
+        private var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+        private func fail(_ reason: String) -> Failure {
+            Failure(message: "malformed JSON at byte \(index + 1): \(reason)")
+        }
+
+        private mutating func skipSpace() {
+            while let byte = peek, byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { index += 1 }
+        }
+
+        private mutating func skipValue(depth: Int) throws(Failure) {
+            guard depth <= maximumDepth else { throw fail("nested too deeply") }
+            skipSpace()
+            guard let byte = peek else { throw fail("expected a value") }
+            switch byte {
+            case UInt8(ascii: "\""):
+                _ = try readString()
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                let close = byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                index += 1
+                skipSpace()
+                if peek == close {
+                    index += 1
+                    return
+                }
+                while true {
+                    skipSpace()
+                    if close == UInt8(ascii: "}") {
+                        guard peek == UInt8(ascii: "\"") else { throw fail("expected a quoted key") }
+                        _ = try readString()
+                        skipSpace()
+                        guard peek == UInt8(ascii: ":") else { throw fail("expected ':' after a key") }
+                        index += 1
+                    }
+                    try skipValue(depth: depth + 1)
+                    skipSpace()
+                    if peek == UInt8(ascii: ",") {
+                        index += 1
+                        continue
+                    }
+                    guard peek == close else { throw fail("expected ',' or '\(Character(Unicode.Scalar(close)))'") }
+                    index += 1
+                    return
+                }
+            case UInt8(ascii: "t"): try expectWord("true")
+            case UInt8(ascii: "f"): try expectWord("false")
+            case UInt8(ascii: "n"): try expectWord("null")
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                try skipNumber()
+            default:
+                throw fail("unexpected character")
+            }
+        }
+
+        private mutating func expectWord(_ word: String) throws(Failure) {
+            for expected in word.utf8 {
+                guard peek == expected else { throw fail("expected \(word)") }
+                index += 1
+            }
+        }
+
+        private mutating func skipNumber() throws(Failure) {
+            if peek == UInt8(ascii: "-") { index += 1 }
+            guard let first = peek, first >= 0x30, first <= 0x39 else { throw fail("expected a digit") }
+            if first == 0x30 {
+                index += 1
+            } else {
+                while let digit = peek, digit >= 0x30, digit <= 0x39 { index += 1 }
+            }
+            if peek == UInt8(ascii: ".") {
+                index += 1
+                guard let digit = peek, digit >= 0x30, digit <= 0x39 else { throw fail("expected a digit after '.'") }
+                while let digit = peek, digit >= 0x30, digit <= 0x39 { index += 1 }
+            }
+            if peek == UInt8(ascii: "e") || peek == UInt8(ascii: "E") {
+                index += 1
+                if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { index += 1 }
+                guard let digit = peek, digit >= 0x30, digit <= 0x39 else { throw fail("expected an exponent") }
+                while let digit = peek, digit >= 0x30, digit <= 0x39 { index += 1 }
+            }
+        }
+
+        /// Reads a string starting at its opening quote, decoding escapes.
+        private mutating func readString() throws(Failure) -> String {
+            index += 1
+            var decoded: [UInt8] = []
+            while true {
+                guard let byte = peek else { throw fail("unterminated string") }
+                index += 1
+                switch byte {
+                case UInt8(ascii: "\""):
+                    return String(decoding: decoded, as: UTF8.self)
+                case UInt8(ascii: "\\"):
+                    guard let escaped = peek else { throw fail("unterminated escape") }
+                    index += 1
+                    switch escaped {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escaped)
+                    case UInt8(ascii: "b"): decoded.append(0x08)
+                    case UInt8(ascii: "f"): decoded.append(0x0C)
+                    case UInt8(ascii: "n"): decoded.append(0x0A)
+                    case UInt8(ascii: "r"): decoded.append(0x0D)
+                    case UInt8(ascii: "t"): decoded.append(0x09)
+                    case UInt8(ascii: "u"):
+                        var scalar = try readHexQuad()
+                        if (0xD800..<0xDC00).contains(scalar), peek == UInt8(ascii: "\\"),
+                           index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u") {
+                            index += 2
+                            let low = try readHexQuad()
+                            if (0xDC00..<0xE000).contains(low) {
+                                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                            } else {
+                                decoded.append(contentsOf: String(Character(Unicode.Scalar(0xFFFD)!)).utf8)
+                                scalar = low
+                            }
+                        }
+                        let character = Unicode.Scalar(scalar).map(Character.init) ?? "\u{FFFD}"
+                        decoded.append(contentsOf: String(character).utf8)
+                    default:
+                        throw fail("unknown escape \\\(Character(Unicode.Scalar(escaped)))")
+                    }
+                case 0..<0x20:
+                    throw fail("control character inside a string")
+                default:
+                    decoded.append(byte)
+                }
+            }
+        }
+
+        private mutating func readHexQuad() throws(Failure) -> UInt32 {
+            var value: UInt32 = 0
+            for _ in 0..<4 {
+                guard let byte = peek else { throw fail("short \\u escape") }
+                let digit: UInt32
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - 0x30)
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - 0x61 + 10)
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - 0x41 + 10)
+                default: throw fail("bad \\u escape")
+                }
+                value = value << 4 | digit
+                index += 1
+            }
+            return value
+        }
+    }
+}

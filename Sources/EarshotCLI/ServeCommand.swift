@@ -1,0 +1,48 @@
+import ArgumentParser
+import Configuration
+import Foundation
+import Workflow
+import Workspace
+
+/// `earshot serve`: the web workspace for communications staff and senior leaders.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the web workspace (case queue, case pages, drafts and actions) over the scans' database.",
+        discussion: """
+        Listens on 127.0.0.1:8080 unless told. Cookies carry Secure unless the workspace is plain HTTP on \
+        the loopback interface; to reach it from other machines, put an HTTPS proxy in front and pass \
+        --secure-cookies. Create accounts first with `earshot users add`.
+        """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0 picks a free one).")
+    var port = 8080
+
+    @Flag(help: "Mark cookies Secure (always on when the host is not a loopback address).")
+    var secureCookies = false
+
+    func run() async throws {
+        let configuration = try global.loadConfiguration()
+        let isLoopback = ["127.0.0.1", "::1", "localhost"].contains(host)
+        let settings = WorkspaceSettings(
+            databasePath: configuration.databaseFile.path, schoolName: configuration.schoolName,
+            timeZone: configuration.calendar.timeZone, draftPolicy: configuration.draftPolicy,
+            usesSecureCookies: secureCookies || !isLoopback)
+        let server: WorkspaceServer
+        do {
+            server = try await WorkspaceServer.start(try Workspace(settings: settings), host: host, port: port)
+        } catch {
+            printError("cannot start the workspace: \(error)")
+            throw ExitCode.failure
+        }
+        let address = "http://\(host.contains(":") ? "[\(host)]" : host):\(server.port)/"
+        FileHandle.standardOutput.write(Data("earshot workspace listening on \(address)\n".utf8))
+        try await server.run()
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Configuration
+import Foundation
+import Storage
+import Workspace
+
+/// `earshot users`: the accounts that may sign in to the web workspace.
+struct UsersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "users",
+        abstract: "Manage the web workspace's accounts.",
+        subcommands: [UsersAddCommand.self, UsersListCommand.self]
+    )
+}
+
+/// `earshot users add NAME --role ROLE`: adds an account (or resets its role and password).
+struct UsersAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add an account, reading its password from standard input (at least 12 characters).",
+        discussion: "Roles: " + WorkspaceRole.allCases.map(\.rawValue).joined(separator: ", ") + "."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The name the person signs in with.")
+    var name: String
+
+    @Option(help: "slt, dsl, communications, moderator or readonly.")
+    var role: String
+
+    @Flag(help: "Read the password from standard input (the default; kept for scripts that say so).")
+    var passwordStdin = false
+
+    func validate() throws {
+        guard WorkspaceRole(rawValue: role) != nil else {
+            throw ValidationError("unknown role \(role); use one of " + WorkspaceRole.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        guard !name.isEmpty, name.count <= 64, name.allSatisfy({ $0.isLetter || $0.isNumber || "._-@".contains($0) }) else {
+            throw ValidationError("a name is 1 to 64 letters, digits or . _ - @")
+        }
+    }
+
+    func run() throws {
+        let configuration = try global.loadConfiguration()
+        let password = (readLine(strippingNewline: true) ?? "")
+        guard password.count >= 12 else {
+            printError("the password must be at least 12 characters; give it on standard input")
+            throw ExitCode.failure
+        }
+        let store = try openStore(configuration)
+        let account = Store.UserAccount(name: name, role: role, passwordHash: PasswordHasher().hash(password), createdAt: Date())
+        do {
+            try store.saveUser(account)
+        } catch {
+            printError("storage error: \(error.description)")
+            throw ExitStatus.storageFailure
+        }
+        print("account \(name) (\(role)) saved")
+    }
+}
+
+/// `earshot users list`.
+struct UsersListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the accounts and their roles.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let configuration = try global.loadConfiguration()
+        let store = try openStore(configuration)
+        do {
+            for account in try store.users() { print("\(account.name)\t\(account.role)") }
+        } catch {
+            printError("storage error: \(error.description)")
+            throw ExitStatus.storageFailure
+        }
+    }
+}

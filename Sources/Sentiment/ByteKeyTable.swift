@@ -1,0 +1,127 @@
+import Foundation
+
+/// An open-addressing hash table from byte strings (UTF-8 words and phrases in comparison form)
+/// to small integers, built once and then only read.
+///
+/// Passages are read as UTF-8 bytes, and each word's hash is computed while its bytes are
+/// lowered, so a look-up costs one probe and one byte comparison, with no `String` made. The hash
+/// is polynomial, so the hash of a phrase can be composed from the hashes of its words
+/// (`combining(_:_:length:)`) without copying them together.
+struct ByteKeyTable: Sendable {
+    /// The polynomial hash's multiplier.
+    static let multiplier: UInt64 = 0x100_0000_01B3
+    /// Marks an empty slot, and a look-up that found nothing.
+    static let missing: Int32 = -1
+
+    private var slotHashes: [UInt64]
+    private var slotValues: [Int32]
+    private var slotKeyStarts: [Int32]
+    private var slotKeyLengths: [Int32]
+    private var keyBytes: [UInt8] = []
+    private var mask: Int
+    private(set) var count = 0
+
+    /// An empty table with room for `capacity` keys at a low load factor.
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 3 { size <<= 1 }
+        slotHashes = Array(repeating: 0, count: size)
+        slotValues = Array(repeating: Self.missing, count: size)
+        slotKeyStarts = Array(repeating: 0, count: size)
+        slotKeyLengths = Array(repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    // MARK: - Hashing
+
+    /// The hash of some bytes.
+    @inline(__always)
+    static func hash<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
+        var hash: UInt64 = 0
+        for byte in bytes { hash = extending(hash, with: byte) }
+        return hash
+    }
+
+    /// The hash with one more byte.
+    @inline(__always)
+    static func extending(_ hash: UInt64, with byte: UInt8) -> UInt64 {
+        hash &* multiplier &+ UInt64(byte)
+    }
+
+    /// The hash of the bytes of `first` followed by `length` bytes whose hash is `second`.
+    @inline(__always)
+    static func combining(_ first: UInt64, _ second: UInt64, length: Int) -> UInt64 {
+        first &* power(length) &+ second
+    }
+
+    private static let powers: [UInt64] = {
+        var powers: [UInt64] = [1]
+        for _ in 0..<256 { powers.append(powers[powers.count - 1] &* multiplier) }
+        return powers
+    }()
+
+    /// The multiplier raised to `exponent`.
+    @inline(__always)
+    static func power(_ exponent: Int) -> UInt64 {
+        if exponent < powers.count { return powers[exponent] }
+        var result = powers[powers.count - 1]
+        for _ in 0..<(exponent - powers.count + 1) { result = result &* multiplier }
+        return result
+    }
+
+    @inline(__always)
+    private func slot(for hash: UInt64) -> Int {
+        let mixed = (hash ^ (hash >> 31)) &* 0xBF58_476D_1CE4_E5B9
+        return Int(truncatingIfNeeded: mixed >> 20) & mask
+    }
+
+    // MARK: - Building and reading
+
+    /// Adds a key, or returns the value it already has. Returns the value now stored for it.
+    @discardableResult
+    mutating func insert<Bytes: Collection>(_ key: Bytes, value: Int32) -> Int32 where Bytes.Element == UInt8 {
+        let hash = Self.hash(key)
+        let existing = self.value(hash: hash, length: key.count) { stored in stored.elementsEqual(key) }
+        if existing != Self.missing { return existing }
+        var index = slot(for: hash)
+        while slotValues[index] != Self.missing { index = (index + 1) & mask }
+        slotHashes[index] = hash
+        slotValues[index] = value
+        slotKeyStarts[index] = Int32(keyBytes.count)
+        slotKeyLengths[index] = Int32(key.count)
+        keyBytes.append(contentsOf: key)
+        count += 1
+        return value
+    }
+
+    /// The value of a key of `length` bytes and this hash, for which `isKey` confirms the bytes.
+    @inline(__always)
+    func value(hash: UInt64, length: Int, isKey: (UnsafeBufferPointer<UInt8>) -> Bool) -> Int32 {
+        var index = slot(for: hash)
+        while true {
+            let value = slotValues[index]
+            if value == Self.missing { return Self.missing }
+            if slotHashes[index] == hash, Int(slotKeyLengths[index]) == length {
+                let start = Int(slotKeyStarts[index])
+                let matches = keyBytes.withUnsafeBufferPointer { stored in
+                    isKey(UnsafeBufferPointer(rebasing: stored[start..<(start + length)]))
+                }
+                if matches { return value }
+            }
+            index = (index + 1) & mask
+        }
+    }
+
+    /// The value of a key given as bytes in memory.
+    @inline(__always)
+    func value(hash: UInt64, bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        value(hash: hash, length: bytes.count) { stored in
+            stored.count == bytes.count && (bytes.isEmpty || memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+        }
+    }
+
+    /// The value of a key given as any bytes.
+    func value<Bytes: Collection>(of key: Bytes) -> Int32 where Bytes.Element == UInt8 {
+        value(hash: Self.hash(key), length: key.count) { $0.elementsEqual(key) }
+    }
+}

@@ -1,0 +1,34 @@
+/// Reusable scratch space for judging passages, so that judging many passages in a row
+/// allocates nothing once the buffers have grown to fit.
+///
+/// Pass the same workspace to `PassageJudge.judge(_:in:)` for each passage of a batch. It holds
+/// no results a caller needs between passages; one workspace serves one thread at a time.
+public struct JudgementWorkspace: Sendable {
+    var tokens: [PassageToken] = []
+    var parts: [PassageToken] = []
+    var sentences: [SentenceSpan] = []
+    var forms: [UInt8] = []
+    var leads: [UInt32] = []
+    var starts: [Int32] = []
+    var units: [ScoringUnit] = []
+    var acting: [Bool] = []
+    var weights: [Double] = []
+    var contributions: [Contribution] = []
+    var evidence: [ConcernEvidence] = []
+    /// Whether the passage has a lower-case letter (capitals emphasise only then).
+    var hasLowercase = false
+    /// Whether any word token holds a hyphen.
+    var hasHyphenatedWord = false
+
+    /// An empty workspace.
+    public init() {
+        tokens.reserveCapacity(64)
+        forms.reserveCapacity(512)
+    }
+}
+
+/// One sentiment driver's share of a score: a term id and its signed value.
+struct Contribution: Sendable {
+    var term: Int32
+    var value: Double
+}

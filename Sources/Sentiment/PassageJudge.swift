@@ -1,0 +1,75 @@
+import Model
+
+/// Judges a passage in one pass: its sentiment and the concerns it raises.
+///
+/// `SentimentAnalyzer.score(_:)` and `ConcernClassifier.classify(_:sentiment:)` each read the
+/// passage themselves; the judge reads it once and runs both on the same tokens, which is what a
+/// scan or `earshot score` wants. `judge(_:in:)` is the quick form for bulk work: with a reused
+/// workspace it allocates nothing per passage and makes no strings; `judgement(of:in:)` adds the
+/// drivers and evidence as text.
+public struct PassageJudge: Sendable {
+    /// Everything judged about a passage, with drivers and evidence as text.
+    public struct Judgement: Hashable, Sendable {
+        public var sentiment: SentimentScore
+        /// Most serious first.
+        public var concerns: [ConcernAssessment]
+
+        /// Pairs a sentiment with concerns.
+        public init(sentiment: SentimentScore, concerns: [ConcernAssessment]) {
+            self.sentiment = sentiment
+            self.concerns = concerns
+        }
+    }
+
+    /// The figures of a judgement without the text of its drivers and evidence.
+    public struct QuickJudgement: Hashable, Sendable {
+        /// Normalised sentiment in [-1, 1].
+        public var compound: Double
+        /// The label of `compound`.
+        public var label: SentimentLabel
+        /// Each concern's confidence, zero for those not raised.
+        public var concerns: ConcernConfidences
+    }
+
+    /// The sentiment half.
+    public let analyzer: SentimentAnalyzer
+    /// The concern half.
+    public let classifier: ConcernClassifier
+
+    /// A judge reading with `lexicon`.
+    public init(lexicon: Lexicon) {
+        analyzer = SentimentAnalyzer(lexicon: lexicon)
+        classifier = ConcernClassifier(lexicon: lexicon)
+    }
+
+    /// The compound score, label and concern confidences of a passage, using `workspace` as
+    /// scratch space.
+    public func judge(_ text: String, in workspace: inout JudgementWorkspace) -> QuickJudgement {
+        JudgementWorkspace.withBytes(of: text) { bytes in
+            quickJudgement(bytes, in: &workspace)
+        }
+    }
+
+    /// Sentiment with drivers, and concerns with evidence, using `workspace` as scratch space.
+    public func judgement(of text: String, in workspace: inout JudgementWorkspace) -> Judgement {
+        JudgementWorkspace.withBytes(of: text) { bytes in
+            let quick = quickJudgement(bytes, in: &workspace)
+            let sentiment = SentimentScore(compound: quick.compound, drivers: analyzer.drivers(workspace.contributions[...]))
+            return Judgement(sentiment: sentiment, concerns: classifier.assessments(quick.concerns, bytes: bytes, workspace: workspace))
+        }
+    }
+
+    /// Sentiment with drivers, and concerns with evidence.
+    public func judgement(of text: String) -> Judgement {
+        var workspace = JudgementWorkspace()
+        return judgement(of: text, in: &workspace)
+    }
+
+    private func quickJudgement(_ bytes: UnsafeBufferPointer<UInt8>, in workspace: inout JudgementWorkspace) -> QuickJudgement {
+        workspace.read(bytes, tables: analyzer.tables)
+        let compound = SentimentAnalyzer.normalised(analyzer.scoreSentences(bytes: bytes, in: &workspace, eachSentence: nil))
+        let label = SentimentLabel(compound: compound)
+        let concerns = classifier.findConcerns(bytes: bytes, in: &workspace, isNegative: label == .negative)
+        return QuickJudgement(compound: compound, label: label, concerns: concerns)
+    }
+}

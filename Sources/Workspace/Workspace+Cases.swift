@@ -1,0 +1,154 @@
+import Foundation
+import Model
+import Sentiment
+import Storage
+import Workflow
+
+extension Workspace {
+    /// The case queue: overdue first, then at risk, then by due time; filtered by the query.
+    func queue(_ request: WorkspaceRequest, user: SignedInUser, renderer: PageRenderer) async throws -> WorkspaceResponse {
+        let filter = QueueFilter(query: request.query)
+        let showsAll = filter.status == "all" || (filter.status.flatMap(CaseStatus.init(rawValue:)).map { !$0.isOpen } ?? false)
+        let cases = try await storage.perform { store in showsAll ? try store.allCases() : try store.openCases() }
+        let shown = Self.urgentFirst(cases.filter(filter.matches), at: renderer.now)
+        return .html(renderer.queuePage(shown, filter: filter, user: user, owners: Set(cases.map(\.owner.rawValue)).sorted(),
+                                        sources: Set(cases.map(\.sourceTitle)).sorted()))
+    }
+
+    /// Overdue first, then at risk (due within two hours), then the rest; soonest due first within each.
+    static func urgentFirst(_ cases: [CaseSummary], at now: Date) -> [CaseSummary] {
+        func rank(_ item: CaseSummary) -> Int { item.isOverdue(at: now) ? 0 : (item.isAtRisk(at: now) ? 1 : 2) }
+        return cases.sorted { rank($0) == rank($1) ? ($0.dueAt, $0.id.rawValue) < ($1.dueAt, $1.id.rawValue) : rank($0) < rank($1) }
+    }
+
+    /// A case in full, or 403 when the role may not see it.
+    func casePage(
+        _ caseID: CaseID, user: SignedInUser, renderer: PageRenderer, notice: PageRenderer.Notice? = nil, draftText: String? = nil
+    ) async throws -> String {
+        let record = try await loadRecord(caseID, user: user)
+        let latestProblems = record.drafts.last.map { checkDraft($0.text, for: record.summary) } ?? []
+        return renderer.casePage(record, user: user, notice: notice, draftText: draftText, latestDraftProblems: latestProblems)
+    }
+
+    private func loadRecord(_ caseID: CaseID, user: SignedInUser) async throws -> Store.CaseRecord {
+        guard let record = try await storage.perform({ try $0.caseRecord(caseID) }) else {
+            throw WorkspaceError.notFound("There is no case \(caseID.rawValue).")
+        }
+        if record.summary.concerns.contains(.safeguarding) || record.summary.primaryConcern == .safeguarding, !user.role.canSeeSafeguarding {
+            throw WorkspaceError.forbidden("Safeguarding cases are open to the designated safeguarding lead and senior leaders only.")
+        }
+        return record
+    }
+
+    /// The draft check over a text, fed by Earshot's own sentiment lexicon and personal-data rules.
+    func checkDraft(_ text: String, for summary: CaseSummary) -> [DraftProblem] {
+        let sentiment = SentimentAnalyzer(lexicon: lexicon).score(text)
+        let personalData = ConcernClassifier(lexicon: lexicon).classify(text, sentiment: sentiment)
+            .filter { $0.concern == .dataProtection }.flatMap(\.evidence)
+        return DraftChecker(policy: settings.draftPolicy).check(text, sentiment: sentiment, personalData: personalData,
+                                                                needsSeniorCheck: summary.needsApproval)
+    }
+
+    /// Performs a form's action on a case as the signed-in person.
+    func act(
+        _ action: String, on caseID: CaseID, request: WorkspaceRequest, user: SignedInUser, renderer: PageRenderer, at now: Date
+    ) async throws -> WorkspaceResponse {
+        guard user.role.canAct else { throw WorkspaceError.forbidden("A read-only account cannot change cases.") }
+        let record = try await loadRecord(caseID, user: user)
+        let summary = record.summary
+        let reason = (request.form["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        switch action {
+        case "draft":
+            let text = (request.form["text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty else { throw WorkspaceError.badRequest("Write the reply before checking it.") }
+            let audience = Audience(rawValue: request.form["audience"] ?? "") ?? .public
+            let problems = checkDraft(text, for: summary)
+            let blocking = problems.filter(\.isBlocking)
+            var moves: [CaseAction] = []
+            switch summary.status {
+            case .new, .acknowledged, .escalated, .reopened: moves.append(.startDraft)
+            case .awaitingApproval, .approved: moves.append(.requestChanges)
+            case .drafting: break
+            case .responded, .closed, .dismissed:
+                throw WorkspaceError.conflict("This case is \(summary.status.rawValue); it needs reopening before a new reply.")
+            }
+            if summary.needsApproval && blocking.isEmpty { moves.append(.submitForApproval) }
+            let actor = user.name
+            let plannedMoves = moves
+            try await storage.perform { store in
+                var status = summary.status
+                func apply(_ move: CaseAction) throws {
+                    let next = try CaseStateMachine().apply(move, to: status, needsApproval: summary.needsApproval)
+                    try store.transition(caseID, from: status, to: next, action: move.name, actor: actor, reason: nil, at: now)
+                    status = next
+                }
+                for move in plannedMoves where move != .submitForApproval { try apply(move) }
+                try store.addDraft(to: caseID, audience: audience.rawValue, text: text, author: actor,
+                                   problems: problems.map(\.description), at: now)
+                if plannedMoves.contains(.submitForApproval) { try apply(.submitForApproval) }
+            }
+            if !blocking.isEmpty {
+                let page = try await casePage(caseID, user: user, renderer: renderer,
+                                              notice: .init(isError: true, text: "The draft check found problems. Fix them and check again."),
+                                              draftText: text)
+                return .html(page, status: 422)
+            }
+            return .redirect(to: "/cases/\(caseID.rawValue)")
+        case "approve":
+            guard user.role.canApprove else { throw WorkspaceError.forbidden("Only senior leaders approve replies.") }
+            guard let draft = record.drafts.last else { throw WorkspaceError.conflict("There is no draft to approve.") }
+            let blocking = checkDraft(draft.text, for: summary).filter(\.isBlocking)
+            guard blocking.isEmpty else {
+                throw WorkspaceError.conflict("The latest draft cannot be approved: " + blocking.map(\.description).joined(separator: "; "))
+            }
+            try await move(caseID, summary: summary, by: .approve, actor: user.name, at: now)
+        case "respond":
+            try await move(caseID, summary: summary, by: .markResponded, actor: user.name, at: now)
+        case "escalate":
+            guard !reason.isEmpty else { throw WorkspaceError.badRequest("Say why the case is escalated.") }
+            try await move(caseID, summary: summary, by: .escalate(reason: reason), actor: user.name, at: now)
+        case "dismiss":
+            guard !reason.isEmpty else { throw WorkspaceError.badRequest("Say why the case needs no response.") }
+            try await move(caseID, summary: summary, by: .dismiss(reason: reason), actor: user.name, at: now)
+        default:
+            throw WorkspaceError.notFound("There is no action \(action).")
+        }
+        return .redirect(to: "/cases/\(caseID.rawValue)")
+    }
+
+    private func move(_ caseID: CaseID, summary: CaseSummary, by action: CaseAction, actor: String, at now: Date) async throws {
+        let next: CaseStatus
+        do {
+            next = try CaseStateMachine().apply(action, to: summary.status, needsApproval: summary.needsApproval)
+        } catch {
+            throw WorkspaceError.conflict("Case \(caseID.rawValue): \(error.description)")
+        }
+        try await storage.perform { store in
+            try store.transition(caseID, from: summary.status, to: next, action: action.name, actor: actor, reason: action.reason, at: now)
+        }
+    }
+}
+
+/// The queue's filters, from the page's query.
+struct QueueFilter: Sendable {
+    var concern: Concern?
+    var owner: String?
+    var status: String?
+    var source: String?
+
+    init(query: [String: String]) {
+        func value(_ name: String) -> String? { query[name].flatMap { $0.isEmpty ? nil : $0 } }
+        concern = value("concern").flatMap(Concern.init(rawValue:))
+        owner = value("owner")
+        status = value("status")
+        source = value("source")
+    }
+
+    func matches(_ item: CaseSummary) -> Bool {
+        if let concern, !(item.primaryConcern == concern || item.concerns.contains(concern)) { return false }
+        if let owner, item.owner.rawValue != owner { return false }
+        if let status, status != "all", item.status.rawValue != status { return false }
+        if let source, item.sourceTitle != source { return false }
+        return true
+    }
+}

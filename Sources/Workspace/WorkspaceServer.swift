@@ -1,0 +1,120 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// Serves a ``Workspace`` over HTTP/1.1 with SwiftNIO.
+///
+/// Each connection's requests are read whole (bodies up to 1 MiB), answered by the workspace, and
+/// the connection is closed after the response: simple, and plenty for a school's staff.
+public final class WorkspaceServer: Sendable {
+    let workspace: Workspace
+    let channel: any Channel
+
+    /// The port the server listens on (useful when asked for port 0).
+    public var port: Int { channel.localAddress?.port ?? 0 }
+
+    private init(workspace: Workspace, channel: any Channel) {
+        self.workspace = workspace
+        self.channel = channel
+    }
+
+    /// Starts listening on `host`:`port`.
+    /// - Throws: ``WorkspaceError`` when the address cannot be bound.
+    public static func start(_ workspace: Workspace, host: String, port: Int, now: @escaping @Sendable () -> Date = Date.init) async throws
+        -> WorkspaceServer
+    {
+        let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(ChannelOptions.backlog, value: 256)
+            .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                    try channel.pipeline.syncOperations.addHandler(RequestHandler(workspace: workspace, now: now))
+                }
+            }
+        do {
+            let channel = try await bootstrap.bind(host: host, port: port).get()
+            return WorkspaceServer(workspace: workspace, channel: channel)
+        } catch {
+            throw WorkspaceError(status: 500, message: "cannot listen on \(host):\(port): \(error)")
+        }
+    }
+
+    /// Waits until the server stops.
+    public func run() async throws {
+        try await channel.closeFuture.get()
+    }
+
+    /// Stops listening.
+    public func stop() async {
+        try? await channel.close()
+    }
+}
+
+/// Collects one request's parts and writes the workspace's response.
+final class RequestHandler: ChannelInboundHandler, @unchecked Sendable {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    static let bodyLimit = 1 << 20
+
+    let workspace: Workspace
+    let now: @Sendable () -> Date
+    // Touched only on the channel's event loop.
+    private var head: HTTPRequestHead?
+    private var body: [UInt8] = []
+    private var isTooLarge = false
+
+    init(workspace: Workspace, now: @escaping @Sendable () -> Date) {
+        self.workspace = workspace
+        self.now = now
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            self.head = head
+            body = []
+            isTooLarge = false
+        case .body(var buffer):
+            if body.count + buffer.readableBytes > Self.bodyLimit {
+                isTooLarge = true
+            } else if let bytes = buffer.readBytes(length: buffer.readableBytes) {
+                body += bytes
+            }
+        case .end:
+            guard let head else { return }
+            self.head = nil
+            let address = context.channel.remoteAddress?.ipAddress ?? "unknown"
+            let request = WorkspaceRequest(method: head.method.rawValue, target: head.uri, cookieHeaders: head.headers["Cookie"],
+                                           body: body, remoteAddress: address)
+            let version = head.version
+            let workspace = self.workspace
+            let now = self.now
+            let isTooLarge = self.isTooLarge
+            let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+            context.eventLoop.makeFutureWithTask {
+                if isTooLarge { return WorkspaceResponse(status: 413, body: Array("Request too large".utf8)) }
+                return await workspace.respond(to: request, at: now())
+            }.whenSuccess { response in
+                let (handler, context) = bound.value
+                handler.write(response, version: version, context: context)
+            }
+        }
+    }
+
+    private func write(_ response: WorkspaceResponse, version: HTTPVersion, context: ChannelHandlerContext) {
+        var headers = HTTPHeaders()
+        for (name, value) in response.headers { headers.add(name: name, value: value) }
+        headers.replaceOrAdd(name: "Content-Length", value: String(response.body.count))
+        headers.replaceOrAdd(name: "Connection", value: "close")
+        let head = HTTPResponseHead(version: version, status: HTTPResponseStatus(statusCode: response.status), headers: headers)
+        context.write(wrapOutboundOut(.head(head)), promise: nil)
+        var buffer = context.channel.allocator.buffer(capacity: response.body.count)
+        buffer.writeBytes(response.body)
+        context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
+        let channel = context.channel
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
+    }
+}

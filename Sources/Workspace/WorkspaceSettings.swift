@@ -1,0 +1,32 @@
+import Foundation
+import Workflow
+
+/// What the workspace needs from the school's configuration.
+public struct WorkspaceSettings: Sendable {
+    /// The SQLite file scans write to.
+    public var databasePath: String
+    /// The school's name, for page titles.
+    public var schoolName: String
+    /// The school's clock, for due times.
+    public var timeZone: TimeZone
+    /// The rules the draft check applies.
+    public var draftPolicy: DraftPolicy
+    /// Whether cookies carry `Secure`: true whenever the workspace is reached over HTTPS (behind a
+    /// proxy), false only for plain HTTP on the loopback interface.
+    public var usesSecureCookies: Bool
+    /// How long a session lasts after signing in.
+    public var sessionLifetime: TimeInterval
+
+    /// Settings from their parts; sessions last eight hours unless told.
+    public init(
+        databasePath: String, schoolName: String, timeZone: TimeZone, draftPolicy: DraftPolicy,
+        usesSecureCookies: Bool, sessionLifetime: TimeInterval = 8 * 3600
+    ) {
+        self.databasePath = databasePath
+        self.schoolName = schoolName
+        self.timeZone = timeZone
+        self.draftPolicy = draftPolicy
+        self.usesSecureCookies = usesSecureCookies
+        self.sessionLifetime = sessionLifetime
+    }
+}

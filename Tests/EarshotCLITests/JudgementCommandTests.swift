@@ -1,0 +1,93 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `earshot score` and `earshot match` as a pipeline sees them: lines in, JSON lines out.
+@Suite struct JudgementCommandTests {
+    /// Runs the built `earshot` with `input` on standard input.
+    private func run(_ arguments: [String], input: String) throws -> (status: Int32, lines: [[String: Any]], error: String) {
+        let process = Process()
+        process.executableURL = productsDirectory.appendingPathComponent("earshot")
+        process.arguments = arguments
+        process.currentDirectoryURL = packageRoot
+        let standardInput = Pipe()
+        let output = Pipe()
+        let error = Pipe()
+        process.standardInput = standardInput
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        standardInput.fileHandleForWriting.write(Data(input.utf8))
+        try standardInput.fileHandleForWriting.close()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let lines = try String(decoding: outputData, as: UTF8.self).split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        return (process.terminationStatus, lines, String(decoding: errorData, as: UTF8.self))
+    }
+
+    private var configuration: String { packageRoot.appendingPathComponent("earshot.toml").path }
+
+    @Test func scoreWritesOneLineOfFiguresPerLineIn() throws {
+        let result = try run(["score"], input: "The teachers are brilliant!\nMy son is being bullied and I want to make a formal complaint\n\n")
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.lines.count == 3)
+        #expect(result.lines[0]["label"] as? String == "positive")
+        #expect((result.lines[0]["compound"] as? Double ?? 0) > 0.5)
+        #expect(result.lines[0]["drivers"] as? [String] == ["brilliant"])
+        let concerns = try #require(result.lines[1]["concerns"] as? [[String: Any]])
+        #expect(concerns.compactMap { $0["concern"] as? String } == ["bullying", "complaint"])
+        #expect((concerns[1]["evidence"] as? [String])?.contains("formal complaint") == true)
+        #expect((concerns[1]["confidence"] as? Double ?? 0) >= 0.9)
+        #expect(result.lines[2]["label"] as? String == "neutral")
+    }
+
+    @Test func scoreReadsJSONLinesAndEchoesTheirID() throws {
+        let input = #"{"id": "post-1", "text": "Absolutely disgusting behaviour"}"# + "\n" + #"{"text": "ok \u263A", "id": 2}"# + "\n"
+        let result = try run(["score"], input: input)
+        #expect(result.lines.map { $0["id"] as? String } == ["post-1", nil])
+        #expect(result.lines[1]["id"] as? Int == 2)
+        #expect(result.lines[0]["label"] as? String == "negative")
+    }
+
+    @Test(arguments: [
+        (#"{"text": "unterminated"#, "malformed JSON"),
+        (#"{"title": "no text"}"#, "no \"text\" field"),
+        (#"{"text": 42}"#, "not a string"),
+        (#"{"text": "x"} trailing"#, "unexpected text"),
+    ])
+    func malformedLineGivesAnErrorObjectAndTheRestGoesOn(line: String, problem: String) throws {
+        let result = try run(["score", "--format", "json"], input: line + "\n" + #"{"text": "lovely"}"# + "\n")
+        #expect(result.status == 0)
+        #expect(result.lines.count == 2)
+        let message = try #require(result.lines[0]["error"] as? String)
+        #expect(message.hasPrefix("line 1: "))
+        #expect(message.contains(problem))
+        #expect(result.lines[1]["label"] as? String == "positive")
+    }
+
+    @Test func matchReportsSpanRuleTermAndContext() throws {
+        let input = "Well done Millbrook Academy!\nPupils at Millbrook did well\nTraffic on Millbrook Road\n"
+        let result = try run(["match", "--config", configuration], input: input)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.lines.count == 3)
+        let first = try #require((result.lines[0]["mentions"] as? [[String: Any]])?.first)
+        #expect(first["start"] as? Int == 10)
+        #expect(first["end"] as? Int == 27)
+        #expect(first["text"] as? String == "Millbrook Academy")
+        #expect(first["rule"] as? String == "name")
+        let alias = try #require((result.lines[1]["mentions"] as? [[String: Any]])?.first)
+        #expect(alias["rule"] as? String == "aliasWithContext")
+        #expect(alias["context"] as? String == "pupils")
+        #expect((result.lines[2]["mentions"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func benchmarkReportsThroughputAsJSON() throws {
+        let result = try run(["score", "--benchmark", "--rounds", "2"], input: "good\nbad\n")
+        let report = try #require(result.lines.first)
+        #expect(report["texts"] as? Int == 4)
+        #expect(report["texts_per_cpu_second"] is Double)
+    }
+}

@@ -1,0 +1,100 @@
+import Model
+import Sentiment
+import Testing
+
+/// The one-pass judge: the same answers as the analyzer and classifier on their own, with a
+/// reused workspace, on text of any kind.
+@Suite struct PassageJudgeTests {
+    let judge: PassageJudge
+
+    init() throws {
+        judge = PassageJudge(lexicon: try Lexicon.bundled())
+    }
+
+    static let passages = [
+        "The teachers are brilliant and so supportive!",
+        "My daughter is being bullied and nothing has been done. Does anyone know who to contact?",
+        "Góod teachers!!! 😀😀 but the café was AWFUL :(",
+        "well-good staff; kind-hearted, not-bad-at-all",
+        "Call 07700 900123 or write to 12 Oak Road LS6 2AB",
+        "I loooove it sooooo much!!!! #SoProud",
+        "Mr. Smith e.g. J. Doe is rude. I. A.",
+        "cant fault them, can’t fault them",
+        "",
+        "   \t ",
+    ]
+
+    @Test(arguments: passages)
+    func judgementAgreesWithAnalyzerAndClassifier(_ text: String) {
+        let judgement = judge.judgement(of: text)
+        let sentiment = judge.analyzer.score(text)
+        #expect(judgement.sentiment == sentiment)
+        #expect(judgement.concerns == judge.classifier.classify(text, sentiment: sentiment))
+    }
+
+    @Test func reusedWorkspaceGivesTheSameAnswersInAnyOrder() {
+        var workspace = JudgementWorkspace()
+        let first = Self.passages.map { judge.judgement(of: $0, in: &workspace) }
+        let again = Self.passages.reversed().map { judge.judgement(of: $0, in: &workspace) }
+        #expect(first == Array(again.reversed()))
+    }
+
+    @Test(arguments: passages)
+    func quickJudgementHasTheSameFigures(_ text: String) {
+        var workspace = JudgementWorkspace()
+        let quick = judge.judge(text, in: &workspace)
+        let full = judge.judgement(of: text)
+        #expect(quick.compound == full.sentiment.compound)
+        #expect(quick.label == full.sentiment.label)
+        for concern in Concern.allCases {
+            #expect(quick.concerns[concern] == (full.concerns.first { $0.concern == concern }?.confidence ?? 0))
+        }
+    }
+
+    @Test func trailingWhitespaceStillClosesTheLastSentence() {
+        #expect(judge.analyzer.score("a really nice class ").compound > 0.3)
+        #expect(judge.analyzer.scoreSentences("good. bad \n").map(\.text) == ["good.", "bad"])
+    }
+
+    @Test func wordsWithAccentsAndCurlyApostrophesMeetTheLexicon() {
+        #expect(judge.analyzer.score("Brillíant").compound == judge.analyzer.score("brilliant").compound)
+        #expect(judge.analyzer.score("don’t like it").label == .negative)
+    }
+}
+
+/// The bundled data on the cases the issue tracker and evaluations pointed at.
+@Suite struct BundledConcernCoverageTests {
+    let classifier: ConcernClassifier
+    let analyzer: SentimentAnalyzer
+
+    init() throws {
+        let lexicon = try Lexicon.bundled()
+        classifier = ConcernClassifier(lexicon: lexicon)
+        analyzer = SentimentAnalyzer(lexicon: lexicon)
+    }
+
+    @Test(arguments: ["There is bullying at this school", "Bullying is rife in year 8", "#bullying", "stop the bullys"])
+    func theWordBullyingRaisesBullying(_ text: String) {
+        #expect(classifier.classify(text).contains { $0.concern == .bullying })
+    }
+
+    @Test(arguments: ["shut up you dumb hoe", "what a pussy", "kiss my ass", "these fags", "fuk this"])
+    func slangAbuseIsOffensive(_ text: String) {
+        #expect(classifier.classify(text).contains { $0.concern == .offensive })
+    }
+
+    @Test(arguments: ["Emailed three times and never got a reply. Not impressed.", "The uniform is a total rip off"])
+    func everydayComplaintsAreComplaints(_ text: String) {
+        #expect(classifier.classify(text).contains { $0.concern == .complaint })
+    }
+
+    @Test(arguments: ["We are so glad we chose this school", "Ofsted found pupils well looked after", "Our choir was shortlisted"])
+    func quietPraiseIsPraise(_ text: String) {
+        #expect(classifier.classify(text).contains { $0.concern == .praise })
+    }
+
+    @Test(arguments: ["I didn't like the course", "My least favourite class", "It was poorly organised", "Not worth the money"])
+    func dislikeReadsNegative(_ text: String) {
+        #expect(analyzer.score(text).label == .negative)
+    }
+}

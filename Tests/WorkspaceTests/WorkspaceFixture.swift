@@ -1,0 +1,121 @@
+import Foundation
+import Model
+import Storage
+import TestSupport
+import Workflow
+import Workspace
+
+/// A database with a complaint case (hostile title, needs approval), a safeguarding case, and one
+/// account per role, each with the password "correct horse battery".
+struct WorkspaceFixture {
+    static let password = "correct horse battery"
+    static let hostileTitle = "<script>alert('x')</script> Millbrook & \"friends\""
+    static let now = Date(timeIntervalSince1970: 1_795_600_800)
+    var now: Date { Self.now }
+    let workspace: Workspace
+    let databasePath: String
+    let complaint: CaseID
+    let safeguarding: CaseID
+
+    init(folder: URL, throttle: LoginThrottle = LoginThrottle()) throws {
+        let now = Self.now
+        databasePath = folder.appendingPathComponent("earshot.sqlite").path
+        let store = try Store(path: databasePath)
+        let forum = Source(url: URL(string: "https://forum.example/thread/1")!, kind: .page, title: "Parents' forum")
+        try store.register([forum])
+        func observation(_ key: String, title: String, text: String, concern: Concern, owner: Role, dueHours: Double)
+            -> SourceScanRecord.Observation
+        {
+            let item = Item(key: ItemKey(rawValue: "hash:\(key)"), title: title, link: URL(string: "https://forum.example/thread/1#\(key)"),
+                            text: text)
+            let finding = Finding(item: item, source: forum.id, discoveredAt: now, mentions: [],
+                                  sentiment: SentimentScore(compound: -0.6, drivers: ["appalling"]),
+                                  concerns: [ConcernAssessment(concern: concern, confidence: 0.9, evidence: ["appalling"])])
+            let triage = CaseTriage(primaryConcern: concern, concerns: [concern], owner: owner, clockStartedAt: now,
+                                    dueAt: now.addingTimeInterval(dueHours * 3600), needsApproval: true, shouldAlertAtOnce: false,
+                                    wasOverdueWhenFound: false, threadKey: "thread:\(key)", authorKey: nil)
+            return .init(item: item, finding: finding, triage: triage)
+        }
+        let summary = try store.record(SourceScanRecord(
+            state: FetchState(sourceID: forum.id, currentURL: forum.url, lastFetchedAt: now),
+            observations: [
+                observation("a", title: Self.hostileTitle, text: "The way Millbrook handled this was appalling <b>bold</b>",
+                            concern: .complaint, owner: .communications, dueHours: 24),
+                observation("b", title: "Worried about a pupil", text: "A pupil at Millbrook said they want to hurt themselves",
+                            concern: .safeguarding, owner: .designatedSafeguardingLead, dueHours: 1),
+            ]))
+        complaint = summary.openedCases[0]
+        safeguarding = summary.openedCases[1]
+        let hasher = PasswordHasher(iterations: 1_000)
+        for role in WorkspaceRole.allCases {
+            try store.saveUser(.init(name: role.rawValue + "-user", role: role.rawValue, passwordHash: hasher.hash(Self.password),
+                                     createdAt: now))
+        }
+        let settings = WorkspaceSettings(databasePath: databasePath, schoolName: "Millbrook Academy",
+                                         timeZone: TimeZone(identifier: "Europe/London") ?? .gmt,
+                                         draftPolicy: DraftPolicy(signature: "The Millbrook team"), usesSecureCookies: false)
+        workspace = try Workspace(settings: settings, throttle: throttle, hasher: hasher)
+    }
+
+    /// The case as stored now.
+    func status(of caseID: CaseID) throws -> CaseStatus? {
+        try Store(path: databasePath).caseSummary(caseID)?.status
+    }
+
+    func audit(of caseID: CaseID) throws -> [Store.AuditEntry] {
+        try Store(path: databasePath).auditTrail(for: caseID)
+    }
+}
+
+/// A browser in miniature: keeps cookies and reads form tokens from pages.
+struct TestBrowser {
+    let workspace: Workspace
+    let now: Date
+    var address = "192.0.2.1"
+    var cookies: [String: String] = [:]
+    /// The last form token seen on a page.
+    var csrfToken: String?
+
+    init(_ fixture: WorkspaceFixture) {
+        workspace = fixture.workspace
+        now = fixture.now
+    }
+
+    mutating func get(_ target: String) async -> WorkspaceResponse {
+        await send(method: "GET", target: target, form: [:])
+    }
+
+    mutating func post(_ target: String, _ form: [String: String]) async -> WorkspaceResponse {
+        await send(method: "POST", target: target, form: form)
+    }
+
+    mutating func send(method: String, target: String, form: [String: String]) async -> WorkspaceResponse {
+        let body = form.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
+        let cookieHeader = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+        let request = WorkspaceRequest(method: method, target: target, cookieHeaders: cookieHeader.isEmpty ? [] : [cookieHeader],
+                                       body: Array(body.utf8), remoteAddress: address)
+        let response = await workspace.respond(to: request, at: now)
+        for header in response.headerValues("Set-Cookie") {
+            let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = String(pair[0]), value = pair.count > 1 ? String(pair[1]) : ""
+            if value.isEmpty { cookies.removeValue(forKey: name) } else { cookies[name] = value }
+        }
+        if let range = response.text.range(of: #"name="csrf_token" value="([0-9a-f]+)""#, options: .regularExpression) {
+            csrfToken = String(response.text[range].dropFirst(#"name="csrf_token" value=""#.count).dropLast())
+        }
+        return response
+    }
+
+    /// Signs in through the sign-in page; returns the response to the form.
+    @discardableResult
+    mutating func logIn(_ name: String, password: String = WorkspaceFixture.password) async -> WorkspaceResponse {
+        _ = await get("/login")
+        return await post("/login", ["name": name, "password": password, "csrf_token": csrfToken ?? ""])
+    }
+
+    static func encode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}

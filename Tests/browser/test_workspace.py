@@ -1,0 +1,162 @@
+"""Browser tests of Earshot's web workspace, driving headless Chromium with Selenium.
+
+Run by scripts/browser-test, which starts `earshot serve` over a database of the bundled samples
+with three accounts (head: slt, comms: communications, dsl: dsl) sharing one password, and passes:
+EARSHOT_URL, EARSHOT_PASSWORD, EARSHOT_DATABASE and EARSHOT_SCREENSHOTS (a folder).
+"""
+
+import os
+import re
+import sqlite3
+import unittest
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+BASE = os.environ["EARSHOT_URL"]
+PASSWORD = os.environ["EARSHOT_PASSWORD"]
+DATABASE = os.environ["EARSHOT_DATABASE"]
+SCREENSHOTS = os.environ.get("EARSHOT_SCREENSHOTS")
+
+
+def new_browser(width=1100, height=1400):
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     f"--window-size={width},{height}"):
+        options.add_argument(argument)
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def submit(browser, button):
+    """Clicks a form's button and waits until the next page has replaced this one."""
+    page = browser.find_element(By.TAG_NAME, "html")
+    button.click()
+    WebDriverWait(browser, 15).until(expected_conditions.staleness_of(page))
+    WebDriverWait(browser, 15).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+
+
+def case_status(case_id):
+    with sqlite3.connect(DATABASE) as connection:
+        return connection.execute("SELECT status FROM cases WHERE id = ?", (case_id,)).fetchone()[0]
+
+
+class WorkspaceBrowserTests(unittest.TestCase):
+    def setUp(self):
+        self.browsers = []
+
+    def tearDown(self):
+        for browser in self.browsers:
+            browser.quit()
+
+    def signed_in(self, name, **size):
+        browser = new_browser(**size)
+        self.browsers.append(browser)
+        browser.get(BASE + "/")
+        self.assertTrue(browser.current_url.endswith("/login"), "the queue needs a session")
+        browser.find_element(By.ID, "name").send_keys(name)
+        browser.find_element(By.ID, "password").send_keys(PASSWORD)
+        submit(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/login'] button"))
+        self.assertEqual(browser.find_element(By.TAG_NAME, "h1").text, "Case queue")
+        return browser
+
+    def queue_links(self, browser):
+        """The case links on the queue, most urgent first, with whether a senior leader approves."""
+        entries = []
+        for item in browser.find_elements(By.CSS_SELECTOR, "li.case"):
+            links = item.find_elements(By.CSS_SELECTOR, ".case-title a")
+            if links:
+                entries.append((links[0].get_attribute("href"), "senior leader approves" in item.text))
+        return entries
+
+    def test_wrong_password_is_refused(self):
+        browser = new_browser()
+        self.browsers.append(browser)
+        browser.get(BASE + "/login")
+        browser.find_element(By.ID, "name").send_keys("comms")
+        browser.find_element(By.ID, "password").send_keys("not the password")
+        submit(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/login'] button"))
+        self.assertIn("do not match", browser.find_element(By.CSS_SELECTOR, ".notice.error").text)
+
+    def test_draft_is_flagged_fixed_approved_and_marked_responded(self):
+        comms = self.signed_in("comms")
+        entries = self.queue_links(comms)
+        self.assertTrue(entries, "the communications user sees at least one case")
+        # The most urgent case a senior leader must approve, so that every step of the flow is shown.
+        href = next((link for link, approves in entries if approves), entries[0][0])
+        case_id = int(href.rstrip("/").split("/")[-1])
+        comms.get(href)
+        self.assertTrue(comms.find_element(By.TAG_NAME, "h1").text.startswith(f"Case {case_id}"))
+
+        box = comms.find_element(By.ID, "text")
+        box.clear()
+        box.send_keys("Obviously you are wrong about this.")
+        submit(comms, comms.find_element(By.CSS_SELECTOR, "#draft-form button"))
+        problems = comms.find_element(By.CSS_SELECTOR, ".draft:last-of-type .problems").text
+        self.assertIn("sounds defensive", problems)
+        self.assertIn("The draft check found problems", comms.find_element(By.CSS_SELECTOR, ".notice.error").text)
+
+        box = comms.find_element(By.ID, "text")
+        box.clear()
+        box.send_keys("Thank you for getting in touch. We would welcome the chance to talk this through with you.\n"
+                      "The communications team, Millbrook Academy")
+        submit(comms, comms.find_element(By.CSS_SELECTOR, "#draft-form button"))
+        drafts = comms.find_elements(By.CSS_SELECTOR, ".draft")
+        self.assertTrue(drafts, comms.find_element(By.TAG_NAME, "main").text[:500])
+        latest = drafts[-1].text
+        self.assertNotIn("sounds defensive", latest)
+        self.assertNotIn("is not signed", latest)
+
+        if case_status(case_id) == "awaitingApproval":
+            self.assertFalse(comms.find_elements(By.XPATH, "//button[text()='Approve the latest draft']"),
+                             "only senior leaders see the approve button")
+            head = self.signed_in("head", width=1200, height=1800)
+            if SCREENSHOTS:
+                head.save_screenshot(os.path.join(SCREENSHOTS, "workspace-queue.png"))
+            head.get(href)
+            submit(head, head.find_element(By.XPATH, "//button[text()='Approve the latest draft']"))
+            self.assertEqual(case_status(case_id), "approved")
+            comms.get(href)
+        submit(comms, comms.find_element(By.XPATH, "//button[text()='Mark responded']"))
+        self.assertEqual(case_status(case_id), "responded")
+        trail = comms.find_element(By.CSS_SELECTOR, "table.audit").text
+        self.assertIn("markResponded", trail)
+        self.assertIn("comms", trail)
+        if SCREENSHOTS:
+            comms.set_window_size(1100, 2400)
+            comms.save_screenshot(os.path.join(SCREENSHOTS, "workspace-case.png"))
+
+    def test_communications_cannot_open_a_safeguarding_case(self):
+        with sqlite3.connect(DATABASE) as connection:
+            row = connection.execute("SELECT id FROM cases WHERE primary_concern = 'safeguarding' "
+                                     "OR concerns LIKE '%safeguarding%' ORDER BY id LIMIT 1").fetchone()
+        self.assertIsNotNone(row, "the samples hold a safeguarding case")
+        comms = self.signed_in("comms")
+        comms.get(f"{BASE}/cases/{row[0]}")
+        self.assertEqual(comms.find_element(By.TAG_NAME, "h1").text, "Not allowed")
+        dsl = self.signed_in("dsl")
+        dsl.get(f"{BASE}/cases/{row[0]}")
+        self.assertTrue(dsl.find_element(By.TAG_NAME, "h1").text.startswith(f"Case {row[0]}"))
+
+    def test_a_forged_form_post_without_the_csrf_token_is_refused(self):
+        comms = self.signed_in("comms")
+        href = self.queue_links(comms)[-1][0]
+        case_id = int(href.rstrip("/").split("/")[-1])
+        before = case_status(case_id)
+        comms.get(href)
+        # Strip the hidden token from the dismiss form, as a form made on another page would lack it.
+        comms.execute_script(
+            "const form = document.querySelector(\"form[action$='/dismiss']\");"
+            "form.querySelector(\"input[name='csrf_token']\").remove();")
+        comms.find_element(By.ID, "dismiss-reason").send_keys("forged")
+        submit(comms, comms.find_element(By.CSS_SELECTOR, "form[action$='/dismiss'] button"))
+        self.assertEqual(comms.find_element(By.TAG_NAME, "h1").text, "Not allowed")
+        self.assertIn("did not come from the workspace", comms.find_element(By.CSS_SELECTOR, ".notice.error").text)
+        self.assertEqual(case_status(case_id), before)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
