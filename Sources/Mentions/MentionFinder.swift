@@ -17,6 +17,8 @@ public struct MentionFinder: Sendable {
     private let hashtags: [String: String]
     private let handles: [HandleKey: String]
     private let domains: [String: String]
+    /// Hashes of the folded letter-and-digit runs that any mention must contain (see `MentionScreen`).
+    private let screen: MentionScreen
 
     /// Compiles a profile. Terms that hold no letters or digits are ignored.
     public init(profile: SchoolProfile) {
@@ -69,6 +71,16 @@ public struct MentionFinder: Sendable {
             if let host = Self.normalizedDomain(domain), domains[host] == nil { domains[host] = domain }
         }
         self.domains = domains
+
+        var runs: [String] = []
+        for spelling in words { runs.append(contentsOf: spelling) }
+        runs.append(contentsOf: runTogether.keys)
+        runs.append(contentsOf: hashtags.keys)
+        runs.append(contentsOf: handles.keys.map(\.user))
+        for host in domains.keys {
+            runs.append(String(host.split(separator: ".").first ?? ""))
+        }
+        self.screen = MentionScreen(runs: runs)
     }
 
     /// The places in `text` that name the school, in reading order.
@@ -79,6 +91,7 @@ public struct MentionFinder: Sendable {
     ///     school; there, ambiguous aliases need no context word.
     /// - Returns: Non-overlapping mentions with Character offsets into `text`.
     public func mentions(in text: String, sourceIsAboutSchool: Bool) -> [Mention] {
+        guard screen.mayMention(text) else { return [] }
         let tokens = MentionTokenizer.tokens(in: text)
         guard !tokens.isEmpty else { return [] }
         let characters = Array(text)

@@ -151,6 +151,14 @@ struct MentionTokenizer {
     /// ASCII letters, digits and hyphens, ending in a top-level label of two or more letters,
     /// optionally followed by a port, path, query or fragment.
     private func hostName(from start: Int, to end: Int) -> String? {
+        // A host has a dot among its first characters; most chunks are plain words and stop here.
+        var hasDot = false
+        var scan = start
+        while scan < end, isHostCharacter(characters[scan]) {
+            if characters[scan] == "." { hasDot = true }
+            scan += 1
+        }
+        guard hasDot else { return nil }
         var hostEnd = start
         while hostEnd < end, isHostCharacter(characters[hostEnd]) {
             hostEnd += 1
@@ -225,7 +233,8 @@ struct MentionTokenizer {
     private func firstIndex(of needle: String, from start: Int, to end: Int) -> Int? {
         let pattern = Array(needle)
         guard end - start >= pattern.count else { return nil }
-        for index in start...(end - pattern.count) where Array(characters[index..<(index + pattern.count)]) == pattern {
+        search: for index in start...(end - pattern.count) {
+            for offset in pattern.indices where characters[index + offset] != pattern[offset] { continue search }
             return index
         }
         return nil

@@ -18,6 +18,11 @@
 /// A lone `&` reads as "and".
 ///
 /// **Rule order.**
+/// 0. Screen. Most passages name no school. `MentionScreen` first checks the passage's UTF-8
+///    bytes for any run of letters and digits that a mention needs (a word of a name or alias,
+///    a run-together name, a hashtag body, a handle's user part, a domain's first label); when
+///    there is none, the passage has no mentions and is not tokenized. The screen only ever
+///    errs towards "maybe", so the answers are the same with it as without it.
 /// 1. Tokens. The passage is split into words, hashtags, handles and hosts (from URLs, e-mail
 ///    addresses and bare domains such as `www.millbrook-academy.example/news`).
 /// 2. One pass. Word tokens, and hashtag bodies read as words, run through one Aho–Corasick
