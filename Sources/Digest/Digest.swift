@@ -58,6 +58,35 @@ public struct Digest: Hashable, Sendable {
         dayKey = formatter.string(from: generatedAt)
     }
 
+    /// A digest from what the store keeps: the window's findings, the open cases (put in urgent
+    /// order), every source's fetch state (the failing ones reported under their titles, falling
+    /// back to their identifiers) and the last 30 days' sentiment and first responses.
+    public init(
+        schoolName: String,
+        generatedAt: Date,
+        timeZone: TimeZone,
+        findings: [FindingSummary],
+        openCases: [CaseSummary],
+        fetchStates: some Sequence<FetchState>,
+        sourceTitles: [SourceID: String],
+        sentimentHistory: [(discoveredAt: Date, compound: Double)],
+        responseHistory: [(dueAt: Date, firstResponseAt: Date?)]
+    ) {
+        let failing = fetchStates
+            .filter { !$0.isHealthy }
+            .sorted { $0.sourceID < $1.sourceID }
+            .map { state in
+                FailingSource(title: sourceTitles[state.sourceID] ?? state.sourceID.rawValue, url: state.currentURL,
+                              consecutiveErrors: state.consecutiveErrors, lastError: state.lastError ?? "")
+            }
+        let history = DigestHistory(
+            sentimentPoints: sentimentHistory.map { DigestHistory.SentimentPoint(discoveredAt: $0.discoveredAt, compound: $0.compound) },
+            caseResponses: responseHistory.map { DigestHistory.CaseResponse(dueAt: $0.dueAt, firstResponseAt: $0.firstResponseAt) }
+        )
+        self.init(schoolName: schoolName, generatedAt: generatedAt, timeZone: timeZone, findings: findings,
+                  openCases: openCases.urgentFirst(at: generatedAt), failingSources: failing, history: history)
+    }
+
     /// Mentions found in the window.
     public var mentionCount: Int { findings.count }
 

@@ -162,7 +162,8 @@ public struct DigestRenderer: Sendable {
         return html + "</table>\n"
     }
 
-    private func responseLines(_ digest: Digest) -> [String] {
+    /// Response-time compliance over 7 and 30 days and the detection delay, one sentence each.
+    public func responseLines(_ digest: Digest) -> [String] {
         var lines: [String] = []
         for days in [7, 30] {
             let compliance = digest.compliance(days: days)
@@ -224,7 +225,8 @@ public struct DigestRenderer: Sendable {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    private func headline(_ digest: Digest) -> [(String, String)] {
+    /// The headline figures, as label and value.
+    public func headline(_ digest: Digest) -> [(String, String)] {
         [
             ("Mentions", "\(digest.mentionCount)"),
             ("Net sentiment", signed(digest.netSentiment)),
@@ -234,8 +236,9 @@ public struct DigestRenderer: Sendable {
         ]
     }
 
-    /// Overdue first, then at risk (due within two hours), then urgent, then due today; each case once.
-    private func attentionRows(_ digest: Digest) -> [(String, CaseSummary)] {
+    /// What needs attention now: overdue first, then at risk (due within two hours), then urgent,
+    /// then due today; each case once, with the reason it is listed.
+    public func attentionRows(_ digest: Digest) -> [(String, CaseSummary)] {
         var seen = Set<CaseID>()
         var rows: [(String, CaseSummary)] = []
         for (reason, cases) in [("Overdue", digest.overdueCases), ("At risk", digest.atRiskCases), ("Urgent", digest.urgentCases),

@@ -7,12 +7,6 @@ struct CasePresenter {
     let timeZone: TimeZone
     let now: Date
 
-    /// Overdue first, then at risk (due within two hours), then the rest; soonest due first within each.
-    func urgentFirst(_ cases: [CaseSummary]) -> [CaseSummary] {
-        func rank(_ item: CaseSummary) -> Int { item.isOverdue(at: now) ? 0 : (item.isAtRisk(at: now) ? 1 : 2) }
-        return cases.sorted { rank($0) == rank($1) ? ($0.dueAt, $0.id) < ($1.dueAt, $1.id) : rank($0) < rank($1) }
-    }
-
     private var formatter: DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")

@@ -125,7 +125,7 @@ struct CasesListCommand: ParsableCommand {
         let bench = try CaseWorkbench(options)
         let cases = try bench.storage { all ? try bench.store.allCases() : try bench.store.openCases() }
         let presenter = CasePresenter(timeZone: bench.configuration.calendar.timeZone, now: Date())
-        let ordered = presenter.urgentFirst(cases)
+        let ordered = cases.urgentFirst(at: presenter.now)
         print(json ? try presenter.json(ordered) : presenter.listing(ordered), terminator: json ? "\n" : "")
     }
 }

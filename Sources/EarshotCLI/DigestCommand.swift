@@ -28,7 +28,7 @@ struct DigestCommand: AsyncParsableCommand {
         let window = try window(configuration: configuration, store: store, now: now)
         let digest: Digest
         do {
-            digest = try makeDigest(configuration: configuration, store: store, from: window.start, to: window.end, at: window.end)
+            digest = try makeDigest(configuration: configuration, store: store, from: window.start, to: window.end, at: window.asOf)
         } catch let error as StorageError {
             printError("storage error: \(error.description)")
             throw ExitStatus.storageFailure
@@ -66,8 +66,9 @@ struct DigestCommand: AsyncParsableCommand {
         }
     }
 
-    /// The period the digest covers: a given local day, or from the previous digest (else the start of today) to now.
-    func window(configuration: EarshotConfiguration, store: Store, now: Date) throws -> (start: Date, end: Date) {
+    /// The period the digest covers (a given local day, or from the previous digest, else the start
+    /// of today, to now) and the moment its figures are taken at.
+    func window(configuration: EarshotConfiguration, store: Store, now: Date) throws -> (start: Date, end: Date, asOf: Date) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = configuration.calendar.timeZone
         if let date {
@@ -77,35 +78,26 @@ struct DigestCommand: AsyncParsableCommand {
                   let end = calendar.date(byAdding: .day, value: 1, to: start) else {
                 throw ValidationError("--date must be a day such as 2026-11-25, not \"\(date)\"")
             }
-            return (start, min(end, max(now, start)))
+            // A past day is reported as it stood at its last second, so that it keeps its own date.
+            return (start, end, min(end.addingTimeInterval(-1), max(now, start)))
         }
         let previous = try? store.lastDigest()?.generatedAt
-        return (previous ?? calendar.startOfDay(for: now), now)
+        return (previous ?? calendar.startOfDay(for: now), now, now)
     }
 
     /// The digest of findings discovered in `[start, end)`, with the open cases and the last 30 days' trends.
     func makeDigest(configuration: EarshotConfiguration, store: Store, from start: Date, to end: Date, at moment: Date) throws -> Digest {
-        let sources = Dictionary(configuration.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let failing = try store.fetchStates().values
-            .filter { !$0.isHealthy }
-            .sorted { $0.sourceID < $1.sourceID }
-            .map { state in
-                FailingSource(title: sources[state.sourceID]?.title ?? state.sourceID.rawValue, url: state.currentURL,
-                              consecutiveErrors: state.consecutiveErrors, lastError: state.lastError ?? "")
-            }
         let past = try store.history(since: moment.addingTimeInterval(-31 * 86_400))
-        let history = DigestHistory(
-            sentimentPoints: past.sentiment.map { DigestHistory.SentimentPoint(discoveredAt: $0.0, compound: $0.1) },
-            caseResponses: past.responses.map { DigestHistory.CaseResponse(dueAt: $0.dueAt, firstResponseAt: $0.firstResponseAt) }
-        )
         return Digest(
             schoolName: configuration.schoolName,
             generatedAt: moment,
             timeZone: configuration.calendar.timeZone,
             findings: try store.findings(discoveredFrom: start, to: end),
-            openCases: CasePresenter(timeZone: configuration.calendar.timeZone, now: moment).urgentFirst(try store.openCases()),
-            failingSources: failing,
-            history: history
+            openCases: try store.openCases(),
+            fetchStates: try store.fetchStates().values,
+            sourceTitles: Dictionary(configuration.sources.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first }),
+            sentimentHistory: past.sentiment,
+            responseHistory: past.responses
         )
     }
 }

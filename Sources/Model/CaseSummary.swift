@@ -51,3 +51,12 @@ public struct CaseSummary: Hashable, Sendable, Identifiable {
         status.isOpen && dueAt >= now && dueAt < now.addingTimeInterval(margin)
     }
 }
+
+extension Sequence<CaseSummary> {
+    /// Overdue first, then at risk (due within two hours), then the rest; soonest due first within
+    /// each, then by case number. The order of the queue, the case list and the digest.
+    public func urgentFirst(at now: Date) -> [CaseSummary] {
+        func rank(_ item: CaseSummary) -> Int { item.isOverdue(at: now) ? 0 : (item.isAtRisk(at: now) ? 1 : 2) }
+        return sorted { rank($0) == rank($1) ? ($0.dueAt, $0.id.rawValue) < ($1.dueAt, $1.id.rawValue) : rank($0) < rank($1) }
+    }
+}

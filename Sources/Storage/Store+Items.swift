@@ -89,6 +89,21 @@ extension Store {
         try findings(where: "is_mention = 1 AND discovered_at >= ? AND discovered_at < ?", [SQLValue(start), SQLValue(end)])
     }
 
+    /// Findings whose title or text holds every word of `query` (ASCII letters in any case), newest
+    /// first, at most `limit` of them. An empty query gives the newest findings.
+    public func searchFindings(_ query: String, limit: Int = 200) throws(StorageError) -> [FindingSummary] {
+        var condition = "is_mention = 1"
+        var bindings: [SQLValue] = []
+        for word in query.split(whereSeparator: \.isWhitespace).prefix(8) {
+            // LIKE's wildcards in the query match themselves.
+            let pattern = "%" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_") + "%"
+            condition += " AND (coalesce(title, '') LIKE ? ESCAPE '\\' OR coalesce(text, '') LIKE ? ESCAPE '\\')"
+            bindings += [.text(pattern), .text(pattern)]
+        }
+        return try findings(where: condition, bindings, newestFirst: true, limit: limit)
+    }
+
     /// The findings stored under `keys`, in that order.
     func findings(keys: [ItemKey]) throws(StorageError) -> [FindingSummary] {
         var result: [FindingSummary] = []
@@ -98,16 +113,18 @@ extension Store {
         return result
     }
 
-    private func findings(where condition: String, _ bindings: [SQLValue]) throws(StorageError) -> [FindingSummary] {
+    private func findings(
+        where condition: String, _ bindings: [SQLValue], newestFirst: Bool = false, limit: Int = -1
+    ) throws(StorageError) -> [FindingSummary] {
         let rows = try connection.query(
             """
             SELECT items.*, (SELECT group_concat(title, char(31)) FROM (
                 SELECT sources.title FROM sightings JOIN sources ON sources.id = sightings.source_id
                 WHERE sightings.item_key = items.key ORDER BY sightings.seen_at, sources.title)) AS source_titles
             FROM items WHERE \(condition)
-            ORDER BY discovered_at, key
+            ORDER BY \(newestFirst ? "discovered_at DESC, key DESC" : "discovered_at, key") LIMIT ?
             """,
-            bindings
+            bindings + [SQLValue(limit)]
         )
         return rows.map { row in
             let text = row["text"].text ?? ""

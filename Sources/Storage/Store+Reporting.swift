@@ -19,11 +19,11 @@ extension Store {
     /// Every finding's sentiment found since `start`, and the due time and first response of every case due since then.
     ///
     /// A first response is the first acknowledgement, reply or dismissal in the audit trail.
-    public func history(since start: Date) throws(StorageError) -> (sentiment: [(Date, Double)], responses: [(dueAt: Date, firstResponseAt: Date?)]) {
+    public func history(since start: Date) throws(StorageError) -> (sentiment: [(discoveredAt: Date, compound: Double)], responses: [(dueAt: Date, firstResponseAt: Date?)]) {
         let points = try connection.query(
             "SELECT discovered_at, sentiment FROM items WHERE is_mention = 1 AND discovered_at >= ? AND sentiment IS NOT NULL",
             [SQLValue(start)]
-        ).compactMap { row -> (Date, Double)? in
+        ).compactMap { row -> (discoveredAt: Date, compound: Double)? in
             guard let at = row["discovered_at"].date, let compound = row["sentiment"].real else { return nil }
             return (at, compound)
         }

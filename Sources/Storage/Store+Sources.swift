@@ -19,13 +19,24 @@ extension Store {
 
     /// The fetch state of every known source.
     public func fetchStates() throws(StorageError) -> [SourceID: FetchState] {
-        let rows = try connection.query("SELECT * FROM sources")
-        var states: [SourceID: FetchState] = [:]
-        for row in rows {
-            guard let id = row["id"].text, let url = row["current_url"].text.flatMap(URL.init(string:)) else { continue }
-            let sourceID = SourceID(rawValue: id)
-            states[sourceID] = FetchState(
-                sourceID: sourceID,
+        Dictionary(try sourceRecords().map { ($0.state.sourceID, $0.state) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// A known source: what the configuration called it when last registered, and how fetching it went.
+    public struct SourceRecord: Hashable, Sendable {
+        public var title: String
+        /// `feed` or `page`.
+        public var kind: String
+        public var state: FetchState
+    }
+
+    /// Every known source, by title.
+    public func sourceRecords() throws(StorageError) -> [SourceRecord] {
+        let rows = try connection.query("SELECT * FROM sources ORDER BY title, id")
+        return rows.compactMap { row in
+            guard let id = row["id"].text, let url = row["current_url"].text.flatMap(URL.init(string:)) else { return nil }
+            let state = FetchState(
+                sourceID: SourceID(rawValue: id),
                 currentURL: url,
                 entityTag: row["entity_tag"].text,
                 lastModified: row["last_modified"].text,
@@ -36,8 +47,8 @@ extension Store {
                 lastError: row["last_error"].text,
                 scheduleHints: JSONColumn.decode(ScheduleHints.self, from: row["schedule_hints_json"].text) ?? .none
             )
+            return SourceRecord(title: row["title"].text ?? id, kind: row["kind"].text ?? "", state: state)
         }
-        return states
     }
 
     /// Stores a source's fetch state on its own, for a fetch that produced nothing else to store.

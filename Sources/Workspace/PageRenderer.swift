@@ -20,7 +20,7 @@ struct PageRenderer {
 
     func escape(_ text: String) -> String { DigestRenderer.escapeHTML(text) }
 
-    private var formatter: DateFormatter {
+    var formatter: DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")
         formatter.timeZone = settings.timeZone
@@ -31,6 +31,10 @@ struct PageRenderer {
     func layout(title: String, user: SignedInUser?, body: String) -> String {
         var header = "<header class=\"top\"><p class=\"brand\"><a href=\"/\">Earshot</a> <span>\(escape(settings.schoolName))</span></p>"
         if let user {
+            header += """
+            <nav aria-label="Workspace"><ul class="nav"><li><a href="/">Cases</a></li><li><a href="/mentions">Mentions</a></li>\
+            <li><a href="/digest">Digest</a></li><li><a href="/feeds">Feeds</a></li></ul></nav>
+            """
             header += """
             <form method="post" action="/logout" class="signout">\(csrfField(user.csrfToken))<span>\(escape(user.name)) \
             (\(escape(user.role.displayName)))</span> <button type="submit">Sign out</button></form>
@@ -233,9 +237,11 @@ struct PageRenderer {
         <label for="audience">Audience</label>
         <select id="audience" name="audience">\(audiences)</select>
         <label for="text">Draft reply</label>
-        <textarea id="text" name="text" rows="8" required>\(escape(draftText))</textarea>
+        <textarea id="text" name="text" rows="8" required aria-describedby="live-check">\(escape(draftText))</textarea>
+        <div id="live-check" aria-live="polite"></div>
         <button type="submit">Check and save draft</button>
         </form>
+        <script src="/static/draft-check.js" defer></script>
         <h2>Actions</h2>
         <div class="actions">
         """

@@ -53,15 +53,37 @@ enum StyleSheet {
     .check.ok { color: #0a5c0a; font-weight: bold; }
     .actions { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); align-items: end; }
     .stack { max-width: 40rem; }
-    .audit { border-collapse: collapse; width: 100%; font-size: .95rem; }
-    .audit th, .audit td { border: 1px solid #767676; padding: .25rem .5rem; text-align: left; vertical-align: top; }
+    .nav { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; margin: 0; padding: 0; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+    .stats { display: flex; flex-wrap: wrap; gap: .75rem; margin: 1rem 0; }
+    .stats div { border: 1px solid #767676; border-radius: 4px; padding: .5rem .75rem; min-width: 8rem; }
+    .stats dt { font-size: .9rem; color: #333; }
+    .stats dd { margin: 0; font-size: 1.5rem; font-weight: bold; }
+    .flag.ok { background: #0a5c0a; color: #fff; }
+    .url { overflow-wrap: anywhere; }
+    .bars { border-collapse: collapse; margin-bottom: 1rem; font-size: .9rem; }
+    .bars caption { text-align: left; font-weight: bold; padding: .25rem 0; }
+    .bars th, .bars td { padding: 1px .5rem; text-align: left; font-weight: normal; }
+    .bars td.left { text-align: right; border-right: 2px solid #555; }
+    .bars td.left, .bars td.left + td { width: 8rem; }
+    .bar { display: inline-block; height: .7rem; vertical-align: middle; }
+    .bar.negative { background: #a11212; }
+    .bar.positive { background: #1b6e1b; }
+    \(BarWidths.css)
+    .audit, .grid { border-collapse: collapse; width: 100%; font-size: .95rem; }
+    .audit th, .audit td, .grid th, .grid td { border: 1px solid #767676; padding: .25rem .5rem; text-align: left; vertical-align: top; }
     @media (max-width: 40rem) {
         main { padding: .75rem; }
         .facts { grid-template-columns: 1fr; }
-        .audit, .audit tbody, .audit tr, .audit td { display: block; width: 100%; }
-        .audit thead { display: none; }
-        .audit tr { margin-bottom: .5rem; border: 1px solid #767676; }
-        .audit td { border: none; }
+        .audit, .audit tbody, .audit tr, .audit td, .grid, .grid tbody, .grid tr, .grid td { display: block; width: 100%; }
+        .audit thead, .grid thead { display: none; }
+        .audit tr, .grid tr { margin-bottom: .5rem; border: 1px solid #767676; }
+        .audit td, .grid td { border: none; }
     }
     """
+}
+
+/// The widths of the sentiment bars, `w0` to `w20`: 0 % to 100 % of the cell in 5 % steps.
+private enum BarWidths {
+    static let css = (0...20).map { ".bar.w\($0) { width: \($0 * 5)%; }" }.joined(separator: "\n")
 }

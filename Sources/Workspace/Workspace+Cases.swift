@@ -10,15 +10,9 @@ extension Workspace {
         let filter = QueueFilter(query: request.query)
         let showsAll = filter.status == "all" || (filter.status.flatMap(CaseStatus.init(rawValue:)).map { !$0.isOpen } ?? false)
         let cases = try await storage.perform { store in showsAll ? try store.allCases() : try store.openCases() }
-        let shown = Self.urgentFirst(cases.filter(filter.matches), at: renderer.now)
+        let shown = cases.filter(filter.matches).urgentFirst(at: renderer.now)
         return .html(renderer.queuePage(shown, filter: filter, user: user, owners: Set(cases.map(\.owner.rawValue)).sorted(),
                                         sources: Set(cases.map(\.sourceTitle)).sorted()))
-    }
-
-    /// Overdue first, then at risk (due within two hours), then the rest; soonest due first within each.
-    static func urgentFirst(_ cases: [CaseSummary], at now: Date) -> [CaseSummary] {
-        func rank(_ item: CaseSummary) -> Int { item.isOverdue(at: now) ? 0 : (item.isAtRisk(at: now) ? 1 : 2) }
-        return cases.sorted { rank($0) == rank($1) ? ($0.dueAt, $0.id.rawValue) < ($1.dueAt, $1.id.rawValue) : rank($0) < rank($1) }
     }
 
     /// A case in full, or 403 when the role may not see it.
@@ -47,6 +41,21 @@ extension Workspace {
             .filter { $0.concern == .dataProtection }.flatMap(\.evidence)
         return DraftChecker(policy: settings.draftPolicy).check(text, sentiment: sentiment, personalData: personalData,
                                                                 needsSeniorCheck: summary.needsApproval)
+    }
+
+    /// The draft check over the form's text as JSON (`problems` that block, `notes` that do not),
+    /// for the draft editor's script; nothing is saved.
+    func liveCheck(of caseID: CaseID, request: WorkspaceRequest, user: SignedInUser) async throws -> WorkspaceResponse {
+        guard user.role.canAct else { throw WorkspaceError.forbidden("A read-only account cannot write replies.") }
+        let record = try await loadRecord(caseID, user: user)
+        let problems = checkDraft(request.form["text"] ?? "", for: record.summary)
+        let result = [
+            "problems": problems.filter(\.isBlocking).map(\.description),
+            "notes": problems.filter { !$0.isBlocking }.map(\.description),
+        ]
+        let body = (try? JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return WorkspaceResponse(status: 200, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
+                                 body: Array(body))
     }
 
     /// Performs a form's action on a case as the signed-in person.

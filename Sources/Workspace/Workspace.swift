@@ -70,6 +70,9 @@ public final class Workspace: Sendable {
         case ("GET", "/static/style.css"):
             return WorkspaceResponse(status: 200, headers: [("Content-Type", "text/css; charset=utf-8"), ("Cache-Control", "max-age=3600")],
                                      body: Array(StyleSheet.css.utf8))
+        case ("GET", "/static/draft-check.js"):
+            return WorkspaceResponse(status: 200, headers: [("Content-Type", "text/javascript; charset=utf-8"), ("Cache-Control", "max-age=3600")],
+                                     body: Array(DraftCheckScript.javaScript.utf8))
         case ("GET", "/login"):
             if try await currentUser(request, at: now) != nil { return .redirect(to: "/") }
             return loginPage(renderer, message: nil, status: 200, reusing: request.cookies[Self.loginCookie])
@@ -98,9 +101,17 @@ public final class Workspace: Sendable {
             var response = WorkspaceResponse.redirect(to: "/login")
             response.headers.append(("Set-Cookie", cookie(Self.sessionCookie, value: "", maxAge: 0)))
             return response
+        case ("GET", 1) where segments[0] == "digest":
+            return try await digestPage(request, user: user, renderer: renderer)
+        case ("GET", 1) where segments[0] == "feeds":
+            return try await feedsPage(user: user, renderer: renderer)
+        case ("GET", 1) where segments[0] == "mentions":
+            return try await mentionsPage(request, user: user, renderer: renderer)
         case ("GET", 2) where segments[0] == "cases":
             let caseID = try Self.caseID(segments[1])
             return .html(try await casePage(caseID, user: user, renderer: renderer))
+        case ("POST", 3) where segments[0] == "cases" && segments[2] == "check":
+            return try await liveCheck(of: try Self.caseID(segments[1]), request: request, user: user)
         case ("POST", 3) where segments[0] == "cases":
             let caseID = try Self.caseID(segments[1])
             return try await act(segments[2], on: caseID, request: request, user: user, renderer: renderer, at: now)

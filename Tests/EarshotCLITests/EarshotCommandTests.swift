@@ -52,6 +52,18 @@ import Testing
         }
     }
 
+    @Test func theDigestOfAGivenPastDayCarriesThatDaysDate() async throws {
+        try await withTemporaryDirectory { folder in
+            let configuration = try writeSampleConfiguration(into: folder).path
+            let digest = try runProduct("earshot", ["digest", "--date", "2026-01-05", "--config", configuration])
+            #expect(digest.status == 0, "\(digest.standardError)")
+            #expect(digest.standardOutput.contains("digest for Monday 5 January 2026: 0 mentions"))
+            let html = try String(contentsOf: folder.appendingPathComponent("reports/2026-01-05.html"), encoding: .utf8)
+            #expect(html.contains("Monday 5 January 2026"))
+            #expect(try runProduct("earshot", ["digest", "--date", "5/1/2026", "--config", configuration]).status == 64)
+        }
+    }
+
     @Test func aBrokenConfigurationGivesOneLineAndTheConfigurationExitCode() async throws {
         try await withTemporaryDirectory { folder in
             let file = folder.appendingPathComponent("earshot.toml")

@@ -215,4 +215,34 @@ import Workspace
             #expect(filtered.contains("Millbrook &amp;") && !filtered.contains("Worried about a pupil"))
         }
     }
+
+    @Test func theLiveDraftCheckAnswersInJSONAndKeepsTheSameRules() async throws {
+        try await withTemporaryDirectory { folder in
+            let fixture = try WorkspaceFixture(folder: folder)
+            var browser = TestBrowser(fixture)
+            await browser.logIn("communications-user")
+            let path = "/cases/\(fixture.complaint.rawValue)"
+            let page = await browser.get(path)
+            #expect(page.text.contains("<script src=\"/static/draft-check.js\" defer></script>"))
+            #expect(page.text.contains("id=\"live-check\" aria-live=\"polite\""))
+            let script = await browser.get("/static/draft-check.js")
+            #expect(script.status == 200 && script.header("Content-Type")?.hasPrefix("text/javascript") == true)
+            #expect(script.text.contains("textContent") && !script.text.contains("innerHTML"))
+
+            let flagged = await browser.post(path + "/check", ["text": "Obviously you are wrong about this.", "csrf_token": browser.csrfToken ?? ""])
+            #expect(flagged.status == 200 && flagged.header("Content-Type") == "application/json")
+            let result = try #require(try JSONSerialization.jsonObject(with: Data(flagged.body)) as? [String: [String]])
+            #expect(result["problems"]?.contains { $0.contains("sounds defensive") } == true)
+            let draftsBefore = try Store(path: fixture.databasePath).caseRecord(fixture.complaint)?.drafts.count
+            #expect(draftsBefore == 0, "a live check saves nothing")
+
+            #expect(await browser.post(path + "/check", ["text": "Hello"]).status == 403)
+            #expect(await browser.post("/cases/\(fixture.safeguarding.rawValue)/check",
+                                       ["text": "Hello", "csrf_token": browser.csrfToken ?? ""]).status == 403)
+            var readOnly = TestBrowser(fixture)
+            await readOnly.logIn("readonly-user")
+            _ = await readOnly.get(path)
+            #expect(await readOnly.post(path + "/check", ["text": "Hello", "csrf_token": readOnly.csrfToken ?? ""]).status == 403)
+        }
+    }
 }

@@ -94,6 +94,9 @@ class WorkspaceBrowserTests(unittest.TestCase):
         box = comms.find_element(By.ID, "text")
         box.clear()
         box.send_keys("Obviously you are wrong about this.")
+        # The script shows the check while the reply is written, before the form is sent.
+        WebDriverWait(comms, 15).until(
+            lambda driver: "sounds defensive" in driver.find_element(By.ID, "live-check").text)
         submit(comms, comms.find_element(By.CSS_SELECTOR, "#draft-form button"))
         problems = comms.find_element(By.CSS_SELECTOR, ".draft:last-of-type .problems").text
         self.assertIn("sounds defensive", problems)
@@ -128,6 +131,30 @@ class WorkspaceBrowserTests(unittest.TestCase):
         if SCREENSHOTS:
             comms.set_window_size(1100, 2400)
             comms.save_screenshot(os.path.join(SCREENSHOTS, "workspace-case.png"))
+
+    def test_digest_feeds_and_mentions_pages(self):
+        head = self.signed_in("head", width=1200, height=2400)
+        head.find_element(By.LINK_TEXT, "Digest").click()
+        self.assertTrue(head.find_element(By.TAG_NAME, "h1").text.startswith("Digest: "))
+        figures = {item.find_element(By.TAG_NAME, "dt").text: item.find_element(By.TAG_NAME, "dd").text
+                   for item in head.find_elements(By.CSS_SELECTOR, ".stats div")}
+        self.assertGreater(int(figures["Mentions"]), 50)
+        self.assertEqual(len(head.find_elements(By.CSS_SELECTOR, "table.bars")), 2)
+        if SCREENSHOTS:
+            head.save_screenshot(os.path.join(SCREENSHOTS, "workspace-digest.png"))
+
+        head.find_element(By.LINK_TEXT, "Feeds").click()
+        self.assertEqual(head.find_element(By.TAG_NAME, "h1").text, "Feeds and pages")
+        self.assertRegex(head.find_element(By.CSS_SELECTOR, ".count").text, r"^\d+ sources, \d+ failing")
+
+        head.find_element(By.LINK_TEXT, "Mentions").click()
+        search = head.find_element(By.ID, "q")
+        search.send_keys("uniform")
+        submit(head, head.find_element(By.CSS_SELECTOR, "form[role=search] button"))
+        self.assertTrue(head.find_elements(By.CSS_SELECTOR, "li.case"))
+        self.assertEqual(head.find_element(By.ID, "q").get_attribute("value"), "uniform")
+        head.get(BASE + "/mentions?q=zebracrossingquiz")
+        self.assertIn("No mentions match.", head.find_element(By.TAG_NAME, "main").text)
 
     def test_communications_cannot_open_a_safeguarding_case(self):
         with sqlite3.connect(DATABASE) as connection:
