@@ -38,12 +38,12 @@ struct MentionTokenizer {
     private mutating func readChunks() {
         var index = 0
         while index < characters.count {
-            if characters[index].isWhitespace {
+            if TextFolding.isWhitespace(characters[index]) {
                 index += 1
                 continue
             }
             var end = index
-            while end < characters.count, !characters[end].isWhitespace {
+            while end < characters.count, !TextFolding.isWhitespace(characters[end]) {
                 end += 1
             }
             readChunk(from: index, to: end)
@@ -77,7 +77,7 @@ struct MentionTokenizer {
     /// `scheme://host/path`: a host token for the whole URL, then the words of its path.
     private mutating func readURL(from start: Int, to end: Int) -> Bool {
         guard let separator = firstIndex(of: "://", from: start, to: end), separator > start,
-              characters[start..<separator].allSatisfy({ $0.isASCII && $0.isLetter })
+              characters[start..<separator].allSatisfy({ $0.isASCII && TextFolding.isLetter($0) })
         else { return false }
         var hostStart = separator + 3
         var hostEnd = hostStart
@@ -131,7 +131,7 @@ struct MentionTokenizer {
             bodyEnd += 1
         }
         let body = characters[(start + 1)..<bodyEnd]
-        guard body.contains(where: \.isLetter) else { return false }
+        guard body.contains(where: TextFolding.isLetter) else { return false }
         let symbol = TextFolding.fold(String(body.filter { $0 != "_" }))
         append(.hashtag, symbol: symbol, start: start, end: bodyEnd)
         readWords(from: bodyEnd, to: end)
@@ -168,7 +168,7 @@ struct MentionTokenizer {
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2,
               labels.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }),
-              let topLevel = labels.last, topLevel.count >= 2, topLevel.allSatisfy(\.isLetter)
+              let topLevel = labels.last, topLevel.count >= 2, topLevel.allSatisfy(TextFolding.isLetter)
         else { return nil }
         return host
     }
@@ -211,7 +211,7 @@ struct MentionTokenizer {
            characters[index - 1] == "s" || characters[index - 1] == "S" {
             coreEnd = index - 2
         }
-        let symbol = TextFolding.fold(String(characters[start..<coreEnd]))
+        let symbol = TextFolding.fold(characters[start..<coreEnd])
         tokens.append(MentionToken(kind: .word, symbol: symbol, handleHost: nil, start: start, end: index, coreEnd: coreEnd))
         return index
     }
@@ -227,7 +227,7 @@ struct MentionTokenizer {
     }
 
     private func isHostCharacter(_ character: Character) -> Bool {
-        character.isASCII && (character.isLetter || character.isNumber || character == "-" || character == ".")
+        character.isASCII && (TextFolding.isWordCharacter(character) || character == "-" || character == ".")
     }
 
     private func firstIndex(of needle: String, from start: Int, to end: Int) -> Int? {

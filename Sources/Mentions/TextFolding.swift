@@ -18,8 +18,39 @@ enum TextFolding {
     }
 
     /// Whether a character belongs inside a word: letters and digits, with their accents.
+    /// ASCII is answered from its code; Unicode's tables are consulted only beyond it.
+    @inline(__always)
     static func isWordCharacter(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber
+        if let code = character.asciiValue {
+            return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7A)
+        }
+        return character.isLetter || character.isNumber
+    }
+
+    /// Whether a character is a letter, answered from its code for ASCII.
+    @inline(__always)
+    static func isLetter(_ character: Character) -> Bool {
+        if let code = character.asciiValue { return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7A }
+        return character.isLetter
+    }
+
+    /// Whether a character is white space or a line break, answered from its code for ASCII.
+    @inline(__always)
+    static func isWhitespace(_ character: Character) -> Bool {
+        if let code = character.asciiValue { return code == 0x20 || (code >= 0x09 && code <= 0x0D) }
+        return character.isWhitespace
+    }
+
+    /// The folded form of a run of characters; plain ASCII is lowered byte by byte.
+    static func fold(_ characters: ArraySlice<Character>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(characters.count)
+        for character in characters {
+            guard let code = character.asciiValue else { return fold(String(characters)) }
+            if code == 0x27 { continue }
+            bytes.append(code >= 0x41 && code <= 0x5A ? code | 0x20 : code)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The folded form of some text: lower case, accents removed, apostrophes dropped.
