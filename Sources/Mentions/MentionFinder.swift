@@ -25,6 +25,7 @@ public struct MentionFinder: Sendable {
         self.profile = profile
         var patterns: [WordPattern] = []
         var words: [[String]] = []
+        var nameWords: [String] = []
         var runTogether: [String: RunTogetherTerm] = [:]
 
         func add(_ terms: [String], as kind: WordPattern.Kind) {
@@ -36,6 +37,7 @@ public struct MentionFinder: Sendable {
                                                 includesFinalPossessive: tokens[tokens.count - 1].isPossessive))
                     words.append(variant)
                     if kind == .name || kind == .alias {
+                        nameWords.append(contentsOf: variant)
                         let joined = variant.joined()
                         if runTogether[joined] == nil || (runTogether[joined]?.needsContext == true && kind == .name) {
                             runTogether[joined] = RunTogetherTerm(term: term, needsContext: kind == .alias, wordCount: tokens.count)
@@ -72,8 +74,8 @@ public struct MentionFinder: Sendable {
         }
         self.domains = domains
 
-        var runs: [String] = []
-        for spelling in words { runs.append(contentsOf: spelling) }
+        // Context words and exclusions never make a mention on their own, so they are not screened for.
+        var runs = nameWords
         runs.append(contentsOf: runTogether.keys)
         runs.append(contentsOf: hashtags.keys)
         runs.append(contentsOf: handles.keys.map(\.user))
@@ -92,6 +94,11 @@ public struct MentionFinder: Sendable {
     /// - Returns: Non-overlapping mentions with Character offsets into `text`.
     public func mentions(in text: String, sourceIsAboutSchool: Bool) -> [Mention] {
         guard screen.mayMention(text) else { return [] }
+        return unscreenedMentions(in: text, sourceIsAboutSchool: sourceIsAboutSchool)
+    }
+
+    /// The same answer without the screen in front; the screen must never change it.
+    func unscreenedMentions(in text: String, sourceIsAboutSchool: Bool) -> [Mention] {
         let tokens = MentionTokenizer.tokens(in: text)
         guard !tokens.isEmpty else { return [] }
         let characters = Array(text)

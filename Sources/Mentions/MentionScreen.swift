@@ -5,9 +5,10 @@
 /// passage: a word of a name or alias, a run-together name, a hashtag body, a handle's user
 /// part, or the letters of a domain's first label. The screen keeps the hashes of those runs
 /// (and of their parts between hyphens, dots and underscores) and checks the passage's own
-/// runs against them: ASCII letters and digits lowered, apostrophes skipped (also trying the
-/// part before one, for possessives), underscores both kept and dropped, and every part between
-/// underscores. A run holding any other letter (accented, or from another script) cannot be
+/// runs of letters, digits, underscores and apostrophes against them, in every shape a token
+/// can take: ASCII lowered, with underscores dropped (hashtags) or kept (handles), the word since
+/// the last underscore without apostrophes ("O'Neill"), and the part before an apostrophe
+/// (possessives); each is tried at every underscore and apostrophe and at the run's end. A run holding any other letter (accented, or from another script) cannot be
 /// folded here, so the passage is passed on as "maybe". False "maybe"s only cost time; the
 /// full finder decides.
 struct MentionScreen: Sendable {
@@ -43,6 +44,53 @@ struct MentionScreen: Sendable {
         (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
     }
 
+    /// The running FNV-1a hashes of one run of the passage (letters, digits, underscores and
+    /// apostrophes), each in the shape one kind of token takes.
+    private struct RunHashes {
+        static let empty: UInt64 = 0xCBF2_9CE4_8422_2325
+        /// Underscores and apostrophes dropped: a hashtag body or a run-together name.
+        var joined = empty
+        /// Underscores kept, apostrophes dropped: a handle's user part.
+        var kept = empty
+        /// Since the last underscore, apostrophes dropped: a word such as "O'Neill".
+        var word = empty
+        /// Since the last underscore or apostrophe: a word before a possessive "'s".
+        var part = empty
+        var wordLength = 0
+        var partLength = 0
+
+        @inline(__always)
+        static func mix(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+
+        mutating func addLetter(_ lowered: UInt8) {
+            joined = Self.mix(joined, lowered)
+            kept = Self.mix(kept, lowered)
+            word = Self.mix(word, lowered)
+            part = Self.mix(part, lowered)
+            wordLength += 1
+            partLength += 1
+        }
+
+        mutating func addUnderscore() {
+            kept = Self.mix(kept, 0x5F)
+            word = Self.empty
+            part = Self.empty
+            wordLength = 0
+            partLength = 0
+        }
+
+        mutating func addApostrophe() {
+            part = Self.empty
+            partLength = 0
+        }
+
+        /// Whether any shape seen so far is a run of the profile.
+        func matches(_ hashes: Set<UInt64>) -> Bool {
+            (partLength > 0 && hashes.contains(part)) || (wordLength > 0 && hashes.contains(word))
+                || hashes.contains(joined) || hashes.contains(kept)
+        }
+    }
+
     /// Whether the passage may name the school.
     func mayMention(_ text: String) -> Bool {
         var text = text
@@ -50,68 +98,63 @@ struct MentionScreen: Sendable {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                guard Self.isAlphanumeric(byte) || byte >= 0x80 else {
+                guard Self.isAlphanumeric(byte) || byte == 0x5F || byte >= 0x80 else {
                     index += 1
                     continue
                 }
-                // A run of letters, digits, underscores, apostrophes and other non-ASCII bytes.
-                var joined: UInt64 = 0xCBF2_9CE4_8422_2325   // underscores dropped
-                var kept: UInt64 = 0xCBF2_9CE4_8422_2325     // underscores kept
-                var part: UInt64 = 0xCBF2_9CE4_8422_2325     // since the last underscore or apostrophe
-                var partLength = 0
-                var runLength = 0
-                while index < bytes.count {
+                var run = RunHashes()
+                var hasLetters = false
+                // Checked before each underscore or apostrophe and at the run's end, so that every
+                // prefix a token can stop at is tried.
+                scan: while index < bytes.count {
                     let current = bytes[index]
                     if Self.isAlphanumeric(current) {
-                        let lowered = UInt64(current | (current >= 0x41 && current <= 0x5A ? 0x20 : 0))
-                        joined = (joined ^ lowered) &* 0x100_0000_01B3
-                        kept = (kept ^ lowered) &* 0x100_0000_01B3
-                        part = (part ^ lowered) &* 0x100_0000_01B3
-                        partLength += 1
-                        runLength += 1
+                        run.addLetter(current >= 0x41 && current <= 0x5A ? current | 0x20 : current)
+                        hasLetters = true
                         index += 1
-                    } else if current == 0x5F || current == 0x27 {
-                        if partLength > 0, hashes.contains(part) { return true }
-                        if current == 0x5F {
-                            kept = (kept ^ 0x5F) &* 0x100_0000_01B3
-                        } else if runLength > 0, hashes.contains(joined) {
-                            return true   // the word before a possessive apostrophe
-                        }
-                        part = 0xCBF2_9CE4_8422_2325
-                        partLength = 0
+                    } else if current == 0x5F {
+                        if hasLetters, run.matches(hashes) { return true }
+                        run.addUnderscore()
+                        index += 1
+                    } else if current == 0x27 {
+                        if hasLetters, run.matches(hashes) { return true }
+                        run.addApostrophe()
                         index += 1
                     } else if current >= 0x80 {
-                        // Curly apostrophes (E2 80 98/99, CA BC) count as apostrophes; anything else
-                        // that is not ASCII may be a letter this screen cannot fold.
-                        if current == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
-                           bytes[index + 2] == 0x98 || bytes[index + 2] == 0x99 {
-                            if partLength > 0, hashes.contains(part) || hashes.contains(joined) { return true }
-                            part = 0xCBF2_9CE4_8422_2325
-                            partLength = 0
-                            index += 3
-                        } else if current == 0xCA, index + 1 < bytes.count, bytes[index + 1] == 0xBC {
-                            if partLength > 0, hashes.contains(part) || hashes.contains(joined) { return true }
-                            part = 0xCBF2_9CE4_8422_2325
-                            partLength = 0
-                            index += 2
+                        // Curly apostrophes (E2 80 98/99, CA BC) count as apostrophes; a letter or mark
+                        // beyond ASCII cannot be folded here, so the passage may name the school.
+                        let length = Self.curlyApostropheLength(bytes, at: index)
+                        if length > 0 {
+                            if hasLetters, run.matches(hashes) { return true }
+                            run.addApostrophe()
+                            index += length
                         } else if Self.isLetterOrMark(bytes, at: index) {
                             return true
                         } else {
-                            break
+                            break scan
                         }
                     } else {
-                        break
+                        break scan
                     }
                 }
-                if partLength > 0, hashes.contains(part) { return true }
-                if runLength > 0, hashes.contains(joined) || hashes.contains(kept) { return true }
-                while index < bytes.count, bytes[index] >= 0x80, !Self.isLetterOrMark(bytes, at: index) {
+                if hasLetters, run.matches(hashes) { return true }
+                while index < bytes.count, bytes[index] >= 0x80, Self.curlyApostropheLength(bytes, at: index) == 0,
+                      !Self.isLetterOrMark(bytes, at: index) {
                     index += 1
                     while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
                 }
             }
             return false
         }
+    }
+
+    /// The length of a curly apostrophe (U+2018, U+2019 or U+02BC) at `index`, or 0.
+    private static func curlyApostropheLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x98 || bytes[index + 2] == 0x99 {
+            return 3
+        }
+        if bytes[index] == 0xCA, index + 1 < bytes.count, bytes[index + 1] == 0xBC { return 2 }
+        return 0
     }
 
     /// Whether the non-ASCII scalar starting at `index` is a letter, digit or combining mark.

@@ -151,18 +151,14 @@ struct MentionTokenizer {
     /// ASCII letters, digits and hyphens, ending in a top-level label of two or more letters,
     /// optionally followed by a port, path, query or fragment.
     private func hostName(from start: Int, to end: Int) -> String? {
-        // A host has a dot among its first characters; most chunks are plain words and stop here.
+        // Most chunks are plain words with no dot and stop here.
         var hasDot = false
-        var scan = start
-        while scan < end, isHostCharacter(characters[scan]) {
-            if characters[scan] == "." { hasDot = true }
-            scan += 1
-        }
-        guard hasDot else { return nil }
         var hostEnd = start
         while hostEnd < end, isHostCharacter(characters[hostEnd]) {
+            if characters[hostEnd] == "." { hasDot = true }
             hostEnd += 1
         }
+        guard hasDot else { return nil }
         if hostEnd < end, !":/?#".contains(characters[hostEnd]) { return nil }
         let host = String(characters[start..<hostEnd]).lowercased()
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
