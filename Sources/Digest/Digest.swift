@@ -24,7 +24,11 @@ public struct Digest: Hashable, Sendable {
     public var dayTitle: String
     /// The same day as YYYY-MM-DD, for file names.
     public var dayKey: String
+    /// The moment the digest's figures are taken at: now, or a past day's last second.
     public var generatedAt: Date
+    /// The moment open cases are judged overdue, at risk or due today: the present, even for a
+    /// past day's digest, since "what needs attention now" is about now.
+    public var attentionAt: Date
     public var timeZone: TimeZone
     public var findings: [FindingSummary]
     public var openCases: [CaseSummary]
@@ -32,10 +36,12 @@ public struct Digest: Hashable, Sendable {
     /// The last 30 days, for trends and compliance.
     public var history: DigestHistory
 
-    /// Builds a digest for the local day containing `generatedAt` in `timeZone`.
+    /// Builds a digest for the local day containing `generatedAt` in `timeZone`; open cases are
+    /// judged at `attentionAt` (by default `generatedAt`).
     public init(
         schoolName: String,
         generatedAt: Date,
+        attentionAt: Date? = nil,
         timeZone: TimeZone,
         findings: [FindingSummary],
         openCases: [CaseSummary],
@@ -45,6 +51,7 @@ public struct Digest: Hashable, Sendable {
         self.history = history
         self.schoolName = schoolName
         self.generatedAt = generatedAt
+        self.attentionAt = attentionAt ?? generatedAt
         self.timeZone = timeZone
         self.findings = findings
         self.openCases = openCases
@@ -64,6 +71,7 @@ public struct Digest: Hashable, Sendable {
     public init(
         schoolName: String,
         generatedAt: Date,
+        attentionAt: Date,
         timeZone: TimeZone,
         findings: [FindingSummary],
         openCases: [CaseSummary],
@@ -83,8 +91,8 @@ public struct Digest: Hashable, Sendable {
             sentimentPoints: sentimentHistory.map { DigestHistory.SentimentPoint(discoveredAt: $0.discoveredAt, compound: $0.compound) },
             caseResponses: responseHistory.map { DigestHistory.CaseResponse(dueAt: $0.dueAt, firstResponseAt: $0.firstResponseAt) }
         )
-        self.init(schoolName: schoolName, generatedAt: generatedAt, timeZone: timeZone, findings: findings,
-                  openCases: openCases.urgentFirst(at: generatedAt), failingSources: failing, history: history)
+        self.init(schoolName: schoolName, generatedAt: generatedAt, attentionAt: attentionAt, timeZone: timeZone, findings: findings,
+                  openCases: openCases.urgentFirst(at: attentionAt), failingSources: failing, history: history)
     }
 
     /// Mentions found in the window.
@@ -100,18 +108,33 @@ public struct Digest: Hashable, Sendable {
         findings.filter { $0.concerns.contains { $0.concern != .praise } }.count
     }
 
-    /// Open cases past their due time.
-    public var overdueCases: [CaseSummary] { openCases.filter { $0.isOverdue(at: generatedAt) } }
+    /// Open cases past their due time at `attentionAt`.
+    public var overdueCases: [CaseSummary] { openCases.filter { $0.isOverdue(at: attentionAt) } }
 
-    /// Open cases due within two hours of the digest.
-    public var atRiskCases: [CaseSummary] { openCases.filter { $0.isAtRisk(at: generatedAt) } }
+    /// Open cases due within two hours of `attentionAt`.
+    public var atRiskCases: [CaseSummary] { openCases.filter { $0.isAtRisk(at: attentionAt) } }
 
-    /// Open cases that are not overdue and are due before the end of the digest's day.
+    /// Open cases that are not overdue and are due before the end of `attentionAt`'s local day.
     public var casesDueToday: [CaseSummary] {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        let endOfDay = calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: generatedAt)) ?? generatedAt
-        return openCases.filter { !$0.isOverdue(at: generatedAt) && $0.dueAt < endOfDay }
+        let endOfDay = calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: attentionAt)) ?? attentionAt
+        return openCases.filter { !$0.isOverdue(at: attentionAt) && $0.dueAt < endOfDay }
+    }
+
+    /// The start of the local day a `YYYY-MM-DD` text names in `timeZone`, or nil when the text is
+    /// not exactly such a day ("2026-02-30", "2026-1-5" and "5/1/2026" are not).
+    public static func startOfDay(named text: String, in timeZone: TimeZone) -> Date? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard text.utf8.count == 10, text.utf8.allSatisfy({ $0 == 0x2D || (0x30...0x39).contains($0) }),
+              parts.count == 3, parts.map(\.count) == [4, 2, 2],
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        guard let start = calendar.date(from: DateComponents(year: year, month: month, day: day)) else { return nil }
+        let written = calendar.dateComponents([.year, .month, .day], from: start)
+        guard written.year == year, written.month == month, written.day == day else { return nil }
+        return calendar.startOfDay(for: start)
     }
 
     /// Open cases whose concern the policy treats as urgent (reported to a senior member of staff at once).

@@ -28,7 +28,7 @@ struct DigestCommand: AsyncParsableCommand {
         let window = try window(configuration: configuration, store: store, now: now)
         let digest: Digest
         do {
-            digest = try makeDigest(configuration: configuration, store: store, from: window.start, to: window.end, at: window.asOf)
+            digest = try makeDigest(configuration: configuration, store: store, from: window.start, to: window.end, at: window.asOf, now: now)
         } catch let error as StorageError {
             printError("storage error: \(error.description)")
             throw ExitStatus.storageFailure
@@ -48,7 +48,9 @@ struct DigestCommand: AsyncParsableCommand {
         }
         let subject = "\(configuration.schoolName) social media digest, \(digest.dayTitle)"
         do {
-            try store.recordDigest(day: digest.dayKey, windowStart: window.start, generatedAt: now, htmlPath: files[0].0.path,
+            // Recorded at the moment its figures were taken, so that a past day's digest never moves
+            // the start of the next regular one past findings it did not cover.
+            try store.recordDigest(day: digest.dayKey, windowStart: window.start, generatedAt: window.asOf, htmlPath: files[0].0.path,
                                    textPath: files[1].0.path, subject: subject)
         } catch {
             printError("storage error: \(error.description)")
@@ -72,25 +74,28 @@ struct DigestCommand: AsyncParsableCommand {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = configuration.calendar.timeZone
         if let date {
-            let parts = date.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 3,
-                  let start = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
+            guard let start = Digest.startOfDay(named: date, in: configuration.calendar.timeZone),
                   let end = calendar.date(byAdding: .day, value: 1, to: start) else {
                 throw ValidationError("--date must be a day such as 2026-11-25, not \"\(date)\"")
             }
+            guard start <= now else { throw ValidationError("--date \(date) has not come yet") }
             // A past day is reported as it stood at its last second, so that it keeps its own date.
-            return (start, end, min(end.addingTimeInterval(-1), max(now, start)))
+            return (start, end, min(end.addingTimeInterval(-1), now))
         }
         let previous = try? store.lastDigest()?.generatedAt
         return (previous ?? calendar.startOfDay(for: now), now, now)
     }
 
-    /// The digest of findings discovered in `[start, end)`, with the open cases and the last 30 days' trends.
-    func makeDigest(configuration: EarshotConfiguration, store: Store, from start: Date, to end: Date, at moment: Date) throws -> Digest {
+    /// The digest of findings discovered in `[start, end)` with figures taken at `moment`, the open
+    /// cases judged at `now`, and the last 30 days' trends.
+    func makeDigest(
+        configuration: EarshotConfiguration, store: Store, from start: Date, to end: Date, at moment: Date, now: Date
+    ) throws -> Digest {
         let past = try store.history(since: moment.addingTimeInterval(-31 * 86_400))
         return Digest(
             schoolName: configuration.schoolName,
             generatedAt: moment,
+            attentionAt: now,
             timeZone: configuration.calendar.timeZone,
             findings: try store.findings(discoveredFrom: start, to: end),
             openCases: try store.openCases(),

@@ -89,17 +89,35 @@ extension Store {
         try findings(where: "is_mention = 1 AND discovered_at >= ? AND discovered_at < ?", [SQLValue(start), SQLValue(end)])
     }
 
-    /// Findings whose title or text holds every word of `query` (ASCII letters in any case), newest
-    /// first, at most `limit` of them. An empty query gives the newest findings.
-    public func searchFindings(_ query: String, limit: Int = 200) throws(StorageError) -> [FindingSummary] {
+    /// Findings whose title or text holds every word of `words` (ASCII letters in any case), that
+    /// carry `concern` and whose sentiment reads as `sentiment` when those are given, and that do
+    /// not carry `hidden`; newest first, at most `limit` of them.
+    public func searchFindings(
+        _ words: String, concern: Concern? = nil, sentiment: SentimentLabel? = nil, hiding hidden: Concern? = nil, limit: Int = 200
+    ) throws(StorageError) -> [FindingSummary] {
         var condition = "is_mention = 1"
         var bindings: [SQLValue] = []
-        for word in query.split(whereSeparator: \.isWhitespace).prefix(8) {
+        for word in words.split(whereSeparator: \.isWhitespace).prefix(8) {
             // LIKE's wildcards in the query match themselves.
             let pattern = "%" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
                 .replacingOccurrences(of: "_", with: "\\_") + "%"
             condition += " AND (coalesce(title, '') LIKE ? ESCAPE '\\' OR coalesce(text, '') LIKE ? ESCAPE '\\')"
             bindings += [.text(pattern), .text(pattern)]
+        }
+        let carries = "EXISTS (SELECT 1 FROM json_each(coalesce(items.concerns_json, '[]')) WHERE json_extract(value, '$.concern') = ?)"
+        if let concern {
+            condition += " AND " + carries
+            bindings.append(.text(concern.rawValue))
+        }
+        if let hidden {
+            condition += " AND NOT " + carries
+            bindings.append(.text(hidden.rawValue))
+        }
+        switch sentiment {
+        case .positive: condition += " AND coalesce(sentiment, 0) >= 0.05"
+        case .negative: condition += " AND coalesce(sentiment, 0) <= -0.05"
+        case .neutral: condition += " AND coalesce(sentiment, 0) > -0.05 AND coalesce(sentiment, 0) < 0.05"
+        case nil: break
         }
         return try findings(where: condition, bindings, newestFirst: true, limit: limit)
     }

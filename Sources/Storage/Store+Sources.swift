@@ -24,9 +24,11 @@ extension Store {
 
     /// A known source: what the configuration called it when last registered, and how fetching it went.
     public struct SourceRecord: Hashable, Sendable {
+        /// The title the configuration gave it.
         public var title: String
-        /// `feed` or `page`.
-        public var kind: String
+        /// A feed or a page; nil for a kind this version does not know.
+        public var kind: Source.Kind?
+        /// Where it is fetched from now and how its fetches went.
         public var state: FetchState
     }
 
@@ -47,7 +49,7 @@ extension Store {
                 lastError: row["last_error"].text,
                 scheduleHints: JSONColumn.decode(ScheduleHints.self, from: row["schedule_hints_json"].text) ?? .none
             )
-            return SourceRecord(title: row["title"].text ?? id, kind: row["kind"].text ?? "", state: state)
+            return SourceRecord(title: row["title"].text ?? id, kind: row["kind"].text.flatMap(Source.Kind.init(rawValue:)), state: state)
         }
     }
 

@@ -121,7 +121,7 @@ extension PageRenderer {
             let health = state.isHealthy
                 ? "<span class=\"flag ok\">OK</span>"
                 : "<span class=\"flag overdue\">Failing</span> \(state.consecutiveErrors) in a row: \(escape(state.lastError ?? "unknown error"))"
-            body += "<tr><td>\(escape(source.title)) <span class=\"meta\">(\(escape(source.kind)))</span><br>"
+            body += "<tr><td>\(escape(source.title)) \(source.kind.map { "<span class=\"meta\">(\(escape($0.rawValue)))</span>" } ?? "")<br>"
                 + "<span class=\"meta url\">\(escape(state.currentURL.absoluteString))</span></td><td>\(health)</td>"
                 + "<td>\(time(state.lastFetchedAt))</td><td>\(time(state.lastChangedAt))</td><td>\(time(state.nextDueAt))</td></tr>"
         }
@@ -140,7 +140,7 @@ extension PageRenderer {
         <form method="get" action="/mentions" class="filters" role="search">
         <div><label for="q">Words</label><input id="q" name="q" type="search" value="\(escape(search.text))"></div>
         <div><label for="concern">Concern</label><select id="concern" name="concern">\(options(Concern.allCases.map { ($0.rawValue, $0.displayName) }, selected: search.concern?.rawValue))</select></div>
-        <div><label for="sentiment">Sentiment</label><select id="sentiment" name="sentiment">\(options(SentimentLabel.allCases.map { ($0.rawValue, $0.rawValue) }, selected: search.label?.rawValue))</select></div>
+        <div><label for="sentiment">Sentiment</label><select id="sentiment" name="sentiment">\(options(SentimentLabel.allCases.map { ($0.rawValue, $0.rawValue) }, selected: search.sentiment?.rawValue))</select></div>
         <div><button type="submit">Search</button></div>
         </form>
         <p class="count">\(findings.count == MentionSearch.pageSize ? "The newest \(findings.count)" : "\(findings.count)") mention\(findings.count == 1 ? "" : "s"), newest first.</p>

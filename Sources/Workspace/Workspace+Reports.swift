@@ -12,9 +12,7 @@ extension Workspace {
         let now = renderer.now
         var start = calendar.startOfDay(for: now)
         if let day = request.query["date"], !day.isEmpty {
-            let parts = day.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 3, day.count == 10,
-                  let chosen = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])) else {
+            guard let chosen = Digest.startOfDay(named: day, in: settings.timeZone) else {
                 throw WorkspaceError.badRequest("Choose a day such as 2026-11-25.")
             }
             start = chosen
@@ -31,6 +29,7 @@ extension Workspace {
             let digest = Digest(
                 schoolName: settings.schoolName,
                 generatedAt: end,
+                attentionAt: now,
                 timeZone: settings.timeZone,
                 findings: try store.findings(discoveredFrom: windowStart, to: endOfDay),
                 openCases: try store.openCases(),
@@ -51,13 +50,17 @@ extension Workspace {
         return .html(renderer.feedsPage(ordered, user: user))
     }
 
-    /// Mentions whose title or text holds every word of `?q=`, newest first, narrowed by concern and sentiment.
+    /// Mentions whose title or text holds every word of `?q=`, newest first, narrowed by concern and
+    /// sentiment. Roles that may not read safeguarding posts do not search them at all, so a search
+    /// cannot tell them what such a post says.
     func mentionsPage(_ request: WorkspaceRequest, user: SignedInUser, renderer: PageRenderer) async throws -> WorkspaceResponse {
         let search = MentionSearch(query: request.query)
-        let text = search.text
-        let found = try await storage.perform { try $0.searchFindings(text, limit: 500) }
-        let shown = Array(found.filter(search.matches).prefix(MentionSearch.pageSize))
-        return .html(renderer.mentionsPage(shown, search: search, user: user))
+        let hidden: Concern? = user.role.canSeeSafeguarding ? nil : .safeguarding
+        let found = try await storage.perform { store in
+            try store.searchFindings(search.text, concern: search.concern, sentiment: search.sentiment, hiding: hidden,
+                                     limit: MentionSearch.pageSize)
+        }
+        return .html(renderer.mentionsPage(found, search: search, user: user))
     }
 }
 
@@ -66,19 +69,14 @@ struct MentionSearch: Sendable {
     /// At most this many mentions are listed.
     static let pageSize = 100
 
+    /// Words that must each appear in a mention's title or text.
     var text: String
     var concern: Concern?
-    var label: SentimentLabel?
+    var sentiment: SentimentLabel?
 
     init(query: [String: String]) {
         text = (query["q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         concern = query["concern"].flatMap(Concern.init(rawValue:))
-        label = query["sentiment"].flatMap(SentimentLabel.init(rawValue:))
-    }
-
-    func matches(_ finding: FindingSummary) -> Bool {
-        if let concern, !finding.concerns.contains(where: { $0.concern == concern }) { return false }
-        if let label, finding.sentiment.label != label { return false }
-        return true
+        sentiment = query["sentiment"].flatMap(SentimentLabel.init(rawValue:))
     }
 }

@@ -30,6 +30,31 @@ import Testing
                findings: findings, openCases: cases, failingSources: failing)
     }
 
+    @Test(arguments: [
+        ("2026-11-25", "2026-11-25T00:00:00Z"), ("2026-06-01", "2026-05-31T23:00:00Z"), ("2024-02-29", "2024-02-29T00:00:00Z"),
+        ("2026-03-29", "2026-03-29T00:00:00Z"), ("2026-10-25", "2026-10-24T23:00:00Z"),
+    ])
+    func aDayIsReadAsTheStartOfThatLocalDay(text: String, expected: String) throws {
+        let start = try #require(Digest.startOfDay(named: text, in: london))
+        #expect(start == ISO8601DateFormatter().date(from: expected))
+    }
+
+    @Test(arguments: ["2026-02-30", "2025-02-29", "2026-13-01", "2026-1-05", "2026-01-5", "2026-1-011", "5/1/2026", "", "yesterday",
+                      "2026-01-05T00:00", " 2026-01-05", "+026-01-05"])
+    func anythingButAnExactDayIsRefused(text: String) {
+        #expect(Digest.startOfDay(named: text, in: london) == nil)
+    }
+
+    @Test func aPastDaysDigestJudgesOpenCasesAtThePresent() {
+        let lastWeek = morning.addingTimeInterval(-7 * 86_400)
+        let past = Digest(schoolName: "Millbrook Academy", generatedAt: lastWeek, attentionAt: morning, timeZone: london, findings: [],
+                          openCases: [openCase(1, .complaint, dueIn: -1), openCase(2, .complaint, dueIn: 1)], failingSources: [])
+        #expect(past.dayKey == "2026-11-18")
+        #expect(past.overdueCases.map(\.id.rawValue) == [1])
+        #expect(past.atRiskCases.map(\.id.rawValue) == [2])
+        #expect(past.casesDueToday.map(\.id.rawValue) == [2])
+    }
+
     @Test func namesTheDayInTheSchoolsTimeZone() {
         let digest = digest()
         #expect(digest.dayKey == "2026-11-25")

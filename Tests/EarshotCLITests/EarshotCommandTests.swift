@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 import TestSupport
 import Testing
 
@@ -60,7 +61,15 @@ import Testing
             #expect(digest.standardOutput.contains("digest for Monday 5 January 2026: 0 mentions"))
             let html = try String(contentsOf: folder.appendingPathComponent("reports/2026-01-05.html"), encoding: .utf8)
             #expect(html.contains("Monday 5 January 2026"))
-            #expect(try runProduct("earshot", ["digest", "--date", "5/1/2026", "--config", configuration]).status == 64)
+            for refused in ["5/1/2026", "2026-02-30", "2999-01-01"] {
+                #expect(try runProduct("earshot", ["digest", "--date", refused, "--config", configuration]).status == 64)
+            }
+            // A past day's digest does not become the start of the next regular one.
+            #expect(try runProduct("earshot", ["digest", "--config", configuration]).status == 0)
+            #expect(try runProduct("earshot", ["digest", "--date", "2026-01-06", "--config", configuration]).status == 0)
+            let store = try Store(path: folder.appendingPathComponent("earshot.sqlite").path)
+            let last = try #require(try store.lastDigest())
+            #expect(last.day != "2026-01-06" && last.generatedAt > Date().addingTimeInterval(-600))
         }
     }
 

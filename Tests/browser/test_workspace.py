@@ -9,6 +9,8 @@ import os
 import re
 import sqlite3
 import unittest
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -136,9 +138,18 @@ class WorkspaceBrowserTests(unittest.TestCase):
         head = self.signed_in("head", width=1200, height=2400)
         head.find_element(By.LINK_TEXT, "Digest").click()
         self.assertTrue(head.find_element(By.TAG_NAME, "h1").text.startswith("Digest: "))
+        # The day of the scan, in the school's time zone, with the mentions the scan stored that day.
+        with sqlite3.connect(DATABASE) as connection:
+            found = [row[0] for row in connection.execute("SELECT discovered_at FROM items WHERE is_mention = 1")]
+        days = {datetime.fromtimestamp(moment, ZoneInfo("Europe/London")).date().isoformat() for moment in found}
+        day = min(days)
+        head.get(BASE + "/digest?date=" + day)
         figures = {item.find_element(By.TAG_NAME, "dt").text: item.find_element(By.TAG_NAME, "dd").text
                    for item in head.find_elements(By.CSS_SELECTOR, ".stats div")}
-        self.assertGreater(int(figures["Mentions"]), 50)
+        expected = sum(1 for moment in found
+                       if datetime.fromtimestamp(moment, ZoneInfo("Europe/London")).date().isoformat() == day)
+        self.assertGreater(expected, 50)
+        self.assertEqual(int(figures["Mentions"]), expected)
         self.assertEqual(len(head.find_elements(By.CSS_SELECTOR, "table.bars")), 2)
         if SCREENSHOTS:
             head.save_screenshot(os.path.join(SCREENSHOTS, "workspace-digest.png"))
