@@ -17,13 +17,17 @@ struct ScoreCommand: ParsableCommand {
         discussion: """
         Input: one passage per line, or JSON lines with a "text" field (and an optional "id", echoed back). \
         Output: one JSON object per input line, in order: {"compound", "label", "drivers", "concerns": \
-        [{"concern", "confidence", "evidence"}]}. Output is written as soon as no further complete input \
+        [{"concern", "confidence", "evidence"}]}; with --sentences also "sentences": [{"text", "compound", \
+        "label", "drivers"}], one per sentence. Output is written as soon as no further complete input \
         line is waiting, so each answer appears before the command waits for the next line.
         """
     )
 
     @Option(help: "How to read input lines: auto (JSON when a line starts with '{'), text or json.")
     var format: LineFormat = .auto
+
+    @Flag(help: "Also give each sentence's own compound score, label and drivers.")
+    var sentences = false
 
     @Flag(help: "Read all input first, then time the judgement alone on one core and print throughput as JSON.")
     var benchmark = false
@@ -59,7 +63,9 @@ struct ScoreCommand: ParsableCommand {
             if let problem = line.problem {
                 output.appendError("line \(lineNumber): \(problem)", id: line.id)
             } else {
-                output.append(judge.judgement(of: line.text ?? "", in: &workspace), id: line.id)
+                let text = line.text ?? ""
+                output.append(judge.judgement(of: text, in: &workspace), id: line.id,
+                              sentences: sentences ? judge.analyzer.scoreSentences(text) : nil)
             }
         }
         output.flush()
@@ -217,8 +223,8 @@ struct OutputBuffer {
         appendRaw("}\n")
     }
 
-    /// A score line: compound, label, drivers and concerns.
-    mutating func append(_ judgement: PassageJudge.Judgement, id: [UInt8]?) {
+    /// A score line: compound, label, drivers and concerns, and each sentence's score when given.
+    mutating func append(_ judgement: PassageJudge.Judgement, id: [UInt8]?, sentences: [SentenceScore]? = nil) {
         appendRaw("{")
         appendID(id)
         appendRaw("\"compound\":")
@@ -238,7 +244,24 @@ struct OutputBuffer {
             appendStrings(concern.evidence)
             appendRaw("}")
         }
-        appendRaw("]}\n")
+        appendRaw("]")
+        if let sentences {
+            appendRaw(",\"sentences\":[")
+            for (index, sentence) in sentences.enumerated() {
+                if index > 0 { appendRaw(",") }
+                appendRaw("{\"text\":")
+                appendString(sentence.text)
+                appendRaw(",\"compound\":")
+                appendNumber(sentence.score.compound)
+                appendRaw(",\"label\":\"")
+                appendRaw(sentence.score.label.rawValue)
+                appendRaw("\",\"drivers\":")
+                appendStrings(sentence.score.drivers)
+                appendRaw("}")
+            }
+            appendRaw("]")
+        }
+        appendRaw("}\n")
     }
 
     mutating func appendID(_ id: [UInt8]?) {

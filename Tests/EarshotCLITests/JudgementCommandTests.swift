@@ -44,6 +44,16 @@ import Testing
         #expect(result.lines[2]["label"] as? String == "neutral")
     }
 
+    @Test func scoreGivesEachSentenceItsOwnScoreWhenAsked() throws {
+        let result = try run(["score", "--sentences"], input: "The teachers are brilliant. But the food is awful!\n")
+        #expect(result.status == 0, "\(result.error)")
+        let sentences = try #require(result.lines.first?["sentences"] as? [[String: Any]])
+        #expect(sentences.compactMap { $0["text"] as? String } == ["The teachers are brilliant.", "But the food is awful!"])
+        #expect(sentences.compactMap { $0["label"] as? String } == ["positive", "negative"])
+        #expect(sentences.compactMap { $0["drivers"] as? [String] } == [["brilliant"], ["awful"]])
+        #expect(try run(["score"], input: "Fine.\n").lines.first?["sentences"] == nil)
+    }
+
     @Test func scoreReadsJSONLinesAndEchoesTheirID() throws {
         let input = #"{"id": "post-1", "text": "Absolutely disgusting behaviour"}"# + "\n" + #"{"text": "ok \u263A", "id": 2}"# + "\n"
         let result = try run(["score"], input: input)
