@@ -41,15 +41,17 @@ public struct RobotsPolicy: Sendable, Hashable {
             case "user-agent":
                 if !collectingAgents { groups.append(([], [], nil)) }
                 collectingAgents = true
-                groups[groups.count - 1].agents.append(value.lowercased())
+                // An empty agent names nobody (it would otherwise prefix-match every crawler).
+                if !value.isEmpty { groups[groups.count - 1].agents.append(value.lowercased()) }
             case "allow", "disallow":
                 collectingAgents = false
                 guard !groups.isEmpty, !(field == "disallow" && value.isEmpty) else { continue }
                 groups[groups.count - 1].rules.append(Rule(isAllow: field == "allow", pattern: value))
             case "crawl-delay":
                 collectingAgents = false
-                guard !groups.isEmpty, let seconds = Double(value), seconds >= 0 else { continue }
-                groups[groups.count - 1].delay = .milliseconds(Int(seconds * 1000))
+                // A day at most: "inf", "1e300" or "nan" must not trap, and a longer wait is not a delay.
+                guard !groups.isEmpty, let seconds = Double(value), seconds.isFinite, seconds >= 0 else { continue }
+                groups[groups.count - 1].delay = .milliseconds(Int(min(seconds, 86_400) * 1000))
             default:
                 continue
             }

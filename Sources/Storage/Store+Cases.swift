@@ -13,14 +13,14 @@ extension Store {
         var existing: SQLRow?
         if let thread = triage.threadKey {
             existing = try connection.query(
-                "SELECT id, status, primary_concern, due_at FROM cases WHERE thread_key = ? ORDER BY id DESC LIMIT 1",
+                "SELECT id, status, primary_concern, owner, due_at FROM cases WHERE thread_key = ? ORDER BY id DESC LIMIT 1",
                 [.text(thread)]).first
         }
         if existing == nil, let author = triage.authorKey {
             let open = CaseStatus.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ", ")
             existing = try connection.query(
                 """
-                SELECT id, status, primary_concern, due_at FROM cases
+                SELECT id, status, primary_concern, owner, due_at FROM cases
                 WHERE author_key = ? AND opened_at >= ? AND status IN (\(open)) ORDER BY id DESC LIMIT 1
                 """,
                 [.text(author), SQLValue(seenAt.addingTimeInterval(-joinWindow))]).first
@@ -31,7 +31,7 @@ extension Store {
             return
         }
         let caseID = CaseID(rawValue: id)
-        try join(itemKey, to: caseID, triage: triage, current: existing, at: seenAt)
+        try join(itemKey, to: caseID, triage: triage, current: existing, reopening: !status.isOpen, at: seenAt)
         if status.isOpen {
             summary.joinedCases.append(caseID)
         } else {
@@ -41,13 +41,19 @@ extension Store {
         }
     }
 
-    /// Adds a finding to a case, raising its concern and bringing its due time forward if the new post needs it.
-    private func join(_ itemKey: ItemKey, to caseID: CaseID, triage: CaseTriage, current: SQLRow, at seenAt: Date) throws(StorageError) {
+    /// Adds a finding to a case, raising its concern and bringing its due time forward if the new post
+    /// needs it. A finished case being reopened takes the new post's clock instead: its old due time
+    /// has passed and says nothing about the new post. When the case changes hands, or is reopened,
+    /// for a post that asks for an instant alert, the (new) owner is alerted again.
+    private func join(
+        _ itemKey: ItemKey, to caseID: CaseID, triage: CaseTriage, current: SQLRow, reopening: Bool, at seenAt: Date
+    ) throws(StorageError) {
         try connection.query("INSERT OR IGNORE INTO case_findings (case_id, item_key, joined_at) VALUES (?, ?, ?)",
                              [.integer(caseID.rawValue), .text(itemKey.rawValue), SQLValue(seenAt)])
         let currentPrimary = current["primary_concern"].text.flatMap(Concern.init(rawValue:))
         let isMoreSerious = currentPrimary.map { triage.primaryConcern < $0 } ?? true
-        let dueAt = min(current["due_at"].date ?? triage.dueAt, triage.dueAt)
+        let changesOwner = isMoreSerious && current["owner"].text != triage.owner.rawValue
+        let dueAt = reopening ? triage.dueAt : min(current["due_at"].date ?? triage.dueAt, triage.dueAt)
         if isMoreSerious {
             try connection.query(
                 """
@@ -64,6 +70,13 @@ extension Store {
                 """,
                 [SQLValue(dueAt), SQLValue(triage.needsApproval), SQLValue(triage.shouldAlertAtOnce), SQLValue(seenAt),
                  .integer(caseID.rawValue)])
+        }
+        if reopening {
+            try connection.query("UPDATE cases SET clock_started_at = ?, overdue_when_found = ? WHERE id = ?",
+                                 [SQLValue(triage.clockStartedAt), SQLValue(triage.wasOverdueWhenFound), .integer(caseID.rawValue)])
+        }
+        if triage.shouldAlertAtOnce, changesOwner || reopening {
+            try connection.query("UPDATE alerts SET sent_at = NULL WHERE case_id = ?", [.integer(caseID.rawValue)])
         }
         let status = try connection.query("SELECT status FROM cases WHERE id = ?", [.integer(caseID.rawValue)]).first?["status"].text
             .flatMap(CaseStatus.init(rawValue:)) ?? .new

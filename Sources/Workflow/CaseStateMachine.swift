@@ -12,14 +12,15 @@ import Model
 /// | drafting | submitForApproval → awaitingApproval; markResponded → responded (no approval needed); escalate → escalated; dismiss → dismissed |
 /// | awaitingApproval | requestChanges → drafting; approve → approved; escalate → escalated |
 /// | approved | markResponded → responded; requestChanges → drafting; escalate → escalated |
-/// | escalated | startDraft → drafting; acknowledge → acknowledged; markResponded → responded; dismiss → dismissed |
+/// | escalated | startDraft → drafting; acknowledge → acknowledged; markResponded → responded (no approval needed); dismiss → dismissed |
 /// | responded | close → closed; reopen → reopened |
 /// | closed | reopen → reopened |
 /// | dismissed | reopen → reopened |
 /// | reopened | acknowledge → acknowledged; startDraft → drafting; escalate → escalated; dismiss → dismissed |
 ///
-/// A case that needs approval can reach `responded` only from `approved` or from `escalated`
-/// (where a senior leader already holds it). Dismissing needs a reason.
+/// A case that needs approval can reach `responded` only from `approved`, whoever holds it, so
+/// that escalating a case never skips the senior leader's check. Escalating, dismissing and
+/// reopening need a reason.
 public struct CaseStateMachine: Sendable {
     /// A state machine; it holds no state of its own, the case's status is passed in.
     public init() {}
@@ -33,15 +34,15 @@ public struct CaseStateMachine: Sendable {
     /// - Returns: The new status.
     /// - Throws: `WorkflowError.illegalTransition` when the action is not allowed from `status`;
     ///   `WorkflowError.approvalRequired` when a reply needing approval is marked responded without it;
-    ///   `WorkflowError.missingReason` when a dismissal has no reason.
+    ///   `WorkflowError.missingReason` when an escalation, dismissal or reopening has no reason.
     public func apply(_ action: CaseAction, to status: CaseStatus, needsApproval: Bool) throws(WorkflowError) -> CaseStatus {
         guard Self.isAllowed(action, from: status) else {
             throw .illegalTransition(from: status, action: action)
         }
-        if case .markResponded = action, needsApproval, status == .drafting || status == .acknowledged {
+        if case .markResponded = action, needsApproval, status != .approved {
             throw .approvalRequired(from: status)
         }
-        if case .dismiss(let reason) = action, reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if let reason = action.reason, reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw .missingReason(action: action)
         }
         return action.targetStatus

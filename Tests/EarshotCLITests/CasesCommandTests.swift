@@ -94,10 +94,18 @@ import Testing
             let dismissed = try runProduct("earshot", ["cases", "dismiss", number, "--reason", "already answered by phone", "--json",
                                                        "--config", configuration])
             #expect((try json(dismissed) as? [String: Any])?["status"] as? String == "dismissed")
-            let blank = try runProduct("earshot", ["cases", "reopen", number, "--reason", "", "--config", configuration])
-            #expect(blank.status == 0)
-            let illegal = try runProduct("earshot", ["cases", "approve", number, "--config", configuration])
-            #expect(illegal.status != 0)
+            let blank = try runProduct("earshot", ["cases", "reopen", number, "--reason", " ", "--config", configuration])
+            #expect(blank.status == 1 && blank.standardError.contains("reason"))
+            let reopened = try runProduct("earshot", ["cases", "reopen", number, "--reason", "the parent wrote again", "--json",
+                                                      "--config", configuration])
+            #expect((try json(reopened) as? [String: Any])?["status"] as? String == "reopened")
+            let shown = try #require(try json(try runProduct("earshot", ["cases", "show", number, "--json", "--config", configuration]))
+                as? [String: Any])
+            let audit = try #require(shown["audit"] as? [[String: Any]])
+            #expect(audit.suffix(2).map { $0["action"] as? String ?? "" } == ["dismiss", "reopen"])
+            #expect(audit.last?["reason"] as? String == "the parent wrote again")
+            let blankDismissal = try runProduct("earshot", ["cases", "dismiss", number, "--reason", "", "--config", configuration])
+            #expect(blankDismissal.status == 1)
         }
     }
 

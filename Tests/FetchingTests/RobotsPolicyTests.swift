@@ -34,6 +34,24 @@ import Testing
         #expect(robots.crawlDelay == .seconds(5))
     }
 
+    @Test(arguments: [("1e300", Duration.seconds(86_400)), ("inf", nil), ("nan", nil), ("-3", nil), ("2.5", .milliseconds(2500))])
+    func anExtremeCrawlDelayIsCappedOrIgnoredNeverATrap(value: String, expected: Duration?) {
+        let robots = RobotsPolicy(parsing: "User-agent: *\nCrawl-delay: \(value)\n", userAgent: "Earshot")
+        #expect(robots.crawlDelay == expected)
+    }
+
+    @Test func anEmptyUserAgentLineNamesNobody() {
+        let robots = RobotsPolicy(parsing: """
+            User-agent:
+            Disallow: /
+
+            User-agent: *
+            Disallow: /private
+            """, userAgent: "Earshot")
+        #expect(robots.allows(url("/news")))
+        #expect(!robots.allows(url("/private/1")))
+    }
+
     @Test func wildcardsAndEndAnchorsMatchAsTheRFCDescribes() {
         let robots = RobotsPolicy(parsing: """
             User-agent: *

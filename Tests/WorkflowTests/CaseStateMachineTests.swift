@@ -46,7 +46,6 @@ import Testing
         Transition(from: .escalated, action: .startDraft, to: .drafting),
         Transition(from: .escalated, action: .acknowledge, to: .acknowledged),
         Transition(from: .escalated, action: .markResponded, to: .responded),
-        Transition(from: .escalated, action: .markResponded, to: .responded, needsApproval: true),
         Transition(from: .escalated, action: .dismiss(reason: "handled offline"), to: .dismissed),
         Transition(from: .responded, action: .close, to: .closed),
         Transition(from: .responded, action: .reopen(reason: "follow-up post"), to: .reopened),
@@ -119,7 +118,7 @@ import Testing
         }
     }
 
-    @Test("A reply that needs approval cannot skip it", arguments: [CaseStatus.drafting, .acknowledged])
+    @Test("A reply that needs approval cannot skip it, not even by escalating", arguments: [CaseStatus.drafting, .acknowledged, .escalated])
     func replyNeedingApprovalCannotSkipIt(_ status: CaseStatus) {
         do {
             _ = try machine.apply(.markResponded, to: status, needsApproval: true)
@@ -134,17 +133,20 @@ import Testing
         }
     }
 
-    @Test("Dismissing needs a reason", arguments: ["", "   ", "\n\t"])
-    func dismissingNeedsAReason(_ reason: String) {
+    @Test("Escalating, dismissing and reopening need a reason", arguments: [
+        (CaseAction.dismiss(reason: ""), CaseStatus.new), (.dismiss(reason: "   "), .new), (.escalate(reason: "\n\t"), .new),
+        (.escalate(reason: ""), .drafting), (.reopen(reason: " "), .closed), (.reopen(reason: ""), .dismissed),
+    ])
+    func actionsWithAReasonNeedOne(_ action: CaseAction, from status: CaseStatus) {
         do {
-            _ = try machine.apply(.dismiss(reason: reason), to: .new, needsApproval: false)
-            Issue.record("dismissed without a reason")
+            _ = try machine.apply(action, to: status, needsApproval: false)
+            Issue.record("\(action.name) without a reason")
         } catch {
-            guard case .missingReason(let action) = error else {
+            guard case .missingReason(let refused) = error else {
                 Issue.record("unexpected \(error)")
                 return
             }
-            #expect(action == .dismiss(reason: reason))
+            #expect(refused == action)
         }
     }
 
