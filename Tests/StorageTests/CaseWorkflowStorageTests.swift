@@ -9,10 +9,11 @@ import Testing
     let now = Date(timeIntervalSince1970: 1_795_600_800)
 
     func triage(_ concern: Concern, owner: Role = .communications, due hours: Double = 24, thread: String? = "page:1",
-                author: String? = nil) -> CaseTriage {
-        CaseTriage(primaryConcern: concern, concerns: [concern], owner: owner, clockStartedAt: now,
-                   dueAt: now.addingTimeInterval(hours * 3600), needsApproval: owner != .communications,
-                   shouldAlertAtOnce: false, wasOverdueWhenFound: false, threadKey: thread, authorKey: author)
+                author: String? = nil, at start: Date? = nil, alert: Bool = false) -> CaseTriage {
+        let start = start ?? now
+        return CaseTriage(primaryConcern: concern, concerns: [concern], owner: owner, clockStartedAt: start,
+                          dueAt: start.addingTimeInterval(hours * 3600), needsApproval: owner != .communications,
+                          shouldAlertAtOnce: alert, wasOverdueWhenFound: false, threadKey: thread, authorKey: author)
     }
 
     func observation(_ key: String, _ triage: CaseTriage) -> SourceScanRecord.Observation {
@@ -56,9 +57,14 @@ import Testing
             try store.transition(caseID, from: .new, to: .acknowledged, action: "acknowledge", actor: "jo", reason: nil, at: now)
             try store.transition(caseID, from: .acknowledged, to: .responded, action: "markResponded", actor: "jo", reason: nil, at: now)
             try store.transition(caseID, from: .responded, to: .closed, action: "close", actor: "jo", reason: nil, at: now)
-            let later = try write(store, [observation("b", triage(.complaint))], at: now.addingTimeInterval(86_400))
+            let nextDay = now.addingTimeInterval(86_400)
+            let later = try write(store, [observation("b", triage(.complaint, at: nextDay))], at: nextDay)
             #expect(later.reopenedCases == [caseID] && later.openedCases.isEmpty)
-            #expect(try store.caseSummary(caseID)?.status == .reopened)
+            let reopened = try #require(try store.caseSummary(caseID))
+            #expect(reopened.status == .reopened)
+            // The new post's own clock, not the finished case's old due time, which has passed.
+            #expect(reopened.dueAt == nextDay.addingTimeInterval(24 * 3600))
+            #expect(reopened.clockStartedAt == nextDay && !reopened.isOverdue(at: nextDay))
         }
     }
 
@@ -99,6 +105,24 @@ import Testing
                                      actor: "sam", reason: nil, at: now)
             }
             #expect(try store.caseSummary(caseID)?.status == .new)
+        }
+    }
+
+    @Test func aCaseThatChangesHandsForAnAlertingPostAlertsItsNewOwnerOnce() async throws {
+        try await withTemporaryDirectory { folder in
+            let store = try store(in: folder)
+            let caseID = try #require(try write(store, [observation("a", triage(.offensive, owner: .seniorLeadership, alert: true))])
+                .openedCases.first)
+            #expect(try store.casesAwaitingAlert().map(\.id) == [caseID])
+            try store.noteAlert(caseID, at: now, error: nil)
+            #expect(try store.casesAwaitingAlert().isEmpty)
+            // A less serious post joining changes nothing; a safeguarding post hands the case to the DSL.
+            _ = try write(store, [observation("b", triage(.complaint, alert: true))])
+            #expect(try store.casesAwaitingAlert().isEmpty)
+            _ = try write(store, [observation("c", triage(.safeguarding, owner: .designatedSafeguardingLead, alert: true))])
+            #expect(try store.casesAwaitingAlert().map(\.owner) == [.designatedSafeguardingLead])
+            try store.noteAlert(caseID, at: now, error: nil)
+            #expect(try store.casesAwaitingAlert().isEmpty)
         }
     }
 }
