@@ -23,6 +23,7 @@ def load_items(database):
             "concerns": {c["concern"] for c in json.loads(concerns)} if concerns else set(),
             "label": label or "neutral",
             "files": {s.rsplit("/", 1)[-1] for s in (sources or "").split("\x1f")},
+            "sources": set((sources or "").split("\x1f")),
         })
     return items
 
@@ -40,7 +41,9 @@ def find(items, expected):
     for item in items:
         if expected["file"] not in item["files"]:
             continue
-        if item["key"] == "id:" + wanted or item["link"] == without_tracking(wanted):
+        # A feed's own ids are stored scoped to the source that served them ("id:SOURCE ID").
+        ids = {"id:" + wanted} | {"id:" + source + " " + wanted for source in item["sources"]}
+        if item["key"] in ids or item["link"] == without_tracking(wanted):
             return item
         if not wanted.startswith(("http", "tag:", "urn:", "yt:")) and prefix in item["text"]:
             return item

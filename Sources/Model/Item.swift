@@ -15,6 +15,22 @@ public struct ItemKey: RawRepresentable, Hashable, Comparable, Sendable, Codable
     public var description: String { rawValue }
 
     public static func < (lhs: ItemKey, rhs: ItemKey) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// For an `id:` key whose id is not a URI (a feed's own number or slug, such as "1234", which
+    /// another feed may use for another post), the same id scoped to the source that served it;
+    /// nil for every other key. Ids that are URIs ("https://…", "tag:…", "urn:uuid:…") are meant to
+    /// be unique everywhere, so the same story in two feeds keeps one key.
+    public func scoped(to source: SourceID) -> ItemKey? {
+        guard rawValue.hasPrefix("id:") else { return nil }
+        let id = rawValue.dropFirst(3)
+        if let colon = id.firstIndex(of: ":"), colon > id.startIndex,
+           id[id.startIndex].isASCII, id[id.startIndex].isLetter,
+           id[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }),
+           id.index(after: colon) < id.endIndex {
+            return nil
+        }
+        return ItemKey(rawValue: "id:" + source.rawValue + " " + id)
+    }
 }
 
 /// One post, article or page block, as plain text.

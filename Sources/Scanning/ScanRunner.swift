@@ -152,9 +152,9 @@ public struct ScanRunner: Sendable {
             return try await fail(source, state: state, reason: "HTTP status \(response.statusCode)", storage: storage)
         }
 
-        let items: [Item]
+        let parsed: [Item]
         do {
-            (items, state.scheduleHints) = try parse(response, as: source)
+            (parsed, state.scheduleHints) = try parse(response, as: source)
         } catch {
             return try await fail(source, state: state, reason: "cannot parse: \(error.description)", storage: storage)
         }
@@ -163,6 +163,8 @@ public struct ScanRunner: Sendable {
         state.consecutiveErrors = 0
         state.lastError = nil
 
+        let sourceID = source.id
+        let items = try await storage.perform { try $0.scopingFeedLocalIDs(parsed, from: sourceID) }
         let unseen = try await storage.perform { try $0.unseen(items) }
         let unseenKeys = Set(unseen.map(\.key))
         if !unseen.isEmpty || state.lastChangedAt == nil { state.lastChangedAt = fetchedAt }

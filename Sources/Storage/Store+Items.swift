@@ -13,6 +13,25 @@ extension Store {
         return unseen
     }
 
+    /// The items of one source with their feed-local ids scoped to it (see ``ItemKey/scoped(to:)``),
+    /// so that two feeds numbering their posts alike never hide each other's posts. An item this
+    /// source already stored under its unscoped key keeps that key, so nothing stored before ids
+    /// were scoped is seen as new again.
+    public func scopingFeedLocalIDs(_ items: [Item], from source: SourceID) throws(StorageError) -> [Item] {
+        var result: [Item] = []
+        result.reserveCapacity(items.count)
+        for var item in items {
+            if let scoped = item.key.scoped(to: source) {
+                let storedBefore = try connection.query(
+                    "SELECT 1 FROM sightings WHERE item_key = ? AND source_id = ? LIMIT 1",
+                    [.text(item.key.rawValue), .text(source.rawValue)]).first != nil
+                if !storedBefore { item.key = scoped }
+            }
+            result.append(item)
+        }
+        return result
+    }
+
     /// The key under which this item, or the same story from another source, is stored.
     func existingKey(for item: Item) throws(StorageError) -> ItemKey? {
         if let row = try connection.query("SELECT key FROM items WHERE key = ?", [.text(item.key.rawValue)]).first,

@@ -79,6 +79,42 @@ import Workflow
         }
     }
 
+    @Test func twoFeedsNumberingTheirPostsAlikeKeepBothPostsButAURIIdMeansOneStory() async throws {
+        @Sendable func feed(_ site: String, _ title: String) -> String {
+            """
+            <?xml version="1.0"?><rss version="2.0"><channel><title>\(site)</title><link>https://\(site)/</link>
+            <item><guid isPermaLink="false">1</guid><title>\(title)</title><link>https://\(site)/posts/1</link>
+            <description>\(title), say parents at Millbrook Academy.</description></item>
+            <item><guid>tag:wire.example,2026:story-9</guid><title>Millbrook Academy opens a new library</title>
+            <link>https://\(site)/library</link><description>Pupils at Millbrook Academy opened it.</description></item>
+            </channel></rss>
+            """
+        }
+        try await withLoopbackHTTPServer({ request in
+            .init(contentType: "application/rss+xml",
+                  body: request.path == "/a" ? feed("forum-a.example", "Great sports day") : feed("forum-b.example", "Awful parking"))
+        }) { server in
+            try await withTemporaryDirectory { folder in
+                let storage = StorageQueue(store: try Store(path: folder.appendingPathComponent("e.sqlite").path))
+                let scanner = try scanner([Source(url: server.url("/a"), kind: .feed, title: "A"),
+                                           Source(url: server.url("/b"), kind: .feed, title: "B")])
+                let clock: @Sendable () -> Date = { [now] in now }
+                try await withTransferEngine(settings: settings) { engine in
+                    let fetcher = PoliteFetcher(engine: engine, policy: PolitenessPolicy(minimumDelayPerHost: .zero, maximumAttempts: 1))
+                    let first = try await scanner.scan(fetcher: fetcher, storage: storage, clock: clock)
+                    // Post "1" of each feed, and the wire story once.
+                    #expect(first.written.newItems == 3 && first.written.newFindings == 3)
+                    let again = try await scanner.scan(fetcher: fetcher, storage: storage, includesAll: true, clock: clock)
+                    #expect(again.written.newItems == 0 && again.written.newFindings == 0)
+                }
+                let titles = try await storage.perform { try $0.searchFindings("") }.map(\.title)
+                #expect(titles.sorted() == ["Awful parking", "Great sports day", "Millbrook Academy opens a new library"])
+                let sources = try await storage.perform { try $0.searchFindings("library") }.first?.sourceTitles
+                #expect(sources?.sorted() == ["A", "B"])
+            }
+        }
+    }
+
     @Test func aSourceThatIsNotDueIsNotFetched() async throws {
         try await withLoopbackHTTPServer({ _ in .init(contentType: "application/rss+xml", body: Self.goodFeed) }) { server in
             try await withTemporaryDirectory { folder in

@@ -36,6 +36,21 @@ import Testing
         )
     }
 
+    @Test func aFeedLocalIdIsScopedToItsSourceUnlessThatSourceStoredItUnscopedBefore() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try Store(path: directory.appendingPathComponent("e.sqlite").path)
+            try store.register([gazette, alerts])
+            // Stored before ids were scoped: the gazette's post "1" under its bare key.
+            try store.record(record([item("id:1")], from: gazette))
+            let fromGazette = try store.scopingFeedLocalIDs([item("id:1"), item("id:https://gazette.example/2")], from: gazette.id)
+            #expect(fromGazette.map(\.key.rawValue) == ["id:1", "id:https://gazette.example/2"])
+            let fromAlerts = try store.scopingFeedLocalIDs([item("id:1")], from: alerts.id)
+            #expect(fromAlerts.map(\.key.rawValue) == ["id:https://alerts.example/feed 1"])
+            #expect(try store.unseen(fromGazette).map(\.key.rawValue) == ["id:https://gazette.example/2"])
+            #expect(try store.unseen(fromAlerts).count == 1)
+        }
+    }
+
     @Test func createsTheFileReadableByItsOwnerOnly() async throws {
         try await withTemporaryDirectory { directory in
             let path = directory.appendingPathComponent("nested/earshot.sqlite").path
