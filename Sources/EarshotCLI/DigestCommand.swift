@@ -23,6 +23,9 @@ struct DigestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try options.loadConfiguration()
+        // One digest run at a time, and none while a scan writes; a scan takes minutes at most.
+        let lock = try RunLock(for: configuration.databaseFile, command: "digest", patience: .seconds(15 * 60))
+        defer { withExtendedLifetime(lock) {} }
         let store = try openStore(configuration)
         let now = Date()
         let window = try window(configuration: configuration, store: store, now: now)
@@ -35,8 +38,11 @@ struct DigestCommand: AsyncParsableCommand {
         }
         let renderer = DigestRenderer()
         let folder = configuration.reportsDirectory
+        // The day's first digest is YYYY-MM-DD; another on the same day (a rerun, or --date) gets
+        // -2, -3…, so that a digest waiting to be sent is never overwritten by a later one.
+        let name = try uniqueName(for: digest.dayKey, in: folder, store: store)
         let files = [("html", renderer.html(digest)), ("txt", renderer.plainText(digest)), ("json", renderer.figuresJSON(digest))]
-            .map { (folder.appendingPathComponent("\(digest.dayKey).\($0.0)"), $0.1) }
+            .map { (folder.appendingPathComponent("\(name).\($0.0)"), $0.1) }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             for (file, contents) in files {
@@ -66,6 +72,18 @@ struct DigestCommand: AsyncParsableCommand {
             }
             if try await mailer.sendPendingDigests(logger: options.makeLogger()) > 0 { throw ExitStatus.someSourcesFailed }
         }
+    }
+
+    /// `day`, or `day-2`, `day-3`… when a recorded digest already uses that name's files.
+    func uniqueName(for day: String, in folder: URL, store: Store) throws -> String {
+        let taken = Set(try store.digests().map(\.htmlPath))
+        var name = day
+        var number = 1
+        while taken.contains(folder.appendingPathComponent(name + ".html").path) {
+            number += 1
+            name = "\(day)-\(number)"
+        }
+        return name
     }
 
     /// The period the digest covers (a given local day, or from the previous digest, else the start

@@ -10,8 +10,9 @@ import Glibc
 final class RunLock {
     private let descriptor: Int32
 
-    /// Takes the lock for `databaseFile`, or explains and exits when another run holds it.
-    init(for databaseFile: URL, command: String) throws {
+    /// Takes the lock for `databaseFile`, waiting up to `patience` for another run to finish, or
+    /// explains and exits when that run still holds it.
+    init(for databaseFile: URL, command: String, patience: Duration = .zero) throws {
         let path = databaseFile.path + ".lock"
         try? FileManager.default.createDirectory(at: databaseFile.deletingLastPathComponent(), withIntermediateDirectories: true)
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
@@ -19,7 +20,13 @@ final class RunLock {
             printError("cannot open the lock file \(path): \(String(cString: strerror(errno)))")
             throw ExitStatus.storageFailure
         }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+        let deadline = ContinuousClock.now.advanced(by: patience)
+        var isLocked = flock(descriptor, LOCK_EX | LOCK_NB) == 0
+        while !isLocked, ContinuousClock.now < deadline {
+            usleep(500_000)
+            isLocked = flock(descriptor, LOCK_EX | LOCK_NB) == 0
+        }
+        guard isLocked else {
             close(descriptor)
             printError("another earshot run is using \(databaseFile.path) (lock \(path)); this \(command) did nothing and will run next time")
             throw ExitStatus.alreadyRunning

@@ -46,6 +46,11 @@ extension Store {
         try digests(where: "1 ORDER BY generated_at DESC, id DESC LIMIT 1").first
     }
 
+    /// Every digest written, oldest first.
+    public func digests() throws(StorageError) -> [DigestRecord] {
+        try digests(where: "1 ORDER BY generated_at, id")
+    }
+
     /// Digests written but not yet emailed, oldest first.
     public func unsentDigests() throws(StorageError) -> [DigestRecord] {
         try digests(where: "sent_at IS NULL ORDER BY generated_at, id")

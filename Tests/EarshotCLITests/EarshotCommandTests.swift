@@ -67,7 +67,13 @@ import Testing
             // A past day's digest does not become the start of the next regular one.
             #expect(try runProduct("earshot", ["digest", "--config", configuration]).status == 0)
             #expect(try runProduct("earshot", ["digest", "--date", "2026-01-06", "--config", configuration]).status == 0)
+            // Another digest of the same day never overwrites the one before, which may still wait to be sent.
+            let firstHTML = try String(contentsOf: folder.appendingPathComponent("reports/2026-01-05.html"), encoding: .utf8)
+            let again = try runProduct("earshot", ["digest", "--date", "2026-01-05", "--config", configuration])
+            #expect(again.standardOutput.contains("reports/2026-01-05-2.html"))
+            #expect(try String(contentsOf: folder.appendingPathComponent("reports/2026-01-05.html"), encoding: .utf8) == firstHTML)
             let store = try Store(path: folder.appendingPathComponent("earshot.sqlite").path)
+            #expect(Set(try store.digests().map { ($0.htmlPath as NSString).lastPathComponent }).count == 4)
             let last = try #require(try store.lastDigest())
             #expect(last.day != "2026-01-06" && last.generatedAt > Date().addingTimeInterval(-600))
         }
