@@ -105,7 +105,7 @@ struct CaseWorkbench {
             throw ExitCode.failure
         }
         let presenter = CasePresenter(timeZone: configuration.calendar.timeZone, now: Date())
-        print(json ? try presenter.json(record) : presenter.text(record), terminator: json ? "\n" : "")
+        print(json ? try presenter.json(record) : terminalSafe(presenter.text(record)), terminator: json ? "\n" : "")
     }
 }
 
@@ -126,7 +126,7 @@ struct CasesListCommand: ParsableCommand {
         let cases = try bench.storage { all ? try bench.store.allCases() : try bench.store.openCases() }
         let presenter = CasePresenter(timeZone: bench.configuration.calendar.timeZone, now: Date())
         let ordered = cases.urgentFirst(at: presenter.now)
-        print(json ? try presenter.json(ordered) : presenter.listing(ordered), terminator: json ? "\n" : "")
+        print(json ? try presenter.json(ordered) : terminalSafe(presenter.listing(ordered)), terminator: json ? "\n" : "")
     }
 }
 
@@ -251,7 +251,7 @@ struct CasesDraftCommand: ParsableCommand {
             try bench.show(action.caseID, json: true)
         } else {
             print("draft \(draftID) for case \(action.caseID) (\(audience.rawValue)):\n")
-            print(body)
+            print(terminalSafe(body))
             print("")
             print(problems.isEmpty ? "draft check: ready" : "draft check:")
             for problem in problems { print("  - \(problem.description)") }

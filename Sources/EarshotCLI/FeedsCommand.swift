@@ -36,7 +36,7 @@ struct FeedsListCommand: ParsableCommand {
             printError("storage error: \(error.description)")
             throw ExitStatus.storageFailure
         }
-        print(FeedListing(sources: configuration.sources, states: states, timeZone: configuration.calendar.timeZone).text,
+        print(terminalSafe(FeedListing(sources: configuration.sources, states: states, timeZone: configuration.calendar.timeZone).text),
               terminator: "")
     }
 }
@@ -97,13 +97,13 @@ struct FeedsCheckCommand: AsyncParsableCommand {
         let items: [Item]
         if page {
             let parsed = PageParser().parse(response.body, baseURL: response.finalURL, contentType: response.contentType)
-            print("page \"\(parsed.title)\": \(parsed.blocks.count) blocks")
+            print(terminalSafe("page \"\(parsed.title)\": \(parsed.blocks.count) blocks"))
             items = parsed.blocks
         } else {
             do {
                 let feed = try FeedParser().parse(response.body, baseURL: response.finalURL, contentType: response.contentType)
-                print("\(feed.format) feed \"\(feed.title)\": \(feed.items.count) items" + (feed.isIllFormed ? " (ill-formed, recovered)" : ""))
-                for problem in feed.problems.prefix(5) { print("  problem: \(problem)") }
+                print(terminalSafe("\(feed.format) feed \"\(feed.title)\": \(feed.items.count) items" + (feed.isIllFormed ? " (ill-formed, recovered)" : "")))
+                for problem in feed.problems.prefix(5) { print(terminalSafe("  problem: \(problem)")) }
                 items = feed.items
             } catch {
                 printError("cannot parse: \(error.description)")
@@ -112,7 +112,7 @@ struct FeedsCheckCommand: AsyncParsableCommand {
         }
         let formatter = ISO8601DateFormatter()
         for item in items.prefix(20) {
-            print("- \(item.title.isEmpty ? String(item.text.prefix(80)) : item.title)")
+            print(terminalSafe("- \(item.title.isEmpty ? String(item.text.prefix(80)) : item.title)"))
             print("  \(item.published.map { formatter.string(from: $0) } ?? "no date")  \(item.link?.absoluteString ?? "")")
         }
         if items.count > 20 { print("… and \(items.count - 20) more") }
@@ -144,7 +144,7 @@ struct FeedsDiscoverCommand: AsyncParsableCommand {
             return
         }
         for feed in feeds {
-            print("\(feed.url.absoluteString)  \(feed.mediaType)" + (feed.title.isEmpty ? "" : "  \"\(feed.title)\""))
+            print(terminalSafe("\(feed.url.absoluteString)  \(feed.mediaType)" + (feed.title.isEmpty ? "" : "  \"\(feed.title)\"")))
         }
         guard let opmlFile else { return }
         try add(feeds, to: URL(fileURLWithPath: opmlFile))

@@ -78,7 +78,7 @@ struct ParseCommand: AsyncParsableCommand {
             printError("cannot parse \(inputs[0]): \(error.description)")
             throw ExitStatus.someSourcesFailed
         }
-        print(json ? result.jsonText(pretty: true) : result.readableText)
+        print(json ? result.jsonText(pretty: true) : terminalSafe(result.readableText))
     }
 
     // MARK: One input

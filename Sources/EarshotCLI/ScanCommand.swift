@@ -46,7 +46,7 @@ struct ScanCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         progress?.finish()
-        print(ScanSummary(report: report, sourceCount: configuration.sources.count).text)
+        print(terminalSafe(ScanSummary(report: report, sourceCount: configuration.sources.count).text))
         var alertFailures = 0
         if let mailer = Mailer(configuration: configuration, store: store) {
             alertFailures = try await mailer.sendPendingAlerts(logger: logger)

@@ -19,6 +19,21 @@ import Testing
         return file
     }
 
+    @Test func controlCharactersAndBidiOverridesFromTheInternetNeverReachTheTerminal() async throws {
+        try await withTemporaryDirectory { folder in
+            let hostile = #"{"version": "https://jsonfeed.org/version/1.1", "title": "Feed\u001b]0;owned\u0007", "items": [{"id": "1", "#
+                + #""title": "Nice \u202eevil\u202c \u009d post", "content_text": "Hello\u001b[2J there"}]}"#
+            let file = try writeFeed(into: folder, named: "feed.json", hostile)
+            let result = try runProduct("earshot", ["parse", file.path])
+            #expect(result.status == 0, "\(result.standardError)")
+            let controls = result.standardOutput.unicodeScalars.filter {
+                ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value)
+            }
+            #expect(controls.isEmpty)
+            #expect(result.standardOutput.contains("Nice \u{FFFD}evil\u{FFFD}"))
+        }
+    }
+
     @Test func printsTheFeedAndEachItemsFieldsAsJSON() async throws {
         try await withTemporaryDirectory { folder in
             let file = try writeFeed(into: folder)
