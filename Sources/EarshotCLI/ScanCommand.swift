@@ -15,6 +15,9 @@ struct ScanCommand: AsyncParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
+    @Flag(help: "Print nothing unless a source or an alert failed, as cron wants (it mails any output).")
+    var quiet = false
+
     @Flag(help: "Fetch every source now, whether due or not.")
     var all = false
 
@@ -46,12 +49,14 @@ struct ScanCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         progress?.finish()
-        print(terminalSafe(ScanSummary(report: report, sourceCount: configuration.sources.count).text))
         var alertFailures = 0
         if let mailer = Mailer(configuration: configuration, store: store) {
             alertFailures = try await mailer.sendPendingAlerts(logger: logger)
-            if alertFailures > 0 { print("alerts: \(alertFailures) could not be sent; they are retried on the next scan") }
         }
+        if !quiet || !report.failures.isEmpty || alertFailures > 0 {
+            print(terminalSafe(ScanSummary(report: report, sourceCount: configuration.sources.count).text))
+        }
+        if alertFailures > 0 { print("alerts: \(alertFailures) could not be sent; they are retried on the next scan") }
         if !report.failures.isEmpty || alertFailures > 0 { throw ExitStatus.someSourcesFailed }
     }
 }

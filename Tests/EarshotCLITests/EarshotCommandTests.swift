@@ -30,6 +30,8 @@ import Testing
             let second = try runProduct("earshot", ["scan", "--all", "--config", configuration])
             #expect(second.status == 0)
             #expect(second.standardOutput.contains("new: 0 items, 0 mentions, 0 cases"))
+            let quiet = try runProduct("earshot", ["scan", "--all", "--quiet", "--config", configuration])
+            #expect(quiet.status == 0 && quiet.standardOutput.isEmpty, "cron mails any output; a clean run has none")
 
             let cases = try runProduct("earshot", ["cases", "--config", configuration])
             #expect(cases.status == 0)
@@ -50,6 +52,24 @@ import Testing
             let object = try #require(try JSONSerialization.jsonObject(with: Data(figures.utf8)) as? [String: Any])
             #expect((object["mentions"] as? Int ?? 0) > 50)
             #expect((object["sentiment30Days"] as? [Any])?.count == 30)
+        }
+    }
+
+    @Test func aQuietScanStillSpeaksWhenASourceFails() async throws {
+        try await withTemporaryDirectory { folder in
+            let configuration = try writeSampleConfiguration(into: folder)
+            let opml = folder.appendingPathComponent("broken.opml")
+            try """
+                <?xml version="1.0"?><opml version="2.0"><head><title>Broken</title></head><body>
+                <outline type="rss" text="Missing" xmlUrl="\(folder.appendingPathComponent("missing.xml").absoluteString)"/>
+                </body></opml>
+                """.write(to: opml, atomically: true, encoding: .utf8)
+            var text = try String(contentsOf: configuration, encoding: .utf8)
+            text = text.replacingOccurrences(of: "opml = [\"\(packageRoot.path)/feeds/samples/samples.opml\"]", with: "opml = [\"\(opml.path)\"]")
+            try text.write(to: configuration, atomically: true, encoding: .utf8)
+            let result = try runProduct("earshot", ["scan", "--quiet", "--config", configuration.path])
+            #expect(result.status == 75)
+            #expect(result.standardOutput.contains("1 failed"), "\(result.standardOutput)")
         }
     }
 
