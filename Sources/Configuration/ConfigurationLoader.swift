@@ -26,7 +26,7 @@ public struct ConfigurationLoader: Sendable {
         let calendar = try readCalendar(document, folder: folder)
         let routing = try readRouting(document)
         let roles = try readRoles(document)
-        for (concern, rule) in routing.rules.sorted(by: { $0.key < $1.key }) where roles[rule.owner] == nil {
+        for (concern, rule) in routing.rules.sorted(by: { $0.key < $1.key }) where roles[rule.owner]?.isEmpty != false {
             throw document.error(at: ["response", concern.rawValue, "owner"],
                                  "the owner role \"\(rule.owner)\" of \(concern.rawValue) has no email addresses in [roles]")
         }
@@ -60,6 +60,9 @@ public struct ConfigurationLoader: Sendable {
 
         try document.rejectUnknownKeys(in: ["retention"], allowed: ["post_text"])
         let retention = try document.duration(["retention", "post_text"]) ?? .seconds(180 * 86_400)
+        guard retention > .zero else {
+            throw document.error(at: ["retention", "post_text"], "retention.post_text must be longer than zero; \"0d\" would purge every post")
+        }
         let email = try readEmail(document, roles: roles)
 
         return EarshotConfiguration(
@@ -236,7 +239,7 @@ public struct ConfigurationLoader: Sendable {
         try document.rejectUnknownKeys(in: ["email"], allowed: [
             "host", "port", "security", "from", "from_name", "digest_to", "instant_alerts", "username", "password",
         ])
-        for secret in ["username", "password"] where try document.string(["email", secret]) != nil {
+        for secret in ["username", "password"] where try document.table(["email"])?[secret] != nil {
             throw document.error(at: ["email", secret],
                                  "login details do not belong in the configuration file; set EARSHOT_SMTP_USER and EARSHOT_SMTP_PASSWORD in the environment")
         }

@@ -119,15 +119,16 @@ struct TOMLDocument {
     static func parseDuration(_ text: String) -> Duration? {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard let unit = trimmed.last, let amount = Int(trimmed.dropLast()), amount >= 0 else { return nil }
-        let seconds: Int
+        let factor: Int
         switch unit {
-        case "s": seconds = amount
-        case "m": seconds = amount * 60
-        case "h": seconds = amount * 3600
-        case "d": seconds = amount * 86_400
+        case "s": factor = 1
+        case "m": factor = 60
+        case "h": factor = 3600
+        case "d": factor = 86_400
         default: return nil
         }
-        return .seconds(seconds)
+        let (seconds, overflows) = amount.multipliedReportingOverflow(by: factor)
+        return overflows ? nil : .seconds(seconds)
     }
 
     private func value(_ path: [String]) throws(ConfigurationError) -> (any TOMLValueConvertible)? {

@@ -50,6 +50,12 @@ final class SMTPTransfer {
         let useTLS = settings.security == .none ? CURLUSESSL_NONE : CURLUSESSL_ALL
         try check(earshot_curl_setopt_long(handle, CURLOPT_USE_SSL, Int(useTLS.rawValue)))
         if let username = settings.username {
+            // A login over an unencrypted connection would cross the network in clear; only the
+            // machine's own relay may take one.
+            guard settings.security != .none || ["localhost", "127.0.0.1", "::1"].contains(settings.host.lowercased()) else {
+                throw MailError(code: .setup, message: "refusing to send the login to \(settings.host) without encryption; "
+                                + "use security \"starttls\" or \"tls\", or unset \(SMTPSettings.usernameVariable)")
+            }
             try check(earshot_curl_setopt_string(handle, CURLOPT_USERNAME, username))
             try check(earshot_curl_setopt_string(handle, CURLOPT_PASSWORD, settings.password ?? ""))
         }

@@ -98,6 +98,7 @@ struct EncodingChoice: Equatable {
 
     /// Whether libxml2 (through iconv) has a decoder for this label.
     private static func isKnownToLibXML(_ label: String) -> Bool {
+        LibXML.ensureInitialized()
         guard let handler = xmlFindCharEncodingHandler(label) else { return false }
         xmlCharEncCloseFunc(handler)
         return true

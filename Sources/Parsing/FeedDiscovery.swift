@@ -24,7 +24,12 @@ public struct FeedDiscovery: Sendable {
     /// The feeds advertised by the HTML page `data` fetched from `pageURL`, in page order, without duplicates.
     public func feeds(inPage data: Data, pageURL: URL, contentType: String? = nil) -> [Feed] {
         let outcome = LibXML.readHTML(data, documentURL: pageURL.absoluteString, encoding: DocumentBytes.charset(fromContentType: contentType))
-        guard let root = outcome.document?.rootElement else { return [] }
+        guard let document = outcome.document, let root = document.rootElement else { return [] }
+        // The elements point into the document's tree, which must outlive the walk.
+        return withExtendedLifetime(document) { feeds(under: root, pageURL: pageURL) }
+    }
+
+    private func feeds(under root: LibXMLElement, pageURL: URL) -> [Feed] {
         var found: [Feed] = []
         var seen = Set<URL>()
         var pending = [root]

@@ -47,6 +47,12 @@ enum LibXML {
         return true
     }()
 
+    /// Sets libxml2 up once per process, before any call into it (its encoding tables, among
+    /// others, are filled without locks otherwise).
+    static func ensureInitialized() {
+        _ = isInitialized
+    }
+
     /// Parses XML bytes into a tree.
     /// - Parameters:
     ///   - bytes: the document; must not be empty.

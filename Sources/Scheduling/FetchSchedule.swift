@@ -39,7 +39,9 @@ public struct FetchSchedule: Sendable, Hashable {
     ///
     /// After a success: the source's interval, lengthened when its content has not changed for a
     /// day (×2) or a week (×4) but never past a day on that ground, raised to the source's own
-    /// minimum (RSS `ttl`, `Cache-Control: max-age`), spread by the per-source jitter, then moved
+    /// minimum (RSS `ttl`, `Cache-Control: max-age`) but never past a day on that ground either, so
+    /// that a server asking for a year still has its posts read daily; spread by the per-source
+    /// jitter, then moved
     /// out of the hours and days the source asks to be skipped. After failures: exponential backoff
     /// from the interval, capped by ``maximumBackoff``: hours, then days.
     /// - Parameters:
@@ -66,7 +68,7 @@ public struct FetchSchedule: Sendable, Hashable {
             wait = max(interval, min(interval * factor, 86_400))
         }
         if let minimum = hints.minimumInterval {
-            wait = max(wait, seconds(minimum))
+            wait = max(wait, min(seconds(minimum), 86_400))
         }
         return Self.avoidingSkippedTimes(fetchedAt.addingTimeInterval(wait + jitter), hints: hints)
     }

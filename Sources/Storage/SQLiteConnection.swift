@@ -94,7 +94,8 @@ final class SQLiteConnection {
             case .null: sqlite3_bind_null(statement, position)
             case .integer(let integer): sqlite3_bind_int64(statement, position, integer)
             case .real(let real): sqlite3_bind_double(statement, position, real)
-            case .text(let text): sqlite3_bind_text(statement, position, text, -1, sqliteTransient)
+            // With its length, so that text holding a NUL is stored whole.
+            case .text(let text): sqlite3_bind_text(statement, position, text, Int32(text.utf8.count), sqliteTransient)
             }
             try validate(code, "bind parameter \(position)")
         }

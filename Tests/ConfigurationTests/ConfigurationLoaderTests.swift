@@ -100,9 +100,27 @@ import Workflow
         #expect(error.problem.contains("Europe/Atlantis"))
     }
 
-    @Test func anOwnerRoleWithoutAddressesIsRefused() async throws {
-        let error = try await problem(Self.minimal.replacingOccurrences(of: "dsl = [\"dsl@school.example\"]\n", with: ""))
-        #expect(error.problem.contains("\"dsl\""))
+    @Test(arguments: ["", "dsl = []\n"])
+    func anOwnerRoleWithoutAddressesIsRefused(replacement: String) async throws {
+        let error = try await problem(Self.minimal.replacingOccurrences(of: "dsl = [\"dsl@school.example\"]\n", with: replacement))
+        #expect(error.problem.contains("\"dsl\"") && error.problem.contains("no email addresses"))
+    }
+
+    @Test(arguments: ["\"999999999999999d\"", "\"-1d\"", "\"3w\""])
+    func aDurationThatOverflowsOrMeansNothingIsAnErrorNotACrash(value: String) async throws {
+        let error = try await problem(Self.minimal + "\n[cases]\njoin_window = \(value)\n")
+        #expect(error.line != nil && error.problem.contains("must be a duration"), "\(error.line ?? -1) \(error.problem)")
+    }
+
+    @Test func aRetentionOfZeroWouldPurgeEverythingAndIsRefused() async throws {
+        let error = try await problem(Self.minimal + "\n[retention]\npost_text = \"0d\"\n")
+        #expect(error.line != nil && error.problem.contains("longer than zero"), "\(error.line ?? -1) \(error.problem)")
+    }
+
+    @Test(arguments: ["password = 1234", "password = \"hunter2\"", "username = [\"me\"]"])
+    func loginDetailsOfAnyKindAreRefusedInTheFile(line: String) async throws {
+        let error = try await problem(Self.minimal + "\n[email]\nhost = \"smtp.school.example\"\nfrom = \"earshot@school.example\"\n\(line)\n")
+        #expect(error.problem.contains("EARSHOT_SMTP_PASSWORD"))
     }
 
     @Test func aMalformedOPMLFileNamesItsLine() async throws {

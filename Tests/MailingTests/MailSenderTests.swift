@@ -268,3 +268,17 @@ struct MailSenderStandInTests {
         #expect(outbox.all == ["one"])
     }
 }
+
+@Suite struct CleartextLoginTests {
+    @Test("A login is never sent unencrypted to another machine")
+    func aLoginWithoutEncryptionIsRefusedOffThisMachine() async {
+        let settings = SMTPSettings(host: "mail.school.example", port: 25, security: .none, username: "earshot", password: "secret",
+                                    from: MailAddress("earshot@school.example"))
+        await #expect {
+            try await MailSender().verifyConnection(using: settings)
+        } throws: { error in
+            guard let error = error as? MailError else { return false }
+            return error.code == .setup && error.message.contains("without encryption") && !error.description.contains("secret")
+        }
+    }
+}

@@ -72,6 +72,12 @@ import Testing
         #expect(next.timeIntervalSince(now) == 7200)
     }
 
+    @Test func aServerAskingForAYearIsStillReadDaily() {
+        let next = schedule.nextDue(for: feed, fetchedAt: now, consecutiveErrors: 0,
+                                    hints: ScheduleHints(minimumInterval: .seconds(365 * 86_400)))
+        #expect(next.timeIntervalSince(now) == 86_400)
+    }
+
     @Test func aTimeToLiveShorterThanTheIntervalChangesNothing() {
         let next = schedule.nextDue(for: feed, fetchedAt: now, consecutiveErrors: 0, hints: ScheduleHints(minimumInterval: .seconds(60)))
         #expect(next.timeIntervalSince(now) == 1800)
