@@ -9,11 +9,18 @@ final class CurlTransfer {
     let handle: UnsafeMutableRawPointer
     private let settings: FetchSettings
     private var requestHeaders: UnsafeMutablePointer<curl_slist>?
-    private var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+    /// libcurl writes its error text here at any time during the transfer, so the buffer has a
+    /// fixed address of its own (an array's storage is only borrowed for the length of one call).
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+    /// Bytes of response header fields received; a server sending more than
+    /// ``maximumHeaderBytes`` is cut off.
+    private var headerBytes = 0
+    static let maximumHeaderBytes = 256 * 1024
     private var addressGuard: UnsafeMutablePointer<earshot_curl_address_guard>
     private var body = Data()
     private var responseHeaders: [(name: String, value: String)] = []
     private var didExceedBodyLimit = false
+    private var didExceedHeaderLimit = false
     /// Resumed exactly once by the engine when the transfer ends.
     var completion: (@Sendable (Result<FetchResponse, FetchError>) -> Void)?
 
@@ -24,6 +31,8 @@ final class CurlTransfer {
         self.request = request
         self.settings = settings
         self.handle = handle
+        errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         self.addressGuard = .allocate(capacity: 1)
         addressGuard.initialize(to: earshot_curl_address_guard(
             allows_loopback: settings.allowsLoopback ? 1 : 0,
@@ -38,6 +47,7 @@ final class CurlTransfer {
         curl_slist_free_all(requestHeaders)
         addressGuard.deinitialize(count: 1)
         addressGuard.deallocate()
+        errorBuffer.deallocate()
     }
 
     private func configure() throws(FetchError) {
@@ -60,7 +70,7 @@ final class CurlTransfer {
         try check(earshot_curl_setopt_string(handle, CURLOPT_USERAGENT, settings.userAgent))
         // An empty string asks libcurl for every encoding it can decode (gzip, deflate, br where built in).
         try check(earshot_curl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, ""))
-        try check(earshot_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, &errorBuffer))
+        try check(earshot_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer))
         try check(earshot_curl_setopt_pointer(handle, CURLOPT_PRIVATE, context))
         try check(earshot_curl_setopt_data_callback(handle, CURLOPT_WRITEFUNCTION, curlTransferReceivedBody))
         try check(earshot_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, context))
@@ -92,17 +102,24 @@ final class CurlTransfer {
         return true
     }
 
-    fileprivate func append(headerLine line: String) {
+    /// Keeps one header line; false once the headers have grown past ``maximumHeaderBytes``.
+    fileprivate func append(headerLine line: String, length: Int) -> Bool {
+        headerBytes += length
+        guard headerBytes <= Self.maximumHeaderBytes else {
+            didExceedHeaderLimit = true
+            return false
+        }
         let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("HTTP/") {
             // A new response (after a redirect or a 100 Continue): keep only the final one's fields.
             responseHeaders.removeAll()
-            return
+            return true
         }
-        guard let colon = trimmed.firstIndex(of: ":") else { return }
+        guard let colon = trimmed.firstIndex(of: ":") else { return true }
         let name = trimmed[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
         let value = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         responseHeaders.append((name: name, value: value))
+        return true
     }
 
     /// Turns libcurl's result code for this transfer into a response or an error.
@@ -120,9 +137,7 @@ final class CurlTransfer {
     }
 
     private func error(for code: CURLcode) -> FetchError {
-        let detail = errorBuffer.withUnsafeBufferPointer { buffer in
-            String(cString: buffer.baseAddress!)
-        }
+        let detail = String(cString: errorBuffer)
         let explanation = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
         if addressGuard.pointee.refused_connection != 0 {
             return FetchError(code: .forbiddenAddress, url: request.url,
@@ -131,6 +146,9 @@ final class CurlTransfer {
         switch code {
         case CURLE_OPERATION_TIMEDOUT:
             return FetchError(code: .timedOut, url: request.url, detail: explanation)
+        case CURLE_WRITE_ERROR where didExceedHeaderLimit:
+            return FetchError(code: .transport, url: request.url,
+                              detail: "the response headers are larger than \(Self.maximumHeaderBytes) bytes")
         case CURLE_WRITE_ERROR where didExceedBodyLimit, CURLE_FILESIZE_EXCEEDED:
             return FetchError(code: .bodyTooLarge, url: request.url,
                               detail: "the body is larger than \(settings.maximumBodyBytes) bytes")
@@ -161,8 +179,8 @@ private func curlTransferReceivedHeader(
     let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
     let length = size * count
     let line = String(decoding: UnsafeRawBufferPointer(start: buffer, count: length), as: UTF8.self)
-    transfer.append(headerLine: line)
-    return length
+    // A short count makes libcurl abort the transfer: the header size cap.
+    return transfer.append(headerLine: line, length: length) ? length : 0
 }
 
 extension Duration {

@@ -34,6 +34,14 @@ import Testing
         #expect(error?.code == .bodyTooLarge)
     }
 
+    @Test func headersBeyondTheLimitAreCutOff() async throws {
+        let padding = String(repeating: "x", count: 1000)
+        let headers = [("Content-Type", "text/xml")] + (0..<300).map { ("X-Padding-\($0)", padding) }
+        let error = try await fetchError(.init(headers: headers, body: Data("<rss/>".utf8)))
+        #expect(error?.code == .transport)
+        #expect(error?.description.contains("response headers are larger") == true)
+    }
+
     @Test func aGzipBombIsCutOffAtTheDecompressedLimit() async throws {
         let bomb = try Data(contentsOf: try #require(Bundle.module.url(forResource: "gzip-bomb-32MiB", withExtension: "gz", subdirectory: "Fixtures")))
         #expect(bomb.count < 64 * 1024)
