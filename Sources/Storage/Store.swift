@@ -17,15 +17,33 @@ public final class Store {
     public init(path: String) throws(StorageError) {
         self.path = path
         connection = try SQLiteConnection(path: path)
-        try connection.execute(script: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+        // Switching a new file to WAL needs it to itself, and SQLite answers "busy" at once rather
+        // than waiting when another process is opening the same new file: try again for a while.
+        var attempt = 0
+        while true {
+            do {
+                try connection.execute(script: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+                break
+            } catch where error.code == 5 && attempt < 200 {
+                attempt += 1
+                usleep(50_000)
+            }
+        }
         try migrate()
     }
 
+    /// Applies each migration the file has not had, one transaction each. The version is read
+    /// inside the transaction, so that two processes opening the file at once (a scan and
+    /// `earshot serve`) never both apply the same step.
     private func migrate() throws(StorageError) {
-        let version = try connection.query("PRAGMA user_version").first?["user_version"].integer ?? 0
-        for (index, migration) in Schema.migrations.enumerated() where index >= Int(version) {
+        // Most opens find the file up to date and need no write lock at all.
+        let current = try connection.query("PRAGMA user_version").first?["user_version"].integer ?? 0
+        guard Int(current) < Schema.migrations.count else { return }
+        for (index, migration) in Schema.migrations.enumerated() where index >= Int(current) {
             do {
                 try connection.transaction {
+                    let version = try connection.query("PRAGMA user_version").first?["user_version"].integer ?? 0
+                    guard Int(version) <= index else { return }
                     try connection.execute(script: migration)
                     try connection.execute(script: "PRAGMA user_version = \(index + 1)")
                 }

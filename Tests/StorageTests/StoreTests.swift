@@ -51,6 +51,22 @@ import Testing
         }
     }
 
+    @Test func severalProcessesOpeningANewFileAtOnceMigrateItOnce() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("e.sqlite").path
+            let opened = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<6 {
+                    group.addTask {
+                        do { _ = try Store(path: path); return true } catch { Issue.record("open failed: \(error)"); return false }
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(opened == Array(repeating: true, count: 6))
+            #expect(try Store(path: path).integrityProblems().isEmpty)
+        }
+    }
+
     @Test func createsTheFileReadableByItsOwnerOnly() async throws {
         try await withTemporaryDirectory { directory in
             let path = directory.appendingPathComponent("nested/earshot.sqlite").path
