@@ -128,15 +128,20 @@ public struct ScanRunner: Sendable {
         do {
             let outcome = try await fetcher.fetch(request)
             response = outcome.response
-            if let moved = outcome.permanentRedirect {
-                logger.notice("source moved permanently", metadata: ["source": "\(source.id)", "to": "\(moved.absoluteString)"])
-                state.currentURL = moved
-                movedTo = moved
-            }
+            // The new address is adopted only when it answers (below): a permanent redirect to a
+            // page that fails must not replace an address that worked.
+            movedTo = outcome.permanentRedirect
         } catch {
             return try await fail(source, state: state, reason: error.description, storage: storage)
         }
         let serverHints = ScheduleHints(minimumInterval: response.maximumAge)
+        let answered = response.isNotModified || (200..<300).contains(response.statusCode)
+        if let moved = movedTo, answered {
+            logger.notice("source moved permanently", metadata: ["source": "\(source.id)", "to": "\(moved.absoluteString)"])
+            state.currentURL = moved
+        } else {
+            movedTo = nil
+        }
         if response.isNotModified {
             state.consecutiveErrors = 0
             state.lastError = nil

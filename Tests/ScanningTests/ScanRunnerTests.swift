@@ -206,6 +206,8 @@ import Workflow
             case "/robots.txt": .init(contentType: "text/plain", body: "User-agent: *\nDisallow: /private\n")
             case "/old-feed": .init(status: 301, headers: [("Location", "/feed")])
             case "/feed": .init(contentType: "application/rss+xml", body: Self.goodFeed)
+            case "/working-feed": .init(status: 301, headers: [("Location", "/gone")])
+            case "/gone": .init(status: 404, headers: [("Content-Type", "text/plain")], body: Data("not here".utf8))
             default: .init(contentType: "text/plain; charset=utf-8", body: Self.goodFeed)
             }
         }) { server in
@@ -213,14 +215,17 @@ import Workflow
                 let storage = StorageQueue(store: try Store(path: folder.appendingPathComponent("e.sqlite").path))
                 let moved = Source(url: server.url("/old-feed"), kind: .feed, title: "Moved")
                 let hidden = Source(url: server.url("/private/feed"), kind: .feed, title: "Hidden")
+                let brokenMove = Source(url: server.url("/working-feed"), kind: .feed, title: "Broken move")
                 let report = try await withTransferEngine(settings: settings) { engine in
                     let fetcher = PoliteFetcher(engine: engine, policy: PolitenessPolicy(minimumDelayPerHost: .zero, maximumAttempts: 1))
-                    return try await scanner([moved, hidden]).scan(fetcher: fetcher, storage: storage, clock: { [now] in now })
+                    return try await scanner([moved, hidden, brokenMove]).scan(fetcher: fetcher, storage: storage, clock: { [now] in now })
                 }
-                #expect(report.failures.map(\.source.title) == ["Hidden"])
-                #expect(report.failures.first?.reason.contains("robots.txt") == true)
+                #expect(report.failures.map(\.source.title).sorted() == ["Broken move", "Hidden"])
+                #expect(report.failures.first { $0.source.title == "Hidden" }?.reason.contains("robots.txt") == true)
                 let states = try await storage.perform { try $0.fetchStates() }
                 #expect(states[moved.id]?.currentURL == server.url("/feed"))
+                // A move to an address that fails is not adopted.
+                #expect(states[brokenMove.id]?.currentURL == server.url("/working-feed"))
                 #expect(report.permanentMoves.map(\.newURL) == [server.url("/feed")])
                 #expect(!server.requests.contains { $0.path.hasPrefix("/private") })
             }
