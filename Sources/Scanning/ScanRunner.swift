@@ -58,7 +58,14 @@ public struct ScanRunner: Sendable {
                 guard let source = pending.popFirst() else { return }
                 let state = states[source.id]
                 group.addTask {
-                    try await scanOne(source, state: state, fetcher: fetcher, storage: storage, clock: clock)
+                    do {
+                        return try await scanOne(source, state: state, fetcher: fetcher, storage: storage, clock: clock)
+                    } catch let error as StorageError {
+                        // One source's trouble writing (a locked or full database) must not stop the
+                        // others. Nothing of it was stored, so the next scan fetches it again.
+                        logger.error("cannot store a source", metadata: ["source": "\(source.id)", "error": "\(error.description)"])
+                        return SourceResult(source: source, outcome: .failed(reason: "storage error: \(error.description)"))
+                    }
                 }
             }
             for _ in 0..<width { startNext() }

@@ -61,8 +61,10 @@ import Glibc
             let preview = try runProduct("earshot", ["purge", "--dry-run", "--config", configuration.path])
             #expect(preview.status == 0)
             #expect(preview.standardOutput.contains("would remove the text of 0 items"))
-            let text = try String(contentsOf: configuration, encoding: .utf8) + "\n[retention]\npost_text = \"0d\"\n"
+            // The shortest retention there is ("0d" is refused: it would purge every post at once).
+            let text = try String(contentsOf: configuration, encoding: .utf8) + "\n[retention]\npost_text = \"1s\"\n"
             try text.write(to: configuration, atomically: true, encoding: .utf8)
+            try await Task.sleep(for: .seconds(2))
             let everything = try runProduct("earshot", ["purge", "--config", configuration.path])
             #expect(everything.status == 0)
             #expect(!everything.standardOutput.contains("text of 0 items"))
