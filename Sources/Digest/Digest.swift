@@ -114,12 +114,13 @@ public struct Digest: Hashable, Sendable {
     /// Open cases due within two hours of `attentionAt`.
     public var atRiskCases: [CaseSummary] { openCases.filter { $0.isAtRisk(at: attentionAt) } }
 
-    /// Open cases that are not overdue and are due before the end of `attentionAt`'s local day.
+    /// Open cases awaiting their first response, not overdue, and due before the end of
+    /// `attentionAt`'s local day.
     public var casesDueToday: [CaseSummary] {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let endOfDay = calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: attentionAt)) ?? attentionAt
-        return openCases.filter { !$0.isOverdue(at: attentionAt) && $0.dueAt < endOfDay }
+        return openCases.filter { $0.awaitsResponse && !$0.isOverdue(at: attentionAt) && $0.dueAt < endOfDay }
     }
 
     /// The start of the local day a `YYYY-MM-DD` text names in `timeZone`, or nil when the text is

@@ -20,11 +20,15 @@ public struct CaseSummary: Hashable, Sendable, Identifiable {
     public var sourceTitle: String
     /// The person the case is assigned to, if anyone (its owner is a role).
     public var assignee: String?
+    /// The first acknowledgement, reply or dismissal since the case's clock started. The policy's
+    /// time limit is met by any of them ("even if only to acknowledge"), so a case answered in this
+    /// way is no longer overdue or at risk, though it stays open until it is finished.
+    public var firstResponseAt: Date?
 
     public init(
         id: CaseID, status: CaseStatus, primaryConcern: Concern, concerns: [Concern], owner: Role,
         openedAt: Date, clockStartedAt: Date, dueAt: Date, needsApproval: Bool, wasOverdueWhenFound: Bool,
-        title: String, snippet: String, link: URL?, sourceTitle: String, assignee: String? = nil
+        title: String, snippet: String, link: URL?, sourceTitle: String, assignee: String? = nil, firstResponseAt: Date? = nil
     ) {
         self.id = id
         self.status = status
@@ -41,14 +45,19 @@ public struct CaseSummary: Hashable, Sendable, Identifiable {
         self.link = link
         self.sourceTitle = sourceTitle
         self.assignee = assignee
+        self.firstResponseAt = firstResponseAt
     }
 
-    /// Whether the case is open and past its due time at `now`.
-    public func isOverdue(at now: Date) -> Bool { status.isOpen && dueAt < now }
+    /// Whether the case is still waiting for its first response at `now`.
+    public var awaitsResponse: Bool { status.isOpen && firstResponseAt == nil }
 
-    /// Whether the case is open, not yet overdue, and due within `margin` of `now` (two hours by default).
+    /// Whether the case awaits its first response and is past its due time at `now`.
+    public func isOverdue(at now: Date) -> Bool { awaitsResponse && dueAt < now }
+
+    /// Whether the case awaits its first response, is not yet overdue, and is due within `margin`
+    /// of `now` (two hours by default).
     public func isAtRisk(at now: Date, margin: TimeInterval = 2 * 3600) -> Bool {
-        status.isOpen && dueAt >= now && dueAt < now.addingTimeInterval(margin)
+        awaitsResponse && dueAt >= now && dueAt < now.addingTimeInterval(margin)
     }
 }
 

@@ -138,7 +138,9 @@ extension Store {
         let rows = try connection.query(
             """
             SELECT cases.*, items.title AS item_title, items.text AS item_text, items.link AS item_link,
-                   sources.title AS source_title
+                   sources.title AS source_title,
+                   (SELECT min(at) FROM audit_log WHERE audit_log.case_id = cases.id
+                        AND action IN ('acknowledge', 'markResponded', 'dismiss') AND at >= cases.clock_started_at) AS first_response_at
             FROM cases JOIN items ON items.key = cases.item_key
                        JOIN sources ON sources.id = items.first_source_id
             WHERE \(condition)
@@ -166,7 +168,8 @@ extension Store {
                 snippet: Snippet.make(from: text),
                 link: row["item_link"].text.flatMap(URL.init(string:)),
                 sourceTitle: row["source_title"].text ?? "",
-                assignee: row["assignee"].text
+                assignee: row["assignee"].text,
+                firstResponseAt: row["first_response_at"].date
             )
         }
     }

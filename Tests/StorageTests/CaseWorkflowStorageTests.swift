@@ -55,6 +55,9 @@ import Testing
             let store = try store(in: folder)
             let caseID = try #require(try write(store, [observation("a", triage(.question))]).openedCases.first)
             try store.transition(caseID, from: .new, to: .acknowledged, action: "acknowledge", actor: "jo", reason: nil, at: now)
+            // Acknowledged in time: the policy's limit is met, so the open case is no longer overdue.
+            let acknowledged = try #require(try store.caseSummary(caseID))
+            #expect(acknowledged.firstResponseAt == now && !acknowledged.isOverdue(at: now.addingTimeInterval(30 * 86_400)))
             try store.transition(caseID, from: .acknowledged, to: .responded, action: "markResponded", actor: "jo", reason: nil, at: now)
             try store.transition(caseID, from: .responded, to: .closed, action: "close", actor: "jo", reason: nil, at: now)
             let nextDay = now.addingTimeInterval(86_400)
@@ -65,6 +68,8 @@ import Testing
             // The new post's own clock, not the finished case's old due time, which has passed.
             #expect(reopened.dueAt == nextDay.addingTimeInterval(24 * 3600))
             #expect(reopened.clockStartedAt == nextDay && !reopened.isOverdue(at: nextDay))
+            // The old acknowledgement does not answer the new post.
+            #expect(reopened.firstResponseAt == nil && reopened.isOverdue(at: nextDay.addingTimeInterval(25 * 3600)))
         }
     }
 
