@@ -39,6 +39,8 @@ import Testing
     @Test func billionLaughsYieldsBoundedText() throws {
         let feed = try parser.parse(Fixture.data("billion-laughs.xml"), baseURL: URL(string: "https://bomb.example/")!)
         #expect(allText(feed).count < 1_000)
+        // libxml2 refuses the bomb outright; the result says why instead of expanding it.
+        #expect(feed.isIllFormed && !feed.problems.isEmpty, "\(feed.problems)")
     }
 
     @Test func oneLargeEntityReferencedThousandsOfTimesIsNotExpanded() throws {
@@ -51,8 +53,9 @@ import Testing
             <item><guid>q-1</guid><title>Blow-up</title><description>\(references)</description></item>
             </channel></rss>
             """
-        let feed = (try? parser.parse(Data(document.utf8), baseURL: URL(string: "https://bomb.example/")!))
-        #expect(allText(feed ?? ParsedFeed(title: "", link: nil, items: [], format: .rss20)).count < 1_000)
+        let feed = try parser.parse(Data(document.utf8), baseURL: URL(string: "https://bomb.example/")!)
+        #expect(allText(feed).count < 1_000)
+        #expect(feed.items.map(\.title) == ["Blow-up"])
     }
 
     @Test func aShortEntityReferencedThousandsOfTimesIsSubstitutedOnlyUpToTheDocumentsOwnSize() throws {
