@@ -92,6 +92,9 @@ struct CaseWorkbench {
     func storage<Result>(_ body: () throws -> Result) throws -> Result {
         do {
             return try body()
+        } catch let error as StorageError where error.isConflict {
+            printError(error.description)
+            throw ExitCode.failure
         } catch let error as StorageError {
             printError("storage error: \(error.description)")
             throw ExitStatus.storageFailure

@@ -37,8 +37,8 @@ extension Store {
         try connection.query("UPDATE cases SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
                              [.text(to.rawValue), SQLValue(date), .integer(caseID.rawValue), .text(from.rawValue)])
         guard connection.changes == 1 else {
-            throw StorageError(code: -1, operation: "move case \(caseID)",
-                               message: "the case is no longer \(from.rawValue); read it again and retry")
+            throw StorageError(code: StorageError.conflictCode, operation: "move case \(caseID)",
+                               message: "the case is no longer \(from.rawValue); someone moved it first, so read it again")
         }
         try appendAudit(caseID: caseID, at: date, actor: actor, action: action, from: from, to: to, reason: reason)
     }

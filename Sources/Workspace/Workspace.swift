@@ -47,6 +47,9 @@ public final class Workspace: Sendable {
             response = try await route(request, at: now)
         } catch let error as WorkspaceError {
             response = .html(PageRenderer(settings: settings, now: now).errorPage(error), status: error.status)
+        } catch let error as StorageError where error.isConflict {
+            // Someone else moved the case between reading the page and sending the form.
+            response = .html(PageRenderer(settings: settings, now: now).errorPage(.conflict(error.message)), status: 409)
         } catch {
             response = .html(PageRenderer(settings: settings, now: now)
                 .errorPage(WorkspaceError(status: 500, message: "the database could not be read: \(error)")), status: 500)

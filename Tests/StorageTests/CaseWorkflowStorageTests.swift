@@ -130,4 +130,20 @@ import Testing
             #expect(try store.casesAwaitingAlert().isEmpty)
         }
     }
+
+    @Test func aMoveFromAStatusTheCaseNoLongerHasIsAConflictNotAFailure() async throws {
+        try await withTemporaryDirectory { folder in
+            let store = try store(in: folder)
+            let caseID = try #require(try write(store, [observation("a", triage(.question))]).openedCases.first)
+            try store.transition(caseID, from: .new, to: .acknowledged, action: "acknowledge", actor: "jo", reason: nil, at: now)
+            do {
+                try store.transition(caseID, from: .new, to: .dismissed, action: "dismiss", actor: "sam", reason: "duplicate", at: now)
+                Issue.record("a stale move went through")
+            } catch let error as StorageError {
+                #expect(error.isConflict && error.description.contains("someone moved it first"))
+            }
+            #expect(try store.caseSummary(caseID)?.status == .acknowledged)
+            #expect(try store.auditTrail(for: caseID).map(\.action) == ["open", "acknowledge"])
+        }
+    }
 }
