@@ -80,11 +80,13 @@ static int earshot_is_loopback(const struct sockaddr *address) {
 }
 
 static int earshot_is_private_ipv4(const unsigned char *b) {
-    return b[0] == 10 || b[0] == 0
+    return b[0] == 10 || b[0] == 0 || b[0] == 127
         || (b[0] == 172 && (b[1] & 0xf0) == 16)
         || (b[0] == 192 && b[1] == 168)
         || (b[0] == 169 && b[1] == 254)
-        || (b[0] == 100 && (b[1] & 0xc0) == 64);
+        || (b[0] == 100 && (b[1] & 0xc0) == 64)
+        || (b[0] == 198 && (b[1] & 0xfe) == 18)  /* 198.18.0.0/15 benchmarking */
+        || b[0] >= 224;                          /* multicast and reserved */
 }
 
 static int earshot_is_private(const struct sockaddr *address) {
@@ -95,9 +97,14 @@ static int earshot_is_private(const struct sockaddr *address) {
         const unsigned char *b = ((const struct sockaddr_in6 *)address)->sin6_addr.s6_addr;
         static const unsigned char mapped[12] = {0,0,0,0,0,0,0,0,0,0,0xff,0xff};
         if (memcmp(b, mapped, 12) == 0) return earshot_is_private_ipv4(b + 12);
+        /* NAT64 (64:ff9b::/96) and 6to4 (2002::/16) carry an IPv4 address that is judged as such. */
+        static const unsigned char nat64[12] = {0,0x64,0xff,0x9b,0,0,0,0,0,0,0,0};
+        if (memcmp(b, nat64, 12) == 0) return earshot_is_private_ipv4(b + 12);
+        if (b[0] == 0x20 && b[1] == 0x02) return earshot_is_private_ipv4(b + 2);
         static const unsigned char unspecified[16] = {0};
         return (b[0] & 0xfe) == 0xfc                    /* fc00::/7 unique local */
             || (b[0] == 0xfe && (b[1] & 0xc0) == 0x80)  /* fe80::/10 link-local */
+            || b[0] == 0xff                             /* ff00::/8 multicast */
             || memcmp(b, unspecified, 16) == 0;
     }
     return 1; /* anything that is not IP is refused */

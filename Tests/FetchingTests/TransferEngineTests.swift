@@ -62,6 +62,22 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        "http://10.255.255.1:9/feed", "http://192.168.1.1:9/feed", "http://169.254.169.254/latest/meta-data/",
+        "http://224.0.0.1:9/feed", "http://198.18.0.1:9/feed", "http://[fd00::1]:9/feed", "http://[ff02::1]:9/feed",
+        "http://[64:ff9b::a00:1]:9/feed", "http://[2002:c0a8:101::1]:9/feed", "http://[::ffff:10.0.0.1]:9/feed",
+    ])
+    func refusesPrivateLinkLocalAndMulticastAddressesBeforeConnecting(url: String) async throws {
+        var strict = settings
+        strict.allowsLoopback = false
+        try await withTransferEngine(settings: strict) { engine in
+            let error = await #expect(throws: FetchError.self) {
+                try await engine.fetch(FetchRequest(url: URL(string: url)!))
+            }
+            #expect(error?.code == .forbiddenAddress, "\(url): \(String(describing: error))")
+        }
+    }
+
     @Test func refusesSchemesOtherThanHTTPAndFile() async throws {
         try await withTransferEngine(settings: settings) { engine in
             let error = await #expect(throws: FetchError.self) {
