@@ -141,13 +141,20 @@ import Workflow
             try await withTemporaryDirectory { folder in
                 let storage = StorageQueue(store: try Store(path: folder.appendingPathComponent("e.sqlite").path))
                 let scanner = try scanner([Source(url: server.url("/feed"), kind: .feed, title: "News")])
-                let clock: @Sendable () -> Date = { [now] in now }
+                let later = now.addingTimeInterval(3600)
                 try await withTransferEngine(settings: settings) { engine in
                     let fetcher = PoliteFetcher(engine: engine, policy: PolitenessPolicy(minimumDelayPerHost: .zero, maximumAttempts: 1))
-                    _ = try await scanner.scan(fetcher: fetcher, storage: storage, clock: clock)
-                    let again = try await scanner.scan(fetcher: fetcher, storage: storage, includesAll: true, clock: clock)
-                    #expect(again.notModifiedCount == 1)
-                    #expect(again.written.repeatSightings == 0)
+                    _ = try await scanner.scan(fetcher: fetcher, storage: storage, clock: { [now] in now })
+                    let before = try await storage.perform { try $0.counts() }
+                    let again = try await scanner.scan(fetcher: fetcher, storage: storage, includesAll: true, clock: { later })
+                    #expect(again.notModifiedCount == 1 && again.fetchedCount == 0)
+                    #expect(again.written.newItems == 0 && again.written.repeatSightings == 0)
+                    // Only the bookkeeping moved: when it was fetched and when it is next due.
+                    let after = try await storage.perform { try $0.counts() }
+                    #expect(after == before)
+                    let state = try #require(try await storage.perform { try $0.fetchStates() }.values.first)
+                    #expect(state.lastFetchedAt == later && (state.nextDueAt ?? .distantPast) > later)
+                    #expect(state.entityTag == "\"v1\"" && state.consecutiveErrors == 0)
                 }
                 #expect(server.requests.last?.headers["if-none-match"] == "\"v1\"")
             }

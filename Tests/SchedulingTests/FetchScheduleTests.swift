@@ -54,10 +54,14 @@ import Testing
         #expect(waits.last! <= 86_400 + 180)
     }
 
-    @Test func jitterIsRepeatableForTheSameSource() {
+    @Test func jitterIsRepeatableForTheSameSourceAndSpreadsDifferentSources() {
         let feed = source("stable")
         #expect(schedule.nextDue(for: feed, fetchedAt: now, consecutiveErrors: 0)
                 == schedule.nextDue(for: feed, fetchedAt: now, consecutiveErrors: 0))
+        // Twenty sources fetched together come due at different moments, all within ±10 % of the interval.
+        let waits = (0..<20).map { schedule.nextDue(for: source("feed-\($0)"), fetchedAt: now, consecutiveErrors: 0).timeIntervalSince(now) }
+        #expect(Set(waits).count >= 15)
+        #expect(waits.allSatisfy { $0 >= 1620 && $0 <= 1980 })
     }
 }
 
