@@ -30,6 +30,8 @@ public struct FeedDiscovery: Sendable {
     }
 
     private func feeds(under root: LibXMLElement, pageURL: URL) -> [Feed] {
+        // Relative addresses resolve against the page's own `<base href>` when it has one.
+        let base = Self.baseHref(under: root).flatMap { URL(string: $0, relativeTo: pageURL)?.absoluteURL } ?? pageURL
         var found: [Feed] = []
         var seen = Set<URL>()
         var pending = [root]
@@ -40,10 +42,22 @@ public struct FeedDiscovery: Sendable {
                   let type = element.attributeIgnoringCase("type")?.lowercased().trimmingCharacters(in: .whitespaces),
                   Self.feedMediaTypes.contains(type),
                   let href = element.attributeIgnoringCase("href"),
-                  let url = LinkNormalizer().normalize(href, relativeTo: element.base(documentURL: pageURL)),
+                  let url = LinkNormalizer().normalize(href, relativeTo: base),
                   seen.insert(url).inserted else { continue }
             found.append(Feed(url: url, title: element.attributeIgnoringCase("title") ?? "", mediaType: type))
         }
         return found
+    }
+
+    /// The `href` of the first `<base>` element of a page, in document order.
+    private static func baseHref(under root: LibXMLElement) -> String? {
+        var pending = [root]
+        while let element = pending.popLast() {
+            if element.localName.lowercased() == "base", let href = element.attributeIgnoringCase("href"), !href.isEmpty {
+                return href
+            }
+            pending.append(contentsOf: element.childElements.reversed())
+        }
+        return nil
     }
 }

@@ -24,6 +24,16 @@ import Testing
         #expect(feeds.map(\.mediaType) == ["application/rss+xml", "application/atom+xml", "application/feed+json"])
     }
 
+    @Test func relativeFeedAddressesResolveAgainstThePagesBaseHref() {
+        let html = """
+            <html><head><base href="https://cdn.school.example/site/">
+            <link rel="alternate" type="application/rss+xml" href="feeds/news.xml">
+            <link rel="alternate" type="application/atom+xml" href="/atom"></head><body></body></html>
+            """
+        let feeds = FeedDiscovery().feeds(inPage: Data(html.utf8), pageURL: page)
+        #expect(feeds.map(\.url.absoluteString) == ["https://cdn.school.example/site/feeds/news.xml", "https://cdn.school.example/atom"])
+    }
+
     @Test func aPageWithoutFeedsHasNone() {
         #expect(FeedDiscovery().feeds(inPage: Data("<html><body>Hello</body></html>".utf8), pageURL: page).isEmpty)
     }
