@@ -99,9 +99,8 @@ public struct MentionFinder: Sendable {
 
     /// The same answer without the screen in front; the screen must never change it.
     func unscreenedMentions(in text: String, sourceIsAboutSchool: Bool) -> [Mention] {
-        let tokens = MentionTokenizer.tokens(in: text)
+        let tokens = MentionTokenizer.tokens(in: Array(text.unicodeScalars))
         guard !tokens.isEmpty else { return [] }
-        let characters = Array(text)
 
         var candidates: [Candidate] = []
         var exclusions: [Range<Int>] = []
@@ -157,16 +156,35 @@ public struct MentionFinder: Sendable {
             }
         }
 
-        return Self.withoutOverlaps(accepted).map { candidate in
-            Mention(
-                matchedText: String(characters[candidate.start..<candidate.end]),
+        // Tokens count Unicode scalars; mentions count Characters, as the rest of Earshot does.
+        let kept = Self.withoutOverlaps(accepted)
+        guard !kept.isEmpty else { return [] }
+        let characters = Array(text)
+        let offsets = Self.characterOffsets(of: text)
+        return kept.map { candidate in
+            let start = offsets.containing(candidate.start)
+            let end = offsets.endingAt(candidate.end)
+            return Mention(
+                matchedText: String(characters[start..<end]),
                 term: candidate.term,
                 rule: candidate.rule,
-                start: candidate.start,
-                end: candidate.end,
+                start: start,
+                end: end,
                 contextWord: candidate.contextWord
             )
         }
+    }
+
+    /// Where each Character of `text` starts, in Unicode scalars.
+    private static func characterOffsets(of text: String) -> CharacterOffsets {
+        var starts: [Int] = []
+        starts.reserveCapacity(text.utf8.count)
+        var scalar = 0
+        for character in text {
+            starts.append(scalar)
+            scalar += character.unicodeScalars.count
+        }
+        return CharacterOffsets(starts: starts, scalarCount: scalar)
     }
 
     // MARK: - Rules for single tokens

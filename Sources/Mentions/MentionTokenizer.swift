@@ -6,32 +6,36 @@
 /// apostrophe inside a word. So hyphens, dots and slashes separate words ("Millbrook-Academy"
 /// reads as "millbrook academy"), a trailing possessive `'s` is dropped from the folded word,
 /// and a lone `&` reads as "and".
+///
+/// It reads Unicode scalars, not Characters: a combining mark counts as part of the word it
+/// follows, so words come out the same, and offsets are scalar offsets, which `MentionFinder`
+/// turns into Character offsets for the few tokens that become mentions.
 struct MentionTokenizer {
-    private let characters: [Character]
+    private let characters: [Unicode.Scalar]
     private var tokens: [MentionToken] = []
 
-    private init(characters: [Character]) {
+    private init(characters: [Unicode.Scalar]) {
         self.characters = characters
     }
 
-    /// The tokens of a passage, in reading order.
-    static func tokens(in text: String) -> [MentionToken] {
-        var tokenizer = MentionTokenizer(characters: Array(text))
+    /// The tokens of a passage's scalars, in reading order.
+    static func tokens(in scalars: [Unicode.Scalar]) -> [MentionToken] {
+        var tokenizer = MentionTokenizer(characters: scalars)
         tokenizer.readChunks()
         return tokenizer.tokens
     }
 
     /// The word tokens of a profile term, ignoring any leading `#` or `@`.
     static func words(in term: String) -> [MentionToken] {
-        var tokenizer = MentionTokenizer(characters: Array(term))
+        var tokenizer = MentionTokenizer(characters: Array(term.unicodeScalars))
         tokenizer.readWords(from: 0, to: tokenizer.characters.count)
         return tokenizer.tokens
     }
 
     // MARK: - Chunks
 
-    private static let leadingPunctuation: Set<Character> = ["(", "[", "{", "\"", "'", "\u{201C}", "\u{2018}", "<", "\u{00AB}"]
-    private static let trailingPunctuation: Set<Character> = [
+    private static let leadingPunctuation: Set<Unicode.Scalar> = ["(", "[", "{", "\"", "'", "\u{201C}", "\u{2018}", "<", "\u{00AB}"]
+    private static let trailingPunctuation: Set<Unicode.Scalar> = [
         ".", ",", ";", ":", "!", "?", ")", "]", "}", "\"", "'", "\u{201D}", "\u{2019}", ">", "\u{00BB}", "\u{2026}",
     ]
 
@@ -81,11 +85,11 @@ struct MentionTokenizer {
         else { return false }
         var hostStart = separator + 3
         var hostEnd = hostStart
-        while hostEnd < end, !"/?#".contains(characters[hostEnd]) {
+        while hostEnd < end, !"/?#".unicodeScalars.contains(characters[hostEnd]) {
             if characters[hostEnd] == "@" { hostStart = hostEnd + 1 }
             hostEnd += 1
         }
-        var host = String(characters[hostStart..<hostEnd]).lowercased()
+        var host = Self.string(characters[hostStart..<hostEnd]).lowercased()
         if let colon = host.firstIndex(of: ":") { host = String(host[..<colon]) }
         guard !host.isEmpty else { return false }
         append(.host, symbol: host, start: start, end: end)
@@ -115,7 +119,7 @@ struct MentionTokenizer {
                 handleEnd = hostEnd
             }
         }
-        let user = TextFolding.fold(String(characters[(start + 1)..<userEnd]))
+        let user = TextFolding.fold(characters[(start + 1)..<userEnd])
         tokens.append(MentionToken(kind: .handle, symbol: user, handleHost: instance, start: start, end: handleEnd, coreEnd: handleEnd))
         if let instance {
             append(.host, symbol: instance, start: userEnd + 1, end: handleEnd)
@@ -132,7 +136,7 @@ struct MentionTokenizer {
         }
         let body = characters[(start + 1)..<bodyEnd]
         guard body.contains(where: TextFolding.isLetter) else { return false }
-        let symbol = TextFolding.fold(String(body.filter { $0 != "_" }))
+        let symbol = TextFolding.fold(ArraySlice(body.filter { $0 != "_" }))
         append(.hashtag, symbol: symbol, start: start, end: bodyEnd)
         readWords(from: bodyEnd, to: end)
         return true
@@ -159,12 +163,12 @@ struct MentionTokenizer {
             hostEnd += 1
         }
         guard hasDot else { return nil }
-        if hostEnd < end, !":/?#".contains(characters[hostEnd]) { return nil }
-        let host = String(characters[start..<hostEnd]).lowercased()
+        if hostEnd < end, !":/?#".unicodeScalars.contains(characters[hostEnd]) { return nil }
+        let host = Self.string(characters[start..<hostEnd]).lowercased()
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2,
               labels.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }),
-              let topLevel = labels.last, topLevel.count >= 2, topLevel.allSatisfy(TextFolding.isLetter)
+              let topLevel = labels.last, topLevel.count >= 2, topLevel.unicodeScalars.allSatisfy(TextFolding.isLetter)
         else { return nil }
         return host
     }
@@ -218,21 +222,56 @@ struct MentionTokenizer {
         tokens.append(MentionToken(kind: kind, symbol: symbol, handleHost: nil, start: start, end: end, coreEnd: end))
     }
 
-    private func isHandleCharacter(_ character: Character) -> Bool {
+    private func isHandleCharacter(_ character: Unicode.Scalar) -> Bool {
         TextFolding.isWordCharacter(character) || character == "_" || character == "."
     }
 
-    private func isHostCharacter(_ character: Character) -> Bool {
+    private func isHostCharacter(_ character: Unicode.Scalar) -> Bool {
         character.isASCII && (TextFolding.isWordCharacter(character) || character == "-" || character == ".")
     }
 
     private func firstIndex(of needle: String, from start: Int, to end: Int) -> Int? {
-        let pattern = Array(needle)
+        let pattern = Array(needle.unicodeScalars)
         guard end - start >= pattern.count else { return nil }
         search: for index in start...(end - pattern.count) {
             for offset in pattern.indices where characters[index + offset] != pattern[offset] { continue search }
             return index
         }
         return nil
+    }
+
+    /// The text of a run of scalars.
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+}
+
+/// Turns the scalar offsets of tokens into the Character offsets of a passage.
+struct CharacterOffsets {
+    /// The scalar offset where each Character starts, ascending.
+    let starts: [Int]
+    /// The passage's length in scalars.
+    let scalarCount: Int
+
+    /// The Character holding the scalar at `offset`.
+    func containing(_ offset: Int) -> Int {
+        // The last Character starting at or before the offset.
+        var low = 0
+        var high = starts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] <= offset { low = middle + 1 } else { high = middle }
+        }
+        return max(0, low - 1)
+    }
+
+    /// The Character offset just past a span ending before scalar `offset`: a span ending inside
+    /// a Character takes the whole Character.
+    func endingAt(_ offset: Int) -> Int {
+        guard offset < scalarCount else { return starts.count }
+        let holder = containing(offset)
+        return starts[holder] == offset ? holder : holder + 1
     }
 }

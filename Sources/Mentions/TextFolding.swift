@@ -17,36 +17,53 @@ enum TextFolding {
         character == "'" || character == "\u{2019}" || character == "\u{2018}" || character == "\u{02BC}"
     }
 
-    /// Whether a character belongs inside a word: letters and digits, with their accents.
-    /// ASCII is answered from its code; Unicode's tables are consulted only beyond it.
+    /// The same for one scalar.
     @inline(__always)
-    static func isWordCharacter(_ character: Character) -> Bool {
-        if let code = character.asciiValue {
+    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}" || scalar == "\u{02BC}"
+    }
+
+    /// Whether a scalar belongs inside a word: letters and digits, and the combining marks that
+    /// accent them. ASCII is answered from its code; Unicode's tables are consulted only beyond it.
+    @inline(__always)
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let code = UInt8(scalar.value)
             return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7A)
         }
-        return character.isLetter || character.isNumber
+        let properties = scalar.properties
+        if properties.isAlphabetic || properties.numericType != nil { return true }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
     }
 
-    /// Whether a character is a letter, answered from its code for ASCII.
+    /// Whether a scalar is a letter, answered from its code for ASCII.
     @inline(__always)
-    static func isLetter(_ character: Character) -> Bool {
-        if let code = character.asciiValue { return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7A }
-        return character.isLetter
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return (UInt8(scalar.value) | 0x20) >= 0x61 && (UInt8(scalar.value) | 0x20) <= 0x7A }
+        return scalar.properties.isAlphabetic
     }
 
-    /// Whether a character is white space or a line break, answered from its code for ASCII.
+    /// Whether a scalar is white space or a line break, answered from its code for ASCII.
     @inline(__always)
-    static func isWhitespace(_ character: Character) -> Bool {
-        if let code = character.asciiValue { return code == 0x20 || (code >= 0x09 && code <= 0x0D) }
-        return character.isWhitespace
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
+        return scalar.properties.isWhitespace
     }
 
-    /// The folded form of a run of characters; plain ASCII is lowered byte by byte.
-    static func fold(_ characters: ArraySlice<Character>) -> String {
+    /// The folded form of a run of scalars; plain ASCII is lowered byte by byte.
+    static func fold(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(characters.count)
-        for character in characters {
-            guard let code = character.asciiValue else { return fold(String(characters)) }
+        bytes.reserveCapacity(scalars.count)
+        for scalar in scalars {
+            guard scalar.isASCII else {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars)
+                return fold(String(view))
+            }
+            let code = UInt8(scalar.value)
             if code == 0x27 { continue }
             bytes.append(code >= 0x41 && code <= 0x5A ? code | 0x20 : code)
         }

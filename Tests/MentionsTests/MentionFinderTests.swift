@@ -341,4 +341,14 @@ private func spanText(_ mention: Mention, in text: String) -> String {
         let found = MentionFinder(profile: profile).mentions(in: "Millbrook & District School", sourceIsAboutSchool: false)
         #expect(found.first?.matchedText == "Millbrook & District School")
     }
+
+    @Test(arguments: [
+        "👨‍👩‍👧 family day at Millbrook Academy!", "Cafe\u{301} au lait at Millbrook Academy", "🇬🇧🇬🇧 Millbrook Academy's pupils",
+        "Millbrook Academy\r\nnext line", "e\u{301}e\u{301} #MillbrookProud e\u{301}", "Ze\u{301}ro @MillbrookAcad",
+    ])
+    func offsetsAreCharacterOffsetsWhateverSitsBeforeTheMention(_ text: String) throws {
+        let found = try #require(mentions(text).first)
+        #expect(["Millbrook Academy", "Millbrook Academy's", "#MillbrookProud", "@MillbrookAcad"].contains(spanText(found, in: text)))
+        #expect(found.matchedText == spanText(found, in: text))
+    }
 }
