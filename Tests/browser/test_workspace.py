@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = os.environ["EARSHOT_URL"]
@@ -34,11 +34,17 @@ def new_browser(width=1100, height=1400):
 
 
 def submit(browser, button):
-    """Clicks a form's button and waits until the next page has replaced this one."""
-    page = browser.find_element(By.TAG_NAME, "html")
+    """Clicks a form's button and waits until the next page has replaced this one.
+
+    The old page is marked with a script variable that a new page does not have. Watching the
+    old page's element go stale instead races with the navigation: chromedriver then answers with
+    an inspector error rather than a stale element.
+    """
+    browser.execute_script("window.earshotPreviousPage = true")
     button.click()
-    WebDriverWait(browser, 15).until(expected_conditions.staleness_of(page))
-    WebDriverWait(browser, 15).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+    WebDriverWait(browser, 15, ignored_exceptions=(WebDriverException,)).until(
+        lambda driver: driver.execute_script(
+            "return window.earshotPreviousPage === undefined && document.readyState === 'complete'"))
 
 
 def case_status(case_id):
