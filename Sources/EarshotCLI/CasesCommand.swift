@@ -394,13 +394,7 @@ struct CasesExportCommand: ParsableCommand {
 /// The draft check with Earshot's own lexicon supplying tone and personal data.
 enum DraftReview {
     static func problems(in text: String, for summary: CaseSummary, policy: DraftPolicy) throws -> [DraftProblem] {
-        let lexicon: Lexicon
-        do {
-            lexicon = try Lexicon.bundled()
-        } catch {
-            printError("cannot load the sentiment lexicon: \(error)")
-            throw ExitCode.failure
-        }
+        let lexicon = try loadBundledLexicon()
         let sentiment = SentimentAnalyzer(lexicon: lexicon).score(text)
         let personalData = ConcernClassifier(lexicon: lexicon).classify(text, sentiment: sentiment)
             .filter { $0.concern == .dataProtection }.flatMap(\.evidence)

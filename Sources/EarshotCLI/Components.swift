@@ -17,15 +17,19 @@ func openStore(_ configuration: EarshotConfiguration) throws -> Store {
     }
 }
 
-/// The analysers for this configuration, with the bundled lexicon.
-func makeAnalyzer(_ configuration: EarshotConfiguration) throws -> ItemAnalyzer {
-    let lexicon: Lexicon
+/// The bundled sentiment lexicon, or a message and a failure exit when it cannot be read.
+func loadBundledLexicon() throws -> Lexicon {
     do {
-        lexicon = try Lexicon.bundled()
+        return try Lexicon.bundled()
     } catch {
         printError("cannot load the sentiment lexicon: \(error)")
         throw ExitCode.failure
     }
+}
+
+/// The analysers for this configuration, with the bundled lexicon.
+func makeAnalyzer(_ configuration: EarshotConfiguration) throws -> ItemAnalyzer {
+    let lexicon = try loadBundledLexicon()
     return ItemAnalyzer(
         mentionFinder: MentionFinder(profile: configuration.profile),
         sentimentAnalyzer: SentimentAnalyzer(lexicon: lexicon),

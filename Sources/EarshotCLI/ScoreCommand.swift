@@ -36,13 +36,7 @@ struct ScoreCommand: ParsableCommand {
     var rounds = 1
 
     func run() throws {
-        let lexicon: Lexicon
-        do {
-            lexicon = try Lexicon.bundled()
-        } catch {
-            printError("cannot load the sentiment lexicon: \(error)")
-            throw ExitCode.failure
-        }
+        let lexicon = try loadBundledLexicon()
         let judge = PassageJudge(lexicon: lexicon)
         if benchmark {
             let texts = LineStream.readAll().map { JudgementLine(bytes: $0, format: format).text ?? "" }

@@ -176,8 +176,10 @@ public struct ScanRunner: Sendable {
         state.lastError = nil
 
         let sourceID = source.id
-        let items = try await storage.perform { try $0.scopingFeedLocalIDs(parsed, from: sourceID) }
-        let unseen = try await storage.perform { try $0.unseen(items) }
+        let (items, unseen) = try await storage.perform { store in
+            let items = try store.scopingFeedLocalIDs(parsed, from: sourceID)
+            return (items, try store.unseen(items))
+        }
         let unseenKeys = Set(unseen.map(\.key))
         if !unseen.isEmpty || state.lastChangedAt == nil { state.lastChangedAt = fetchedAt }
         state.nextDueAt = schedule.nextDue(

@@ -130,11 +130,6 @@ extension PageRenderer {
     }
 
     func mentionsPage(_ findings: [FindingSummary], search: MentionSearch, user: SignedInUser) -> String {
-        func options(_ values: [(String, String)], selected: String?) -> String {
-            ([("", "Any")] + values).map { value, label in
-                "<option value=\"\(escape(value))\"\(value == (selected ?? "") ? " selected" : "")>\(escape(label))</option>"
-            }.joined()
-        }
         var body = """
         <h1>Mentions</h1>
         <form method="get" action="/mentions" class="filters" role="search">

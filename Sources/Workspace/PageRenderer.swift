@@ -61,6 +61,14 @@ struct PageRenderer {
         """
     }
 
+    /// The options of a filter's `<select>`: "Any" (the empty value) first, then `values` as
+    /// value and label, with `selected` marked.
+    func options(_ values: [(String, String)], selected: String?) -> String {
+        ([("", "Any")] + values).map { value, label in
+            "<option value=\"\(escape(value))\"\(value == (selected ?? "") ? " selected" : "")>\(escape(label))</option>"
+        }.joined()
+    }
+
     func csrfField(_ token: String) -> String {
         "<input type=\"hidden\" name=\"csrf_token\" value=\"\(escape(token))\">"
     }
@@ -114,11 +122,6 @@ struct PageRenderer {
     }
 
     func queuePage(_ cases: [CaseSummary], filter: QueueFilter, user: SignedInUser, owners: [String], sources: [String]) -> String {
-        func options(_ values: [(String, String)], selected: String?) -> String {
-            ([("", "Any")] + values).map { value, label in
-                "<option value=\"\(escape(value))\"\(value == (selected ?? "") ? " selected" : "")>\(escape(label))</option>"
-            }.joined()
-        }
         let statuses = [("all", "All, open or not")] + CaseStatus.allCases.map { ($0.rawValue, $0.rawValue) }
         var body = """
         <h1>Case queue</h1>
