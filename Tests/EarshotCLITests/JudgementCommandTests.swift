@@ -6,26 +6,11 @@ import Testing
 @Suite struct JudgementCommandTests {
     /// Runs the built `earshot` with `input` on standard input.
     private func run(_ arguments: [String], input: String) throws -> (status: Int32, lines: [[String: Any]], error: String) {
-        let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("earshot")
-        process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
-        let standardInput = Pipe()
-        let output = Pipe()
-        let error = Pipe()
-        process.standardInput = standardInput
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        standardInput.fileHandleForWriting.write(Data(input.utf8))
-        try standardInput.fileHandleForWriting.close()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let lines = try String(decoding: outputData, as: UTF8.self).split(separator: "\n").map { line in
+        let result = try runProduct("earshot", arguments, in: packageRoot, input: input)
+        let lines = try result.standardOutput.split(separator: "\n").map { line in
             try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         }
-        return (process.terminationStatus, lines, String(decoding: errorData, as: UTF8.self))
+        return (result.status, lines, result.standardError)
     }
 
     private var configuration: String { packageRoot.appendingPathComponent("earshot.toml").path }

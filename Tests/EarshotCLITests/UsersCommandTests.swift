@@ -5,33 +5,13 @@ import Testing
 
 /// `earshot users add` and `users list`, run as the built executable with the password on standard input.
 @Suite struct UsersCommandTests {
-    /// The demo configuration, pointed at a fresh database inside `folder`.
     func configuration(in folder: URL) throws -> URL {
-        var text = try String(contentsOf: packageRoot.appendingPathComponent("earshot.toml"), encoding: .utf8)
-        text = text.replacingOccurrences(of: "database = \"data/earshot.sqlite\"", with: "database = \"\(folder.path)/earshot.sqlite\"")
-        text = text.replacingOccurrences(of: "reports = \"reports\"", with: "reports = \"\(folder.path)/reports\"")
-        text = text.replacingOccurrences(of: "opml = [\"feeds/samples/samples.opml\"]",
-                                         with: "opml = [\"\(packageRoot.path)/feeds/samples/samples.opml\"]")
-        let file = folder.appendingPathComponent("earshot.toml")
-        try text.write(to: file, atomically: true, encoding: .utf8)
-        return file
+        try EarshotCommandTests().writeSampleConfiguration(into: folder)
     }
 
     func run(_ arguments: [String], input: String) throws -> (status: Int32, output: String, error: String) {
-        let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("earshot")
-        process.arguments = arguments
-        let standardInput = Pipe(), output = Pipe(), error = Pipe()
-        process.standardInput = standardInput
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        standardInput.fileHandleForWriting.write(Data(input.utf8))
-        try standardInput.fileHandleForWriting.close()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+        let result = try runProduct("earshot", arguments, input: input)
+        return (result.status, result.standardOutput, result.standardError)
     }
 
     @Test func addsAnAccountWithASlowSaltedHashAndListsIt() async throws {

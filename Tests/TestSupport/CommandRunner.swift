@@ -14,17 +14,24 @@ public var productsDirectory: URL {
         ?? Bundle.main.bundleURL
 }
 
-/// Runs a built product of this package with `arguments` in `directory` and waits for it.
-public func runProduct(_ name: String, _ arguments: [String], in directory: URL? = nil) throws -> CommandResult {
+/// Runs a built product of this package with `arguments` in `directory`, with `input` (when
+/// given) on its standard input, and waits for it.
+public func runProduct(_ name: String, _ arguments: [String], in directory: URL? = nil, input: String? = nil) throws -> CommandResult {
     let process = Process()
     process.executableURL = productsDirectory.appendingPathComponent(name)
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
+    let standardInput = Pipe()
     let output = Pipe()
     let error = Pipe()
+    if input != nil { process.standardInput = standardInput }
     process.standardOutput = output
     process.standardError = error
     try process.run()
+    if let input {
+        standardInput.fileHandleForWriting.write(Data(input.utf8))
+        try standardInput.fileHandleForWriting.close()
+    }
     // Read both pipes to the end before waiting, so a chatty child never blocks on a full pipe.
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
     let errorData = error.fileHandleForReading.readDataToEndOfFile()
