@@ -54,13 +54,7 @@ extension FeedParser {
         let publishedDates = ["published", "issued", "created"].flatMap { entry.children($0, in: atom) }
         let updatedDates = ["updated", "modified"].flatMap { entry.children($0, in: atom) }
             + entry.children("date", in: FeedNamespace.dublinCoreSet)
-        if keepsItemDetails {
-            draft.details.published = firstDate(publishedDates)
-            draft.details.updated = firstDate(updatedDates)
-            draft.published = draft.details.published ?? draft.details.updated
-        } else {
-            draft.published = firstDate(publishedDates + updatedDates)
-        }
+        setDates(of: &draft, published: publishedDates, updated: updatedDates)
         if let element = entry.firstChild("content", in: atom) {
             draft.text = atomText(element)
             if keepsItemDetails { draft.details.content = draft.text }

@@ -118,13 +118,7 @@ extension FeedParser {
             + item.children("issued", in: FeedNamespace.dublinCoreTermsSet)
         let updatedDates = item.children("date", in: dublinCore) + item.children("updated", in: FeedNamespace.atom10Set)
             + item.children("modified", in: FeedNamespace.dublinCoreTermsSet)
-        if keepsItemDetails {
-            draft.details.published = firstDate(publishedDates)
-            draft.details.updated = firstDate(updatedDates)
-            draft.published = draft.details.published ?? draft.details.updated
-        } else {
-            draft.published = firstDate(publishedDates + updatedDates)
-        }
+        setDates(of: &draft, published: publishedDates, updated: updatedDates)
 
         if let element = item.firstChild("encoded", in: FeedNamespace.contentSet) {
             draft.text = text(of: element, as: .html)

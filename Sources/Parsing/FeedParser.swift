@@ -198,6 +198,18 @@ extension FeedParser {
         text.utf8.contains(0x0A) ? text.split(separator: "\n").joined(separator: " ") : text
     }
 
+    /// The item's date: the first readable published date, else the first readable updated one;
+    /// with details kept, both are recorded apart as well.
+    func setDates(of draft: inout ItemDraft, published: [LibXMLElement], updated: [LibXMLElement]) {
+        if keepsItemDetails {
+            draft.details.published = firstDate(published)
+            draft.details.updated = firstDate(updated)
+            draft.published = draft.details.published ?? draft.details.updated
+        } else {
+            draft.published = firstDate(published + updated)
+        }
+    }
+
     /// The first of these date elements that can be read.
     func firstDate(_ candidates: [LibXMLElement]) -> Date? {
         for candidate in candidates {
