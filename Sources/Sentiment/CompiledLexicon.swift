@@ -21,6 +21,10 @@ struct CompiledLexicon: Sendable {
         var longestIdiom: UInt8 = 0
         /// Whether a two-word modifier starts with this word.
         var startsTwoWordModifier = false
+        /// Whether a two-word modifier ends with this word.
+        var endsTwoWordModifier = false
+        /// Whether some idiom holds this word (written without apostrophes).
+        var isIdiomWord = false
         /// Whether the word names a kind of street, for addresses.
         var isStreetWord = false
         /// Concern rules and innocent readings whose first word this is: a range of `ruleLists`.
@@ -132,6 +136,7 @@ struct CompiledLexicon: Sendable {
                 entries[entryIndex(for: phrase)].modifier = factor
             } else {
                 entries[entryIndex(for: String(parts[0]))].startsTwoWordModifier = true
+                entries[entryIndex(for: String(parts[1]))].endsTwoWordModifier = true
                 twoWordModifiers.insert(Array(phrase.utf8), value: Int32(twoWordFactors.count))
                 twoWordFactors.append(factor)
             }
@@ -151,6 +156,7 @@ struct CompiledLexicon: Sendable {
             self.idioms.append(Idiom(valence: valence, term: term(named: phrase), words: phraseWords))
             let bare = TextForm.withoutApostrophes(phrase)
             groups[bare, default: []].append(index)
+            for word in bare.split(separator: " ") { entries[entryIndex(for: String(word))].isIdiomWord = true }
             let first = entryIndex(for: TextForm.withoutApostrophes(String(phrase.split(separator: " ")[0])))
             entries[first].longestIdiom = max(entries[first].longestIdiom, UInt8(min(phraseWords.count, 255)))
         }

@@ -240,6 +240,11 @@ public struct ConcernClassifier: Sendable {
         if first < 0x80, second < 0x80, third < 0x80 {
             let bit = ((Int(first) &* 31 &+ Int(second)) &* 31 &+ Int(third)) & 0xFFFF
             guard compiled.prefixFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return 0..<0 }
+            let group = workspace.forms.withUnsafeBufferPointer { forms in
+                let start = UnsafeBufferPointer(rebasing: forms[formStart..<(formStart + 3)])
+                return compiled.prefixRuleStarts.value(hash: ByteKeyTable.hash(start), bytes: start)
+            }
+            return group == ByteKeyTable.missing ? 0..<0 : compiled.prefixRuleRanges[Int(group)]
         }
         let start = CompiledLexicon.prefixStart(of: Array(workspace.forms[formStart..<(formStart + Int(token.formLength))]))
         let group = compiled.prefixRuleStarts.value(of: start)

@@ -340,7 +340,8 @@ public struct SentimentAnalyzer: Sendable {
     private func idiom(_ words: UnsafeBufferPointer<PassageToken>, _ workspace: JudgementWorkspace) -> (valence: Double, term: Int32)? {
         let compiled = tables
         if words.contains(where: { $0.has(PassageToken.isElongated) }) {
-            guard let found = lexicon.idiom(spelledBy: words.map { workspace.form(of: $0) }),
+            guard words.allSatisfy({ someSpelling(of: $0, bare: true, satisfies: \.isIdiomWord) }),
+                  let found = lexicon.idiom(spelledBy: words.map { workspace.form(of: $0) }),
                   let term = compiled.termIDs[found.phrase]
             else { return nil }
             return (found.valence, term)
@@ -390,10 +391,26 @@ public struct SentimentAnalyzer: Sendable {
         return (idiom.valence, idiom.term)
     }
 
+    /// Whether the entry of some spelling of a word (as written, or de-elongated) has a property:
+    /// a quick test before the string look-ups that elongated words need. Always true for an
+    /// elongated word beyond ASCII, whose de-elongated spellings were not looked up as bytes.
+    private func someSpelling(of token: PassageToken, bare: Bool, satisfies property: KeyPath<CompiledLexicon.WordEntry, Bool>) -> Bool {
+        let written = bare ? token.bareEntry : token.entry
+        if written >= 0, tables.entries[Int(written)][keyPath: property] { return true }
+        guard token.has(PassageToken.isElongated) else { return false }
+        guard token.has(PassageToken.hasByteVariants) else { return true }
+        let variants = bare ? token.bareVariantEntries : token.variantEntries
+        return (variants.two >= 0 && tables.entries[Int(variants.two)][keyPath: property])
+            || (variants.one >= 0 && tables.entries[Int(variants.one)][keyPath: property])
+    }
+
     /// The factor of a two-word modifier ("kind of", "far too"), if these words are one.
     private func twoWordModifier(_ first: PassageToken, _ second: PassageToken, _ workspace: JudgementWorkspace) -> Double? {
         let compiled = tables
         if first.has(PassageToken.isElongated) || second.has(PassageToken.isElongated) {
+            guard someSpelling(of: first, bare: false, satisfies: \.startsTwoWordModifier),
+                  someSpelling(of: second, bare: false, satisfies: \.endsTwoWordModifier)
+            else { return nil }
             return lexicon.modifierFactor(of: workspace.form(of: first) + " " + workspace.form(of: second))
         }
         guard first.entry >= 0, compiled.entries[Int(first.entry)].startsTwoWordModifier else { return nil }

@@ -31,7 +31,7 @@ enum TextForm {
 
     /// The word with its apostrophes removed ("can't" → "cant").
     static func withoutApostrophes(_ word: String) -> String {
-        word.contains("'") ? word.filter { $0 != "'" } : word
+        word.utf8.contains(0x27) ? word.filter { $0 != "'" } : word
     }
 
     /// The spellings an elongated word may stand for, most likely first: every run of three or
@@ -58,6 +58,7 @@ enum TextForm {
     }
 
     private static func collapsingLongRuns(of word: String, keeping kept: Int) -> String {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return collapsingLongASCIIRuns(of: word, keeping: kept) }
         let characters = Array(word)
         var result = ""
         var index = 0
@@ -74,5 +75,24 @@ enum TextForm {
             index = end
         }
         return result
+    }
+
+    /// `collapsingLongRuns` for ASCII text, byte by byte: each byte is one character there, and
+    /// runs of anything but letters are kept whole either way.
+    private static func collapsingLongASCIIRuns(of word: String, keeping kept: Int) -> String {
+        let bytes = Array(word.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            var end = index + 1
+            while end < bytes.count, bytes[end] == byte { end += 1 }
+            let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+            let count = isLetter && end - index >= 3 ? kept : end - index
+            result.append(contentsOf: repeatElement(byte, count: count))
+            index = end
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 }

@@ -130,6 +130,12 @@ struct ScoringCase: CustomTestStringConvertible, Sendable {
         ScoringCase("collapsed to one letter", "I loooove it", 3),
         ScoringCase("collapsed to two letters", "gooooood", 2),
         ScoringCase("elongated capitals", "GOOOOD day", 2.75),
+        ScoringCase("elongated idiom, first word", "ooover the moon", 3.5),
+        ScoringCase("elongated idiom, last word", "over the mooooon", 3.5),
+        ScoringCase("elongated idiom with an apostrophe", "cant faaault them", 3),
+        ScoringCase("elongated two-word modifier, first word", "kiiiind of good", 1.8),
+        ScoringCase("elongated two-word modifier, second word", "kind offff good", 1.8),
+        ScoringCase("an elongated word outside any idiom", "over the sooo moon", 0),
     ])
     func elongatedWordsScoreAsTheirBaseWord(_ example: ScoringCase) {
         expectSum(example)
