@@ -7,7 +7,7 @@ import Model
 @testable import Scanning
 import Scheduling
 import Sentiment
-import Storage
+@testable import Storage
 import TestSupport
 import Testing
 import Workflow
@@ -188,6 +188,45 @@ import Workflow
                 #expect(states[sources[0].id]?.lastError?.contains("HTTP status 503") == true)
                 #expect(states[sources[0].id]?.consecutiveErrors == 1)
                 #expect(states[sources[3].id]?.isHealthy == true)
+            }
+        }
+    }
+
+    @Test func aSourceTheStoreRefusesFailsAloneAndIsStoredWhenTheStoreRecovers() async throws {
+        let otherFeed = Self.rss([("b1", "Millbrook Academy fair", "A lovely day at the summer fair, thank you to all the parents.")])
+        try await withLoopbackHTTPServer({ request in
+            .init(contentType: "application/rss+xml", body: request.path == "/other" ? otherFeed : Self.goodFeed)
+        }) { server in
+            try await withTemporaryDirectory { folder in
+                let path = folder.appendingPathComponent("e.sqlite").path
+                let storage = StorageQueue(store: try Store(path: path))
+                let sources = [
+                    Source(url: server.url("/good"), kind: .feed, title: "Good"),
+                    Source(url: server.url("/other"), kind: .feed, title: "Refused"),
+                ]
+                let scanner = try scanner(sources)
+                // A real SQLite failure for one source's writes only, as a full disk or a broken page would give.
+                let saboteur = try SQLiteConnection(path: path)
+                try saboteur.execute(script: """
+                    CREATE TRIGGER refuse_one_source BEFORE INSERT ON items
+                    WHEN NEW.first_source_id = '\(sources[1].id)'
+                    BEGIN SELECT RAISE(ABORT, 'disk I/O trouble'); END;
+                    """)
+                try await withTransferEngine(settings: settings) { engine in
+                    let fetcher = PoliteFetcher(engine: engine, policy: PolitenessPolicy(minimumDelayPerHost: .zero, maximumAttempts: 1))
+                    let first = try await scanner.scan(fetcher: fetcher, storage: storage, clock: { [now] in now })
+                    #expect(first.failures.map(\.source.title) == ["Refused"])
+                    #expect(first.failures.first?.reason.contains("disk I/O trouble") == true)
+                    #expect(first.written.newItems == 3)
+
+                    try saboteur.execute(script: "DROP TRIGGER refuse_one_source;")
+                    let second = try await scanner.scan(fetcher: fetcher, storage: storage, includesAll: true, clock: { [now] in now })
+                    #expect(second.failures.isEmpty)
+                    #expect(second.written.newItems == 1)
+                    #expect(second.written.openedCases.count == 1)
+                }
+                let titles = try await storage.perform { store in try store.openCases().map(\.title) }
+                #expect(titles.contains("Millbrook Academy fair"))
             }
         }
     }
