@@ -394,11 +394,8 @@ struct CasesExportCommand: ParsableCommand {
 /// The draft check with Earshot's own lexicon supplying tone and personal data.
 enum DraftReview {
     static func problems(in text: String, for summary: CaseSummary, policy: DraftPolicy) throws -> [DraftProblem] {
-        let lexicon = try loadBundledLexicon()
-        let sentiment = SentimentAnalyzer(lexicon: lexicon).score(text)
-        let personalData = ConcernClassifier(lexicon: lexicon).classify(text, sentiment: sentiment)
-            .filter { $0.concern == .dataProtection }.flatMap(\.evidence)
-        return DraftChecker(policy: policy).check(text, sentiment: sentiment, personalData: personalData,
+        let reading = PassageJudge(lexicon: try loadBundledLexicon()).draftReading(of: text)
+        return DraftChecker(policy: policy).check(text, sentiment: reading.sentiment, personalData: reading.personalData,
                                                   needsSeniorCheck: summary.needsApproval)
     }
 }

@@ -65,6 +65,14 @@ public struct PassageJudge: Sendable {
         return judgement(of: text, in: &workspace)
     }
 
+    /// What the check of a reply's draft needs from the lexicon, from one reading: the draft's
+    /// sentiment, and the words of any personal data in it (phone numbers, home addresses).
+    public func draftReading(of text: String) -> (sentiment: SentimentScore, personalData: [String]) {
+        let judgement = judgement(of: text)
+        let personalData = judgement.concerns.filter { $0.concern == .dataProtection }.flatMap(\.evidence)
+        return (judgement.sentiment, personalData)
+    }
+
     private func quickJudgement(_ bytes: UnsafeBufferPointer<UInt8>, in workspace: inout JudgementWorkspace) -> QuickJudgement {
         workspace.read(bytes, tables: analyzer.tables)
         let compound = SentimentAnalyzer.normalised(analyzer.scoreSentences(bytes: bytes, in: &workspace, eachSentence: nil))

@@ -36,10 +36,8 @@ extension Workspace {
 
     /// The draft check over a text, fed by Earshot's own sentiment lexicon and personal-data rules.
     func checkDraft(_ text: String, for summary: CaseSummary) -> [DraftProblem] {
-        let sentiment = SentimentAnalyzer(lexicon: lexicon).score(text)
-        let personalData = ConcernClassifier(lexicon: lexicon).classify(text, sentiment: sentiment)
-            .filter { $0.concern == .dataProtection }.flatMap(\.evidence)
-        return DraftChecker(policy: settings.draftPolicy).check(text, sentiment: sentiment, personalData: personalData,
+        let reading = PassageJudge(lexicon: lexicon).draftReading(of: text)
+        return DraftChecker(policy: settings.draftPolicy).check(text, sentiment: reading.sentiment, personalData: reading.personalData,
                                                                 needsSeniorCheck: summary.needsApproval)
     }
 

@@ -51,6 +51,14 @@ import Testing
         }
     }
 
+    @Test func aDraftReadingGivesItsSentimentAndOnlyItsPersonalData() {
+        let text = "Sorry to hear this; please call Mrs Khan on 07700 900123. We are not complaining about anyone."
+        let reading = judge.draftReading(of: text)
+        #expect(reading.sentiment == judge.analyzer.score(text))
+        #expect(reading.personalData == ["07700 900123"])
+        #expect(judge.draftReading(of: "Thank you for your kind words, we are proud of them.").personalData.isEmpty)
+    }
+
     @Test func trailingWhitespaceStillClosesTheLastSentence() {
         #expect(judge.analyzer.score("a really nice class ").compound > 0.3)
         #expect(judge.analyzer.scoreSentences("good. bad \n").map(\.text) == ["good.", "bad"])
