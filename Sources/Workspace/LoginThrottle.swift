@@ -5,7 +5,8 @@ import Synchronization
 /// once either passes its limit within the window.
 ///
 /// Held in memory: a restart forgets it, which is acceptable for a small school server and keeps
-/// failed attempts out of the database.
+/// failed attempts out of the database. Once a window, names and addresses whose failures have all
+/// left it are forgotten, so tries under ever new names or addresses cannot grow it without end.
 public final class LoginThrottle: Sendable {
     /// Failures allowed per account name within the window.
     public let limitPerName: Int
@@ -13,7 +14,13 @@ public final class LoginThrottle: Sendable {
     public let limitPerAddress: Int
     /// How far back failures count.
     public let window: TimeInterval
-    private let failures = Mutex<[String: [Date]]>([:])
+    private let ledger = Mutex(Ledger())
+
+    /// Failure times by "name:" or "address:" key, and when expired keys were last swept out.
+    private struct Ledger {
+        var failures: [String: [Date]] = [:]
+        var lastSweep: Date?
+    }
 
     /// A throttle with its limits (5 per name and 20 per address in 15 minutes by default).
     public init(limitPerName: Int = 5, limitPerAddress: Int = 20, window: TimeInterval = 15 * 60) {
@@ -24,26 +31,33 @@ public final class LoginThrottle: Sendable {
 
     /// Whether a sign-in for `name` from `address` may be tried at `now`.
     public func isAllowed(name: String, address: String, at now: Date) -> Bool {
-        failures.withLock { table in
+        ledger.withLock { ledger in
             let since = now.addingTimeInterval(-window)
-            let byName = table["name:" + name.lowercased(), default: []].filter { $0 > since }.count
-            let byAddress = table["address:" + address, default: []].filter { $0 > since }.count
+            let byName = ledger.failures["name:" + name.lowercased(), default: []].filter { $0 > since }.count
+            let byAddress = ledger.failures["address:" + address, default: []].filter { $0 > since }.count
             return byName < limitPerName && byAddress < limitPerAddress
         }
     }
 
     /// Records a failed sign-in.
     public func recordFailure(name: String, address: String, at now: Date) {
-        failures.withLock { table in
+        ledger.withLock { ledger in
             let since = now.addingTimeInterval(-window)
             for key in ["name:" + name.lowercased(), "address:" + address] {
-                table[key] = table[key, default: []].filter { $0 > since } + [now]
+                ledger.failures[key] = ledger.failures[key, default: []].filter { $0 > since } + [now]
+            }
+            if ledger.lastSweep.map({ now.timeIntervalSince($0) >= window }) ?? true {
+                ledger.failures = ledger.failures.filter { _, times in times.contains { $0 > since } }
+                ledger.lastSweep = now
             }
         }
     }
 
+    /// How many names and addresses are held, for tests.
+    var heldKeyCount: Int { ledger.withLock { $0.failures.count } }
+
     /// Forgets the failures of an account once it signs in.
     public func recordSuccess(name: String) {
-        _ = failures.withLock { table in table.removeValue(forKey: "name:" + name.lowercased()) }
+        _ = ledger.withLock { ledger in ledger.failures.removeValue(forKey: "name:" + name.lowercased()) }
     }
 }
