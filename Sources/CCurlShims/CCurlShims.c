@@ -1,6 +1,7 @@
 #include "CCurlShims.h"
 #include <string.h>
 #include <sys/socket.h>
+#include <netdb.h>
 #include <netinet/in.h>
 
 CURLcode earshot_curl_setopt_long(CURL *handle, CURLoption option, long value) {
@@ -110,24 +111,74 @@ static int earshot_is_private(const struct sockaddr *address) {
     return 1; /* anything that is not IP is refused */
 }
 
+static int earshot_refuses(const earshot_curl_address_guard *guard, const struct sockaddr *address) {
+    if (earshot_is_loopback(address)) return !guard->allows_loopback;
+    if (earshot_is_private(address)) return !guard->allows_private;
+    return 0;
+}
+
 static curl_socket_t earshot_guarded_open_socket(void *context, curlsocktype purpose, struct curl_sockaddr *address) {
     earshot_curl_address_guard *guard = context;
     (void)purpose;
-    int refuse = 0;
-    if (earshot_is_loopback(&address->addr)) {
-        refuse = !guard->allows_loopback;
-    } else if (earshot_is_private(&address->addr)) {
-        refuse = !guard->allows_private;
-    }
-    if (refuse) {
+    if (earshot_refuses(guard, &address->addr)) {
         guard->refused_connection = 1;
         return CURL_SOCKET_BAD;
     }
     return socket(address->family, address->socktype, address->protocol);
 }
 
+/* Whether the host of `url` resolves, on this machine, to an address the guard refuses. A URL
+ * without a host (file:) and a host that does not resolve here are not refused. */
+static int earshot_refuses_host_of(const earshot_curl_address_guard *guard, const char *url) {
+    CURLU *parts = curl_url();
+    if (!parts) return 1;
+    char *host = NULL;
+    int refuse = 0;
+    if (curl_url_set(parts, CURLUPART_URL, url, 0) == CURLUE_OK
+        && curl_url_get(parts, CURLUPART_HOST, &host, 0) == CURLUE_OK && host) {
+        char *name = host;
+        size_t length = strlen(name);
+        if (length >= 2 && name[0] == '[' && name[length - 1] == ']') {
+            name[length - 1] = 0;
+            name++;
+            char *zone = strchr(name, '%');
+            if (zone) *zone = 0;
+        }
+        struct addrinfo hints;
+        memset(&hints, 0, sizeof hints);
+        hints.ai_family = AF_UNSPEC;
+        hints.ai_socktype = SOCK_STREAM;
+        struct addrinfo *results = NULL;
+        if (getaddrinfo(name, NULL, &hints, &results) == 0) {
+            for (struct addrinfo *result = results; result && !refuse; result = result->ai_next) {
+                refuse = earshot_refuses(guard, result->ai_addr);
+            }
+            freeaddrinfo(results);
+        }
+        curl_free(host);
+    }
+    curl_url_cleanup(parts);
+    return refuse;
+}
+
+static int earshot_guarded_request(void *context, char *primary_ip, char *local_ip, int primary_port, int local_port) {
+    earshot_curl_address_guard *guard = context;
+    (void)primary_ip; (void)local_ip; (void)primary_port; (void)local_port;
+    char *url = NULL;
+    if (curl_easy_getinfo(guard->handle, CURLINFO_EFFECTIVE_URL, &url) != CURLE_OK || !url
+        || earshot_refuses_host_of(guard, url)) {
+        guard->refused_connection = 1;
+        return CURL_PREREQFUNC_ABORT;
+    }
+    return CURL_PREREQFUNC_OK;
+}
+
 CURLcode earshot_curl_install_address_guard(CURL *handle, earshot_curl_address_guard *guard) {
     CURLcode code = curl_easy_setopt(handle, CURLOPT_OPENSOCKETFUNCTION, earshot_guarded_open_socket);
     if (code != CURLE_OK) return code;
-    return curl_easy_setopt(handle, CURLOPT_OPENSOCKETDATA, guard);
+    code = curl_easy_setopt(handle, CURLOPT_OPENSOCKETDATA, guard);
+    if (code != CURLE_OK || !guard->checks_target_hosts) return code;
+    code = curl_easy_setopt(handle, CURLOPT_PREREQFUNCTION, earshot_guarded_request);
+    if (code != CURLE_OK) return code;
+    return curl_easy_setopt(handle, CURLOPT_PREREQDATA, guard);
 }

@@ -269,7 +269,7 @@ public struct ConfigurationLoader: Sendable {
         try document.rejectUnknownKeys(in: ["fetch"], allowed: [
             "contact_url", "connect_timeout", "timeout", "max_body_bytes", "max_redirects", "max_transfers",
             "max_connections_per_host", "allow_loopback", "allow_private_networks", "min_delay_per_host",
-            "obey_robots", "max_attempts",
+            "obey_robots", "max_attempts", "proxy",
         ])
         var settings = FetchSettings()
         let contact = try document.string(["fetch", "contact_url"]) ?? "https://example.org/earshot"
@@ -285,8 +285,20 @@ public struct ConfigurationLoader: Sendable {
         if let value = try positive(document, ["fetch", "max_connections_per_host"]) { settings.maximumConnectionsPerHost = value }
         if let value = try document.bool(["fetch", "allow_loopback"]) { settings.allowsLoopback = value }
         if let value = try document.bool(["fetch", "allow_private_networks"]) { settings.allowsPrivateNetworks = value }
+        if let proxy = try document.string(["fetch", "proxy"]) {
+            guard let url = URL(string: proxy), let scheme = url.scheme?.lowercased(), Self.proxySchemes.contains(scheme),
+                  url.host?.isEmpty == false
+            else {
+                throw document.error(at: ["fetch", "proxy"],
+                                     "fetch.proxy must be a proxy URL such as http://proxy.school.example:3128 (http, https, socks4, socks4a, socks5 or socks5h)")
+            }
+            settings.proxy = proxy
+        }
         return settings
     }
+
+    /// The proxy kinds libcurl speaks.
+    static let proxySchemes: Set<String> = ["http", "https", "socks4", "socks4a", "socks5", "socks5h"]
 
     private func positive(_ document: TOMLDocument, _ path: [String]) throws(ConfigurationError) -> Int? {
         guard let value = try document.int(path) else { return nil }

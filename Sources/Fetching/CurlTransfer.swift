@@ -37,7 +37,9 @@ final class CurlTransfer {
         addressGuard.initialize(to: earshot_curl_address_guard(
             allows_loopback: settings.allowsLoopback ? 1 : 0,
             allows_private: settings.allowsPrivateNetworks ? 1 : 0,
-            refused_connection: 0
+            checks_target_hosts: settings.mayUseProxy ? 1 : 0,
+            refused_connection: 0,
+            handle: handle
         ))
         try configure()
     }
@@ -76,6 +78,7 @@ final class CurlTransfer {
         try check(earshot_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, context))
         try check(earshot_curl_setopt_data_callback(handle, CURLOPT_HEADERFUNCTION, curlTransferReceivedHeader))
         try check(earshot_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, context))
+        if let proxy = settings.proxy { try check(earshot_curl_setopt_string(handle, CURLOPT_PROXY, proxy)) }
         try check(earshot_curl_install_address_guard(handle, addressGuard))
 
         var headerLines = ["Accept: application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5"]

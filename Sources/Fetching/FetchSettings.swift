@@ -22,6 +22,22 @@ public struct FetchSettings: Sendable, Hashable {
     public var allowsLoopback: Bool
     /// Whether private and link-local ranges may be fetched.
     public var allowsPrivateNetworks: Bool
+    /// The proxy every fetch goes through (`http://proxy.school.example:3128`); nil leaves libcurl
+    /// to read the standard `http_proxy`, `https_proxy`, `all_proxy` and `no_proxy` variables.
+    public var proxy: String?
+
+    /// Whether fetches may go through a proxy: one is set here or in the environment. The address
+    /// guard then also resolves and judges each request's own host, since the connection it sees
+    /// is the proxy's.
+    public var mayUseProxy: Bool {
+        proxy != nil || Self.environmentNamesProxy
+    }
+
+    private static let environmentNamesProxy: Bool = {
+        let environment = ProcessInfo.processInfo.environment
+        return ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"]
+            .contains { environment[$0].map { !$0.isEmpty } ?? false }
+    }()
 
     /// The User-Agent used when the configuration gives only a contact URL.
     public static func userAgent(version: String, contactURL: String) -> String {
@@ -37,7 +53,8 @@ public struct FetchSettings: Sendable, Hashable {
         maximumConcurrentTransfers: Int = 16,
         maximumConnectionsPerHost: Int = 1,
         allowsLoopback: Bool = false,
-        allowsPrivateNetworks: Bool = false
+        allowsPrivateNetworks: Bool = false,
+        proxy: String? = nil
     ) {
         self.userAgent = userAgent
         self.connectTimeout = connectTimeout
@@ -48,6 +65,7 @@ public struct FetchSettings: Sendable, Hashable {
         self.maximumConnectionsPerHost = maximumConnectionsPerHost
         self.allowsLoopback = allowsLoopback
         self.allowsPrivateNetworks = allowsPrivateNetworks
+        self.proxy = proxy
     }
 }
 

@@ -112,6 +112,16 @@ import Workflow
         #expect(error.line != nil && error.problem.contains("must be a duration"), "\(error.line ?? -1) \(error.problem)")
     }
 
+    @Test func aProxyIsReadAndAnythingButAProxyURLIsRefused() async throws {
+        let configuration = try await load(Self.minimal + "\n[fetch]\nproxy = \"http://proxy.school.example:3128\"\n").get()
+        #expect(configuration.fetchSettings.proxy == "http://proxy.school.example:3128")
+        #expect(configuration.fetchSettings.mayUseProxy)
+        for value in ["\"proxy.school.example:3128\"", "\"ftp://proxy.school.example\"", "\"http://\""] {
+            let error = try await problem(Self.minimal + "\n[fetch]\nproxy = \(value)\n")
+            #expect(error.line != nil && error.problem.contains("fetch.proxy must be a proxy URL"), "\(value): \(error.problem)")
+        }
+    }
+
     @Test func aRetentionOfZeroWouldPurgeEverythingAndIsRefused() async throws {
         let error = try await problem(Self.minimal + "\n[retention]\npost_text = \"0d\"\n")
         #expect(error.line != nil && error.problem.contains("longer than zero"), "\(error.line ?? -1) \(error.problem)")

@@ -63,6 +63,49 @@ import Testing
     }
 
     @Test(arguments: [
+        "http://10.20.30.40/feed", "http://192.168.1.1/feed", "http://[fd00::1]/feed", "http://169.254.169.254/latest/meta-data/",
+    ])
+    func throughAProxyRefusesRequestsForPrivateHostsBeforeTheProxySeesThem(url: String) async throws {
+        try await withLoopbackHTTPServer({ _ in .init(contentType: "text/xml", body: "<rss/>") }) { proxy in
+            // The proxy itself is on loopback, so loopback is allowed here; private networks are not.
+            var proxied = settings
+            proxied.proxy = proxy.baseURL.absoluteString
+            try await withTransferEngine(settings: proxied) { engine in
+                let error = await #expect(throws: FetchError.self) {
+                    try await engine.fetch(FetchRequest(url: URL(string: url)!))
+                }
+                #expect(error?.code == .forbiddenAddress, "\(url): \(String(describing: error))")
+                #expect(proxy.requests.isEmpty)
+            }
+        }
+    }
+
+    @Test func throughAProxyFetchesPublicHostsAndChecksEveryRedirect() async throws {
+        try await withLoopbackHTTPServer({ request in
+            switch request.path {
+            case "http://feeds.example.invalid/feed": .init(contentType: "application/rss+xml", body: "<rss/>")
+            case "http://feeds.example.invalid/moved": .init(status: 302, headers: [("Location", "http://192.168.0.10/admin")])
+            default: .init(status: 404)
+            }
+        }) { proxy in
+            var proxied = settings
+            proxied.proxy = proxy.baseURL.absoluteString
+            try await withTransferEngine(settings: proxied) { engine in
+                // A name this machine cannot resolve is left to the proxy, which resolves names itself.
+                let response = try await engine.fetch(FetchRequest(url: URL(string: "http://feeds.example.invalid/feed")!))
+                #expect(String(decoding: response.body, as: UTF8.self) == "<rss/>")
+                #expect(proxy.requests.map(\.path) == ["http://feeds.example.invalid/feed"])
+
+                let error = await #expect(throws: FetchError.self) {
+                    try await engine.fetch(FetchRequest(url: URL(string: "http://feeds.example.invalid/moved")!))
+                }
+                #expect(error?.code == .forbiddenAddress)
+                #expect(proxy.requests.count == 2)
+            }
+        }
+    }
+
+    @Test(arguments: [
         "http://10.255.255.1:9/feed", "http://192.168.1.1:9/feed", "http://169.254.169.254/latest/meta-data/",
         "http://224.0.0.1:9/feed", "http://198.18.0.1:9/feed", "http://[fd00::1]:9/feed", "http://[ff02::1]:9/feed",
         "http://[64:ff9b::a00:1]:9/feed", "http://[2002:c0a8:101::1]:9/feed", "http://[::ffff:10.0.0.1]:9/feed",

@@ -32,11 +32,19 @@ typedef struct earshot_curl_address_guard {
     int allows_loopback;
     /// When non-zero, private and link-local ranges are allowed as well.
     int allows_private;
-    /// Set by the guard when it refused a connection.
+    /// When non-zero, the host of every request (redirects included) is resolved and judged just
+    /// before the request is sent: through a proxy, the socket guard sees only the proxy's address.
+    int checks_target_hosts;
+    /// Set by the guard when it refused a connection or a request.
     int refused_connection;
+    /// The transfer's handle, whose current URL the request check reads.
+    CURL *handle;
 } earshot_curl_address_guard;
 
-/// Installs a socket-open callback that refuses private, link-local and (unless allowed) loopback peers.
+/// Installs a socket-open callback that refuses private, link-local and (unless allowed) loopback
+/// peers and, when `checks_target_hosts` is set, a pre-request callback that refuses requests to
+/// hosts resolving to such addresses. A host that does not resolve on this machine is left to the
+/// proxy, which resolves names itself.
 CURLcode earshot_curl_install_address_guard(CURL *handle, earshot_curl_address_guard *guard);
 
 /// Whether this libcurl was built with the named feature bit (CURL_VERSION_*).
