@@ -38,11 +38,23 @@ public struct CaseCalendar: Sendable {
         return String(format: "%04d%02d%02dT%02d%02d%02dZ", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!)
     }
 
-    /// Text values escape backslash, semicolon, comma and newline.
+    /// Text values escape backslash, semicolon, comma and line breaks, scalar by scalar (a `;`
+    /// followed by a combining mark is one Character, which a Character-wise replacement misses).
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
-            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\r\n", with: "\\n")
-            .replacingOccurrences(of: "\n", with: "\\n")
+        var escaped = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": escaped.append(contentsOf: "\\\\".unicodeScalars)
+            case ";": escaped.append(contentsOf: "\\;".unicodeScalars)
+            case ",": escaped.append(contentsOf: "\\,".unicodeScalars)
+            case "\n" where previous == "\r": break
+            case "\r", "\n": escaped.append(contentsOf: "\\n".unicodeScalars)
+            default: escaped.append(scalar)
+            }
+            previous = scalar
+        }
+        return String(escaped)
     }
 
     /// Lines longer than 75 octets continue on lines that start with a space, never splitting a character.

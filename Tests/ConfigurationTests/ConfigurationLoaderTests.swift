@@ -162,6 +162,15 @@ import Workflow
         #expect(sources.count == 3)
     }
 
+    @Test func aQuoteWithACombiningMarkCannotEndTheAttribute() throws {
+        let title = "Gazette\"\u{301} xmlUrl=\"http://evil.example/"
+        let entries = [FeedListEditor.Entry(url: URL(string: "https://school.example/feed")!, title: title)]
+        let edited = try FeedListEditor().adding(entries, to: ConfigurationLoaderTests.feedList, file: "feeds.opml")
+        let sources = try OPMLParser().sources(from: Data(edited.utf8), fileURL: URL(fileURLWithPath: "/tmp/feeds.opml"))
+        #expect(sources.last?.url.absoluteString == "https://school.example/feed")
+        #expect(sources.last?.title == title)
+    }
+
     @Test func refusesAFileWithoutABody() {
         #expect(throws: ConfigurationError.self) {
             try FeedListEditor().adding([], to: "<opml/>", file: "x.opml")

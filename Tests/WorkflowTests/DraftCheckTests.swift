@@ -97,6 +97,18 @@ import Workflow
         #expect(text.split(separator: "\r\n").allSatisfy { $0.utf8.count <= 75 })
         #expect(text.hasSuffix("END:VCALENDAR\r\n"))
     }
+
+    @Test func separatorsAndLineBreaksAreEscapedEvenWithACombiningMarkAfterThem() {
+        let due = Date(timeIntervalSince1970: 1_795_626_000)
+        let item = CaseSummary(
+            id: CaseID(rawValue: 8), status: .new, primaryConcern: .complaint, concerns: [.complaint], owner: .communications,
+            openedAt: due, clockStartedAt: due, dueAt: due, needsApproval: false, wasOverdueWhenFound: false,
+            title: "Parking", snippet: "a;\u{301}b,\u{301}c\\\u{301}d\r\nX-INJECTED:1\re", link: nil, sourceTitle: "Forum")
+        let text = CaseCalendar().render([item], schoolName: "Millbrook Academy", generatedAt: due)
+            .replacingOccurrences(of: "\r\n ", with: "")
+        #expect(text.contains("a\\;\u{301}b\\,\u{301}c\\\\\u{301}d\\nX-INJECTED:1\\ne"))
+        #expect(!text.contains("\r\nX-INJECTED"))
+    }
 }
 
 @Suite struct CaseSpreadsheetTests {

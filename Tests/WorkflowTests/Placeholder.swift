@@ -1,1 +1,0 @@
-// Tests of this room are added with the room.
