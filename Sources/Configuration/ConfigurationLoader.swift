@@ -190,7 +190,7 @@ public struct ConfigurationLoader: Sendable {
             if let text = try document.string(path + ["response_time"]) {
                 guard let responseTime = Self.parseResponseTime(text) else {
                     throw document.error(at: path + ["response_time"],
-                                         "response_time must be \"policy day\", \"asap 1h\" (any duration) or a number of hours such as \"48h\", not \"\(text)\"")
+                                         "response_time must be \"policy day\", \"asap 1h\" (any duration) or a number of hours up to \(ResponseTime.longestHours) (a year) such as \"48h\", not \"\(text)\"")
                 }
                 rule.responseTime = responseTime
             }
@@ -209,7 +209,8 @@ public struct ConfigurationLoader: Sendable {
         if words.count == 2, words[0] == "asap", let within = TOMLDocument.parseDuration(words[1]) {
             return .asSoonAsPossible(within: within)
         }
-        if words.count == 1, words[0].hasSuffix("h"), let hours = Int(words[0].dropLast()), hours > 0 {
+        if words.count == 1, words[0].hasSuffix("h"), let hours = Int(words[0].dropLast()), hours > 0,
+           hours <= ResponseTime.longestHours {
             return .hours(hours)
         }
         return nil

@@ -54,7 +54,7 @@ public struct DueTimeCalculator: Sendable, Hashable {
         case .policyDay:
             return calendarDeadline(hours: 24, receivedAt: receivedAt)
         case .hours(let hours):
-            return calendarDeadline(hours: max(0, hours), receivedAt: receivedAt)
+            return calendarDeadline(hours: min(max(0, hours), ResponseTime.longestHours), receivedAt: receivedAt)
         }
     }
 

@@ -11,8 +11,12 @@ public enum ResponseTime: Hashable, Sendable, CustomStringConvertible {
     /// The policy's rule: within 24 hours, or the next working day if received on a non-working day.
     case policyDay
     /// Like `policyDay` with a different number of hours; hours beyond 24 run on after the
-    /// next working day's close for posts received on a non-working day. A negative count counts as zero.
+    /// next working day's close for posts received on a non-working day. A negative count counts as zero,
+    /// and one over `longestHours` as that.
     case hours(Int)
+
+    /// The longest response time in hours, a leap year; longer ones count as this long.
+    public static let longestHours = 366 * 24
 
     /// The response time in words, for digests and listings.
     public var description: String {

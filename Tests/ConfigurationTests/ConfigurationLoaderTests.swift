@@ -122,6 +122,12 @@ import Workflow
         }
     }
 
+    @Test(arguments: ["\"99999999999999999h\"", "\"8785h\"", "\"0h\"", "\"soon\""])
+    func aResponseTimeThatMeansNothingOrOverflowsIsRefused(value: String) async throws {
+        let error = try await problem(Self.minimal + "\n[response.complaint]\nresponse_time = \(value)\n")
+        #expect(error.line != nil && error.problem.contains("response_time must be"), "\(value): \(error.problem)")
+    }
+
     @Test func aRetentionOfZeroWouldPurgeEverythingAndIsRefused() async throws {
         let error = try await problem(Self.minimal + "\n[retention]\npost_text = \"0d\"\n")
         #expect(error.line != nil && error.problem.contains("longer than zero"), "\(error.line ?? -1) \(error.problem)")

@@ -33,6 +33,14 @@ import Testing
         #expect(calculator.dueTime(for: .hours(48), receivedAt: received) == received.addingTimeInterval(48 * 3600))
     }
 
+    @Test func aResponseTimeBeyondAYearCountsAsAYearInsteadOfOverflowing() throws {
+        let calculator = DueTimeCalculator(calendar: TestClock.englandAndWales)
+        let received = try TestClock.instant("2026-03-04T10:00:00Z")
+        let year = received.addingTimeInterval(TimeInterval(ResponseTime.longestHours * 3600))
+        #expect(calculator.dueTime(for: .hours(Int.max), receivedAt: received) == year)
+        #expect(calculator.dueTime(for: .hours(Int.max), receivedAt: try TestClock.instant("2026-03-07T10:00:00Z")) > year)
+    }
+
     @Test func hoursRuleOfUpToADayIsDueAtTheNextWorkingDaysCloseFromAWeekendPost() throws {
         let calculator = DueTimeCalculator(calendar: TestClock.englandAndWales)
         let received = try TestClock.instant("2026-03-07T10:00:00Z")
