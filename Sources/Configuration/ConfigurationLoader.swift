@@ -37,7 +37,11 @@ public struct ConfigurationLoader: Sendable {
 
         try document.rejectUnknownKeys(in: ["feeds"], allowed: ["opml", "default_interval"])
         let feedLists = (try document.strings(["feeds", "opml"]) ?? ["feeds/feeds.opml"]).map { resolve($0, against: folder) }
-        let schedule = FetchSchedule(defaultInterval: try document.duration(["feeds", "default_interval"]) ?? .seconds(30 * 60))
+        let defaultInterval = try document.duration(["feeds", "default_interval"]) ?? .seconds(30 * 60)
+        guard defaultInterval >= FetchSchedule.shortestInterval else {
+            throw document.error(at: ["feeds", "default_interval"], "feeds.default_interval must be at least 1m")
+        }
+        let schedule = FetchSchedule(defaultInterval: defaultInterval)
         let sources = try readSources(feedLists)
         let fetchSettings = try readFetchSettings(document)
         var politeness = PolitenessPolicy(maximumRedirects: fetchSettings.maximumRedirects)

@@ -223,7 +223,8 @@ public struct ScanRunner: Sendable {
         var state = state
         state.consecutiveErrors += 1
         state.lastError = reason
-        state.nextDueAt = schedule.nextDue(for: source, fetchedAt: state.lastFetchedAt ?? Date(), consecutiveErrors: state.consecutiveErrors)
+        state.nextDueAt = schedule.nextDue(for: source, fetchedAt: state.lastFetchedAt ?? Date(),
+                                           consecutiveErrors: state.consecutiveErrors, hints: state.scheduleHints)
         let saved = state
         try await storage.perform { try $0.save(saved) }
         logger.warning("source failed", metadata: ["source": "\(source.id)", "reason": "\(reason)"])

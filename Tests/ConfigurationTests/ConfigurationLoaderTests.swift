@@ -128,6 +128,11 @@ import Workflow
         #expect(error.line != nil && error.problem.contains("response_time must be"), "\(value): \(error.problem)")
     }
 
+    @Test func aDefaultIntervalUnderAMinuteIsRefused() async throws {
+        let error = try await problem(Self.minimal.replacingOccurrences(of: "default_interval = \"15m\"", with: "default_interval = \"0s\""))
+        #expect(error.line != nil && error.problem.contains("at least 1m"), "\(error.problem)")
+    }
+
     @Test func aRetentionOfZeroWouldPurgeEverythingAndIsRefused() async throws {
         let error = try await problem(Self.minimal + "\n[retention]\npost_text = \"0d\"\n")
         #expect(error.line != nil && error.problem.contains("longer than zero"), "\(error.line ?? -1) \(error.problem)")

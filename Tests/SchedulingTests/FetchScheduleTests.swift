@@ -63,6 +63,48 @@ import Testing
         #expect(Set(waits).count >= 15)
         #expect(waits.allSatisfy { $0 >= 1620 && $0 <= 1980 })
     }
+
+    @Test func anIntervalOfZeroIsAMinuteAndAFailingSourceStillBacksOff() {
+        let eager = FetchSchedule(defaultInterval: .zero, jitterFraction: 0, maximumBackoff: .seconds(86_400))
+        let feed = source("eager")
+        #expect(eager.nextDue(for: feed, fetchedAt: now, consecutiveErrors: 0).timeIntervalSince(now) == 60)
+        #expect(eager.nextDue(for: feed, fetchedAt: now, consecutiveErrors: 5).timeIntervalSince(now) == 60 * 32)
+    }
+
+    @Test func jitterIsBoundedAndNeverSchedulesBeforeTheFetch() {
+        let wild = FetchSchedule(defaultInterval: .seconds(1800), jitterFraction: 2)
+        #expect(wild.jitterFraction == 0.5)
+        let waits = (0..<50).map { wild.nextDue(for: source("feed-\($0)"), fetchedAt: now, consecutiveErrors: 0).timeIntervalSince(now) }
+        #expect(waits.allSatisfy { $0 >= 900 && $0 <= 2700 })
+    }
+
+    @Test func jitterNeverBreaksTheServersMinimumOrTheBackoffCap() {
+        let hints = ScheduleHints(minimumInterval: .seconds(3600))
+        for index in 0..<50 {
+            let feed = source("feed-\(index)")
+            #expect(schedule.nextDue(for: feed, fetchedAt: now, consecutiveErrors: 0, hints: hints).timeIntervalSince(now) >= 3600)
+            #expect(schedule.nextDue(for: feed, fetchedAt: now, consecutiveErrors: 12).timeIntervalSince(now) <= 86_400)
+        }
+    }
+
+    @Test func aFailingSourceIsRetriedOutsideTheHoursItAsksToBeSkipped() {
+        // 10:00 UTC; every hour but 03:00 is skipped, so the retry waits for 03:00 the next day.
+        let fetchedAt = Date(timeIntervalSince1970: 1_795_600_800)
+        let hints = ScheduleHints(skipHours: Set(0..<24).subtracting([3]))
+        let next = schedule.nextDue(for: source("night-owl"), fetchedAt: fetchedAt, consecutiveErrors: 1, hints: hints)
+        #expect(next == Date(timeIntervalSince1970: 1_795_564_800 + 86_400 + 3 * 3600))
+    }
+
+    @Test func aDueTimeFurtherAheadThanAnyWaitNowPossibleIsDue() {
+        let shortened = source("shortened", interval: .seconds(1800))
+        let waiting = source("waiting", interval: .seconds(1800))
+        let states = [
+            // Set while the source was read monthly, or before the clock was set back by weeks.
+            shortened.id: state(shortened, nextDue: now.addingTimeInterval(20 * 86_400)),
+            waiting.id: state(waiting, nextDue: now.addingTimeInterval(1700)),
+        ]
+        #expect(schedule.dueSources([shortened, waiting], states: states, now: now) == [shortened])
+    }
 }
 
 @Suite struct ScheduleHintTests {
