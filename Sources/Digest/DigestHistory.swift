@@ -86,9 +86,12 @@ extension Digest {
         }
     }
 
-    /// Cases due in the last `days` days (up to the digest), and how many were answered in time.
+    /// Cases due in the last `days` local days, the digest's day included and up to the digest (the
+    /// same days as `dailySentiment(days:)`), and how many were answered in time.
     public func compliance(days: Int) -> Compliance {
-        let start = generatedAt.addingTimeInterval(-Double(days) * 86_400)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let start = calendar.date(byAdding: .day, value: -(days - 1), to: calendar.startOfDay(for: generatedAt)) ?? generatedAt
         let due = history.caseResponses.filter { $0.dueAt >= start && $0.dueAt <= generatedAt }
         return Compliance(due: due.count, answeredInTime: due.filter { response in response.firstResponseAt.map { $0 <= response.dueAt } ?? false }.count)
     }
@@ -97,8 +100,13 @@ extension Digest {
     public var detectionDelay: DetectionDelay {
         let delays = findings.compactMap { finding in finding.published.map { finding.discoveredAt.timeIntervalSince($0) } }
             .filter { $0 >= 0 }.sorted()
+        // Linear between the two nearest ranks: the median of two delays is their mean.
         func percentile(_ fraction: Double) -> TimeInterval? {
-            delays.isEmpty ? nil : delays[min(delays.count - 1, Int((Double(delays.count - 1) * fraction).rounded()))]
+            guard !delays.isEmpty else { return nil }
+            let position = Double(delays.count - 1) * fraction
+            let lower = Int(position.rounded(.down))
+            let upper = min(lower + 1, delays.count - 1)
+            return delays[lower] + (delays[upper] - delays[lower]) * (position - Double(lower))
         }
         return DetectionDelay(measured: delays.count, median: percentile(0.5), ninetiethPercentile: percentile(0.9))
     }

@@ -168,7 +168,8 @@ public struct DigestRenderer: Sendable {
         for days in [7, 30] {
             let compliance = digest.compliance(days: days)
             if let share = compliance.share {
-                lines.append("Last \(days) days: \(Int((share * 100).rounded()))% of cases answered within the policy time "
+                // Rounded down: 199 of 200 is 99 %, not a perfect record.
+                lines.append("Last \(days) days: \(Int((share * 100).rounded(.down)))% of cases answered within the policy time "
                              + "(\(compliance.answeredInTime) of \(compliance.due))")
             } else {
                 lines.append("Last \(days) days: no case fell due")
@@ -191,8 +192,12 @@ public struct DigestRenderer: Sendable {
         return String(format: "%.1f days", seconds / 86_400)
     }
 
-    /// The digest's key figures as a JSON object, saved beside the HTML and text.
+    /// The digest's key figures as a JSON object, saved beside the HTML and text. The attention
+    /// counts (`overdue`, `atRisk`, `urgent`, `dueToday`) count each case once, under the first
+    /// reason it is listed for, as the attention rows do.
     public func figuresJSON(_ digest: Digest) -> String {
+        let attention = attentionRows(digest)
+        func listed(_ reason: String) -> Int { attention.count { $0.0 == reason } }
         func sentiment(_ days: Int) -> [[String: Any]] {
             digest.dailySentiment(days: days).map { ["day": $0.day, "mentions": $0.mentions, "meanCompound": round($0.meanCompound * 1000) / 1000] }
         }
@@ -208,10 +213,10 @@ public struct DigestRenderer: Sendable {
             "netSentiment": round(digest.netSentiment * 1000) / 1000,
             "newConcerns": digest.newConcernCount,
             "openCases": digest.openCases.count,
-            "overdue": digest.overdueCases.count,
-            "atRisk": digest.atRiskCases.count,
-            "urgent": digest.urgentCases.count,
-            "dueToday": digest.casesDueToday.count,
+            "overdue": listed("Overdue"),
+            "atRisk": listed("At risk"),
+            "urgent": listed("Urgent"),
+            "dueToday": listed("Due today"),
             "sentiment7Days": sentiment(7),
             "sentiment30Days": sentiment(30),
             "compliance7Days": compliance(7),

@@ -54,9 +54,10 @@ struct DigestCommand: AsyncParsableCommand {
         }
         let subject = "\(configuration.schoolName) social media digest, \(digest.dayTitle)"
         do {
-            // Recorded at the moment its figures were taken, so that a past day's digest never moves
-            // the start of the next regular one past findings it did not cover.
-            try store.recordDigest(day: digest.dayKey, windowStart: window.start, generatedAt: window.asOf, htmlPath: files[0].0.path,
+            // Recorded as ending where its window ends (now, or a past day's midnight), so that the next
+            // regular digest starts exactly there: never past findings this one did not cover, and
+            // never over findings it did.
+            try store.recordDigest(day: digest.dayKey, windowStart: window.start, generatedAt: window.end, htmlPath: files[0].0.path,
                                    textPath: files[1].0.path, subject: subject)
         } catch {
             printError("storage error: \(error.description)")
@@ -97,8 +98,9 @@ struct DigestCommand: AsyncParsableCommand {
                 throw ValidationError("--date must be a day such as 2026-11-25, not \"\(date)\"")
             }
             guard start <= now else { throw ValidationError("--date \(date) has not come yet") }
-            // A past day is reported as it stood at its last second, so that it keeps its own date.
-            return (start, end, min(end.addingTimeInterval(-1), now))
+            // A past day is reported as it stood at its last second, so that it keeps its own date;
+            // today's window ends now.
+            return (start, min(end, now), min(end.addingTimeInterval(-1), now))
         }
         let previous = try? store.lastDigest()?.generatedAt
         return (previous ?? calendar.startOfDay(for: now), now, now)

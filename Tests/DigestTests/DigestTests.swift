@@ -122,6 +122,15 @@ import Testing
         let html = DigestRenderer().html(digest(findings: [sneaky]))
         #expect(!html.contains("javascript:"))
     }
+
+    @Test func theAttentionCountsCountEachCaseOnce() throws {
+        let cases = [openCase(1, .complaint, dueIn: -1), openCase(2, .complaint, dueIn: 1), openCase(3, .complaint, dueIn: 5)]
+        let json = DigestRenderer().figuresJSON(digest(cases: cases))
+        let figures = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(figures["overdue"] as? Int == 1)
+        #expect(figures["atRisk"] as? Int == 1)
+        #expect(figures["dueToday"] as? Int == 1)
+    }
 }
 
 @Suite struct DigestHistoryTests {
@@ -170,9 +179,34 @@ import Testing
         }
         let delay = digest(history: DigestHistory(), findings: findings).detectionDelay
         #expect(delay.measured == 4)
-        #expect(delay.median == 600)
-        #expect(delay.ninetiethPercentile == 3600)
+        #expect(delay.median == 360)
+        #expect(abs((delay.ninetiethPercentile ?? 0) - 2700) < 1e-6)
         let text = DigestRenderer().plainText(digest(history: DigestHistory(), findings: findings))
-        #expect(text.contains("Detection delay (publication to discovery): median 10 min"))
+        #expect(text.contains("Detection delay (publication to discovery): median 6 min"))
+        let two = digest(history: DigestHistory(), findings: Array(findings[2...])).detectionDelay
+        #expect(two.median == 2100)
     }
+
+    @Test func complianceCoversTheSameLocalDaysAsTheSentimentFigures() {
+        // Thursday 2 April 2026, 09:00 BST: seven days are 27 March 00:00 GMT to now, across the clock change.
+        let generatedAt = Date(timeIntervalSince1970: 1_775_116_800)
+        let startOfWindow = Date(timeIntervalSince1970: 1_774_569_600)
+        let history = DigestHistory(caseResponses: [
+            .init(dueAt: startOfWindow.addingTimeInterval(-60), firstResponseAt: nil),
+            .init(dueAt: startOfWindow, firstResponseAt: startOfWindow),
+        ])
+        let digest = Digest(schoolName: "Millbrook Academy", generatedAt: generatedAt, timeZone: london, findings: [], openCases: [],
+                            failingSources: [], history: history)
+        #expect(digest.dailySentiment(days: 7).first?.day == "2026-03-27")
+        #expect(digest.compliance(days: 7).due == 1 && digest.compliance(days: 7).answeredInTime == 1)
+    }
+
+    @Test func anAlmostPerfectRecordIsNotRoundedUpToOneHundredPercent() {
+        let responses = (0..<200).map { index in
+            DigestHistory.CaseResponse(dueAt: morning.addingTimeInterval(-3600), firstResponseAt: index == 0 ? nil : morning.addingTimeInterval(-7200))
+        }
+        let lines = DigestRenderer().responseLines(digest(history: DigestHistory(caseResponses: responses)))
+        #expect(lines.first == "Last 7 days: 99% of cases answered within the policy time (199 of 200)")
+    }
+
 }

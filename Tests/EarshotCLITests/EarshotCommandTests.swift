@@ -96,6 +96,10 @@ import Testing
             #expect(Set(try store.digests().map { ($0.htmlPath as NSString).lastPathComponent }).count == 4)
             let last = try #require(try store.lastDigest())
             #expect(last.day != "2026-01-06" && last.generatedAt > Date().addingTimeInterval(-600))
+            // A past day's digest ends where its window ends, at the midnight after it: a regular digest
+            // starting there covers no finding twice.
+            let pastDay = try #require(try store.digests().first { $0.day == "2026-01-06" })
+            #expect(pastDay.generatedAt == ISO8601DateFormatter().date(from: "2026-01-07T00:00:00Z"))
         }
     }
 
