@@ -171,12 +171,15 @@ public struct ConfigurationLoader: Sendable {
                 throw document.error(at: ["calendar", "bank_holidays"],
                                      "the bundled file covers England and Wales only; give the path of a gov.uk bank-holidays JSON file")
             }
-            return BankHolidays.bundledEnglandAndWales.days
+            return BankHolidays.bundledEnglandAndWales.withRegularEnglandAndWalesHolidaysAfterTheList().days
         }
         let file = resolve(source, against: folder)
         do {
             let data = try Data(contentsOf: file)
-            return try BankHolidays(decoding: data, division: division).days
+            let listed = try BankHolidays(decoding: data, division: division)
+            // Past the list, England and Wales follow a regular pattern; Scotland and Northern
+            // Ireland are taken as listed.
+            return (division == .englandAndWales ? listed.withRegularEnglandAndWalesHolidaysAfterTheList() : listed).days
         } catch {
             throw document.error(at: ["calendar", "bank_holidays"], "cannot read bank holidays from \(file.path): \(error)")
         }

@@ -5,7 +5,8 @@ import Foundation
 /// The policy's "next working day" skips bank holidays as well as weekends, and gov.uk
 /// publishes them as JSON with one section per division:
 /// `{"england-and-wales": {"division": …, "events": [{"title", "date": "YYYY-MM-DD", "notes", "bunting"}]}, …}`.
-/// A school can drop in a fresh copy of that file; Earshot bundles England and Wales for 2024–2028.
+/// A school can drop in a fresh copy of that file; Earshot bundles England and Wales for 2024–2028
+/// and expects the regular pattern after the list ends (`withRegularEnglandAndWalesHolidaysAfterTheList()`).
 public struct BankHolidays: Hashable, Sendable {
     /// A section of the gov.uk file. Schools in Scotland and Northern Ireland have different holidays.
     public enum Division: String, CaseIterable, Hashable, Sendable, Codable {

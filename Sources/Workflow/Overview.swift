@@ -7,7 +7,7 @@
 /// - A finding's concerns (`ConcernAssessment`), its publication time and its discovery time.
 /// - A `RoutingPolicy` (a `RoutingRule` per concern; `RoutingPolicy.standard` is the policy as written).
 /// - A `WorkingCalendar`: time zone, working weekdays and hours, bank holidays (`BankHolidays` reads
-///   the gov.uk JSON; England and Wales 2024–2028 is bundled).
+///   the gov.uk JSON; England and Wales 2024–2028 is bundled, and later years follow its regular pattern).
 /// - For case moves: the case's `CaseStatus`, a `CaseAction` and whether the case needs approval.
 ///
 /// ## Outputs

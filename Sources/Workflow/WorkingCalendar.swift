@@ -89,14 +89,14 @@ public struct WorkingCalendar: Sendable, Hashable {
         self.localCalendar = calendar
     }
 
-    /// The default calendar with the bundled England and Wales bank holidays (2024–2028):
-    /// Europe/London, Monday to Friday, 08:00–17:00.
+    /// The default calendar with the bundled England and Wales bank holidays (2024–2028, then the
+    /// regular pattern): Europe/London, Monday to Friday, 08:00–17:00.
     public static let englandAndWales = WorkingCalendar(
         validatedTimeZone: defaultTimeZone,
         workingWeekdays: Weekday.mondayToFriday,
         workingHoursStart: defaultWorkingHoursStart,
         workingHoursEnd: defaultWorkingHoursEnd,
-        bankHolidays: BankHolidays.bundledEnglandAndWales.days
+        bankHolidays: BankHolidays.bundledEnglandAndWales.withRegularEnglandAndWalesHolidaysAfterTheList().days
     )
 
     /// The calendar day an instant falls on, on the school's clock.

@@ -173,3 +173,39 @@ import Testing
         return result
     }
 }
+
+@Suite struct RegularBankHolidaysTests {
+    @Test(arguments: 2024...2028)
+    func theRegularPatternGivesTheDatesGovUKPublished(year: Int) {
+        let published = BankHolidays.bundledEnglandAndWales.holidays.filter { $0.day.year == year }.map(\.day)
+        #expect(BankHolidays.regularEnglandAndWales(in: year).map(\.day) == published)
+    }
+
+    @Test(arguments: [(2024, "2024-03-31"), (2029, "2029-04-01"), (2038, "2038-04-25"), (2285, "2285-03-22"), (2000, "2000-04-23")])
+    func easterSundayFollowsTheGregorianComputus(year: Int, expected: String) throws {
+        #expect(BankHolidays.easterSunday(in: year) == (try CalendarDay(parsing: expected)))
+    }
+
+    @Test func christmasAtAWeekendMovesBothHolidaysToTheNextFreeWeekdays() throws {
+        // 2032: Christmas on a Saturday; 2033: on a Sunday; 2037: Boxing Day on a Saturday.
+        let days = { (year: Int) in BankHolidays.regularEnglandAndWales(in: year).suffix(2).map(\.day.description) }
+        #expect(days(2032) == ["2032-12-27", "2032-12-28"])
+        #expect(days(2033) == ["2033-12-26", "2033-12-27"])
+        #expect(days(2037) == ["2037-12-25", "2037-12-28"])
+        #expect(BankHolidays.regularEnglandAndWales(in: 2033).first?.day == (try CalendarDay(parsing: "2033-01-03")))
+    }
+
+    @Test func pastThePublishedListTheRegularHolidaysAreExpected() throws {
+        let extended = BankHolidays.bundledEnglandAndWales.withRegularEnglandAndWalesHolidaysAfterTheList()
+        #expect(extended.coveredYears == 2024...BankHolidays.lastExpectedYear)
+        let christmas2029 = try #require(extended.holiday(on: try CalendarDay(parsing: "2029-12-25")))
+        #expect(christmas2029.notes == "Expected")
+        #expect(extended.holidays.filter { $0.day.year == 2028 } == BankHolidays.bundledEnglandAndWales.holidays.filter { $0.day.year == 2028 })
+    }
+
+    @Test func aPostOnChristmasDay2029IsDueAfterBoxingDay() throws {
+        let calculator = DueTimeCalculator(calendar: .englandAndWales)
+        let received = try #require(ISO8601DateFormatter().date(from: "2029-12-25T10:00:00Z"))
+        #expect(calculator.dueTime(for: .policyDay, receivedAt: received) == ISO8601DateFormatter().date(from: "2029-12-27T17:00:00Z"))
+    }
+}

@@ -18,7 +18,7 @@ import Testing
         let calendar = TestClock.londonCalendar
 
         init() {
-            holidays = BankHolidays.bundledEnglandAndWales.days
+            holidays = BankHolidays.bundledEnglandAndWales.withRegularEnglandAndWalesHolidaysAfterTheList().days
         }
 
         func day(of date: Date) -> CalendarDay {
