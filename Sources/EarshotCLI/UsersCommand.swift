@@ -36,7 +36,7 @@ struct UsersAddCommand: ParsableCommand {
         guard WorkspaceRole(rawValue: role) != nil else {
             throw ValidationError("unknown role \(role); use one of " + WorkspaceRole.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        guard !name.isEmpty, name.count <= 64, name.allSatisfy({ $0.isLetter || $0.isNumber || "._-@".contains($0) }) else {
+        guard !name.isEmpty, name.count <= Workspace.longestUserName, name.allSatisfy({ $0.isLetter || $0.isNumber || "._-@".contains($0) }) else {
             throw ValidationError("a name is 1 to 64 letters, digits or . _ - @")
         }
     }

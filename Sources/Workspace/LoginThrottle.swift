@@ -1,11 +1,14 @@
 import Foundation
 import Synchronization
 
-/// Counts failed sign-ins per account name and per network address, and refuses further tries
+/// Counts sign-in attempts per account name and per network address, and refuses further tries
 /// once either passes its limit within the window.
 ///
+/// An attempt is counted when it is admitted, before its password is checked, so that tries sent
+/// all at once cannot all pass before any is counted; a successful sign-in takes its attempt back.
+///
 /// Held in memory: a restart forgets it, which is acceptable for a small school server and keeps
-/// failed attempts out of the database. Once a window, names and addresses whose failures have all
+/// failed attempts out of the database. Once a window, names and addresses whose attempts have all
 /// left it are forgotten, so tries under ever new names or addresses cannot grow it without end.
 public final class LoginThrottle: Sendable {
     /// Failures allowed per account name within the window.
@@ -16,9 +19,9 @@ public final class LoginThrottle: Sendable {
     public let window: TimeInterval
     private let ledger = Mutex(Ledger())
 
-    /// Failure times by "name:" or "address:" key, and when expired keys were last swept out.
+    /// Attempt times by "name:" or "address:" key, and when expired keys were last swept out.
     private struct Ledger {
-        var failures: [String: [Date]] = [:]
+        var attempts: [String: [Date]] = [:]
         var lastSweep: Date?
     }
 
@@ -29,35 +32,39 @@ public final class LoginThrottle: Sendable {
         self.window = window
     }
 
-    /// Whether a sign-in for `name` from `address` may be tried at `now`.
-    public func isAllowed(name: String, address: String, at now: Date) -> Bool {
+    /// Whether a sign-in for `name` from `address` may be tried at `now`; when it may, the attempt
+    /// is counted against both at once.
+    public func admitAttempt(name: String, address: String, at now: Date) -> Bool {
         ledger.withLock { ledger in
             let since = now.addingTimeInterval(-window)
-            let byName = ledger.failures["name:" + name.lowercased(), default: []].filter { $0 > since }.count
-            let byAddress = ledger.failures["address:" + address, default: []].filter { $0 > since }.count
-            return byName < limitPerName && byAddress < limitPerAddress
+            if ledger.lastSweep.map({ now.timeIntervalSince($0) >= window }) ?? true {
+                ledger.attempts = ledger.attempts.filter { _, times in times.contains { $0 > since } }
+                ledger.lastSweep = now
+            }
+            let keys = (name: Self.key(name: name), address: "address:" + address)
+            let byName = ledger.attempts[keys.name, default: []].filter { $0 > since }
+            let byAddress = ledger.attempts[keys.address, default: []].filter { $0 > since }
+            guard byName.count < limitPerName, byAddress.count < limitPerAddress else { return false }
+            ledger.attempts[keys.name] = byName + [now]
+            ledger.attempts[keys.address] = byAddress + [now]
+            return true
         }
     }
 
-    /// Records a failed sign-in.
-    public func recordFailure(name: String, address: String, at now: Date) {
+    /// Forgets the failures of an account that signed in, and takes back the attempt admitted for
+    /// it at `attemptedAt` from its address.
+    public func recordSuccess(name: String, address: String, attemptedAt: Date) {
         ledger.withLock { ledger in
-            let since = now.addingTimeInterval(-window)
-            for key in ["name:" + name.lowercased(), "address:" + address] {
-                ledger.failures[key] = ledger.failures[key, default: []].filter { $0 > since } + [now]
-            }
-            if ledger.lastSweep.map({ now.timeIntervalSince($0) >= window }) ?? true {
-                ledger.failures = ledger.failures.filter { _, times in times.contains { $0 > since } }
-                ledger.lastSweep = now
+            ledger.attempts.removeValue(forKey: Self.key(name: name))
+            let addressKey = "address:" + address
+            if let index = ledger.attempts[addressKey]?.lastIndex(of: attemptedAt) {
+                ledger.attempts[addressKey]?.remove(at: index)
             }
         }
     }
 
     /// How many names and addresses are held, for tests.
-    var heldKeyCount: Int { ledger.withLock { $0.failures.count } }
+    var heldKeyCount: Int { ledger.withLock { $0.attempts.count } }
 
-    /// Forgets the failures of an account once it signs in.
-    public func recordSuccess(name: String) {
-        _ = ledger.withLock { ledger in ledger.failures.removeValue(forKey: "name:" + name.lowercased()) }
-    }
+    private static func key(name: String) -> String { "name:" + name.lowercased() }
 }

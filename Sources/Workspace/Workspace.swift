@@ -20,6 +20,9 @@ public final class Workspace: Sendable {
     let storage: StorageQueue
     let throttle: LoginThrottle
     let hasher: PasswordHasher
+    let passwordChecks = PasswordChecks()
+    /// The longest account name `earshot users add` accepts.
+    public static let longestUserName = 64
     let lexicon: Lexicon
 
     /// A workspace over the database named in `settings`.
@@ -162,18 +165,24 @@ public final class Workspace: Sendable {
         }
         let name = (request.form["name"] ?? "").trimmingCharacters(in: .whitespaces)
         let password = request.form["password"] ?? ""
-        guard throttle.isAllowed(name: name, address: request.remoteAddress, at: now) else {
+        let mismatch = "That name and password do not match an account."
+        // No account has a longer name (`earshot users add` refuses them), so none is hashed or counted.
+        guard name.count <= Self.longestUserName else { return loginPage(renderer, message: mismatch, status: 401, reusing: expected) }
+        guard throttle.admitAttempt(name: name, address: request.remoteAddress, at: now) else {
             return loginPage(renderer, message: "Too many failed sign-ins. Wait fifteen minutes and try again.", status: 429,
                              reusing: expected)
         }
         let account = try await storage.perform { try $0.user(named: name) }
         // Hash even when there is no such account, so timing does not tell which names exist.
         let stored = account?.passwordHash ?? "pbkdf2-sha256$\(hasher.iterations)$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
-        guard hasher.verify(password, against: stored), let account, WorkspaceRole(rawValue: account.role) != nil else {
-            throttle.recordFailure(name: name, address: request.remoteAddress, at: now)
-            return loginPage(renderer, message: "That name and password do not match an account.", status: 401, reusing: expected)
+        guard let matches = try await passwordChecks.verify(password, against: stored, with: hasher) else {
+            return loginPage(renderer, message: "The workspace is busy signing others in. Try again in a moment.", status: 503,
+                             reusing: expected)
         }
-        throttle.recordSuccess(name: name)
+        guard matches, let account, WorkspaceRole(rawValue: account.role) != nil else {
+            return loginPage(renderer, message: mismatch, status: 401, reusing: expected)
+        }
+        throttle.recordSuccess(name: name, address: request.remoteAddress, attemptedAt: now)
         let sessionToken = Self.randomToken()
         let tokenHash = Self.hash(sessionToken)
         let csrf = Self.randomToken()
