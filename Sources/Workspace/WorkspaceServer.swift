@@ -6,7 +6,9 @@ import NIOPosix
 /// Serves a ``Workspace`` over HTTP/1.1 with SwiftNIO.
 ///
 /// Each connection's requests are read whole (bodies up to 1 MiB), answered by the workspace, and
-/// the connection is closed after the response: simple, and plenty for a school's staff.
+/// the connection is closed after the response: simple, and plenty for a school's staff. A client
+/// that sends nothing for the read timeout (30 s) is disconnected, and a body over the limit is
+/// answered with 413 at once, so slow or endless requests cannot hold connections open.
 public final class WorkspaceServer: Sendable {
     let workspace: Workspace
     let channel: any Channel
@@ -20,15 +22,20 @@ public final class WorkspaceServer: Sendable {
     }
 
     /// Starts listening on `host`:`port`.
+    /// - Parameter readTimeout: how long a connection may go without sending anything before it is closed.
     /// - Throws: ``WorkspaceError`` when the address cannot be bound.
-    public static func start(_ workspace: Workspace, host: String, port: Int, now: @escaping @Sendable () -> Date = Date.init) async throws
-        -> WorkspaceServer
-    {
+    public static func start(
+        _ workspace: Workspace, host: String, port: Int, readTimeout: Duration = .seconds(30),
+        now: @escaping @Sendable () -> Date = Date.init
+    ) async throws -> WorkspaceServer {
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    let (seconds, attoseconds) = readTimeout.components
+                    let timeout = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+                    try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: timeout))
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
                     try channel.pipeline.syncOperations.addHandler(RequestHandler(workspace: workspace, now: now))
                 }
@@ -64,7 +71,7 @@ final class RequestHandler: ChannelInboundHandler, @unchecked Sendable {
     // Touched only on the channel's event loop.
     private var head: HTTPRequestHead?
     private var body: [UInt8] = []
-    private var isTooLarge = false
+    private var hasAnswered = false
 
     init(workspace: Workspace, now: @escaping @Sendable () -> Date) {
         self.workspace = workspace
@@ -76,32 +83,42 @@ final class RequestHandler: ChannelInboundHandler, @unchecked Sendable {
         case .head(let head):
             self.head = head
             body = []
-            isTooLarge = false
         case .body(var buffer):
+            guard let head, !hasAnswered else { return }
             if body.count + buffer.readableBytes > Self.bodyLimit {
-                isTooLarge = true
+                // Answered now, without reading the rest; the connection closes after the answer.
+                hasAnswered = true
+                self.head = nil
+                write(WorkspaceResponse(status: 413, body: Array("Request too large".utf8)), version: head.version, context: context)
             } else if let bytes = buffer.readBytes(length: buffer.readableBytes) {
                 body += bytes
             }
         case .end:
-            guard let head else { return }
+            guard let head, !hasAnswered else { return }
             self.head = nil
+            hasAnswered = true
             let address = context.channel.remoteAddress?.ipAddress ?? "unknown"
             let request = WorkspaceRequest(method: head.method.rawValue, target: head.uri, cookieHeaders: head.headers["Cookie"],
                                            body: body, remoteAddress: address)
             let version = head.version
             let workspace = self.workspace
             let now = self.now
-            let isTooLarge = self.isTooLarge
             let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
             context.eventLoop.makeFutureWithTask {
-                if isTooLarge { return WorkspaceResponse(status: 413, body: Array("Request too large".utf8)) }
-                return await workspace.respond(to: request, at: now())
+                await workspace.respond(to: request, at: now())
             }.whenSuccess { response in
                 let (handler, context) = bound.value
                 handler.write(response, version: version, context: context)
             }
         }
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read, !hasAnswered {
+            context.close(promise: nil)
+            return
+        }
+        context.fireUserInboundEventTriggered(event)
     }
 
     private func write(_ response: WorkspaceResponse, version: HTTPVersion, context: ChannelHandlerContext) {

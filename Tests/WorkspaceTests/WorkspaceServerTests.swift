@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -22,5 +25,78 @@ import Workspace
             #expect(String(decoding: css, as: UTF8.self).contains(":focus-visible"))
             await server.stop()
         }
+    }
+}
+
+/// What a browser never sends: requests left half-finished or far too large.
+@Suite struct WorkspaceServerLimitTests {
+    @Test func aConnectionThatStopsSendingIsClosed() async throws {
+        try await withTemporaryDirectory { folder in
+            let fixture = try WorkspaceFixture(folder: folder)
+            let server = try await WorkspaceServer.start(fixture.workspace, host: "127.0.0.1", port: 0, readTimeout: .seconds(1))
+            let client = try RawClient(port: server.port)
+            try client.send(Array("GET /login HTTP/1.1\r\nHost: workspace\r\n".utf8))
+            let started = Date()
+            let answer = try client.readUntilClosed(waitingAtMost: 10)
+            #expect(answer.isEmpty)
+            #expect(Date().timeIntervalSince(started) < 5)
+            await server.stop()
+        }
+    }
+
+    @Test func aBodyOverTheLimitIsRefusedWithoutReadingTheRest() async throws {
+        try await withTemporaryDirectory { folder in
+            let fixture = try WorkspaceFixture(folder: folder)
+            let server = try await WorkspaceServer.start(fixture.workspace, host: "127.0.0.1", port: 0)
+            let client = try RawClient(port: server.port)
+            try client.send(Array("POST /login HTTP/1.1\r\nHost: workspace\r\nContent-Length: 50000000\r\n\r\n".utf8))
+            try client.send([UInt8](repeating: 0x61, count: (1 << 20) + 4096))
+            let answer = try client.readUntilClosed(waitingAtMost: 10)
+            #expect(answer.hasPrefix("HTTP/1.1 413"), "\(answer.prefix(80))")
+            await server.stop()
+        }
+    }
+}
+
+/// A blocking TCP client on loopback, for requests URLSession will not make.
+private final class RawClient {
+    let socket: Int32
+
+    init(port: Int) throws {
+        socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard socket >= 0, connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+    }
+
+    deinit { close(socket) }
+
+    func send(_ bytes: [UInt8]) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let sent = bytes[offset...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard sent > 0 else { throw POSIXError(.EPIPE) }
+            offset += sent
+        }
+    }
+
+    /// Everything the server sends until it closes the connection, or until `seconds` pass.
+    func readUntilClosed(waitingAtMost seconds: Int) throws -> String {
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+            if count == 0 { break }
+            guard count > 0 else { throw POSIXError(.ETIMEDOUT) }
+            received += buffer[..<count]
+        }
+        return String(decoding: received, as: UTF8.self)
     }
 }
