@@ -215,7 +215,7 @@ struct PageRenderer {
             body += "</article>"
         }
         if user.role.canAct && item.status.isOpen {
-            body += actionForms(item, user: user, draftText: draftText ?? record.drafts.last?.text ?? "")
+            body += actionForms(item, user: user, draftText: draftText ?? record.drafts.last?.text ?? "", latestDraftID: record.drafts.last?.id)
         } else if !user.role.canAct {
             body += "<p class=\"notice\">Your account is read only.</p>"
         }
@@ -229,7 +229,7 @@ struct PageRenderer {
         return layout(title: "Case \(item.id.rawValue)", user: user, body: body)
     }
 
-    private func actionForms(_ item: CaseSummary, user: SignedInUser, draftText: String) -> String {
+    private func actionForms(_ item: CaseSummary, user: SignedInUser, draftText: String, latestDraftID: Int64?) -> String {
         let id = item.id.rawValue
         let token = csrfField(user.csrfToken)
         let audiences = Audience.allCases.map { "<option value=\"\($0.rawValue)\">\(escape($0.rawValue))</option>" }.joined()
@@ -248,8 +248,11 @@ struct PageRenderer {
         <h2>Actions</h2>
         <div class="actions">
         """
-        if item.status == .awaitingApproval && user.role.canApprove {
-            forms += "<form method=\"post\" action=\"/cases/\(id)/approve\">\(token)<button type=\"submit\">Approve the latest draft</button></form>"
+        if item.status == .awaitingApproval && user.role.canApprove, let latestDraftID {
+            // Names the draft shown, so that a draft saved meanwhile is never approved unread.
+            forms += "<form method=\"post\" action=\"/cases/\(id)/approve\">\(token)"
+                + "<input type=\"hidden\" name=\"draft\" value=\"\(latestDraftID)\">"
+                + "<button type=\"submit\">Approve the latest draft</button></form>"
         }
         let canRespond = (try? CaseStateMachine().apply(.markResponded, to: item.status, needsApproval: item.needsApproval)) != nil
         if canRespond {

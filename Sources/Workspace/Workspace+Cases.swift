@@ -104,6 +104,10 @@ extension Workspace {
         case "approve":
             guard user.role.canApprove else { throw WorkspaceError.forbidden("Only senior leaders approve replies.") }
             guard let draft = record.drafts.last else { throw WorkspaceError.conflict("There is no draft to approve.") }
+            // The draft the leader read, not whichever is latest when the click arrives.
+            guard request.form["draft"].flatMap({ Int64($0) }) == draft.id else {
+                throw WorkspaceError.conflict("A newer draft was saved after this page was opened. Read it before approving.")
+            }
             let blocking = checkDraft(draft.text, for: summary).filter(\.isBlocking)
             guard blocking.isEmpty else {
                 throw WorkspaceError.conflict("The latest draft cannot be approved: " + blocking.map(\.description).joined(separator: "; "))

@@ -137,15 +137,29 @@ import Workspace
             await leader.logIn("slt-user")
             let page = await leader.get(path)
             #expect(page.text.contains("Approve the latest draft"))
-            #expect(await leader.post(path + "/approve", ["csrf_token": leader.csrfToken ?? ""]).status == 303)
+            let shownDraft = try #require(page.text.firstMatch(of: /name="draft" value="(\d+)"/)).1
+            // A draft saved after the leader opened the page is not approved unread.
+            #expect(await staff.post(path + "/draft", [
+                "text": "Thank you for telling us. We would welcome a chat with you about this soon.\nThe Millbrook team",
+                "audience": "public", "csrf_token": staff.csrfToken ?? "",
+            ]).status == 303)
+            let stale = await leader.post(path + "/approve", ["csrf_token": leader.csrfToken ?? "", "draft": String(shownDraft)])
+            #expect(stale.status == 409)
+            #expect(try fixture.status(of: fixture.complaint) == .awaitingApproval)
+
+            let newer = try #require(await leader.get(path).text.firstMatch(of: /name="draft" value="(\d+)"/)).1
+            #expect(newer != shownDraft)
+            #expect(await leader.post(path + "/approve", ["csrf_token": leader.csrfToken ?? "", "draft": String(newer)]).status == 303)
             #expect(try fixture.status(of: fixture.complaint) == .approved)
 
             _ = await staff.get(path)
             #expect(await staff.post(path + "/respond", ["csrf_token": staff.csrfToken ?? ""]).status == 303)
             #expect(try fixture.status(of: fixture.complaint) == .responded)
             let actors = try fixture.audit(of: fixture.complaint).map { "\($0.action) \($0.actor)" }
-            #expect(actors.suffix(6) == ["startDraft communications-user", "draft communications-user", "draft communications-user",
-                                         "submitForApproval communications-user", "approve slt-user", "markResponded communications-user"])
+            #expect(actors.suffix(9) == ["startDraft communications-user", "draft communications-user", "draft communications-user",
+                                         "submitForApproval communications-user", "requestChanges communications-user",
+                                         "draft communications-user", "submitForApproval communications-user",
+                                         "approve slt-user", "markResponded communications-user"])
         }
     }
 
