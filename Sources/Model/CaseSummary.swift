@@ -24,11 +24,15 @@ public struct CaseSummary: Hashable, Sendable, Identifiable {
     /// time limit is met by any of them ("even if only to acknowledge"), so a case answered in this
     /// way is no longer overdue or at risk, though it stays open until it is finished.
     public var firstResponseAt: Date?
+    /// Whether any post in the case was found to raise safeguarding, whether or not that concern
+    /// opened the case: such a case is for the designated safeguarding lead and senior leaders.
+    public var hasSafeguardingPost: Bool
 
     public init(
         id: CaseID, status: CaseStatus, primaryConcern: Concern, concerns: [Concern], owner: Role,
         openedAt: Date, clockStartedAt: Date, dueAt: Date, needsApproval: Bool, wasOverdueWhenFound: Bool,
-        title: String, snippet: String, link: URL?, sourceTitle: String, assignee: String? = nil, firstResponseAt: Date? = nil
+        title: String, snippet: String, link: URL?, sourceTitle: String, assignee: String? = nil, firstResponseAt: Date? = nil,
+        hasSafeguardingPost: Bool = false
     ) {
         self.id = id
         self.status = status
@@ -46,6 +50,12 @@ public struct CaseSummary: Hashable, Sendable, Identifiable {
         self.sourceTitle = sourceTitle
         self.assignee = assignee
         self.firstResponseAt = firstResponseAt
+        self.hasSafeguardingPost = hasSafeguardingPost
+    }
+
+    /// Whether the case touches safeguarding at all: by its concerns or by any of its posts.
+    public var touchesSafeguarding: Bool {
+        primaryConcern == .safeguarding || concerns.contains(.safeguarding) || hasSafeguardingPost
     }
 
     /// Whether the case is still waiting for its first response at `now`.

@@ -140,7 +140,11 @@ extension Store {
             SELECT cases.*, items.title AS item_title, items.text AS item_text, items.link AS item_link,
                    sources.title AS source_title,
                    (SELECT min(at) FROM audit_log WHERE audit_log.case_id = cases.id
-                        AND action IN ('acknowledge', 'markResponded', 'dismiss') AND at >= cases.clock_started_at) AS first_response_at
+                        AND action IN ('acknowledge', 'markResponded', 'dismiss') AND at >= cases.clock_started_at) AS first_response_at,
+                   EXISTS (SELECT 1 FROM case_findings JOIN items AS post ON post.key = case_findings.item_key,
+                                json_each(coalesce(post.concerns_json, '[]'))
+                           WHERE case_findings.case_id = cases.id
+                             AND json_extract(json_each.value, '$.concern') = 'safeguarding') AS has_safeguarding_post
             FROM cases JOIN items ON items.key = cases.item_key
                        JOIN sources ON sources.id = items.first_source_id
             WHERE \(condition)
@@ -169,7 +173,8 @@ extension Store {
                 link: row["item_link"].text.flatMap(URL.init(string:)),
                 sourceTitle: row["source_title"].text ?? "",
                 assignee: row["assignee"].text,
-                firstResponseAt: row["first_response_at"].date
+                firstResponseAt: row["first_response_at"].date,
+                hasSafeguardingPost: row["has_safeguarding_post"].integer == 1
             )
         }
     }

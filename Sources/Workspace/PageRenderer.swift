@@ -112,7 +112,7 @@ struct PageRenderer {
 
     /// Whether the person may read this case's posts.
     func isRestricted(_ item: CaseSummary, for user: SignedInUser) -> Bool {
-        !user.role.canSeeSafeguarding && (item.primaryConcern == .safeguarding || item.concerns.contains(.safeguarding))
+        !user.role.canSeeSafeguarding && item.touchesSafeguarding
     }
 
     func flag(_ item: CaseSummary) -> String {

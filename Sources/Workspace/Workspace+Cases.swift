@@ -10,9 +10,13 @@ extension Workspace {
         let filter = QueueFilter(query: request.query)
         let showsAll = filter.status == "all" || (filter.status.flatMap(CaseStatus.init(rawValue:)).map { !$0.isOpen } ?? false)
         let cases = try await storage.perform { store in showsAll ? try store.allCases() : try store.openCases() }
-        let shown = cases.filter(filter.matches).urgentFirst(at: renderer.now)
+        // A restricted case shows only that it exists: its source is neither listed nor filtered on,
+        // so that picking a source cannot tell where a safeguarding post came from.
+        let visible = cases.filter { !renderer.isRestricted($0, for: user) }
+        let shown = cases.filter { filter.matches($0) && (filter.source == nil || !renderer.isRestricted($0, for: user)) }
+            .urgentFirst(at: renderer.now)
         return .html(renderer.queuePage(shown, filter: filter, user: user, owners: Set(cases.map(\.owner.rawValue)).sorted(),
-                                        sources: Set(cases.map(\.sourceTitle)).sorted()))
+                                        sources: Set(visible.map(\.sourceTitle)).sorted()))
     }
 
     /// A case in full, or 403 when the role may not see it.
@@ -28,7 +32,9 @@ extension Workspace {
         guard let record = try await storage.perform({ try $0.caseRecord(caseID) }) else {
             throw WorkspaceError.notFound("There is no case \(caseID.rawValue).")
         }
-        if record.summary.concerns.contains(.safeguarding) || record.summary.primaryConcern == .safeguarding, !user.role.canSeeSafeguarding {
+        let touchesSafeguarding = record.summary.touchesSafeguarding
+            || record.findings.contains { $0.concerns.contains { $0.concern == .safeguarding } }
+        if touchesSafeguarding, !user.role.canSeeSafeguarding {
             throw WorkspaceError.forbidden("Safeguarding cases are open to the designated safeguarding lead and senior leaders only.")
         }
         return record

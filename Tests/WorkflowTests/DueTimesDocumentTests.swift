@@ -49,7 +49,7 @@ import Testing
             "",
             "How `DueTimeCalculator` reads the policy: \"comments, queries and complaints get a response",
             "(at least an acknowledgement) within 24 hours, or on the next working day if received at a weekend\".",
-            "Europe/London; Monday to Friday, 08:00–17:00; England and Wales bank holidays (bundled, 2024–2028).",
+            "Europe/London; Monday to Friday, 08:00–17:00; England and Wales bank holidays (bundled, 2024–2028; after that the regular pattern — New Year's Day, Good Friday, Easter Monday, the May and August Mondays, Christmas and Boxing Day with substitute days — is assumed until a newer gov.uk file is given).",
             "A working-day post is due 24 elapsed hours (86,400 s) later, even across a clock change; a post",
             "received on a weekend or bank holiday is due at 17:00 on the next working day; urgent concerns run",
             "on elapsed time and ignore the calendar. \"Moved\" is the optional setting",

@@ -260,3 +260,47 @@ import Workspace
         }
     }
 }
+
+@Suite struct SafeguardingPostTests {
+    /// A complaint case whose post also raises safeguarding, from a source no other case has.
+    func recordMixedCase(into fixture: WorkspaceFixture) throws -> CaseID {
+        let store = try Store(path: fixture.databasePath)
+        let gossip = Source(url: URL(string: "https://gossip.example/thread/9")!, kind: .page, title: "Town gossip")
+        try store.register([gossip])
+        let item = Item(key: ItemKey(rawValue: "hash:mixed"), title: "Parking again", link: URL(string: "https://gossip.example/thread/9"),
+                        text: "Parking is appalling, and a pupil there told me they want to hurt themselves")
+        let finding = Finding(item: item, source: gossip.id, discoveredAt: fixture.now, mentions: [],
+                              sentiment: SentimentScore(compound: -0.6, drivers: ["appalling"]),
+                              concerns: [ConcernAssessment(concern: .complaint, confidence: 0.9, evidence: ["appalling"]),
+                                         ConcernAssessment(concern: .safeguarding, confidence: 0.9, evidence: ["hurt themselves"])])
+        // The school's routing lets safeguarding open no case of its own, so the case is a complaint.
+        let triage = CaseTriage(primaryConcern: .complaint, concerns: [.complaint], owner: .communications, clockStartedAt: fixture.now,
+                                dueAt: fixture.now.addingTimeInterval(86_400), needsApproval: false, shouldAlertAtOnce: false,
+                                wasOverdueWhenFound: false, threadKey: "thread:mixed", authorKey: nil)
+        let summary = try store.record(SourceScanRecord(
+            state: FetchState(sourceID: gossip.id, currentURL: gossip.url, lastFetchedAt: fixture.now),
+            observations: [.init(item: item, finding: finding, triage: triage)]))
+        return try #require(summary.openedCases.first)
+    }
+
+    @Test func aCaseIsRestrictedWhenAnyOfItsPostsRaisesSafeguarding() async throws {
+        try await withTemporaryDirectory { folder in
+            let fixture = try WorkspaceFixture(folder: folder)
+            let mixed = try recordMixedCase(into: fixture)
+            var staff = TestBrowser(fixture)
+            await staff.logIn("communications-user")
+            #expect(await staff.get("/cases/\(mixed.rawValue)").status == 403)
+            let queue = await staff.get("/")
+            #expect(!queue.text.contains("hurt themselves") && !queue.text.contains("Parking again"))
+            // Its source is neither offered as a filter nor usable to find it.
+            #expect(!queue.text.contains("Town gossip"))
+            #expect(!(await staff.get("/?source=Town%20gossip")).text.contains("Case \(mixed.rawValue)"))
+
+            var lead = TestBrowser(fixture)
+            await lead.logIn("dsl-user")
+            let page = await lead.get("/cases/\(mixed.rawValue)")
+            #expect(page.status == 200 && page.text.contains("hurt themselves"))
+        }
+    }
+}
+
