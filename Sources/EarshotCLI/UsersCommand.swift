@@ -9,15 +9,16 @@ struct UsersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users",
         abstract: "Manage the web workspace's accounts.",
-        subcommands: [UsersAddCommand.self, UsersListCommand.self]
+        subcommands: [UsersAddCommand.self, UsersListCommand.self, UsersRemoveCommand.self]
     )
 }
 
-/// `earshot users add NAME --role ROLE`: adds an account (or resets its role and password).
+/// `earshot users add NAME --role ROLE`: adds an account, or resets its role and password and
+/// signs it out everywhere.
 struct UsersAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Add an account, reading its password from standard input (at least 12 characters).",
+        abstract: "Add an account, or reset one and end its sessions, reading the password from standard input (at least 12 characters).",
         discussion: "Roles: " + WorkspaceRole.allCases.map(\.rawValue).joined(separator: ", ") + "."
     )
 
@@ -75,5 +76,32 @@ struct UsersListCommand: ParsableCommand {
             printError("storage error: \(error.description)")
             throw ExitStatus.storageFailure
         }
+    }
+}
+
+/// `earshot users remove NAME`: removes an account and ends its sessions at once.
+struct UsersRemoveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove an account and sign it out everywhere.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The account's name.")
+    var name: String
+
+    func run() throws {
+        let configuration = try global.loadConfiguration()
+        let store = try openStore(configuration)
+        let removed: Bool
+        do {
+            removed = try store.removeUser(named: name)
+        } catch {
+            printError("storage error: \(error.description)")
+            throw ExitStatus.storageFailure
+        }
+        guard removed else {
+            printError("there is no account \(terminalSafe(name))")
+            throw ExitCode.failure
+        }
+        print("account \(terminalSafe(name)) removed")
     }
 }

@@ -29,14 +29,29 @@ extension Store {
         public var expiresAt: Date
     }
 
-    /// Adds an account, or replaces the role and password of an existing one.
+    /// Adds an account, or replaces the role and password of an existing one and signs it out
+    /// everywhere, so that a session opened with the old password or role ends with it.
     public func saveUser(_ account: UserAccount) throws(StorageError) {
-        try connection.query(
-            """
-            INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)
-            ON CONFLICT(name) DO UPDATE SET role = excluded.role, password_hash = excluded.password_hash
-            """,
-            [.text(account.name), .text(account.role), .text(account.passwordHash), SQLValue(account.createdAt)])
+        try inTransaction("save account \(account.name)") {
+            try connection.query("DELETE FROM sessions WHERE user_name = ?", [.text(account.name)])
+            try connection.query(
+                """
+                INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT(name) DO UPDATE SET role = excluded.role, password_hash = excluded.password_hash
+                """,
+                [.text(account.name), .text(account.role), .text(account.passwordHash), SQLValue(account.createdAt)])
+        }
+    }
+
+    /// Removes an account and its sessions; false when there was no such account.
+    @discardableResult
+    public func removeUser(named name: String) throws(StorageError) -> Bool {
+        try inTransaction("remove account \(name)") {
+            try connection.query("DELETE FROM sessions WHERE user_name = ?", [.text(name)])
+            let found = try connection.query("SELECT 1 FROM users WHERE name = ?", [.text(name)]).isEmpty == false
+            try connection.query("DELETE FROM users WHERE name = ?", [.text(name)])
+            return found
+        }
     }
 
     /// The account with this name, or nil.

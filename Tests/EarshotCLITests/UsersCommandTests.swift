@@ -3,7 +3,7 @@ import Storage
 import TestSupport
 import Testing
 
-/// `earshot users add` and `users list`, run as the built executable with the password on standard input.
+/// `earshot users add`, `list` and `remove`, run as the built executable with the password on standard input.
 @Suite struct UsersCommandTests {
     func configuration(in folder: URL) throws -> URL {
         try EarshotCommandTests().writeSampleConfiguration(into: folder)
@@ -27,6 +27,29 @@ import Testing
             #expect(!account.passwordHash.contains("passphrase"))
             let listed = try run(["users", "list", "--config", config], input: "")
             #expect(listed.output.contains("head\tslt"))
+        }
+    }
+
+    @Test func resettingOrRemovingAnAccountEndsItsSessions() async throws {
+        try await withTemporaryDirectory { folder in
+            let config = try configuration(in: folder).path
+            let path = folder.appendingPathComponent("earshot.sqlite").path
+            #expect(try run(["users", "add", "head", "--role", "slt", "--config", config], input: "a long enough passphrase\n").status == 0)
+            let now = Date()
+            func signIn(_ token: String) throws {
+                try Store(path: path).createSession(tokenHash: token, userName: "head", csrfToken: "c", expiresAt: now.addingTimeInterval(3600), at: now)
+            }
+            try signIn("stolen")
+            #expect(try Store(path: path).session(tokenHash: "stolen", at: now) != nil)
+            #expect(try run(["users", "add", "head", "--role", "slt", "--config", config], input: "a brand new passphrase\n").status == 0)
+            #expect(try Store(path: path).session(tokenHash: "stolen", at: now) == nil)
+
+            try signIn("another")
+            let removed = try run(["users", "remove", "head", "--config", config], input: "")
+            #expect(removed.status == 0 && removed.output.contains("account head removed"), "\(removed.error)")
+            #expect(try Store(path: path).session(tokenHash: "another", at: now) == nil)
+            #expect(try Store(path: path).user(named: "head") == nil)
+            #expect(try run(["users", "remove", "head", "--config", config], input: "").status != 0)
         }
     }
 
