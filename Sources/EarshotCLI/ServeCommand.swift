@@ -12,7 +12,8 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
         Listens on 127.0.0.1:8080 unless told. Cookies carry Secure unless the workspace is plain HTTP on \
         the loopback interface; to reach it from other machines, put an HTTPS proxy in front and pass \
-        --secure-cookies. Create accounts first with `earshot users add`.
+        --secure-cookies and --trusted-proxy with the proxy's address, so that sign-in limits count each \
+        person's own address. Create accounts first with `earshot users add`.
         """
     )
 
@@ -27,6 +28,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Mark cookies Secure (always on when the host is not a loopback address).")
     var secureCookies = false
 
+    @Option(help: "The address of a reverse proxy in front of the workspace, whose X-Forwarded-For names the client (repeatable).")
+    var trustedProxy: [String] = []
+
     func run() async throws {
         let configuration = try global.loadConfiguration()
         let isLoopback = ["127.0.0.1", "::1", "localhost"].contains(host)
@@ -36,7 +40,8 @@ struct ServeCommand: AsyncParsableCommand {
             usesSecureCookies: secureCookies || !isLoopback)
         let server: WorkspaceServer
         do {
-            server = try await WorkspaceServer.start(try Workspace(settings: settings), host: host, port: port)
+            server = try await WorkspaceServer.start(try Workspace(settings: settings), host: host, port: port,
+                                                     trustedProxies: Set(trustedProxy))
         } catch {
             printError("cannot start the workspace: \(error)")
             throw ExitCode.failure

@@ -22,10 +22,13 @@ public final class WorkspaceServer: Sendable {
     }
 
     /// Starts listening on `host`:`port`.
-    /// - Parameter readTimeout: how long a connection may go without sending anything before it is closed.
+    /// - Parameters:
+    ///   - readTimeout: how long a connection may go without sending anything before it is closed.
+    ///   - trustedProxies: addresses of reverse proxies whose `X-Forwarded-For` names the real client,
+    ///     so that sign-in limits count each person's address rather than the proxy's.
     /// - Throws: ``WorkspaceError`` when the address cannot be bound.
     public static func start(
-        _ workspace: Workspace, host: String, port: Int, readTimeout: Duration = .seconds(30),
+        _ workspace: Workspace, host: String, port: Int, readTimeout: Duration = .seconds(30), trustedProxies: Set<String> = [],
         now: @escaping @Sendable () -> Date = Date.init
     ) async throws -> WorkspaceServer {
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -37,7 +40,7 @@ public final class WorkspaceServer: Sendable {
                     let timeout = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
                     try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: timeout))
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    try channel.pipeline.syncOperations.addHandler(RequestHandler(workspace: workspace, now: now))
+                    try channel.pipeline.syncOperations.addHandler(RequestHandler(workspace: workspace, trustedProxies: trustedProxies, now: now))
                 }
             }
         do {
@@ -67,15 +70,26 @@ final class RequestHandler: ChannelInboundHandler, @unchecked Sendable {
     static let bodyLimit = 1 << 20
 
     let workspace: Workspace
+    let trustedProxies: Set<String>
     let now: @Sendable () -> Date
     // Touched only on the channel's event loop.
     private var head: HTTPRequestHead?
     private var body: [UInt8] = []
     private var hasAnswered = false
 
-    init(workspace: Workspace, now: @escaping @Sendable () -> Date) {
+    init(workspace: Workspace, trustedProxies: Set<String>, now: @escaping @Sendable () -> Date) {
         self.workspace = workspace
+        self.trustedProxies = trustedProxies
         self.now = now
+    }
+
+    /// The client's address: the peer's, or, when the peer is a trusted proxy, the last address it
+    /// added to `X-Forwarded-For` (earlier entries come from the client and prove nothing).
+    static func clientAddress(peer: String, forwardedFor: [String], trustedProxies: Set<String>) -> String {
+        guard trustedProxies.contains(peer),
+              let last = forwardedFor.last?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty
+        else { return peer }
+        return last
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -97,7 +111,8 @@ final class RequestHandler: ChannelInboundHandler, @unchecked Sendable {
             guard let head, !hasAnswered else { return }
             self.head = nil
             hasAnswered = true
-            let address = context.channel.remoteAddress?.ipAddress ?? "unknown"
+            let address = Self.clientAddress(peer: context.channel.remoteAddress?.ipAddress ?? "unknown",
+                                             forwardedFor: head.headers["X-Forwarded-For"], trustedProxies: trustedProxies)
             let request = WorkspaceRequest(method: head.method.rawValue, target: head.uri, cookieHeaders: head.headers["Cookie"],
                                            body: body, remoteAddress: address)
             let version = head.version

@@ -7,7 +7,7 @@ import FoundationNetworking
 #endif
 import TestSupport
 import Testing
-import Workspace
+@testable import Workspace
 
 @Suite struct WorkspaceServerTests {
     @Test func servesTheSignInPageAndStyleSheetOverRealHTTPOnALoopbackPort() async throws {
@@ -98,5 +98,16 @@ private final class RawClient {
             received += buffer[..<count]
         }
         return String(decoding: received, as: UTF8.self)
+    }
+}
+
+@Suite struct ClientAddressTests {
+    @Test func onlyATrustedProxyMayNameTheClient() {
+        let proxies: Set = ["127.0.0.1"]
+        #expect(RequestHandler.clientAddress(peer: "127.0.0.1", forwardedFor: ["198.51.100.9, 203.0.113.7"], trustedProxies: proxies)
+                == "203.0.113.7")
+        #expect(RequestHandler.clientAddress(peer: "192.0.2.4", forwardedFor: ["203.0.113.7"], trustedProxies: proxies) == "192.0.2.4")
+        #expect(RequestHandler.clientAddress(peer: "127.0.0.1", forwardedFor: [], trustedProxies: proxies) == "127.0.0.1")
+        #expect(RequestHandler.clientAddress(peer: "127.0.0.1", forwardedFor: ["203.0.113.7"], trustedProxies: []) == "127.0.0.1")
     }
 }
