@@ -133,10 +133,20 @@ public struct MentionFinder: Sendable {
             candidates.append(contentsOf: tokenCandidates(for: token, at: position))
         }
 
+        // For each token, the furthest end of the exclusions starting at or before it: a candidate is
+        // inside an exclusion when that reaches its end. Linear however often the passage repeats.
+        var furthestExclusionEnd = [Int](repeating: -1, count: exclusions.isEmpty ? 0 : tokens.count)
+        for exclusion in exclusions {
+            furthestExclusionEnd[exclusion.lowerBound] = max(furthestExclusionEnd[exclusion.lowerBound], exclusion.upperBound)
+        }
+        for position in furthestExclusionEnd.indices.dropFirst() {
+            furthestExclusionEnd[position] = max(furthestExclusionEnd[position], furthestExclusionEnd[position - 1])
+        }
         var accepted: [Candidate] = []
         var aliases: [Candidate] = []
         for candidate in candidates {
-            if candidate.isWordMatch, exclusions.contains(where: { $0.lowerBound <= candidate.tokens.lowerBound && candidate.tokens.upperBound <= $0.upperBound }) {
+            if candidate.isWordMatch, !exclusions.isEmpty,
+               furthestExclusionEnd[candidate.tokens.lowerBound] >= candidate.tokens.upperBound {
                 continue
             }
             if candidate.rule == .aliasWithContext {
@@ -146,9 +156,13 @@ public struct MentionFinder: Sendable {
             }
         }
         // Accepted names, hashtags, handles and domains are themselves school context.
-        let allLicences = licences + accepted.map { Licence(tokens: $0.tokens, term: $0.term) }
+        // By where they start, keeping their order otherwise, so that ties go to the same licence as before.
+        let allLicences = (licences + accepted.map { Licence(tokens: $0.tokens, term: $0.term) }).enumerated()
+            .sorted { ($0.element.tokens.lowerBound, $0.offset) < ($1.element.tokens.lowerBound, $1.offset) }
+            .map(\.element)
+        let longestLicence = allLicences.map(\.tokens.count).max() ?? 0
         for var alias in aliases {
-            if let licence = nearestLicence(to: alias.tokens, among: allLicences) {
+            if let licence = nearestLicence(to: alias.tokens, among: allLicences, longest: longestLicence) {
                 alias.contextWord = licence.term
                 accepted.append(alias)
             } else if sourceIsAboutSchool {
@@ -228,10 +242,21 @@ public struct MentionFinder: Sendable {
 
     /// The licence closest to an alias, within the profile's window and not overlapping it.
     /// Distance counts tokens from the alias's nearest token to the licence's nearest token,
-    /// so with a window of 12 the twelfth word either side still counts.
-    private func nearestLicence(to alias: Range<Int>, among licences: [Licence]) -> Licence? {
+    /// so with a window of 12 the twelfth word either side still counts. `licences` are sorted
+    /// by where they start, and none is longer than `longest` tokens; only those starting near the
+    /// alias are looked at.
+    private func nearestLicence(to alias: Range<Int>, among licences: [Licence], longest: Int) -> Licence? {
+        let earliestStart = alias.lowerBound - profile.contextWindow - longest
+        var low = 0
+        var high = licences.count
+        while low < high {
+            let middle = (low + high) / 2
+            if licences[middle].tokens.lowerBound < earliestStart { low = middle + 1 } else { high = middle }
+        }
         var best: (distance: Int, licence: Licence)?
-        for licence in licences where !licence.tokens.overlaps(alias) {
+        for licence in licences[low...] {
+            if licence.tokens.lowerBound > alias.upperBound - 1 + profile.contextWindow { break }
+            guard !licence.tokens.overlaps(alias) else { continue }
             let distance = licence.tokens.upperBound <= alias.lowerBound
                 ? alias.lowerBound - (licence.tokens.upperBound - 1)
                 : licence.tokens.lowerBound - (alias.upperBound - 1)
@@ -254,8 +279,11 @@ public struct MentionFinder: Sendable {
             if left.start != right.start { return left.start < right.start }
             return left.rule.strength < right.rule.strength
         }
+        // Which scalars kept candidates cover: each candidate looks only at its own span.
+        var covered = [Bool](repeating: false, count: ordered.map(\.end).max() ?? 0)
         var kept: [Candidate] = []
-        for candidate in ordered where !kept.contains(where: { $0.start < candidate.end && candidate.start < $0.end }) {
+        for candidate in ordered where !covered[candidate.start..<candidate.end].contains(true) {
+            covered[candidate.start..<candidate.end] = ArraySlice(repeating: true, count: candidate.end - candidate.start)
             kept.append(candidate)
         }
         return kept.sorted { $0.start < $1.start }

@@ -11,6 +11,9 @@ public struct ConcernClassifier: Sendable {
     public static let minimumConfidence = 0.3
     /// Rules never claim certainty.
     public static let maximumConfidence = 0.99
+    /// Pieces of evidence for one concern that are compared pairwise for repeats; longer runs go
+    /// through a table, so a passage repeating itself thousands of times stays linear.
+    static let shortEvidenceRun = 32
     /// Weight of each distinct sentence that contains a `?` standing alone. A `?` run together with
     /// other `?` or `!` ("£185?!", "seriously??") is exasperation rather than a request, and is no
     /// evidence of a question.
@@ -138,16 +141,32 @@ public struct ConcernClassifier: Sendable {
                 let concern = evidence[index].concern
                 var end = index
                 while end < evidence.count, evidence[end].concern == concern { end += 1 }
+                // Each distinct key once, with its largest weight, multiplied in order of first appearance.
                 var doubt = 1.0
-                for item in index..<end {
-                    // Each distinct key once, with its largest weight.
-                    let isFirst = !evidence[index..<item].contains { $0.kind == evidence[item].kind && $0.key == evidence[item].key }
-                    guard isFirst else { continue }
-                    var weight = evidence[item].weight
-                    for other in (item + 1)..<end where evidence[other].kind == evidence[item].kind && evidence[other].key == evidence[item].key {
-                        weight = max(weight, evidence[other].weight)
+                if end - index <= Self.shortEvidenceRun {
+                    for item in index..<end {
+                        let isFirst = !evidence[index..<item].contains { $0.kind == evidence[item].kind && $0.key == evidence[item].key }
+                        guard isFirst else { continue }
+                        var weight = evidence[item].weight
+                        for other in (item + 1)..<end where evidence[other].kind == evidence[item].kind && evidence[other].key == evidence[item].key {
+                            weight = max(weight, evidence[other].weight)
+                        }
+                        doubt *= 1 - weight
                     }
-                    doubt *= 1 - weight
+                } else {
+                    // A long passage repeating itself: the same answer through a table, in linear time.
+                    var firstAppearance: [EvidenceKey: Int] = [:]
+                    var weights: [Double] = []
+                    for item in index..<end {
+                        let key = EvidenceKey(kind: evidence[item].kind, key: evidence[item].key)
+                        if let position = firstAppearance[key] {
+                            weights[position] = max(weights[position], evidence[item].weight)
+                        } else {
+                            firstAppearance[key] = weights.count
+                            weights.append(evidence[item].weight)
+                        }
+                    }
+                    for weight in weights { doubt *= 1 - weight }
                 }
                 let confidence = min(Self.maximumConfidence, 1 - doubt)
                 // A small tolerance so that a single weight of exactly the minimum survives rounding.
@@ -215,13 +234,22 @@ public struct ConcernClassifier: Sendable {
                 }
             }
         }
+        // Both lists run in reading order, so one sweep finds, per concern, the furthest end of the
+        // innocent readings starting at or before each trigger: it covers the trigger if it reaches
+        // the trigger's end.
+        var furthestBenignEnd = [Int](repeating: -1, count: benign.isEmpty ? 0 : Concern.allCases.count)
+        var nextBenign = 0
         for (ruleIndex, start) in found {
             let rule = compiled.rules[Int(ruleIndex)]
             let covered = start..<(start + rule.words.count)
-            if benign.contains(where: { reading in
-                reading.concern == rule.concern
-                    && reading.tokens.lowerBound <= covered.lowerBound && covered.upperBound <= reading.tokens.upperBound
-            }) { continue }
+            if !benign.isEmpty {
+                while nextBenign < benign.count, benign[nextBenign].tokens.lowerBound <= start {
+                    let reading = benign[nextBenign]
+                    furthestBenignEnd[reading.concern.rank] = max(furthestBenignEnd[reading.concern.rank], reading.tokens.upperBound)
+                    nextBenign += 1
+                }
+                if furthestBenignEnd[rule.concern.rank] >= covered.upperBound { continue }
+            }
             if rule.concern.isNegatable, isNegated(tokens, before: start, workspace: workspace) { continue }
             evidence.append(ConcernEvidence(
                 concern: rule.concern, kind: .phrase, key: UInt64(ruleIndex), weight: rule.weight,
@@ -319,11 +347,21 @@ public struct ConcernClassifier: Sendable {
             if !isRunOn { questionMarks.append(token.start) }
         }
         guard !questionMarks.isEmpty else { return }
-        for sentence in sentences where questionMarks.contains(where: { sentence.start <= $0 && $0 < sentence.end }) {
+        // Sentences and question marks both run in reading order: one sweep pairs them.
+        var nextMark = 0
+        for sentence in sentences {
+            while nextMark < questionMarks.count, questionMarks[nextMark] < sentence.start { nextMark += 1 }
+            guard nextMark < questionMarks.count, questionMarks[nextMark] < sentence.end else { continue }
             evidence.append(ConcernEvidence(concern: .question, kind: .question, key: UInt64(sentence.start),
                                             weight: Self.questionMarkWeight, start: sentence.start, end: sentence.end, isPhrase: false))
         }
     }
+}
+
+/// What makes pieces of evidence the same: their kind and key.
+struct EvidenceKey: Hashable {
+    var kind: ConcernEvidence.Kind
+    var key: UInt64
 }
 
 /// One piece of evidence for a concern, located by byte offsets. `kind` and `key` identify the

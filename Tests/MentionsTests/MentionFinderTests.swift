@@ -74,6 +74,17 @@ private func spanText(_ mention: Mention, in text: String) -> String {
         #expect(found.first?.matchedText == written)
     }
 
+    @Test func aPassageRepeatingItselfKeepsEveryMentionAndEveryRule() {
+        let unit = "Millbrook Academy and MBA school, not Millbrook Road. "
+        let text = String(repeating: unit, count: 2_000)
+        let found = mentions(text)
+        #expect(found.count == 4_000)
+        #expect(found.filter { $0.rule == .name }.count == 2_000)
+        #expect(found.filter { $0.rule == .aliasWithContext }.allSatisfy { $0.term == "MBA" && $0.contextWord != nil })
+        let characters = Array(text)
+        #expect(!found.contains { String(characters[$0.start..<$0.end]) == "Millbrook" })
+    }
+
     @Test func nameInsideLongerNameIsReportedOnceAsTheLonger() {
         let text = "Millbrook Academy Sixth Form open evening"
         let found = mentions(text)

@@ -162,6 +162,19 @@ struct ConcernCase: CustomTestStringConvertible, Sendable {
         #expect(abs(found.confidence - ConcernClassifier.mobileNumberWeight) < 1e-9)
     }
 
+    @Test func aNumberRepeatedManyTimesCountsOnceAndManyNumbersCountEach() throws {
+        let repeated = try #require(assessment(.dataProtection, in: Array(repeating: "Ring 07700 900123.", count: 50).joined(separator: " ")))
+        #expect(abs(repeated.confidence - ConcernClassifier.mobileNumberWeight) < 1e-9)
+        let many = (10..<60).map { "Ring 07700 9001\($0)." }.joined(separator: " ")
+        #expect(try #require(assessment(.dataProtection, in: many)).confidence == ConcernClassifier.maximumConfidence)
+    }
+
+    @Test func everySentenceWithAQuestionMarkIsAQuestionEvenInALongPassage() throws {
+        let passage = (0..<200).map { "Why is gate \($0) locked? It was open." }.joined(separator: " ")
+        let found = try #require(assessment(.question, in: passage))
+        #expect(found.evidence.count == 200)
+    }
+
     @Test(arguments: ["0113 496 0000", "020 7946 0018", "(01632) 960 001", "01632 960001", "01632-960001", "+44 20 7946 0018"])
     func ukLandlinesOnlySupportOtherEvidence(_ number: String) throws {
         #expect(assessment(.dataProtection, in: "Call the office on \(number).") == nil)
