@@ -157,7 +157,8 @@ struct MentionScreen: Sendable {
         return 0
     }
 
-    /// Whether the non-ASCII scalar starting at `index` is a letter, digit or combining mark.
+    /// Whether the non-ASCII scalar starting at `index` is a letter, digit or combining mark, or an
+    /// invisible character that words are read across (a soft hyphen, a zero-width joiner).
     private static func isLetterOrMark(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         let first = UInt32(bytes[index])
         guard first >= 0xC0 else { return false }
@@ -169,6 +170,7 @@ struct MentionScreen: Sendable {
             offset += 1
         }
         guard let scalar = Unicode.Scalar(value) else { return true }
+        if TextFolding.isInvisible(scalar) { return true }
         let properties = scalar.properties
         if properties.isAlphabetic || properties.numericType != nil { return true }
         switch properties.generalCategory {

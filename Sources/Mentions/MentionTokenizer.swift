@@ -199,7 +199,7 @@ struct MentionTokenizer {
         while index < end {
             if TextFolding.isWordCharacter(characters[index]) {
                 index += 1
-            } else if TextFolding.isApostrophe(characters[index]), index + 1 < end,
+            } else if TextFolding.isApostrophe(characters[index]) || TextFolding.isInvisible(characters[index]), index + 1 < end,
                       TextFolding.isWordCharacter(characters[index + 1]) {
                 index += 1
             } else {

@@ -14,8 +14,9 @@
 /// case, accents removed ("Ecole" meets "École"), apostrophes of any shape dropped ("O’Neill"
 /// meets "O'Neill"), a trailing possessive `'s` dropped ("Millbrook's" meets "Millbrook"; a term
 /// that is itself possessive, "St Mary's", also meets "St Marys"), and every other character
-/// that is not a letter or digit separates words ("Millbrook-Academy" meets "Millbrook Academy").
-/// A lone `&` reads as "and".
+/// that is not a letter or digit separates words ("Millbrook-Academy" meets "Millbrook Academy"),
+/// except invisible ones inside a word (a soft hyphen from `&shy;`, zero-width joiners), which are
+/// read through and dropped. A lone `&` reads as "and".
 ///
 /// **Rule order.**
 /// 0. Screen. Most passages name no school. `MentionScreen` first checks the passage's UTF-8

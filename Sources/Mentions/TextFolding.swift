@@ -39,6 +39,17 @@ enum TextFolding {
         }
     }
 
+    /// Whether a scalar is an invisible format character that may sit inside a word: a soft hyphen
+    /// (`&shy;` in pages), a zero-width space, joiner or non-joiner, a word joiner, or a byte order
+    /// mark. Words are read across them and folded without them.
+    @inline(__always)
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: true
+        default: false
+        }
+    }
+
     /// Whether a scalar is a letter, answered from its code for ASCII.
     @inline(__always)
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
@@ -80,6 +91,8 @@ enum TextFolding {
         for scalar in decomposed.unicodeScalars {
             switch scalar.properties.generalCategory {
             case .nonspacingMark, .spacingMark, .enclosingMark:
+                continue
+            case .format where isInvisible(scalar):
                 continue
             default:
                 scalars.append(scalar)

@@ -52,7 +52,10 @@ struct ClusterUnits: CharacterUnits {
             let (scalar, length) = decode(bytes, at: index)
             var extends = false
             if !leads.isEmpty {
-                if previous == 0x200D || (previous == 0x0D && scalar == 0x0A) {
+                if previous == 0x0D && scalar == 0x0A {
+                    extends = true
+                } else if previous == 0x200D, scalar >= 0x80, ScalarClass.isEmoji(scalar) {
+                    // A zero-width joiner joins emoji ("👩‍🏫"), never a letter, space or line break.
                     extends = true
                 } else if scalar >= 0x80 {
                     extends = ScalarClass.extendsCharacter(scalar)
@@ -147,9 +150,12 @@ enum ScalarClass {
         value == 0x27 || value == 0x2019 || value == 0x2018 || value == 0x02BC
     }
 
-    /// Whether a scalar belongs to the character before it: marks, joiners, variation selectors, skin tones.
+    /// Whether a scalar belongs to the character before it: marks, variation selectors, skin tones,
+    /// and invisible characters that words are read across (soft hyphen, zero-width space, joiner
+    /// and non-joiner, word joiner, byte order mark), which `TextForm.normalized` then drops.
     static func extendsCharacter(_ value: UInt32) -> Bool {
-        if value == 0x200D || (value >= 0xFE00 && value <= 0xFE0F) || (value >= 0x1F3FB && value <= 0x1F3FF) { return true }
+        if (value >= 0xFE00 && value <= 0xFE0F) || (value >= 0x1F3FB && value <= 0x1F3FF) { return true }
+        if TextForm.isInvisible(value) { return true }
         if value >= 0xE0020, value <= 0xE007F { return true }
         guard let properties = properties(value) else { return false }
         if properties.isGraphemeExtend { return true }

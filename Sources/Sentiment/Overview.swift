@@ -39,7 +39,8 @@
 /// 2. Tokens: words (comparison form: lower case, no accents, straight apostrophes), emoticons
 ///    and emoji, `!`, `?` and clause punctuation; URLs, addresses and handles are skipped;
 ///    a hashtag's CamelCase body is read as words. A hyphenated word the lexicon does not know
-///    is read as its parts.
+///    is read as its parts. Invisible characters (soft hyphen, zero-width space, joiner and
+///    non-joiner, word joiner) are read through; a zero-width joiner joins only emoji.
 /// 3. Idioms, longest first, before single words; their words are not scored again.
 /// 4. Two-word modifiers ("kind of"), then single words: contrast words, valence, modifier
 ///    factor, negator. Valence look-ups try the word as written, without apostrophes when the

@@ -11,7 +11,13 @@ enum TextForm {
         character == "'" || character == "\u{2019}" || character == "\u{2018}" || character == "\u{02BC}"
     }
 
-    /// Lower case, accents removed, apostrophes straightened.
+    /// Whether a scalar is an invisible character that may sit inside a word: soft hyphen,
+    /// zero-width space, joiner and non-joiner, word joiner, byte order mark.
+    static func isInvisible(_ value: UInt32) -> Bool {
+        value == 0x00AD || (value >= 0x200B && value <= 0x200D) || value == 0x2060 || value == 0xFEFF
+    }
+
+    /// Lower case, accents removed, apostrophes straightened, invisible characters dropped.
     static func normalized<S: StringProtocol>(_ text: S) -> String {
         let lowered = String(text).lowercased()
         if lowered.unicodeScalars.allSatisfy({ $0.isASCII }) {
@@ -21,6 +27,8 @@ enum TextForm {
         for scalar in lowered.decomposedStringWithCanonicalMapping.unicodeScalars {
             switch scalar.properties.generalCategory {
             case .nonspacingMark, .enclosingMark:
+                continue
+            case .format where isInvisible(scalar.value):
                 continue
             default:
                 scalars.append(scalar)

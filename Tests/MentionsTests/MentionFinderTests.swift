@@ -85,6 +85,13 @@ private func spanText(_ mention: Mention, in text: String) -> String {
         #expect(!found.contains { String(characters[$0.start..<$0.end]) == "Millbrook" })
     }
 
+    @Test(arguments: ["Mill\u{00AD}brook Academy", "Millbrook\u{200D} Academy", "Mill\u{2060}brook Aca\u{200B}demy"])
+    func invisibleCharactersInsideANameDoNotHideIt(_ text: String) {
+        let found = mentions(text)
+        #expect(found.map(\.term) == ["Millbrook Academy"], "\(found)")
+        #expect(found.first.map { spanText($0, in: text) } == text)
+    }
+
     @Test func nameInsideLongerNameIsReportedOnceAsTheLonger() {
         let text = "Millbrook Academy Sixth Form open evening"
         let found = mentions(text)

@@ -59,6 +59,18 @@ import Testing
         #expect(judge.draftReading(of: "Thank you for your kind words, we are proud of them.").personalData.isEmpty)
     }
 
+    @Test(arguments: ["The food was so\u{200D} good", "The food was so go\u{00AD}od", "The food was so good\u{200C}",
+                      "The food was so go\u{2060}od", "\u{FEFF}The food was so good"])
+    func invisibleCharactersChangeNothing(_ text: String) {
+        #expect(judge.analyzer.score(text) == judge.analyzer.score("The food was so good"))
+    }
+
+    @Test func aZeroWidthJoinerBeforeALineBreakDoesNotSwallowIt() {
+        let sentences = judge.analyzer.scoreSentences("It was awful\u{200D}\nGreat teachers though")
+        #expect(sentences.count == 2)
+        #expect(judge.judgement(of: "It was awful\u{200D}\nGreat teachers though").sentiment.drivers.contains("awful"))
+    }
+
     @Test func trailingWhitespaceStillClosesTheLastSentence() {
         #expect(judge.analyzer.score("a really nice class ").compound > 0.3)
         #expect(judge.analyzer.scoreSentences("good. bad \n").map(\.text) == ["good.", "bad"])
