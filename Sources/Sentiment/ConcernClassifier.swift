@@ -107,7 +107,8 @@ public struct ConcernClassifier: Sendable {
         let tokens = workspace.hasHyphenatedWord ? parts : workspace.tokens
         tokens.withUnsafeBufferPointer { tokens in
             phraseEvidence(in: tokens, workspace: workspace, into: &evidence)
-            for token in tokens where token.kind == .word && token.has(PassageToken.isObfuscated) {
+            for token in tokens where token.kind == .word && token.has(PassageToken.isObfuscated)
+                && hidesProfanity(workspace.forms[Int(token.formStart)..<Int(token.formStart + token.formLength)]) {
                 evidence.append(ConcernEvidence(concern: .offensive, kind: .obfuscated, key: token.hash,
                                                 weight: Self.obfuscatedProfanityWeight, start: token.start, end: token.end, isPhrase: true))
             }
@@ -255,6 +256,42 @@ public struct ConcernClassifier: Sendable {
                 concern: rule.concern, kind: .phrase, key: UInt64(ruleIndex), weight: rule.weight,
                 start: tokens[covered.lowerBound].start, end: tokens[covered.upperBound - 1].end, isPhrase: true))
         }
+    }
+
+    /// Whether an obfuscated word hides profanity. `*` always counts ("f***", "sh*t"). A word
+    /// disguised only with `@`, `$` or `#` counts when reading `@` as "a", "i" or "o", `$` as "s"
+    /// and `#` as any vowel gives a word that an offensive phrase of one word matches ("b@stard",
+    /// "a$$hole", "f#ck"), so that "Learning@Home" and "school@home" are not offensive.
+    func hidesProfanity(_ form: ArraySlice<UInt8>) -> Bool {
+        if form.contains(0x2A) { return true }
+        var readings: [[UInt8]] = [[]]
+        for byte in form {
+            switch byte {
+            case 0x40: readings = readings.flatMap { reading in [0x61, 0x69, 0x6F].map { reading + [$0] } }
+            case 0x24: readings = readings.map { $0 + [0x73] }
+            case 0x23: readings = readings.flatMap { reading in [0x61, 0x65, 0x69, 0x6F, 0x75].map { reading + [$0] } }
+            default: readings = readings.map { $0 + [byte] }
+            }
+            if readings.count > 25 { return false }
+        }
+        return readings.contains(where: matchesOneWordOffensivePhrase)
+    }
+
+    /// Whether a word, in comparison form, is matched by an offensive phrase of one word.
+    private func matchesOneWordOffensivePhrase(_ word: [UInt8]) -> Bool {
+        let compiled = tables
+        func isOffensiveOneWordRule(_ position: Int) -> Bool {
+            let rule = compiled.rules[Int(compiled.ruleLists[position])]
+            guard rule.concern == .offensive, !rule.isBenign, rule.words.count == 1 else { return false }
+            if case .prefix(let prefix) = rule.words[0] { return word.starts(with: prefix) }
+            return true
+        }
+        let entry = compiled.words.value(of: word)
+        if entry >= 0, compiled.entries[Int(entry)].rules.contains(where: { isOffensiveOneWordRule(Int($0)) }) { return true }
+        guard word.count >= 3 else { return false }
+        let group = compiled.prefixRuleStarts.value(of: CompiledLexicon.prefixStart(of: word))
+        guard group != ByteKeyTable.missing else { return false }
+        return compiled.prefixRuleRanges[Int(group)].contains { isOffensiveOneWordRule(Int($0)) }
     }
 
     /// The rules, as a range of `ruleLists`, whose first word is a prefix of this word.

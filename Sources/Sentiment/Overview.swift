@@ -67,8 +67,10 @@
 /// 2. Innocent readings listed in code veto a trigger they cover ("a bully to drive").
 /// 3. A negator within three words before a bullying, complaint, press or praise phrase, in
 ///    the same clause, vetoes it ("I'm not complaining", "no complaints").
-/// 4. Obfuscated profanity: a word of letters with `*`, `#`, `@` or `$` inside, or a short word
-///    ending in a run of `*` ("f***", "sh*t", "f**king", "b@stard"), is offensive.
+/// 4. Obfuscated profanity: a word of letters with `*` inside, or a short word ending in a run of
+///    `*` ("f***", "sh*t", "f**king"), is offensive; one with `@`, `$` or `#` inside is offensive
+///    when reading the symbols as the letters they stand for gives a word an offensive phrase of
+///    one word matches ("b@stard", "a$$hole"), and not otherwise ("Learning@Home").
 /// 5. Of phrases of one concern covering the same words, the longest (then the heaviest) counts.
 /// 6. Each sentence with a `?` standing alone is question evidence ("?!" and "??" are
 ///    exasperation, not requests); question phrases count without one.

@@ -89,22 +89,37 @@ enum PersonalDataPatterns {
             return nil
         }
 
+        // Groups as UK numbers are written: the first (with its 0) of 3 to 5 digits, or the whole
+        // number; each later one of 3 to 7; one kind of separator throughout. So "01.02.2023 10.00"
+        // is a date and a time, not a number.
         var valid: PhoneNumber?
+        var separator: UInt8?
+        var groups = 0
         while isDigit(index) {
+            let groupStart = digits.count
             while isDigit(index) {
                 digits.append(bytes[index])
                 index += 1
             }
             if digits.count > 11 { break }
+            groups += 1
+            let size = digits.count - groupStart
+            let fitsGroups = groups == 1 ? (3...5).contains(digits.count) || digits.isValidNumber : (3...7).contains(size)
+            guard fitsGroups else { break }
+            var closedBracket = false
             if isInBrackets {
                 guard index < bytes.count, bytes[index] == 0x29 else { return nil }
                 index += 1
                 isInBrackets = false
+                closedBracket = true
             }
             if digits.isValidNumber, !isDigit(index) {
                 valid = PhoneNumber(range: start..<index, digits: digits.text)
             }
-            guard isSeparator(index), isDigit(index + 1) else { break }
+            // After a closing bracket the next group may follow at once: "(01632)960123".
+            if closedBracket, isDigit(index) { continue }
+            guard isSeparator(index), isDigit(index + 1), separator == nil || separator == bytes[index] else { break }
+            if !closedBracket { separator = bytes[index] }
             index += 1
         }
         return valid
@@ -207,10 +222,23 @@ enum PersonalDataPatterns {
         return index == code.endIndex
     }
 
-    /// "2AB": a digit and two letters.
+    /// "2AB": a digit and two letters, never C, I, K, M, O or V (so "2pm" is a time, not a
+    /// postcode), and not an ordinal ("1st", "3rd", "4th").
     private static func isInwardCode(_ code: ArraySlice<UInt8>) -> Bool {
         let start = code.startIndex
-        return code.count == 3 && isASCIIDigit(code[start]) && isASCIILetter(code[start + 1]) && isASCIILetter(code[start + 2])
+        guard code.count == 3, isASCIIDigit(code[start]), isInwardLetter(code[start + 1]), isInwardLetter(code[start + 2]) else {
+            return false
+        }
+        let suffix = [code[start + 1] | 0x20, code[start + 2] | 0x20]
+        return !Self.ordinalSuffixes.contains(suffix)
+    }
+
+    private static let ordinalSuffixes: Set<[UInt8]> = [Array("st".utf8), Array("nd".utf8), Array("rd".utf8), Array("th".utf8)]
+
+    /// The letters a postcode's inward code uses: all but C, I, K, M, O and V.
+    private static func isInwardLetter(_ byte: UInt8) -> Bool {
+        guard isASCIILetter(byte) else { return false }
+        return !"cikmov".utf8.contains(byte | 0x20)
     }
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }

@@ -33,6 +33,17 @@ import Testing
         #expect(words == [[.literal("f***")]])
     }
 
+    @Test(arguments: ["b@stard", "B@STARDS", "a$$hole", "f#ck", "f#cking"])
+    func lettersDisguisedAsSymbolsAreOffensiveWhenTheyHideProfanity(_ word: String) throws {
+        let found = try #require(classifier.classify("what a \(word) day").first { $0.concern == .offensive })
+        #expect(found.evidence == [word])
+    }
+
+    @Test(arguments: ["Learning@Home starts next week", "Thanks to everyone at school@home", "great#proud", "mum@home", "Fun$ raised"])
+    func symbolsInsideOrdinaryWordsAreNotOffensive(_ text: String) {
+        #expect(!classifier.classify(text).contains { $0.concern == .offensive })
+    }
+
     @Test func loadingTwiceGivesTheSameLexicon() throws {
         let again = try Lexicon.bundled()
         #expect(again.valences == lexicon.valences)
