@@ -57,12 +57,25 @@ final class LexiconTables: Sendable {
 }
 
 extension JudgementWorkspace {
-    /// Calls `body` with the passage's UTF-8 bytes, contiguous in memory.
-    static func withBytes<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+    /// The most bytes of a passage that are read, 256 MiB: offsets into the passage and into the
+    /// word forms (several times the passage at worst) are kept in 32 bits. A longer passage, which
+    /// no fetch can produce, is judged on this much, cut at a character boundary.
+    static let longestPassage = Int(Int32.max) / 8
+
+    /// Calls `body` with the passage's UTF-8 bytes, contiguous in memory, at most `limit` of them.
+    static func withBytes<Result>(
+        of text: String, limit: Int = longestPassage, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        func bounded(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
+            guard bytes.count > limit else { return body(bytes) }
+            var end = limit
+            while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+            return body(UnsafeBufferPointer(rebasing: bytes[..<end]))
+        }
+        if let result = text.utf8.withContiguousStorageIfAvailable(bounded) { return result }
         var copy = text
         copy.makeContiguousUTF8()
-        return copy.utf8.withContiguousStorageIfAvailable(body) ?? Array(text.utf8).withUnsafeBufferPointer(body)
+        return copy.utf8.withContiguousStorageIfAvailable(bounded) ?? Array(text.utf8).withUnsafeBufferPointer(bounded)
     }
 
     /// Reads a passage's bytes into tokens and sentences.

@@ -1,5 +1,5 @@
 import Model
-import Sentiment
+@testable import Sentiment
 import Testing
 
 /// The one-pass judge: the same answers as the analyzer and classifier on their own, with a
@@ -116,5 +116,16 @@ import Testing
     @Test(arguments: ["I didn't like the course", "My least favourite class", "It was poorly organised", "Not worth the money"])
     func dislikeReadsNegative(_ text: String) {
         #expect(analyzer.score(text).label == .negative)
+    }
+}
+
+@Suite struct PassageLimitTests {
+    @Test func aPassageOverTheLimitIsCutAtACharacterBoundary() {
+        let cut = JudgementWorkspace.withBytes(of: "héllo wörld", limit: 8) { String(decoding: $0, as: UTF8.self) }
+        #expect(cut == "héllo w")
+        let within = JudgementWorkspace.withBytes(of: "héllo wörld", limit: 9) { String(decoding: $0, as: UTF8.self) }
+        #expect(within == "héllo w")
+        let whole = JudgementWorkspace.withBytes(of: "héllo", limit: 6) { $0.count }
+        #expect(whole == 6)
     }
 }
