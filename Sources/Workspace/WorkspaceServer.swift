@@ -2,16 +2,21 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import Synchronization
 
 /// Serves a ``Workspace`` over HTTP/1.1 with SwiftNIO.
 ///
 /// Each connection's requests are read whole (bodies up to 1 MiB), answered by the workspace, and
 /// the connection is closed after the response: simple, and plenty for a school's staff. A client
 /// that sends nothing for the read timeout (30 s) is disconnected, and a body over the limit is
-/// answered with 413 at once, so slow or endless requests cannot hold connections open.
+/// answered with 413 at once, so slow or endless requests cannot hold connections open; beyond
+/// `maximumConnections` open at once, new connections are closed as soon as they are accepted.
 public final class WorkspaceServer: Sendable {
     let workspace: Workspace
     let channel: any Channel
+
+    /// Connections served at once; more are closed on arrival.
+    public static let maximumConnections = 256
 
     /// The port the server listens on (useful when asked for port 0).
     public var port: Int { channel.localAddress?.port ?? 0 }
@@ -31,11 +36,16 @@ public final class WorkspaceServer: Sendable {
         _ workspace: Workspace, host: String, port: Int, readTimeout: Duration = .seconds(30), trustedProxies: Set<String> = [],
         now: @escaping @Sendable () -> Date = Date.init
     ) async throws -> WorkspaceServer {
+        let openConnections = ConnectionCount()
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
+                guard openConnections.open(below: maximumConnections) else {
+                    return channel.close()
+                }
+                channel.closeFuture.whenComplete { _ in openConnections.close() }
+                return channel.eventLoop.makeCompletedFuture {
                     let (seconds, attoseconds) = readTimeout.components
                     let timeout = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
                     try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: timeout))
@@ -59,6 +69,26 @@ public final class WorkspaceServer: Sendable {
     /// Stops listening.
     public func stop() async {
         try? await channel.close()
+    }
+}
+
+/// How many connections are open, across the server's event loops.
+final class ConnectionCount: Sendable {
+    private let count = Atomic(0)
+
+    /// Counts a new connection and says true, or says false (counting nothing) when `limit` are open.
+    func open(below limit: Int) -> Bool {
+        var current = count.load(ordering: .relaxed)
+        while current < limit {
+            let (exchanged, original) = count.compareExchange(expected: current, desired: current + 1, ordering: .relaxed)
+            if exchanged { return true }
+            current = original
+        }
+        return false
+    }
+
+    func close() {
+        count.subtract(1, ordering: .relaxed)
     }
 }
 

@@ -111,3 +111,17 @@ private final class RawClient {
         #expect(RequestHandler.clientAddress(peer: "127.0.0.1", forwardedFor: ["203.0.113.7"], trustedProxies: []) == "127.0.0.1")
     }
 }
+
+@Suite struct ConnectionCountTests {
+    @Test func opensUpToTheLimitAndAgainAfterOneCloses() async {
+        let count = ConnectionCount()
+        let admitted = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<100 { group.addTask { count.open(below: 10) } }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(admitted == 10)
+        #expect(!count.open(below: 10))
+        count.close()
+        #expect(count.open(below: 10))
+    }
+}
