@@ -62,20 +62,22 @@ extension JudgementWorkspace {
     /// no fetch can produce, is judged on this much, cut at a character boundary.
     static let longestPassage = Int(Int32.max) / 8
 
-    /// Calls `body` with the passage's UTF-8 bytes, contiguous in memory, at most `limit` of them.
-    static func withBytes<Result>(
-        of text: String, limit: Int = longestPassage, _ body: (UnsafeBufferPointer<UInt8>) -> Result
-    ) -> Result {
-        func bounded(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
-            guard bytes.count > limit else { return body(bytes) }
-            var end = limit
-            while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }
-            return body(UnsafeBufferPointer(rebasing: bytes[..<end]))
+    /// Calls `body` with the passage's UTF-8 bytes, contiguous in memory, at most `longestPassage` of them.
+    static func withBytes<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var text = text
+        if text.utf8.count > longestPassage { text = prefix(of: text, bytes: longestPassage) }
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable(body) ?? Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
+    /// The start of `text` in at most `limit` UTF-8 bytes, cut at a scalar boundary.
+    static func prefix(of text: String, bytes limit: Int) -> String {
+        var end = text.utf8.index(text.utf8.startIndex, offsetBy: min(limit, text.utf8.count))
+        while end > text.utf8.startIndex, end < text.utf8.endIndex, text.utf8[end] & 0xC0 == 0x80 {
+            end = text.utf8.index(before: end)
         }
-        if let result = text.utf8.withContiguousStorageIfAvailable(bounded) { return result }
-        var copy = text
-        copy.makeContiguousUTF8()
-        return copy.utf8.withContiguousStorageIfAvailable(bounded) ?? Array(text.utf8).withUnsafeBufferPointer(bounded)
+        return String(decoding: text.utf8[..<end], as: UTF8.self)
     }
 
     /// Reads a passage's bytes into tokens and sentences.

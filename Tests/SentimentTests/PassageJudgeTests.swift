@@ -121,11 +121,9 @@ import Testing
 
 @Suite struct PassageLimitTests {
     @Test func aPassageOverTheLimitIsCutAtACharacterBoundary() {
-        let cut = JudgementWorkspace.withBytes(of: "héllo wörld", limit: 8) { String(decoding: $0, as: UTF8.self) }
-        #expect(cut == "héllo w")
-        let within = JudgementWorkspace.withBytes(of: "héllo wörld", limit: 9) { String(decoding: $0, as: UTF8.self) }
-        #expect(within == "héllo w")
-        let whole = JudgementWorkspace.withBytes(of: "héllo", limit: 6) { $0.count }
-        #expect(whole == 6)
+        #expect(JudgementWorkspace.prefix(of: "héllo wörld", bytes: 8) == "héllo w")
+        #expect(JudgementWorkspace.prefix(of: "héllo wörld", bytes: 9) == "héllo w")
+        #expect(JudgementWorkspace.prefix(of: "héllo", bytes: 6) == "héllo")
+        #expect(JudgementWorkspace.prefix(of: "héllo", bytes: 60) == "héllo")
     }
 }
