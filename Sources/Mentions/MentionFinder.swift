@@ -157,7 +157,7 @@ public struct MentionFinder: Sendable {
         }
         // Accepted names, hashtags, handles and domains are themselves school context.
         // By where they start, keeping their order otherwise, so that ties go to the same licence as before.
-        let allLicences = (licences + accepted.map { Licence(tokens: $0.tokens, term: $0.term) }).enumerated()
+        let allLicences = aliases.isEmpty ? [] : (licences + accepted.map { Licence(tokens: $0.tokens, term: $0.term) }).enumerated()
             .sorted { ($0.element.tokens.lowerBound, $0.offset) < ($1.element.tokens.lowerBound, $1.offset) }
             .map(\.element)
         let longestLicence = allLicences.map(\.tokens.count).max() ?? 0
