@@ -128,14 +128,21 @@ static curl_socket_t earshot_guarded_open_socket(void *context, curlsocktype pur
 }
 
 /* Whether the host of `url` resolves, on this machine, to an address the guard refuses. A URL
- * without a host (file:) and a host that does not resolve here are not refused. */
+ * without a host (file:) and a host that does not resolve here are not refused. The look-up runs on
+ * the transfer engine's thread: a name server that does not answer holds the other transfers up for
+ * the resolver's timeout. */
 static int earshot_refuses_host_of(const earshot_curl_address_guard *guard, const char *url) {
     CURLU *parts = curl_url();
     if (!parts) return 1;
     char *host = NULL;
+    /* A URL that cannot be read is refused; one without a host (file:) is not. */
+    if (curl_url_set(parts, CURLUPART_URL, url, 0) != CURLUE_OK) {
+        curl_url_cleanup(parts);
+        return 1;
+    }
     int refuse = 0;
-    if (curl_url_set(parts, CURLUPART_URL, url, 0) == CURLUE_OK
-        && curl_url_get(parts, CURLUPART_HOST, &host, 0) == CURLUE_OK && host) {
+    /* The host as the proxy will be asked for it: an internationalised name in punycode. */
+    if (curl_url_get(parts, CURLUPART_HOST, &host, CURLU_PUNYCODE) == CURLUE_OK && host) {
         char *name = host;
         size_t length = strlen(name);
         if (length >= 2 && name[0] == '[' && name[length - 1] == ']') {

@@ -167,9 +167,9 @@ public struct DigestRenderer: Sendable {
         var lines: [String] = []
         for days in [7, 30] {
             let compliance = digest.compliance(days: days)
-            if let share = compliance.share {
-                // Rounded down: 199 of 200 is 99 %, not a perfect record.
-                lines.append("Last \(days) days: \(Int((share * 100).rounded(.down)))% of cases answered within the policy time "
+            if compliance.share != nil {
+                // Rounded down, in whole numbers: 199 of 200 is 99 %, not a perfect record.
+                lines.append("Last \(days) days: \(compliance.answeredInTime * 100 / compliance.due)% of cases answered within the policy time "
                              + "(\(compliance.answeredInTime) of \(compliance.due))")
             } else {
                 lines.append("Last \(days) days: no case fell due")

@@ -223,17 +223,26 @@ enum PersonalDataPatterns {
     }
 
     /// "2AB": a digit and two letters, never C, I, K, M, O or V (so "2pm" is a time, not a
-    /// postcode), and not an ordinal ("1st", "3rd", "4th").
+    /// postcode), and not the digit's own ordinal ("1st", "3rd", "4th").
     private static func isInwardCode(_ code: ArraySlice<UInt8>) -> Bool {
         let start = code.startIndex
         guard code.count == 3, isASCIIDigit(code[start]), isInwardLetter(code[start + 1]), isInwardLetter(code[start + 2]) else {
             return false
         }
         let suffix = [code[start + 1] | 0x20, code[start + 2] | 0x20]
-        return !Self.ordinalSuffixes.contains(suffix)
+        return suffix != ordinalSuffix(of: code[start])
     }
 
-    private static let ordinalSuffixes: Set<[UInt8]> = [Array("st".utf8), Array("nd".utf8), Array("rd".utf8), Array("th".utf8)]
+    /// The suffix an ordinal of this digit takes ("1st", "2nd", "3rd", "4th"); "2TH" or "1RD" is
+    /// no ordinal, so it can be a postcode.
+    private static func ordinalSuffix(of digit: UInt8) -> [UInt8] {
+        switch digit {
+        case 0x31: Array("st".utf8)
+        case 0x32: Array("nd".utf8)
+        case 0x33: Array("rd".utf8)
+        default: Array("th".utf8)
+        }
+    }
 
     /// The letters a postcode's inward code uses: all but C, I, K, M, O and V.
     private static func isInwardLetter(_ byte: UInt8) -> Bool {

@@ -63,6 +63,15 @@ public final class LoginThrottle: Sendable {
         }
     }
 
+    /// Takes back an attempt admitted at `attemptedAt` that was never tried (the server was busy).
+    public func withdrawAttempt(name: String, address: String, attemptedAt: Date) {
+        ledger.withLock { ledger in
+            for key in [Self.key(name: name), "address:" + address] {
+                if let index = ledger.attempts[key]?.lastIndex(of: attemptedAt) { ledger.attempts[key]?.remove(at: index) }
+            }
+        }
+    }
+
     /// How many names and addresses are held, for tests.
     var heldKeyCount: Int { ledger.withLock { $0.attempts.count } }
 

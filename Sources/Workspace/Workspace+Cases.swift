@@ -162,7 +162,8 @@ struct QueueFilter: Sendable {
     }
 
     func matches(_ item: CaseSummary) -> Bool {
-        if let concern, !(item.primaryConcern == concern || item.concerns.contains(concern)) { return false }
+        if let concern, !(item.primaryConcern == concern || item.concerns.contains(concern)
+                          || (concern == .safeguarding && item.touchesSafeguarding)) { return false }
         if let owner, item.owner.rawValue != owner { return false }
         if let status, status != "all", item.status.rawValue != status { return false }
         if let source, item.sourceTitle != source { return false }

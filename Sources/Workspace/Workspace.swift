@@ -176,6 +176,7 @@ public final class Workspace: Sendable {
         // Hash even when there is no such account, so timing does not tell which names exist.
         let stored = account?.passwordHash ?? "pbkdf2-sha256$\(hasher.iterations)$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
         guard let matches = try await passwordChecks.verify(password, against: stored, with: hasher) else {
+            throttle.withdrawAttempt(name: name, address: request.remoteAddress, attemptedAt: now)
             return loginPage(renderer, message: "The workspace is busy signing others in. Try again in a moment.", status: 503,
                              reusing: expected)
         }

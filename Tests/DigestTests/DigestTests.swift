@@ -207,6 +207,11 @@ import Testing
         }
         let lines = DigestRenderer().responseLines(digest(history: DigestHistory(caseResponses: responses)))
         #expect(lines.first == "Last 7 days: 99% of cases answered within the policy time (199 of 200)")
+        let some = (0..<50).map { index in
+            DigestHistory.CaseResponse(dueAt: morning.addingTimeInterval(-3600), firstResponseAt: index < 29 ? morning.addingTimeInterval(-7200) : nil)
+        }
+        #expect(DigestRenderer().responseLines(digest(history: DigestHistory(caseResponses: some))).first
+                == "Last 7 days: 58% of cases answered within the policy time (29 of 50)")
     }
 
 }

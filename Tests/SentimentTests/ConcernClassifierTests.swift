@@ -198,6 +198,11 @@ struct ConcernCase: CustomTestStringConvertible, Sendable {
         #expect(found.evidence == ["12 Millbrook Road, Leeds LS6 2AB"])
     }
 
+    @Test func aPostcodeEndingInLettersThatOnlyLookLikeAnOrdinalCounts() throws {
+        let found = try #require(assessment(.dataProtection, in: "She lives at 12 High Street LS6 2TH now"))
+        #expect(found.evidence == ["12 High Street LS6 2TH"])
+    }
+
     @Test func postcodeWrittenTogetherCounts() throws {
         let found = try #require(assessment(.dataProtection, in: "14 Oak Close ls62ab"))
         #expect(found.evidence == ["14 Oak Close ls62ab"])

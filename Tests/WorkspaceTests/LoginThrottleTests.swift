@@ -34,6 +34,13 @@ import Testing
         #expect(!throttle.admitAttempt(name: "office", address: "192.0.2.1", at: start))
     }
 
+    @Test func anAttemptTurnedAwayUntriedIsTakenBack() {
+        let throttle = LoginThrottle(limitPerName: 1, limitPerAddress: 1, window: 600)
+        #expect(throttle.admitAttempt(name: "head", address: "192.0.2.1", at: start))
+        throttle.withdrawAttempt(name: "head", address: "192.0.2.1", attemptedAt: start)
+        #expect(throttle.admitAttempt(name: "head", address: "192.0.2.1", at: start))
+    }
+
     @Test func namesAndAddressesWhoseAttemptsExpiredAreForgotten() {
         let throttle = LoginThrottle(limitPerName: 5, limitPerAddress: 20, window: 600)
         for index in 0..<1000 {

@@ -300,6 +300,8 @@ import Workspace
             await lead.logIn("dsl-user")
             let page = await lead.get("/cases/\(mixed.rawValue)")
             #expect(page.status == 200 && page.text.contains("hurt themselves"))
+            // The lead's safeguarding filter finds it too.
+            #expect((await lead.get("/?concern=safeguarding")).text.contains("/cases/\(mixed.rawValue)"))
         }
     }
 }
