@@ -59,7 +59,21 @@ public struct ConcernClassifier: Sendable {
         self.lexicon = lexicon
         self.tables = lexicon.tables
         self.analyzer = SentimentAnalyzer(lexicon: lexicon)
+        self.offensiveWords = lexicon.concernRules.filter { $0.concern == .offensive && $0.words.count == 1 }.map { rule in
+            switch rule.words[0] {
+            case .literal(let word): OffensiveWord(bytes: Array(word.utf8), isPrefix: false)
+            case .prefix(let prefix): OffensiveWord(bytes: Array(prefix.utf8), isPrefix: true)
+            }
+        }
     }
+
+    /// An offensive phrase of one word, for recognising it behind `@`, `$` and `#`.
+    struct OffensiveWord: Sendable {
+        var bytes: [UInt8]
+        var isPrefix: Bool
+    }
+
+    let offensiveWords: [OffensiveWord]
 
     /// The concerns a passage raises, scoring its sentiment first (for the praise rule).
     public func classify(_ text: String) -> [ConcernAssessment] {
@@ -259,39 +273,16 @@ public struct ConcernClassifier: Sendable {
     }
 
     /// Whether an obfuscated word hides profanity. `*` always counts ("f***", "sh*t"). A word
-    /// disguised only with `@`, `$` or `#` counts when reading `@` as "a", "i" or "o", `$` as "s"
-    /// and `#` as any vowel gives a word that an offensive phrase of one word matches ("b@stard",
-    /// "a$$hole", "f#ck"), so that "Learning@Home" and "school@home" are not offensive.
+    /// disguised only with `@`, `$` or `#` counts when, each symbol standing for one letter, it
+    /// spells a word that an offensive phrase of one word matches ("b@stard", "a$$hole", "f#@k"),
+    /// so that "Learning@Home" and "school@home" are not offensive.
     func hidesProfanity(_ form: ArraySlice<UInt8>) -> Bool {
         if form.contains(0x2A) { return true }
-        var readings: [[UInt8]] = [[]]
-        for byte in form {
-            switch byte {
-            case 0x40: readings = readings.flatMap { reading in [0x61, 0x69, 0x6F].map { reading + [$0] } }
-            case 0x24: readings = readings.map { $0 + [0x73] }
-            case 0x23: readings = readings.flatMap { reading in [0x61, 0x65, 0x69, 0x6F, 0x75].map { reading + [$0] } }
-            default: readings = readings.map { $0 + [byte] }
-            }
-            if readings.count > 25 { return false }
+        func isSymbol(_ byte: UInt8) -> Bool { byte == 0x40 || byte == 0x24 || byte == 0x23 }
+        return offensiveWords.contains { word in
+            guard word.isPrefix ? form.count >= word.bytes.count : form.count == word.bytes.count else { return false }
+            return zip(form, word.bytes).allSatisfy { written, listed in written == listed || isSymbol(written) }
         }
-        return readings.contains(where: matchesOneWordOffensivePhrase)
-    }
-
-    /// Whether a word, in comparison form, is matched by an offensive phrase of one word.
-    private func matchesOneWordOffensivePhrase(_ word: [UInt8]) -> Bool {
-        let compiled = tables
-        func isOffensiveOneWordRule(_ position: Int) -> Bool {
-            let rule = compiled.rules[Int(compiled.ruleLists[position])]
-            guard rule.concern == .offensive, !rule.isBenign, rule.words.count == 1 else { return false }
-            if case .prefix(let prefix) = rule.words[0] { return word.starts(with: prefix) }
-            return true
-        }
-        let entry = compiled.words.value(of: word)
-        if entry >= 0, compiled.entries[Int(entry)].rules.contains(where: { isOffensiveOneWordRule(Int($0)) }) { return true }
-        guard word.count >= 3 else { return false }
-        let group = compiled.prefixRuleStarts.value(of: CompiledLexicon.prefixStart(of: word))
-        guard group != ByteKeyTable.missing else { return false }
-        return compiled.prefixRuleRanges[Int(group)].contains { isOffensiveOneWordRule(Int($0)) }
     }
 
     /// The rules, as a range of `ruleLists`, whose first word is a prefix of this word.

@@ -69,8 +69,8 @@
 ///    the same clause, vetoes it ("I'm not complaining", "no complaints").
 /// 4. Obfuscated profanity: a word of letters with `*` inside, or a short word ending in a run of
 ///    `*` ("f***", "sh*t", "f**king"), is offensive; one with `@`, `$` or `#` inside is offensive
-///    when reading the symbols as the letters they stand for gives a word an offensive phrase of
-///    one word matches ("b@stard", "a$$hole"), and not otherwise ("Learning@Home").
+///    when, each symbol standing for one letter, it spells a word an offensive phrase of one word
+///    matches ("b@stard", "a$$hole", "f#@k"), and not otherwise ("Learning@Home").
 /// 5. Of phrases of one concern covering the same words, the longest (then the heaviest) counts.
 /// 6. Each sentence with a `?` standing alone is question evidence ("?!" and "??" are
 ///    exasperation, not requests); question phrases count without one.
