@@ -22,11 +22,23 @@ extension Store {
     }
 
     /// Moves a case from `from` to `to` and records who did it, when and why.
-    /// - Throws: ``StorageError`` when the case is not in `from` any more (someone else moved it).
+    /// - Parameter latestDraftID: when given, the move happens only if this is still the case's
+    ///   latest draft (an approval of the draft a leader read, not of one saved meanwhile).
+    /// - Throws: ``StorageError`` with the conflict code when the case is not in `from` any more, or
+    ///   a newer draft was saved (someone else moved it first).
     public func transition(
-        _ caseID: CaseID, from: CaseStatus, to: CaseStatus, action: String, actor: String, reason: String?, at date: Date
+        _ caseID: CaseID, from: CaseStatus, to: CaseStatus, action: String, actor: String, reason: String?, at date: Date,
+        latestDraftID: Int64? = nil
     ) throws(StorageError) {
         try inTransaction("move case \(caseID)") {
+            if let latestDraftID {
+                let latest = try connection.query("SELECT max(id) AS latest FROM drafts WHERE case_id = ?", [.integer(caseID.rawValue)])
+                    .first?["latest"].integer
+                guard latest == latestDraftID else {
+                    throw StorageError(code: StorageError.conflictCode, operation: "move case \(caseID)",
+                                       message: "a newer draft was saved; read it first")
+                }
+            }
             try setStatus(caseID, from: from, to: to, action: action, actor: actor, reason: reason, at: date)
         }
     }

@@ -118,7 +118,8 @@ extension Workspace {
             guard blocking.isEmpty else {
                 throw WorkspaceError.conflict("The latest draft cannot be approved: " + blocking.map(\.description).joined(separator: "; "))
             }
-            try await move(caseID, summary: summary, by: .approve, actor: user.name, at: now)
+            // Checked again as the case moves, in case a draft is saved between reading and moving.
+            try await move(caseID, summary: summary, by: .approve, actor: user.name, at: now, latestDraftID: draft.id)
         case "respond":
             try await move(caseID, summary: summary, by: .markResponded, actor: user.name, at: now)
         case "escalate":
@@ -133,7 +134,9 @@ extension Workspace {
         return .redirect(to: "/cases/\(caseID.rawValue)")
     }
 
-    private func move(_ caseID: CaseID, summary: CaseSummary, by action: CaseAction, actor: String, at now: Date) async throws {
+    private func move(
+        _ caseID: CaseID, summary: CaseSummary, by action: CaseAction, actor: String, at now: Date, latestDraftID: Int64? = nil
+    ) async throws {
         let next: CaseStatus
         do {
             next = try CaseStateMachine().apply(action, to: summary.status, needsApproval: summary.needsApproval)
@@ -141,7 +144,8 @@ extension Workspace {
             throw WorkspaceError.conflict("Case \(caseID.rawValue): \(error.description)")
         }
         try await storage.perform { store in
-            try store.transition(caseID, from: summary.status, to: next, action: action.name, actor: actor, reason: action.reason, at: now)
+            try store.transition(caseID, from: summary.status, to: next, action: action.name, actor: actor, reason: action.reason, at: now,
+                                 latestDraftID: latestDraftID)
         }
     }
 }

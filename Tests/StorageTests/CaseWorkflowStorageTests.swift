@@ -50,6 +50,24 @@ import Testing
         }
     }
 
+    @Test func anApprovalOfADraftThatIsNoLongerTheLatestIsAConflict() async throws {
+        try await withTemporaryDirectory { folder in
+            let store = try store(in: folder)
+            let caseID = try #require(try write(store, [observation("a", triage(.complaint))]).openedCases.first)
+            let read = try store.addDraft(to: caseID, audience: "public", text: "Thank you", author: "jo", problems: [], at: now)
+            let newer = try store.addDraft(to: caseID, audience: "public", text: "Thank you, call us", author: "sam", problems: [], at: now)
+            let stale = #expect(throws: StorageError.self) {
+                try store.transition(caseID, from: .new, to: .acknowledged, action: "approve", actor: "head", reason: nil, at: now,
+                                     latestDraftID: read)
+            }
+            #expect(stale?.isConflict == true)
+            #expect(try store.caseSummary(caseID)?.status == .new)
+            try store.transition(caseID, from: .new, to: .acknowledged, action: "approve", actor: "head", reason: nil, at: now,
+                                 latestDraftID: newer)
+            #expect(try store.caseSummary(caseID)?.status == .acknowledged)
+        }
+    }
+
     @Test func aNewPostInAClosedCasesThreadReopensIt() async throws {
         try await withTemporaryDirectory { folder in
             let store = try store(in: folder)
