@@ -54,11 +54,10 @@ struct DigestCommand: AsyncParsableCommand {
         }
         let subject = "\(configuration.schoolName) social media digest, \(digest.dayTitle)"
         do {
-            // Recorded as ending where its window ends (now, or a past day's midnight), so that the next
-            // regular digest starts exactly there: never past findings this one did not cover, and
-            // never over findings it did.
+            // Recorded as ending where its window ends. A regular digest's end is where the next one
+            // starts; a given day's digest is marked so that it never moves that start.
             try store.recordDigest(day: digest.dayKey, windowStart: window.start, generatedAt: window.end, htmlPath: files[0].0.path,
-                                   textPath: files[1].0.path, subject: subject)
+                                   textPath: files[1].0.path, subject: subject, isOfGivenDay: date != nil)
         } catch {
             printError("storage error: \(error.description)")
             throw ExitStatus.storageFailure
@@ -102,7 +101,7 @@ struct DigestCommand: AsyncParsableCommand {
             // today's window ends now.
             return (start, min(end, now), min(end.addingTimeInterval(-1), now))
         }
-        let previous = try? store.lastDigest()?.generatedAt
+        let previous = try? store.lastRegularDigest()?.generatedAt
         return (previous ?? calendar.startOfDay(for: now), now, now)
     }
 

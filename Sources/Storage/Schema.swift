@@ -135,5 +135,9 @@ enum Schema {
         );
         CREATE INDEX sessions_by_expiry ON sessions(expires_at);
         """,
+        // Digests of a given past day (`digest --date`), which the next regular digest does not start from.
+        """
+        ALTER TABLE digests ADD COLUMN is_of_given_day INTEGER NOT NULL DEFAULT 0;
+        """,
     ]
 }

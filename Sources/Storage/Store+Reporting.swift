@@ -46,6 +46,11 @@ extension Store {
         try digests(where: "1 ORDER BY generated_at DESC, id DESC LIMIT 1").first
     }
 
+    /// The most recent regular digest (not one of a given past day), where the next one starts.
+    public func lastRegularDigest() throws(StorageError) -> DigestRecord? {
+        try digests(where: "is_of_given_day = 0 ORDER BY generated_at DESC, id DESC LIMIT 1").first
+    }
+
     /// Every digest written, oldest first.
     public func digests() throws(StorageError) -> [DigestRecord] {
         try digests(where: "1 ORDER BY generated_at, id")
@@ -56,14 +61,19 @@ extension Store {
         try digests(where: "sent_at IS NULL ORDER BY generated_at, id")
     }
 
-    /// Notes a digest written to disk.
+    /// Notes a digest written to disk; `isOfGivenDay` for a digest of a past day asked for by date.
     @discardableResult
     public func recordDigest(
-        day: String, windowStart: Date, generatedAt: Date, htmlPath: String, textPath: String, subject: String
+        day: String, windowStart: Date, generatedAt: Date, htmlPath: String, textPath: String, subject: String,
+        isOfGivenDay: Bool = false
     ) throws(StorageError) -> Int64 {
         try connection.query(
-            "INSERT INTO digests (day, window_start, generated_at, html_path, text_path, subject) VALUES (?, ?, ?, ?, ?, ?)",
-            [.text(day), SQLValue(windowStart), SQLValue(generatedAt), .text(htmlPath), .text(textPath), .text(subject)])
+            """
+            INSERT INTO digests (day, window_start, generated_at, html_path, text_path, subject, is_of_given_day)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """,
+            [.text(day), SQLValue(windowStart), SQLValue(generatedAt), .text(htmlPath), .text(textPath), .text(subject),
+             SQLValue(isOfGivenDay)])
         return connection.lastInsertedRowID
     }
 

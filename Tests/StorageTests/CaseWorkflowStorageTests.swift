@@ -165,3 +165,20 @@ import Testing
         }
     }
 }
+
+@Suite struct DigestRecordTests {
+    @Test func aGivenDaysDigestNeverBecomesWhereTheNextRegularOneStarts() async throws {
+        try await withTemporaryDirectory { folder in
+            let store = try Store(path: folder.appendingPathComponent("e.sqlite").path)
+            let monday = Date(timeIntervalSince1970: 1_795_600_800)
+            try store.recordDigest(day: "2026-11-25", windowStart: monday.addingTimeInterval(-86_400), generatedAt: monday,
+                                   htmlPath: "a.html", textPath: "a.txt", subject: "a")
+            // Wednesday's digest, asked for by date on Friday: ends at Thursday's midnight.
+            try store.recordDigest(day: "2026-11-27", windowStart: monday.addingTimeInterval(2 * 86_400),
+                                   generatedAt: monday.addingTimeInterval(3 * 86_400), htmlPath: "b.html", textPath: "b.txt",
+                                   subject: "b", isOfGivenDay: true)
+            #expect(try store.lastDigest()?.day == "2026-11-27")
+            #expect(try store.lastRegularDigest()?.day == "2026-11-25")
+        }
+    }
+}
