@@ -104,7 +104,7 @@ import Testing
     @Test("Bundled Easter holidays follow the Gregorian computus", arguments: 2024...2028)
     func easterFollowsTheComputus(_ year: Int) throws {
         let bundled = BankHolidays.bundledEnglandAndWales
-        let easterSunday = try Self.easterSunday(year)
+        let easterSunday = BankHolidays.easterSunday(in: year)
         #expect(bundled.holiday(on: easterSunday.adding(days: -2))?.title == "Good Friday")
         #expect(bundled.holiday(on: easterSunday.adding(days: 1))?.title == "Easter Monday")
     }
@@ -143,24 +143,6 @@ import Testing
         for holiday in substitutes {
             #expect(["New Year’s Day", "Christmas Day", "Boxing Day"].contains(holiday.title))
         }
-    }
-
-    /// Easter Sunday by the anonymous Gregorian algorithm, as an independent check on the file.
-    static func easterSunday(_ year: Int) throws -> CalendarDay {
-        let goldenNumber = year % 19
-        let century = year / 100
-        let yearInCentury = year % 100
-        let leapCenturies = century / 4
-        let centuryRemainder = century % 4
-        let correction = (century + 8) / 25
-        let moonCorrection = (century - correction + 1) / 3
-        let epact = (19 * goldenNumber + century - leapCenturies - moonCorrection + 15) % 30
-        let leapYears = yearInCentury / 4
-        let yearRemainder = yearInCentury % 4
-        let weekdayOffset = (32 + 2 * centuryRemainder + 2 * leapYears - epact - yearRemainder) % 7
-        let adjustment = (goldenNumber + 11 * epact + 22 * weekdayOffset) / 451
-        let monthAndDay = epact + weekdayOffset - 7 * adjustment + 114
-        return try CalendarDay(year: year, month: monthAndDay / 31, day: monthAndDay % 31 + 1)
     }
 
     static func mondays(year: Int, month: Int) throws -> [CalendarDay] {
