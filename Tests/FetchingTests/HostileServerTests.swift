@@ -73,8 +73,14 @@ import Testing
     @Test func aSlowHostDoesNotHoldUpAnotherHost() async throws {
         let finished = FinishingOrder()
         var patient = settings
-        patient.totalTimeout = .seconds(20)
-        try await withLoopbackHTTPServer({ _ in .init(contentType: "text/xml", body: "<slow/>", behaviour: .delayed(.seconds(4))) }) { slow in
+        patient.totalTimeout = .seconds(30)
+        // The slow host answers only once the fast host's fetches are done (or after 20 s): with an
+        // engine that waited on the slow host, the fast ones would finish last, however loaded the machine.
+        let fastHostDone = DispatchSemaphore(value: 0)
+        try await withLoopbackHTTPServer({ _ in
+            _ = fastHostDone.wait(timeout: .now() + 20)
+            return .init(contentType: "text/xml", body: "<slow/>")
+        }) { slow in
             try await withLoopbackHTTPServer({ _ in .init(contentType: "text/xml", body: "<fast/>") }) { fast in
                 try await withTransferEngine(settings: patient) { engine in
                     try await withThrowingTaskGroup(of: Void.self) { group in
@@ -87,6 +93,7 @@ import Testing
                                 _ = try await engine.fetch(FetchRequest(url: fast.url("/feed/\(index)")))
                             }
                             finished.record("fast")
+                            fastHostDone.signal()
                         }
                         try await group.waitForAll()
                     }
