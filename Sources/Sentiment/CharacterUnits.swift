@@ -54,8 +54,9 @@ struct ClusterUnits: CharacterUnits {
             if !leads.isEmpty {
                 if previous == 0x0D && scalar == 0x0A {
                     extends = true
-                } else if previous == 0x200D, scalar >= 0x80, ScalarClass.isEmoji(scalar) {
-                    // A zero-width joiner joins emoji ("👩‍🏫"), never a letter, space or line break.
+                } else if previous == 0x200D, scalar >= 0x80, ScalarClass.isEmoji(scalar), let lead = leads.last, lead >= 0x80,
+                          ScalarClass.isEmoji(lead) {
+                    // A zero-width joiner joins an emoji to an emoji ("👩‍🏫"), never to a letter, space or line break.
                     extends = true
                 } else if scalar >= 0x80 {
                     extends = ScalarClass.extendsCharacter(scalar)

@@ -69,6 +69,9 @@ import Testing
         let sentences = judge.analyzer.scoreSentences("It was awful\u{200D}\nGreat teachers though")
         #expect(sentences.count == 2)
         #expect(judge.judgement(of: "It was awful\u{200D}\nGreat teachers though").sentiment.drivers.contains("awful"))
+        // Between a word and an emoji it joins nothing: both still count.
+        let mixed = judge.analyzer.score("great\u{200D}😀")
+        #expect(mixed.drivers.contains("great") && mixed.compound > judge.analyzer.score("great").compound)
     }
 
     @Test func trailingWhitespaceStillClosesTheLastSentence() {
