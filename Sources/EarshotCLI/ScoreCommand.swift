@@ -221,12 +221,7 @@ struct OutputBuffer {
     mutating func append(_ judgement: PassageJudge.Judgement, id: [UInt8]?, sentences: [SentenceScore]? = nil) {
         appendRaw("{")
         appendID(id)
-        appendRaw("\"compound\":")
-        appendNumber(judgement.sentiment.compound)
-        appendRaw(",\"label\":\"")
-        appendRaw(judgement.sentiment.label.rawValue)
-        appendRaw("\",\"drivers\":")
-        appendStrings(judgement.sentiment.drivers)
+        appendSentiment(judgement.sentiment)
         appendRaw(",\"concerns\":[")
         for (index, concern) in judgement.concerns.enumerated() {
             if index > 0 { appendRaw(",") }
@@ -245,17 +240,23 @@ struct OutputBuffer {
                 if index > 0 { appendRaw(",") }
                 appendRaw("{\"text\":")
                 appendString(sentence.text)
-                appendRaw(",\"compound\":")
-                appendNumber(sentence.score.compound)
-                appendRaw(",\"label\":\"")
-                appendRaw(sentence.score.label.rawValue)
-                appendRaw("\",\"drivers\":")
-                appendStrings(sentence.score.drivers)
+                appendRaw(",")
+                appendSentiment(sentence.score)
                 appendRaw("}")
             }
             appendRaw("]")
         }
         appendRaw("}\n")
+    }
+
+    /// `"compound":…,"label":"…","drivers":[…]`, for a passage or one of its sentences.
+    private mutating func appendSentiment(_ score: SentimentScore) {
+        appendRaw("\"compound\":")
+        appendNumber(score.compound)
+        appendRaw(",\"label\":\"")
+        appendRaw(score.label.rawValue)
+        appendRaw("\",\"drivers\":")
+        appendStrings(score.drivers)
     }
 
     mutating func appendID(_ id: [UInt8]?) {
