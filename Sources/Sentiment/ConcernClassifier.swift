@@ -11,9 +11,6 @@ public struct ConcernClassifier: Sendable {
     public static let minimumConfidence = 0.3
     /// Rules never claim certainty.
     public static let maximumConfidence = 0.99
-    /// Pieces of evidence for one concern that are compared pairwise for repeats; longer runs go
-    /// through a table, so a passage repeating itself thousands of times stays linear.
-    static let shortEvidenceRun = 32
     /// Weight of each distinct sentence that contains a `?` standing alone. A `?` run together with
     /// other `?` or `!` ("£185?!", "seriously??") is exasperation rather than a request, and is no
     /// evidence of a question.
@@ -151,38 +148,33 @@ public struct ConcernClassifier: Sendable {
             evidence.sort { left, right in
                 left.concern != right.concern ? left.concern.rank < right.concern.rank : left.start < right.start
             }
+            var firstAppearance = workspace.evidenceKeys
+            var weights = workspace.evidenceWeights
+            workspace.evidenceKeys = [:]
+            workspace.evidenceWeights = []
+            defer {
+                workspace.evidenceKeys = firstAppearance
+                workspace.evidenceWeights = weights
+            }
             var index = 0
             while index < evidence.count {
                 let concern = evidence[index].concern
                 var end = index
                 while end < evidence.count, evidence[end].concern == concern { end += 1 }
                 // Each distinct key once, with its largest weight, multiplied in order of first appearance.
-                var doubt = 1.0
-                if end - index <= Self.shortEvidenceRun {
-                    for item in index..<end {
-                        let isFirst = !evidence[index..<item].contains { $0.kind == evidence[item].kind && $0.key == evidence[item].key }
-                        guard isFirst else { continue }
-                        var weight = evidence[item].weight
-                        for other in (item + 1)..<end where evidence[other].kind == evidence[item].kind && evidence[other].key == evidence[item].key {
-                            weight = max(weight, evidence[other].weight)
-                        }
-                        doubt *= 1 - weight
+                firstAppearance.removeAll(keepingCapacity: true)
+                weights.removeAll(keepingCapacity: true)
+                for item in index..<end {
+                    let key = EvidenceKey(kind: evidence[item].kind, key: evidence[item].key)
+                    if let position = firstAppearance[key] {
+                        weights[position] = max(weights[position], evidence[item].weight)
+                    } else {
+                        firstAppearance[key] = weights.count
+                        weights.append(evidence[item].weight)
                     }
-                } else {
-                    // A long passage repeating itself: the same answer through a table, in linear time.
-                    var firstAppearance: [EvidenceKey: Int] = [:]
-                    var weights: [Double] = []
-                    for item in index..<end {
-                        let key = EvidenceKey(kind: evidence[item].kind, key: evidence[item].key)
-                        if let position = firstAppearance[key] {
-                            weights[position] = max(weights[position], evidence[item].weight)
-                        } else {
-                            firstAppearance[key] = weights.count
-                            weights.append(evidence[item].weight)
-                        }
-                    }
-                    for weight in weights { doubt *= 1 - weight }
                 }
+                var doubt = 1.0
+                for weight in weights { doubt *= 1 - weight }
                 let confidence = min(Self.maximumConfidence, 1 - doubt)
                 // A small tolerance so that a single weight of exactly the minimum survives rounding.
                 if confidence >= Self.minimumConfidence - 1e-9 {

@@ -15,6 +15,10 @@ public struct JudgementWorkspace: Sendable {
     var weights: [Double] = []
     var contributions: [Contribution] = []
     var evidence: [ConcernEvidence] = []
+    /// Scratch for counting each distinct piece of evidence once: where a key first appeared, and
+    /// the largest weight seen for it.
+    var evidenceKeys: [EvidenceKey: Int] = [:]
+    var evidenceWeights: [Double] = []
     /// Whether the passage has a lower-case letter (capitals emphasise only then).
     var hasLowercase = false
     /// Whether any word token holds a hyphen.
