@@ -23,6 +23,11 @@ public final class LoginThrottle: Sendable {
     private struct Ledger {
         var attempts: [String: [Date]] = [:]
         var lastSweep: Date?
+
+        /// Removes one attempt made at `time` under `key`.
+        mutating func takeBack(_ time: Date, from key: String) {
+            if let index = attempts[key]?.lastIndex(of: time) { attempts[key]?.remove(at: index) }
+        }
     }
 
     /// A throttle with its limits (5 per name and 20 per address in 15 minutes by default).
@@ -41,7 +46,7 @@ public final class LoginThrottle: Sendable {
                 ledger.attempts = ledger.attempts.filter { _, times in times.contains { $0 > since } }
                 ledger.lastSweep = now
             }
-            let keys = (name: Self.key(name: name), address: "address:" + address)
+            let keys = (name: Self.key(name: name), address: Self.key(address: address))
             let byName = ledger.attempts[keys.name, default: []].filter { $0 > since }
             let byAddress = ledger.attempts[keys.address, default: []].filter { $0 > since }
             guard byName.count < limitPerName, byAddress.count < limitPerAddress else { return false }
@@ -56,19 +61,15 @@ public final class LoginThrottle: Sendable {
     public func recordSuccess(name: String, address: String, attemptedAt: Date) {
         ledger.withLock { ledger in
             ledger.attempts.removeValue(forKey: Self.key(name: name))
-            let addressKey = "address:" + address
-            if let index = ledger.attempts[addressKey]?.lastIndex(of: attemptedAt) {
-                ledger.attempts[addressKey]?.remove(at: index)
-            }
+            ledger.takeBack(attemptedAt, from: Self.key(address: address))
         }
     }
 
     /// Takes back an attempt admitted at `attemptedAt` that was never tried (the server was busy).
     public func withdrawAttempt(name: String, address: String, attemptedAt: Date) {
         ledger.withLock { ledger in
-            for key in [Self.key(name: name), "address:" + address] {
-                if let index = ledger.attempts[key]?.lastIndex(of: attemptedAt) { ledger.attempts[key]?.remove(at: index) }
-            }
+            ledger.takeBack(attemptedAt, from: Self.key(name: name))
+            ledger.takeBack(attemptedAt, from: Self.key(address: address))
         }
     }
 
@@ -76,4 +77,5 @@ public final class LoginThrottle: Sendable {
     var heldKeyCount: Int { ledger.withLock { $0.attempts.count } }
 
     private static func key(name: String) -> String { "name:" + name.lowercased() }
+    private static func key(address: String) -> String { "address:" + address }
 }

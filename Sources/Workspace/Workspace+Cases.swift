@@ -32,9 +32,8 @@ extension Workspace {
         guard let record = try await storage.perform({ try $0.caseRecord(caseID) }) else {
             throw WorkspaceError.notFound("There is no case \(caseID.rawValue).")
         }
-        let touchesSafeguarding = record.summary.touchesSafeguarding
-            || record.findings.contains { $0.concerns.contains { $0.concern == .safeguarding } }
-        if touchesSafeguarding, !user.role.canSeeSafeguarding {
+        // `touchesSafeguarding` already looks at every post of the case, as the store reads them.
+        if record.summary.touchesSafeguarding, !user.role.canSeeSafeguarding {
             throw WorkspaceError.forbidden("Safeguarding cases are open to the designated safeguarding lead and senior leaders only.")
         }
         return record
