@@ -1,5 +1,4 @@
 import NIOPosix
-import Synchronization
 
 /// Runs password checks off Swift's shared task threads, a few at a time.
 ///
@@ -9,17 +8,12 @@ import Synchronization
 final class PasswordChecks: Sendable {
     /// Checks allowed to run or wait at once.
     static let maximumAtOnce = 4
-    private let underWay = Mutex(0)
+    private let admissions = Admissions(limit: maximumAtOnce)
 
     /// Whether `password` matches `stored`, or nil when too many checks are already under way.
     func verify(_ password: String, against stored: String, with hasher: PasswordHasher) async throws -> Bool? {
-        let admitted = underWay.withLock { count in
-            guard count < Self.maximumAtOnce else { return false }
-            count += 1
-            return true
-        }
-        guard admitted else { return nil }
-        defer { underWay.withLock { $0 -= 1 } }
+        guard admissions.admit() else { return nil }
+        defer { admissions.release() }
         return try await NIOThreadPool.singleton.runIfActive { hasher.verify(password, against: stored) }
     }
 }

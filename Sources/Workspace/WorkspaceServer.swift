@@ -2,7 +2,6 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
-import Synchronization
 
 /// Serves a ``Workspace`` over HTTP/1.1 with SwiftNIO.
 ///
@@ -36,18 +35,18 @@ public final class WorkspaceServer: Sendable {
         _ workspace: Workspace, host: String, port: Int, readTimeout: Duration = .seconds(30), trustedProxies: Set<String> = [],
         now: @escaping @Sendable () -> Date = Date.init
     ) async throws -> WorkspaceServer {
-        let openConnections = ConnectionCount()
+        let openConnections = Admissions(limit: maximumConnections)
+        let (seconds, attoseconds) = readTimeout.components
+        let timeout = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
-                guard openConnections.open(below: maximumConnections) else {
+                guard openConnections.admit() else {
                     return channel.close()
                 }
-                channel.closeFuture.whenComplete { _ in openConnections.close() }
+                channel.closeFuture.whenComplete { _ in openConnections.release() }
                 return channel.eventLoop.makeCompletedFuture {
-                    let (seconds, attoseconds) = readTimeout.components
-                    let timeout = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
                     try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: timeout))
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
                     try channel.pipeline.syncOperations.addHandler(RequestHandler(workspace: workspace, trustedProxies: trustedProxies, now: now))
@@ -69,26 +68,6 @@ public final class WorkspaceServer: Sendable {
     /// Stops listening.
     public func stop() async {
         try? await channel.close()
-    }
-}
-
-/// How many connections are open, across the server's event loops.
-final class ConnectionCount: Sendable {
-    private let count = Atomic(0)
-
-    /// Counts a new connection and says true, or says false (counting nothing) when `limit` are open.
-    func open(below limit: Int) -> Bool {
-        var current = count.load(ordering: .relaxed)
-        while current < limit {
-            let (exchanged, original) = count.compareExchange(expected: current, desired: current + 1, ordering: .relaxed)
-            if exchanged { return true }
-            current = original
-        }
-        return false
-    }
-
-    func close() {
-        count.subtract(1, ordering: .relaxed)
     }
 }
 

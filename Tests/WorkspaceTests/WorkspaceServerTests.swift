@@ -112,16 +112,16 @@ private final class RawClient {
     }
 }
 
-@Suite struct ConnectionCountTests {
-    @Test func opensUpToTheLimitAndAgainAfterOneCloses() async {
-        let count = ConnectionCount()
+@Suite struct AdmissionsTests {
+    @Test func admitsUpToTheLimitAndAgainAfterOneIsReleased() async {
+        let admissions = Admissions(limit: 10)
         let admitted = await withTaskGroup(of: Bool.self) { group in
-            for _ in 0..<100 { group.addTask { count.open(below: 10) } }
+            for _ in 0..<100 { group.addTask { admissions.admit() } }
             return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
         }
         #expect(admitted == 10)
-        #expect(!count.open(below: 10))
-        count.close()
-        #expect(count.open(below: 10))
+        #expect(!admissions.admit())
+        admissions.release()
+        #expect(admissions.admit())
     }
 }
