@@ -1,3 +1,5 @@
+import Model
+
 /// A quick, conservative screen over a passage's UTF-8 bytes: says "no mention possible" for
 /// most passages without tokenizing them, and "maybe" for every passage that could hold one.
 ///
@@ -170,7 +172,7 @@ struct MentionScreen: Sendable {
             offset += 1
         }
         guard let scalar = Unicode.Scalar(value) else { return true }
-        if TextFolding.isInvisible(scalar) { return true }
+        if InvisibleCharacters.contains(scalar.value) { return true }
         let properties = scalar.properties
         if properties.isAlphabetic || properties.numericType != nil { return true }
         switch properties.generalCategory {

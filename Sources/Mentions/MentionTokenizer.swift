@@ -1,3 +1,5 @@
+import Model
+
 /// Splits a passage into the tokens the mention finder matches: words, hashtags, handles and hosts.
 ///
 /// The passage is read one whitespace-separated chunk at a time. A chunk that is a URL, an
@@ -199,7 +201,7 @@ struct MentionTokenizer {
         while index < end {
             if TextFolding.isWordCharacter(characters[index]) {
                 index += 1
-            } else if TextFolding.isApostrophe(characters[index]) || TextFolding.isInvisible(characters[index]), index + 1 < end,
+            } else if TextFolding.isApostrophe(characters[index]) || InvisibleCharacters.contains(characters[index].value), index + 1 < end,
                       TextFolding.isWordCharacter(characters[index + 1]) {
                 index += 1
             } else {

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// Folds text to the form profile terms and passages are compared in: lower case, no accents,
 /// no apostrophes.
@@ -36,17 +37,6 @@ enum TextFolding {
         switch properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
-        }
-    }
-
-    /// Whether a scalar is an invisible format character that may sit inside a word: a soft hyphen
-    /// (`&shy;` in pages), a zero-width space, joiner or non-joiner, a word joiner, or a byte order
-    /// mark. Words are read across them and folded without them.
-    @inline(__always)
-    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: true
-        default: false
         }
     }
 
@@ -92,7 +82,7 @@ enum TextFolding {
             switch scalar.properties.generalCategory {
             case .nonspacingMark, .spacingMark, .enclosingMark:
                 continue
-            case .format where isInvisible(scalar):
+            case .format where InvisibleCharacters.contains(scalar.value):
                 continue
             default:
                 scalars.append(scalar)

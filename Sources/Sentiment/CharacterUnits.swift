@@ -1,3 +1,5 @@
+import Model
+
 /// A passage seen as a sequence of characters over its UTF-8 bytes: each character's first
 /// scalar, and the bytes it spans.
 ///
@@ -156,7 +158,7 @@ enum ScalarClass {
     /// and non-joiner, word joiner, byte order mark), which `TextForm.normalized` then drops.
     static func extendsCharacter(_ value: UInt32) -> Bool {
         if (value >= 0xFE00 && value <= 0xFE0F) || (value >= 0x1F3FB && value <= 0x1F3FF) { return true }
-        if TextForm.isInvisible(value) { return true }
+        if InvisibleCharacters.contains(value) { return true }
         if value >= 0xE0020, value <= 0xE007F { return true }
         guard let properties = properties(value) else { return false }
         if properties.isGraphemeExtend { return true }

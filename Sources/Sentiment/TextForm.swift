@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// The comparison form of words in this room: lower case, accents removed, every apostrophe
 /// written as `'`.
@@ -9,12 +10,6 @@ enum TextForm {
     /// Apostrophe-like characters that writers and keyboards use interchangeably.
     static func isApostrophe(_ character: Character) -> Bool {
         character == "'" || character == "\u{2019}" || character == "\u{2018}" || character == "\u{02BC}"
-    }
-
-    /// Whether a scalar is an invisible character that may sit inside a word: soft hyphen,
-    /// zero-width space, joiner and non-joiner, word joiner, byte order mark.
-    static func isInvisible(_ value: UInt32) -> Bool {
-        value == 0x00AD || (value >= 0x200B && value <= 0x200D) || value == 0x2060 || value == 0xFEFF
     }
 
     /// Lower case, accents removed, apostrophes straightened, invisible characters dropped.
@@ -28,7 +23,7 @@ enum TextForm {
             switch scalar.properties.generalCategory {
             case .nonspacingMark, .enclosingMark:
                 continue
-            case .format where isInvisible(scalar.value):
+            case .format where InvisibleCharacters.contains(scalar.value):
                 continue
             default:
                 scalars.append(scalar)
