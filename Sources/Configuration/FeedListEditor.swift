@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// Adds feeds to an OPML feed list as text, keeping everything else in the file as it was.
 public struct FeedListEditor: Sendable {
@@ -24,27 +25,11 @@ public struct FeedListEditor: Sendable {
         let lineStart = text[..<bodyEnd.lowerBound].lastIndex(of: "\n").map { text.index(after: $0) } ?? bodyEnd.lowerBound
         let indent = String(text[lineStart..<bodyEnd.lowerBound].prefix { $0 == " " || $0 == "\t" })
         let outlines = entries.map { entry in
-            let title = Self.escapeAttribute(entry.title.isEmpty ? entry.url.absoluteString : entry.title)
-            return "\(indent)  <outline type=\"rss\" text=\"\(title)\" title=\"\(title)\" xmlUrl=\"\(Self.escapeAttribute(entry.url.absoluteString))\"/>\n"
+            let title = MarkupText.escaped(entry.title.isEmpty ? entry.url.absoluteString : entry.title)
+            return "\(indent)  <outline type=\"rss\" text=\"\(title)\" title=\"\(title)\" xmlUrl=\"\(MarkupText.escaped(entry.url.absoluteString))\"/>\n"
         }.joined()
         var result = text
         result.insert(contentsOf: outlines, at: lineStart)
         return result
-    }
-
-    /// Escapes an XML attribute value, scalar by scalar (a `"` followed by a combining mark is one
-    /// Character, which a Character-wise replacement would miss).
-    static func escapeAttribute(_ text: String) -> String {
-        var escaped = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped.append(contentsOf: "&amp;".unicodeScalars)
-            case "\"": escaped.append(contentsOf: "&quot;".unicodeScalars)
-            case "<": escaped.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": escaped.append(contentsOf: "&gt;".unicodeScalars)
-            default: escaped.append(scalar)
-            }
-        }
-        return String(escaped)
     }
 }

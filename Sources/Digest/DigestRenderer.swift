@@ -255,7 +255,7 @@ public struct DigestRenderer: Sendable {
         return rows
     }
 
-    private func escape(_ text: String) -> String { Self.escapeHTML(text) }
+    private func escape(_ text: String) -> String { MarkupText.escaped(text) }
 
     private func cell(_ html: String) -> String {
         "<td style=\"padding:4px 8px;border-bottom:1px solid #ddd;vertical-align:top\">\(html)</td>"
@@ -276,26 +276,5 @@ public struct DigestRenderer: Sendable {
         formatter.timeZone = timeZone
         formatter.dateFormat = "EEE d MMM HH:mm"
         return formatter
-    }
-}
-
-extension DigestRenderer {
-    /// Escapes text for HTML element content and attribute values.
-    ///
-    /// Works on Unicode scalars, not Characters: a `"` or `<` followed by a combining mark is one
-    /// Character, and must still be escaped.
-    public static func escapeHTML(_ text: String) -> String {
-        var escaped = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": escaped.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": escaped.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": escaped.append(contentsOf: "&quot;".unicodeScalars)
-            case "'": escaped.append(contentsOf: "&#39;".unicodeScalars)
-            default: escaped.append(scalar)
-            }
-        }
-        return String(escaped)
     }
 }

@@ -108,7 +108,7 @@ struct Mailer {
                   "", "See it all with: earshot cases show \(item.id.rawValue)"]
         let text = lines.joined(separator: "\n")
         let html = "<!DOCTYPE html><html><body style=\"font-family:Arial,sans-serif\">"
-            + lines.map { $0.isEmpty ? "<br>" : "<p style=\"margin:0 0 4px\">\(DigestRenderer.escapeHTML($0))</p>" }.joined()
+            + lines.map { $0.isEmpty ? "<br>" : "<p style=\"margin:0 0 4px\">\(MarkupText.escaped($0))</p>" }.joined()
             + "</body></html>"
         return MailMessage(from: settings.from, to: recipients, subject: subject, textBody: text, htmlBody: html)
     }

@@ -1,4 +1,3 @@
-import Digest
 import Foundation
 import Model
 import Storage
@@ -18,7 +17,7 @@ struct PageRenderer {
         var text: String
     }
 
-    func escape(_ text: String) -> String { DigestRenderer.escapeHTML(text) }
+    func escape(_ text: String) -> String { MarkupText.escaped(text) }
 
     var formatter: DateFormatter {
         let formatter = DateFormatter()

@@ -97,13 +97,6 @@ import Testing
         #expect(!text.contains("#4 ["))
     }
 
-    @Test func escapesMarkupCharactersThatCarryACombiningMark() {
-        // `"` or `<` followed by a combining mark is one Character; it must still be escaped.
-        let escaped = DigestRenderer.escapeHTML("a\"\u{301} onmouseover=x <\u{338}script>'\u{301}&\u{301}")
-        #expect(!escaped.unicodeScalars.contains { "\"<>'".unicodeScalars.contains($0) })
-        #expect(escaped == "a&quot;\u{301} onmouseover=x &lt;\u{338}script&gt;&#39;\u{301}&amp;\u{301}")
-    }
-
     @Test func escapesEverythingThatCameFromTheInternet() {
         let hostile = finding("<script>alert('x')</script>", concerns: [.complaint],
                               link: "https://evil.example/?a=1&b=\"2\"")
