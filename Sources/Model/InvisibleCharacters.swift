@@ -5,7 +5,7 @@
 /// that "Mill&shy;brook" is "Millbrook" to each.
 public enum InvisibleCharacters {
     /// Whether the scalar with this value is one of them.
-    @inline(__always)
+    @inlinable
     public static func contains(_ value: UInt32) -> Bool {
         value == 0x00AD || (value >= 0x200B && value <= 0x200D) || value == 0x2060 || value == 0xFEFF
     }
