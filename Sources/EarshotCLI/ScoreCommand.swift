@@ -1,7 +1,9 @@
 import ArgumentParser
+import Configuration
 import Foundation
 import Model
 import Sentiment
+import Workflow
 
 /// `earshot score`: judges lines of text from standard input, one JSON line out per line in.
 ///
@@ -29,6 +31,9 @@ struct ScoreCommand: ParsableCommand {
     @Flag(help: "Also give each sentence's own compound score, label and drivers.")
     var sentences = false
 
+    @Option(name: .shortAndLong, help: "A configuration file: also give the owner role its routing gives each passage's concerns.")
+    var config: String?
+
     @Flag(help: "Read all input first, then time the judgement alone on one core and print throughput as JSON.")
     var benchmark = false
 
@@ -48,6 +53,7 @@ struct ScoreCommand: ParsableCommand {
             print(report.json(extra: "\"checksum\":\(checksum)"))
             return
         }
+        let routing = try config.map { try GlobalOptions.parse(["--config", $0]).loadConfiguration().routing }
         var workspace = JudgementWorkspace()
         var output = OutputBuffer()
         var lineNumber = 0
@@ -58,7 +64,9 @@ struct ScoreCommand: ParsableCommand {
                 output.appendError("line \(lineNumber): \(problem)", id: line.id)
             } else {
                 let text = line.text ?? ""
-                output.append(judge.judgement(of: text, in: &workspace), id: line.id,
+                let judgement = judge.judgement(of: text, in: &workspace)
+                output.append(judgement, id: line.id,
+                              owner: routing.map { policy -> Role? in policy.owner(for: judgement.concerns.map(\.concern)) },
                               sentences: sentences ? judge.analyzer.scoreSentences(text) : nil)
             }
         }
@@ -217,8 +225,10 @@ struct OutputBuffer {
         appendRaw("}\n")
     }
 
-    /// A score line: compound, label, drivers and concerns, and each sentence's score when given.
-    mutating func append(_ judgement: PassageJudge.Judgement, id: [UInt8]?, sentences: [SentenceScore]? = nil) {
+    /// A score line: compound, label, drivers and concerns, the owner role when routing was asked
+    /// for (`.some(nil)` when the concerns open no case), and each sentence's score when given.
+    mutating func append(_ judgement: PassageJudge.Judgement, id: [UInt8]?, owner: Role?? = nil,
+                         sentences: [SentenceScore]? = nil) {
         appendRaw("{")
         appendID(id)
         appendSentiment(judgement.sentiment)
@@ -234,6 +244,10 @@ struct OutputBuffer {
             appendRaw("}")
         }
         appendRaw("]")
+        if let owner {
+            appendRaw(",\"owner\":")
+            if let owner { appendString(owner.rawValue) } else { appendRaw("null") }
+        }
         if let sentences {
             appendRaw(",\"sentences\":[")
             for (index, sentence) in sentences.enumerated() {

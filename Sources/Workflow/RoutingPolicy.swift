@@ -19,6 +19,17 @@ public struct RoutingPolicy: Hashable, Sendable {
         set { rules[concern] = newValue }
     }
 
+    /// The concern that names the owner of a post raising `concerns`: the most serious one whose
+    /// rule opens a case, or nil when none does.
+    public func primaryConcern(of concerns: some Sequence<Concern>) -> Concern? {
+        concerns.filter { rules[$0]?.opensCase == true }.min()
+    }
+
+    /// The role that owns a case for a post raising `concerns`, or nil when they open no case.
+    public func owner(for concerns: some Sequence<Concern>) -> Role? {
+        primaryConcern(of: concerns).flatMap { rules[$0]?.owner }
+    }
+
     /// The policy as written.
     ///
     /// - Safeguarding: "a safeguarding worry goes to the designated safeguarding lead at once":
