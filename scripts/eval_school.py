@@ -1,6 +1,6 @@
 """Measures Earshot on labelled school posts (the labelling guide's format).
 
-Usage: eval_school.py EARSHOT FILE PROFILE [--misses]
+Usage: eval_school.py EARSHOT FILE PROFILE [--misses] [--concern-model WEIGHTS]
 
 Each line of FILE is {"id", "kind", "text", "mention", "polarity", "concerns"}. Every post goes
 through `earshot match --config PROFILE` (is the school mentioned?) and `earshot score --config
@@ -9,7 +9,8 @@ post Earshot does not find to mention the school opens nothing: its predicted co
 are empty. The owner expected for a post is the one the policy as written gives its labelled
 concerns (the most serious concern's owner). Prints per-concern precision, recall and F1, owner-role accuracy, mention precision and
 recall and polarity macro-F1; the last line is one JSON object of the key figures. --misses also
-lists every post whose concerns, owner or mention were wrong, for reading.
+lists every post whose concerns, owner or mention were wrong, for reading. --concern-model
+weighs concerns with another model file (one trained on other posts, to measure how it generalises).
 """
 import json
 import subprocess
@@ -61,8 +62,14 @@ def ratio(numerator, denominator):
 
 
 def main():
-    arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
-    show_misses = "--misses" in sys.argv
+    arguments = sys.argv[1:]
+    model_options = []
+    if "--concern-model" in arguments:
+        at = arguments.index("--concern-model")
+        model_options = ["--concern-model", arguments[at + 1]]
+        del arguments[at:at + 2]
+    show_misses = "--misses" in arguments
+    arguments = [a for a in arguments if a != "--misses"]
     if len(arguments) != 3:
         sys.exit(__doc__)
     earshot, path, profile = arguments
@@ -70,7 +77,7 @@ def main():
         posts = [json.loads(line) for line in file if line.strip()]
 
     matches = run_lines([earshot, "match", "--config", profile], posts)
-    scores = run_lines([earshot, "score", "--config", profile], posts)
+    scores = run_lines([earshot, "score", "--config", profile] + model_options, posts)
 
     predicted_mention = [bool(m["mentions"]) for m in matches]
     predicted = [

@@ -27,6 +27,17 @@ func loadBundledLexicon() throws -> Lexicon {
     }
 }
 
+/// A concern model with the bundled families and the weights in a file, or prints why not and fails.
+func loadConcernModel(weightsFile: String) throws -> ConcernModel {
+    do {
+        let weights = try String(contentsOfFile: weightsFile, encoding: .utf8)
+        return try ConcernModel.withBundledFamilies(weights: weights)
+    } catch {
+        printError("cannot load the concern model \(weightsFile): \(error)")
+        throw ExitCode.failure
+    }
+}
+
 /// The analysers for this configuration, with the bundled lexicon.
 func makeAnalyzer(_ configuration: EarshotConfiguration) throws -> ItemAnalyzer {
     let lexicon = try loadBundledLexicon()

@@ -34,6 +34,12 @@ struct ScoreCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "A configuration file: also give the owner role its routing gives each passage's concerns.")
     var config: String?
 
+    @Option(help: "Weigh concerns with this concern-model file instead of the bundled one (as written by scripts/train-concerns).")
+    var concernModel: String?
+
+    @Flag(help: "Give only the features the concern model reads in each passage, for training it.")
+    var features = false
+
     @Flag(help: "Read all input first, then time the judgement alone on one core and print throughput as JSON.")
     var benchmark = false
 
@@ -41,7 +47,10 @@ struct ScoreCommand: ParsableCommand {
     var rounds = 1
 
     func run() throws {
-        let lexicon = try loadBundledLexicon()
+        var lexicon = try loadBundledLexicon()
+        if let concernModel {
+            lexicon.concernModel = try loadConcernModel(weightsFile: concernModel)
+        }
         let judge = PassageJudge(lexicon: lexicon)
         if benchmark {
             let texts = LineStream.readAll().map { JudgementLine(bytes: $0, format: format).text ?? "" }
@@ -62,6 +71,8 @@ struct ScoreCommand: ParsableCommand {
             let line = JudgementLine(bytes: bytes, format: format)
             if let problem = line.problem {
                 output.appendError("line \(lineNumber): \(problem)", id: line.id)
+            } else if features {
+                output.appendFeatures(judge.concernFeatures(of: line.text ?? ""), id: line.id)
             } else {
                 let text = line.text ?? ""
                 let judgement = judge.judgement(of: text, in: &workspace)
@@ -260,6 +271,15 @@ struct OutputBuffer {
             }
             appendRaw("]")
         }
+        appendRaw("}\n")
+    }
+
+    /// `{"features": […]}` for a passage.
+    mutating func appendFeatures(_ features: [String], id: [UInt8]?) {
+        appendRaw("{")
+        appendID(id)
+        appendRaw("\"features\":")
+        appendStrings(features)
         appendRaw("}\n")
     }
 

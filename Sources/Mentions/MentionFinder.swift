@@ -48,7 +48,7 @@ public struct MentionFinder: Sendable {
         }
         add(profile.names, as: .name)
         add(profile.ambiguousAliases, as: .alias)
-        add(profile.contextWords, as: .context)
+        add(profile.contextWords + SchoolProfile.standardContextWords, as: .context)
         add(profile.exclusionPhrases, as: .exclusion)
 
         self.patterns = patterns

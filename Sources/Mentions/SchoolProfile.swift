@@ -10,6 +10,33 @@ public struct SchoolProfile: Sendable, Hashable {
     /// The context window used when a profile does not set one: twelve words either side.
     public static let defaultContextWindow = 12
 
+    /// Words and phrases that show any passage is about a school, the way parents, pupils and the
+    /// local press write: children and year groups (including the forum shorthand "DD", "DS",
+    /// "Y7"), staff, places and events of school life, admissions. They count as context for every
+    /// profile, besides the profile's own `contextWords`.
+    public static let standardContextWords: [String] = [
+        "school", "schools", "academy", "pupil", "pupils", "student", "students", "teacher", "teachers",
+        "head", "headteacher", "head teacher", "headmaster", "headmistress", "deputy head", "head of year",
+        "form tutor", "tutor group", "senco", "sen", "send", "ehcp", "governors", "staff", "ofsted",
+        "parents", "parent", "mums", "dads", "dd", "ds", "my son", "my daughter", "our son", "our daughter",
+        "kids", "children", "child", "year group", "year 6", "year 7", "year 8", "year 9", "year 10", "year 11",
+        "year 12", "year 13", "y6", "y7", "y8", "y9", "y10", "y11", "y12", "y13", "yr7", "yr8", "yr9", "yr10",
+        "yr11", "yr12", "yr13", "sixth form", "sixth former", "sixth formers", "gcse", "gcses", "a level",
+        "a levels", "exams", "exam", "mocks", "results day", "coursework", "homework", "detention",
+        "detentions", "isolation", "exclusion", "excluded", "suspended", "uniform", "blazer", "pe kit",
+        "classroom", "lesson", "lessons", "timetable", "term", "half term", "inset day", "school run",
+        "playground", "canteen", "lunchtime", "school meals", "assembly", "school trip", "sports day", "prom",
+        "parents evening", "open evening", "open day", "admissions", "catchment", "offer day", "place at",
+        "our place", "a place", "waiting list", "appeal", "secondary", "transition", "safeguarding",
+        "bullying", "bullied", "bus pass", "school bus", "pta", "after school club",
+        "year 7s", "year 8s", "year 9s", "year 10s", "year 11s", "year 12s", "year 13s", "y7s", "y8s", "y9s",
+        "y10s", "y11s", "year 7 parents", "heads", "heads of year", "principal", "caretaker", "receptionist",
+        "librarian", "dinner ladies", "lunch staff", "school office", "science block", "sports hall",
+        "school gates", "the gates", "toilets", "inset", "inset days", "newsletter", "newsletters",
+        "house system", "form room", "maths", "english", "science", "history", "geography", "french",
+        "mr", "mrs", "start at", "starting at", "in september",
+    ]
+
     /// Names that identify the school on their own ("Millbrook Academy").
     public var names: [String]
     /// Short or common names that identify the school only near a context word, or in a source
@@ -22,7 +49,8 @@ public struct SchoolProfile: Sendable, Hashable {
     public var handles: [String]
     /// Web domains the school owns; every subdomain counts too ("millbrook-academy.example").
     public var domains: [String]
-    /// Words or short phrases that show a passage is about a school ("school", "pupils", "Ofsted").
+    /// Words or short phrases that show a passage is about this school, besides
+    /// `standardContextWords` ("Ashcombe", "the Brook").
     public var contextWords: [String]
     /// Phrases that contain an alias or name but mean something else ("Millbrook Road", "MBA programme").
     public var exclusionPhrases: [String]

@@ -9,6 +9,14 @@ import Model
 public struct ConcernClassifier: Sendable {
     /// A concern less certain than this is dropped.
     public static let minimumConfidence = 0.3
+    /// Safeguarding is kept from this lower confidence, as possible safeguarding: missing a child at
+    /// risk costs far more than a false alarm, so the designated safeguarding lead sees it.
+    public static let minimumSafeguardingConfidence = 0.15
+
+    /// The confidence from which a concern is kept.
+    public static func minimumConfidence(for concern: Concern) -> Double {
+        concern == .safeguarding ? minimumSafeguardingConfidence : minimumConfidence
+    }
     /// Rules never claim certainty.
     public static let maximumConfidence = 0.99
     /// Weight of each distinct sentence that contains a `?` standing alone. A `?` run together with
@@ -139,6 +147,9 @@ public struct ConcernClassifier: Sendable {
             }
         }
         workspace.parts = parts
+        if let model = lexicon.concernModel {
+            model.addEvidence(in: &workspace, into: &evidence)
+        }
         if isNegative {
             evidence.removeAll { $0.concern == .praise }
         }
@@ -177,7 +188,7 @@ public struct ConcernClassifier: Sendable {
                 for weight in weights { doubt *= 1 - weight }
                 let confidence = min(Self.maximumConfidence, 1 - doubt)
                 // A small tolerance so that a single weight of exactly the minimum survives rounding.
-                if confidence >= Self.minimumConfidence - 1e-9 {
+                if confidence >= Self.minimumConfidence(for: concern) - 1e-9 {
                     confidences.set(concern, confidence)
                 }
                 index = end
@@ -388,7 +399,7 @@ struct EvidenceKey: Hashable {
 /// distinct phrase or item, so repeating it does not raise confidence.
 struct ConcernEvidence: Sendable {
     enum Kind: UInt8, Sendable {
-        case phrase, obfuscated, phone, address, question
+        case phrase, obfuscated, phone, address, question, model
     }
 
     var concern: Concern

@@ -19,6 +19,8 @@ public struct JudgementWorkspace: Sendable {
     /// the largest weight seen for it.
     var evidenceKeys: [EvidenceKey: Int] = [:]
     var evidenceWeights: [Double] = []
+    /// Scratch for giving each feature of the concern model once.
+    var featureHashes: Set<UInt64> = []
     /// Whether the passage has a lower-case letter (capitals emphasise only then).
     var hasLowercase = false
     /// Whether any word token holds a hyphen.

@@ -27,6 +27,9 @@ public struct Lexicon: Sendable {
     public let emoticons: [String: Double]
     /// Concern triggers, in file order.
     public let concernRules: [ConcernRule]
+    /// The learned concern model that adds to the triggers; the bundled lexicon has the bundled
+    /// model, a lexicon built from strings has none until one is set.
+    public var concernModel: ConcernModel?
 
     /// Lexicon words that have an apostrophe, keyed without it, for text written without
     /// them ("cant" finds "can't"; "ill" does not find "i'll" the other way round).
@@ -163,16 +166,18 @@ public struct Lexicon: Sendable {
             for file in fileNames {
                 contents.append(try resourceText(named: file))
             }
-            return .success(try Lexicon(
+            var lexicon = try Lexicon(
                 lexicon: contents[0], idioms: contents[1], modifiers: contents[2],
                 negators: contents[3], emoticons: contents[4], concerns: contents[5]
-            ))
+            )
+            lexicon.concernModel = try ConcernModel.bundled()
+            return .success(lexicon)
         } catch {
             return .failure(error)
         }
     }()
 
-    private static func resourceText(named file: String) throws(SentimentError) -> String {
+    static func resourceText(named file: String) throws(SentimentError) -> String {
         let dot = file.lastIndex(of: ".")!
         let name = String(file[..<dot])
         let fileExtension = String(file[file.index(after: dot)...])

@@ -59,6 +59,17 @@ public struct PassageJudge: Sendable {
         }
     }
 
+    /// The features the lexicon's concern model reads in a passage, by name, in reading order;
+    /// empty without a model. `scripts/train-concerns` trains the model on these.
+    public func concernFeatures(of text: String) -> [String] {
+        guard let model = classifier.lexicon.concernModel else { return [] }
+        var workspace = JudgementWorkspace()
+        return JudgementWorkspace.withBytes(of: text) { bytes in
+            workspace.read(bytes, tables: analyzer.tables)
+            return model.featureNames(in: &workspace)
+        }
+    }
+
     /// Sentiment with drivers, and concerns with evidence.
     public func judgement(of text: String) -> Judgement {
         var workspace = JudgementWorkspace()

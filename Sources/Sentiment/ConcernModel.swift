@@ -1,0 +1,279 @@
+import Foundation
+import Model
+
+/// A learned linear model per concern over the features of a passage: its words, pairs of
+/// neighbouring words, whether it asks a question, and the word families it draws on (children,
+/// adult contact, weapons…) alone and in pairs within two neighbouring sentences.
+///
+/// The families are written by hand in concern-families.tsv; the weights in concern-model.tsv are
+/// trained by `scripts/train-concerns` from labelled school posts. The model adds evidence to the
+/// trigger phrases of concerns.tsv; it never removes any. Every feature is a string (a word in
+/// comparison form, "word word", "?", "@family", "@family+family"), and the model keeps it as its
+/// polynomial hash, so a passage is scored from the hashes already made while it was read.
+///
+/// A passage's known features count as a vector of unit length (each present feature
+/// 1/√count), so a long post is not more alarming than a short one for having more words.
+///
+/// File formats (`#` starts a comment; fields separated by one TAB):
+/// - concern-families.tsv `family, word or two words`: family names are letters only.
+/// - concern-model.tsv `feature, concern, weight`, with the special features `@bias` (the
+///   intercept) and `@threshold` (the probability from which the concern counts).
+public struct ConcernModel: Sendable {
+    /// The resource file names: the families, then the weights.
+    public static let fileNames = ["concern-families.tsv", "concern-model.tsv"]
+    /// The most families a model may have (they are kept as bits).
+    static let maximumFamilies = 32
+    /// The most features of one concern cited as evidence.
+    static let evidenceFeatures = 3
+
+    /// Family names, in file order.
+    public let familyNames: [String]
+    /// The families of each word or two-word phrase, as bits, by the hash of its comparison form.
+    let familiesByHash: [UInt64: UInt32]
+    /// The hash of "@family" for each family.
+    let familyHashes: [UInt64]
+    /// The hash of "@first+second" for each pair of families, `first < second`, at `first * count + second`.
+    let familyPairHashes: [UInt64]
+    /// The row of each feature's weights, by the hash of its name.
+    let rowsByHash: [UInt64: Int32]
+    /// One weight per concern (in `Concern.rank` order) for each row.
+    let weights: [Double]
+    /// The intercept of each concern, in rank order.
+    let biases: [Double]
+    /// The probability from which each concern counts, in rank order.
+    let thresholds: [Double]
+    /// The hash of "?".
+    let questionHash = ByteKeyTable.hash("?".utf8)
+
+    /// A model from the contents of its two files.
+    ///
+    /// - Throws: `SentimentError.malformedLine` for a line that does not follow its file's format.
+    public init(families: String, weights: String) throws(SentimentError) {
+        var names: [String] = []
+        var familiesByHash: [UInt64: UInt32] = [:]
+        for entry in try LexiconFile(name: Self.fileNames[0], contents: families).entries(fieldCount: 2) {
+            let name = entry.fields[0]
+            guard !name.isEmpty, name.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                throw entry.error("a family name is letters only")
+            }
+            let words = TextForm.normalized(entry.fields[1]).split(separator: " ")
+            guard (1...2).contains(words.count) else { throw entry.error("a family entry is one or two words") }
+            if !names.contains(name) {
+                guard names.count < Self.maximumFamilies else { throw entry.error("more than \(Self.maximumFamilies) families") }
+                names.append(name)
+            }
+            let bit = UInt32(1) << UInt32(names.firstIndex(of: name)!)
+            familiesByHash[ByteKeyTable.hash(words.joined(separator: " ").utf8), default: 0] |= bit
+        }
+        self.familyNames = names
+        self.familiesByHash = familiesByHash
+        self.familyHashes = names.map { ByteKeyTable.hash("@\($0)".utf8) }
+        var pairHashes = [UInt64](repeating: 0, count: names.count * names.count)
+        for first in names.indices {
+            for second in names.indices where first < second {
+                pairHashes[first * names.count + second] = ByteKeyTable.hash("@\(names[first])+\(names[second])".utf8)
+            }
+        }
+        self.familyPairHashes = pairHashes
+
+        let concernCount = Concern.allCases.count
+        var rows: [UInt64: Int32] = [:]
+        var table: [Double] = []
+        var biases = [Double](repeating: -10, count: concernCount)
+        var thresholds = [Double](repeating: 0.5, count: concernCount)
+        for entry in try LexiconFile(name: Self.fileNames[1], contents: weights).entries(fieldCount: 3) {
+            guard let concern = Concern(rawValue: entry.fields[1]) else {
+                throw entry.error("unknown concern \"\(entry.fields[1])\"")
+            }
+            guard let weight = Double(entry.fields[2]), weight.isFinite else { throw entry.error("the weight is not a number") }
+            switch entry.fields[0] {
+            case "@bias":
+                biases[concern.rank] = weight
+            case "@threshold":
+                guard weight > 0, weight < 1 else { throw entry.error("a threshold lies between 0 and 1") }
+                thresholds[concern.rank] = weight
+            default:
+                let hash = ByteKeyTable.hash(entry.fields[0].utf8)
+                let row: Int32
+                if let known = rows[hash] {
+                    row = known
+                } else {
+                    row = Int32(rows.count)
+                    rows[hash] = row
+                    table.append(contentsOf: repeatElement(0, count: concernCount))
+                }
+                table[Int(row) * concernCount + concern.rank] = weight
+            }
+        }
+        self.rowsByHash = rows
+        self.weights = table
+        self.biases = biases
+        self.thresholds = thresholds
+    }
+
+    /// The model shipped in the module's resources.
+    public static func bundled() throws(SentimentError) -> ConcernModel {
+        try bundledModel.get()
+    }
+
+    /// A model with the bundled families and other weights (a model trained elsewhere, say).
+    public static func withBundledFamilies(weights: String) throws(SentimentError) -> ConcernModel {
+        try ConcernModel(families: try Lexicon.resourceText(named: fileNames[0]), weights: weights)
+    }
+
+    private static let bundledModel: Result<ConcernModel, SentimentError> = {
+        do throws(SentimentError) {
+            return .success(try ConcernModel(
+                families: try Lexicon.resourceText(named: fileNames[0]),
+                weights: try Lexicon.resourceText(named: fileNames[1])
+            ))
+        } catch {
+            return .failure(error)
+        }
+    }()
+
+    /// The probability the model gives a concern, from the summed weights of a passage's features.
+    @inline(__always)
+    func probability(_ sum: Double) -> Double {
+        1 / (1 + exp(-sum))
+    }
+}
+
+/// One feature of a passage, located by the tokens that show it.
+struct ConcernFeature {
+    /// The hash of the feature's name.
+    var hash: UInt64
+    /// The tokens that show it: a word, two neighbouring words, a question mark, or the first
+    /// word of each family.
+    var first: Int32
+    var second: Int32
+}
+
+extension ConcernModel {
+    /// Calls `body` with each feature of the passage read into `workspace`, each distinct feature
+    /// once, in reading order. Families are found per sentence; a pair of families counts when
+    /// both appear within one sentence and the next.
+    func forEachFeature(in workspace: inout JudgementWorkspace, _ body: (ConcernFeature) -> Void) {
+        var seen = workspace.featureHashes
+        workspace.featureHashes = []
+        seen.removeAll(keepingCapacity: true)
+        defer { workspace.featureHashes = seen }
+        let familyCount = familyNames.count
+        var firstOfFamily = [Int32](repeating: -1, count: familyCount)
+        var previousSentence: (families: UInt32, firsts: [Int32]) = (0, [])
+        let tokens = workspace.tokens
+        for sentence in workspace.sentences {
+            var families: UInt32 = 0
+            var firsts = [Int32](repeating: -1, count: familyCount)
+            var previousWord = -1
+            for index in Int(sentence.firstToken)..<Int(sentence.endToken) {
+                let token = tokens[index]
+                switch token.kind {
+                case .question:
+                    if seen.insert(questionHash).inserted { body(ConcernFeature(hash: questionHash, first: Int32(index), second: -1)) }
+                    previousWord = -1
+                    continue
+                case .word:
+                    break
+                default:
+                    previousWord = -1
+                    continue
+                }
+                if seen.insert(token.hash).inserted { body(ConcernFeature(hash: token.hash, first: Int32(index), second: -1)) }
+                var found = familiesByHash[token.hash] ?? 0
+                if previousWord >= 0 {
+                    let pair = ByteKeyTable.combining(ByteKeyTable.extending(tokens[previousWord].hash, with: 0x20),
+                                                      token.hash, length: Int(token.formLength))
+                    if seen.insert(pair).inserted { body(ConcernFeature(hash: pair, first: Int32(previousWord), second: Int32(index))) }
+                    found |= familiesByHash[pair] ?? 0
+                }
+                if found != 0 {
+                    families |= found
+                    for family in 0..<familyCount where found & (1 << UInt32(family)) != 0 && firsts[family] < 0 {
+                        firsts[family] = Int32(previousWord >= 0 && familiesByHash[token.hash] == nil ? previousWord : index)
+                    }
+                }
+                previousWord = index
+            }
+            for family in 0..<familyCount where families & (1 << UInt32(family)) != 0 && firstOfFamily[family] < 0 {
+                firstOfFamily[family] = firsts[family]
+                body(ConcernFeature(hash: familyHashes[family], first: firsts[family], second: -1))
+            }
+            let window = families | previousSentence.families
+            if families != 0, window.nonzeroBitCount > 1 {
+                for first in 0..<familyCount where window & (1 << UInt32(first)) != 0 {
+                    for second in (first + 1)..<max(first + 1, familyCount) where window & (1 << UInt32(second)) != 0 {
+                        // Only pairs with a member in this sentence are new here.
+                        guard families & ((1 << UInt32(first)) | (1 << UInt32(second))) != 0 else { continue }
+                        let hash = familyPairHashes[first * familyCount + second]
+                        guard seen.insert(hash).inserted else { continue }
+                        let firstToken = firsts[first] >= 0 ? firsts[first] : previousSentence.firsts[first]
+                        let secondToken = firsts[second] >= 0 ? firsts[second] : previousSentence.firsts[second]
+                        body(ConcernFeature(hash: hash, first: min(firstToken, secondToken), second: max(firstToken, secondToken)))
+                    }
+                }
+            }
+            previousSentence = (families, firsts)
+        }
+    }
+
+    /// The name of a feature as the model files spell it.
+    func name(of feature: ConcernFeature, in workspace: JudgementWorkspace) -> String {
+        func form(_ index: Int32) -> String {
+            let token = workspace.tokens[Int(index)]
+            if token.kind == .question { return "?" }
+            let start = Int(token.formStart)
+            return String(decoding: workspace.forms[start..<(start + Int(token.formLength))], as: UTF8.self)
+        }
+        if let family = familyHashes.firstIndex(of: feature.hash) { return "@" + familyNames[family] }
+        if let pair = familyPairHashes.firstIndex(of: feature.hash), feature.hash != 0 {
+            return "@\(familyNames[pair / familyNames.count])+\(familyNames[pair % familyNames.count])"
+        }
+        return feature.second >= 0 ? form(feature.first) + " " + form(feature.second) : form(feature.first)
+    }
+
+    /// Every feature of the passage read into `workspace`, by name, in reading order.
+    func featureNames(in workspace: inout JudgementWorkspace) -> [String] {
+        var features: [ConcernFeature] = []
+        forEachFeature(in: &workspace) { features.append($0) }
+        return features.map { name(of: $0, in: workspace) }
+    }
+
+    /// Adds the model's evidence for the passage read into `workspace`: for each concern whose
+    /// probability reaches its threshold, the features that pushed it most, the strongest
+    /// carrying the probability as its weight.
+    func addEvidence(in workspace: inout JudgementWorkspace, into evidence: inout [ConcernEvidence]) {
+        let concernCount = Concern.allCases.count
+        var sums = [Double](repeating: 0, count: concernCount)
+        var present: [(feature: ConcernFeature, row: Int)] = []
+        forEachFeature(in: &workspace) { feature in
+            guard let row = rowsByHash[feature.hash] else { return }
+            let base = Int(row) * concernCount
+            for concern in 0..<concernCount { sums[concern] += weights[base + concern] }
+            present.append((feature, base))
+        }
+        guard !present.isEmpty else { return }
+        // Features count as a vector of unit length, so long and short passages weigh alike.
+        let scale = 1 / Double(present.count).squareRoot()
+        for concern in Concern.allCases {
+            let probability = probability(biases[concern.rank] + sums[concern.rank] * scale)
+            guard probability >= thresholds[concern.rank] else { continue }
+            let strongest = present
+                .filter { weights[$0.row + concern.rank] > 0 }
+                .sorted { weights[$0.row + concern.rank] > weights[$1.row + concern.rank] }
+                .prefix(Self.evidenceFeatures)
+            for (index, item) in strongest.enumerated() {
+                let weight = index == 0 ? min(probability, ConcernClassifier.maximumConfidence) : 0
+                let first = workspace.tokens[Int(item.feature.first)]
+                let second = item.feature.second >= 0 ? workspace.tokens[Int(item.feature.second)] : first
+                // Neighbouring words are cited as one phrase; the words of two families each on their own.
+                let isPhrase = item.feature.second == item.feature.first + 1
+                for (start, end) in isPhrase || item.feature.second < 0
+                    ? [(first.start, second.end)] : [(first.start, first.end), (second.start, second.end)] {
+                    evidence.append(ConcernEvidence(concern: concern, kind: .model, key: item.feature.hash,
+                                                    weight: weight, start: start, end: end, isPhrase: false))
+                }
+            }
+        }
+    }
+}

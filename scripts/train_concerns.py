@@ -1,0 +1,138 @@
+"""Trains Earshot's concern model: one logistic regression per concern over the features that
+`earshot score --features` reads (words, neighbouring word pairs, "?", word families and pairs of
+families), from posts labelled to the labelling guide.
+
+Usage: train_concerns.py EARSHOT PROFILE OUT FILE [FILE ...]
+
+PROFILE is the school profile (earshot.toml) the posts are about: features holding a word of the
+school's names, aliases, hashtags or handles are left out, so the model learns how people write
+about a school, not this school's name. Features seen in fewer than MIN_POSTS posts are left out.
+Each concern's threshold is the probability that gave the best F1 (for safeguarding, the best F2,
+which counts recall twice as much) over five folds of the training posts. Deterministic: the same
+posts give the same file.
+"""
+import json
+import re
+import subprocess
+import sys
+import tomllib
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+GUIDE_TO_EARSHOT = {
+    "safeguarding": "safeguarding", "bullying": "bullying", "offensive": "offensive",
+    "discrimination": "discrimination", "defamation": "defamation", "data_protection": "dataProtection",
+    "press": "pressEnquiry", "complaint": "complaint", "question": "question", "praise": "praise",
+}
+MIN_POSTS = 2
+REGULARISATION = 8.0  # scikit-learn's C: smaller is stronger
+FOLDS = 5
+THRESHOLDS = [round(0.05 * step, 2) for step in range(2, 19)]
+# Safeguarding's threshold is chosen for recall: a missed child costs more than a false alarm.
+RECALL_WEIGHT = {"safeguarding": 2.0}
+
+
+def school_words(profile_path):
+    """Lower-case words of the school's names, aliases, hashtags and handles."""
+    with open(profile_path, "rb") as file:
+        school = tomllib.load(file).get("school", {})
+    words = set()
+    for key in ("names", "ambiguous_aliases", "hashtags", "handles"):
+        for term in school.get(key, []):
+            words.update(w for w in re.split(r"[^0-9a-z']+", term.lower()) if w)
+            # A hashtag's CamelCase body is read as words.
+            words.update(w.lower() for w in re.findall(r"[A-Z][a-z]+|[a-z]+", term))
+    return words
+
+
+def features_of(earshot, posts):
+    lines = "".join(json.dumps({"text": post["text"]}) + "\n" for post in posts)
+    completed = subprocess.run([earshot, "score", "--features"], input=lines, capture_output=True,
+                               text=True, check=True)
+    return [json.loads(line)["features"] for line in completed.stdout.splitlines() if line.strip()]
+
+
+def fbeta(tp, fp, fn, beta):
+    b2 = beta * beta
+    denominator = (1 + b2) * tp + b2 * fn + fp
+    return (1 + b2) * tp / denominator if denominator else 0.0
+
+
+def fit(matrix, labels):
+    model = LogisticRegression(C=REGULARISATION, class_weight="balanced", max_iter=2000)
+    model.fit(matrix, labels)
+    return model
+
+
+def main():
+    if len(sys.argv) < 5:
+        sys.exit(__doc__)
+    earshot, profile, out = sys.argv[1:4]
+    posts = []
+    for path in sys.argv[4:]:
+        with open(path, encoding="utf-8") as file:
+            posts.extend(json.loads(line) for line in file if line.strip())
+    excluded = school_words(profile)
+    feature_lists = [
+        sorted({f for f in features if not f.startswith("#") and not excluded & set(re.split(r"[ +@]", f))})
+        for features in features_of(earshot, posts)
+    ]
+    counts = {}
+    for features in feature_lists:
+        for feature in features:
+            counts[feature] = counts.get(feature, 0) + 1
+    vocabulary = sorted(f for f, n in counts.items() if n >= MIN_POSTS)
+    column = {f: i for i, f in enumerate(vocabulary)}
+    matrix = np.zeros((len(posts), len(vocabulary)), dtype=np.float32)
+    for row, features in enumerate(feature_lists):
+        known = [column[feature] for feature in features if feature in column]
+        # As Earshot reads them: the present features as a vector of unit length.
+        for index in known:
+            matrix[row, index] = 1.0 / len(known) ** 0.5
+    folds = np.arange(len(posts)) % FOLDS
+
+    lines = [
+        "# Earshot concern model weights, written by scripts/train-concerns; do not edit by hand.",
+        f"# Trained on {len(posts)} labelled posts; {len(vocabulary)} features seen in at least {MIN_POSTS} posts.",
+        "# Format: feature<TAB>concern<TAB>weight; @bias is the intercept, @threshold the probability from which the concern counts.",
+    ]
+    print(f"{len(posts)} posts, {len(vocabulary)} features")
+    for guide_name, concern in GUIDE_TO_EARSHOT.items():
+        labels = np.array([guide_name in post["concerns"] for post in posts], dtype=int)
+        if labels.sum() < 2:
+            print(f"{concern}: too few labelled posts, left out")
+            continue
+        # Out-of-fold probabilities choose the threshold.
+        held_out = np.zeros(len(posts))
+        for fold in range(FOLDS):
+            training = folds != fold
+            if labels[training].min() == labels[training].max():
+                continue
+            held_out[~training] = fit(matrix[training], labels[training]).predict_proba(matrix[~training])[:, 1]
+        beta = RECALL_WEIGHT.get(guide_name, 1.0)
+        scored = []
+        for threshold in THRESHOLDS:
+            predicted = held_out >= threshold
+            tp = int((predicted & (labels == 1)).sum())
+            fp = int((predicted & (labels == 0)).sum())
+            fn = int((~predicted & (labels == 1)).sum())
+            scored.append((fbeta(tp, fp, fn, beta), threshold))
+        best_score, best_threshold = max(scored, key=lambda pair: (pair[0], -abs(pair[1] - 0.5)))
+        model = fit(matrix, labels)
+        weights = model.coef_[0]
+        lines.append(f"@bias\t{concern}\t{model.intercept_[0]:.4f}")
+        lines.append(f"@threshold\t{concern}\t{best_threshold:.2f}")
+        kept = 0
+        for feature, weight in zip(vocabulary, weights):
+            if abs(weight) >= 0.01:
+                lines.append(f"{feature}\t{concern}\t{weight:.4f}")
+                kept += 1
+        print(f"{concern:15} {labels.sum():4} posts  threshold {best_threshold:.2f}  "
+              f"out-of-fold F{beta:g} {best_score:.3f}  {kept} weights")
+    with open(out, "w", encoding="utf-8") as file:
+        file.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()
