@@ -138,7 +138,8 @@ public struct DigestRenderer: Sendable {
         for source in digest.failingSources {
             lines.append("  \(source.title): \(source.consecutiveErrors) failures in a row; last error: \(source.lastError)")
         }
-        return lines.joined(separator: "\n") + "\n"
+        // Direction controls in a title or snippet would reorder the lines a reader sees.
+        return DirectionControls.neutralised(lines.joined(separator: "\n") + "\n")
     }
 
     /// A bar per day, green for positive and red for negative, drawn with table cells and inline styles only.

@@ -110,6 +110,21 @@ import Testing
         #expect(html.contains("href=\"https://evil.example/?a=1&amp;b=%222%22\"") || html.contains("href=\"https://evil.example/?a=1&amp;b=&quot;2&quot;\""))
     }
 
+    @Test func directionControlsFromTheInternetReachNeitherTheHTMLNorTheText() {
+        // A right-to-left override would show the rest of the line, and what follows it, reversed.
+        let hostile = finding("Head\u{202E}retsam\u{2066} resigns", concerns: [.complaint])
+        var reversedCase = openCase(1, .complaint, dueIn: -1)
+        reversedCase.title = "Case \u{202B}one\u{202C}"
+        reversedCase.sourceTitle = "Forum\u{2067}"
+        let failing = FailingSource(title: "Feed\u{202D}", url: URL(string: "https://feeds.example/rss")!,
+                                    consecutiveErrors: 2, lastError: "bad\u{2069}")
+        let rendered = digest(findings: [hostile], cases: [reversedCase], failing: [failing])
+        for output in [DigestRenderer().html(rendered), DigestRenderer().plainText(rendered)] {
+            #expect(!output.unicodeScalars.contains { DirectionControls.contains($0.value) })
+            #expect(output.contains("Head\u{FFFD}retsam\u{FFFD} resigns"))
+        }
+    }
+
     @Test func linksOnlyToWebAddresses() {
         let sneaky = finding("click", concerns: [.question], link: "javascript:alert(1)")
         let html = DigestRenderer().html(digest(findings: [sneaky]))
