@@ -125,6 +125,26 @@ import Testing
         }
     }
 
+    @Test func theDigestListsAtMostTwoHundredMentionsAndStaysSmallEnoughToEmail() throws {
+        // A busy day of mentions at the longest title, snippet and link Earshot keeps, each title made of
+        // the character whose escape is longest.
+        let link = "https://news.example/" + String(repeating: "p", count: TextLimits.link - 21)
+        let findings = (0..<1_000).map { number in
+            var mention = finding(String(repeating: "\"", count: TextLimits.title - 4) + "\(number)", concerns: [.complaint], link: link)
+            mention.snippet = String(repeating: "é", count: TextLimits.snippet)
+            return mention
+        }
+        let busy = digest(findings: findings, failing: [])
+        let html = DigestRenderer().html(busy)
+        let text = DigestRenderer().plainText(busy)
+        #expect(html.components(separatedBy: "<li style=\"margin-bottom:6px\">").count - 1 == 200)
+        #expect(html.contains("(1000)</h3>"), "the group heading counts every mention, listed or not")
+        #expect(html.contains("… and 800 more"))
+        #expect(text.contains("… and 800 more"))
+        // Mail servers commonly accept 10 MB; base64 in transfer adds a third.
+        #expect((html.utf8.count + text.utf8.count) * 4 / 3 < 4 << 20, "\(html.utf8.count + text.utf8.count) bytes")
+    }
+
     @Test func linksOnlyToWebAddresses() {
         let sneaky = finding("click", concerns: [.question], link: "javascript:alert(1)")
         let html = DigestRenderer().html(digest(findings: [sneaky]))

@@ -5,7 +5,8 @@ import TestSupport
 import Testing
 import Workspace
 
-/// What one hostile source can put in front of staff.
+/// What one hostile source can put in front of staff: direction controls that reorder a page, and a
+/// title of megabytes.
 @Suite struct HostileTextPagesTests {
     /// Stores one more complaint from a hostile feed, found at the fixture's time, and returns its case.
     func storeHostilePost(title: String, text: String, in fixture: WorkspaceFixture) throws -> CaseID {
@@ -38,6 +39,22 @@ import Workspace
                 #expect(response.status == 200, "\(page)")
                 #expect(!response.text.unicodeScalars.contains { DirectionControls.contains($0.value) }, "\(page)")
                 #expect(response.text.contains("Millbrook\u{FFFD} txet desrever"), "\(page)")
+            }
+        }
+    }
+
+    @Test func aTitleOfMegabytesIsCutOnEveryPage() async throws {
+        try await withTemporaryDirectory { folder in
+            let fixture = try WorkspaceFixture(folder: folder)
+            let caseID = try storeHostilePost(title: "Millbrook " + String(repeating: "spam ", count: 1 << 20),
+                                              text: "Millbrook " + String(repeating: "more ", count: 1 << 20), in: fixture)
+            var senior = TestBrowser(fixture)
+            await senior.logIn("slt-user")
+            for page in ["/", "/mentions", "/digest", "/cases/\(caseID.rawValue)"] {
+                let response = await senior.get(page)
+                #expect(response.status == 200, "\(page)")
+                #expect(response.text.utf8.count < 64 * 1024, "\(page): \(response.text.utf8.count) bytes")
+                #expect(response.text.contains("Millbrook spam spam"), "\(page)")
             }
         }
     }
