@@ -87,7 +87,7 @@ public struct DigestRenderer: Sendable {
         } else {
             body += "<ul>\n"
             for source in digest.failingSources {
-                body += "<li>\(escape(source.title)) (\(escape(source.url.absoluteString))): \(source.consecutiveErrors) failures in a row; last error: \(escape(source.lastError))</li>\n"
+                body += "<li>\(escape(source.title)) (\(escape(AddressRedaction.redacted(source.url)))): \(source.consecutiveErrors) failures in a row; last error: \(escape(source.lastError))</li>\n"
             }
             body += "</ul>\n"
         }

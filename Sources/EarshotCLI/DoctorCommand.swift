@@ -67,7 +67,7 @@ struct DoctorCommand: AsyncParsableCommand {
             } else {
                 for source in failing.prefix(10) {
                     let state = states[source.id]!
-                    results.append((.warning, "feed \(source.title) (\(state.currentURL.absoluteString)) failed "
+                    results.append((.warning, "feed \(source.title) (\(AddressRedaction.redacted(state.currentURL))) failed "
                                     + "\(state.consecutiveErrors) time(s) in a row: \(state.lastError ?? "")"))
                 }
                 results.append((.warning, "\(failing.count) failing source(s): check their URLs with `earshot feeds check URL`"))

@@ -145,6 +145,14 @@ import Testing
         #expect((html.utf8.count + text.utf8.count) * 4 / 3 < 4 << 20, "\(html.utf8.count + text.utf8.count) bytes")
     }
 
+    @Test func aFailingFeedsAddressIsShownWithoutItsSecrets() {
+        let failing = FailingSource(title: "Private forum", url: URL(string: "https://staff:hunter2@forum.example/rss?token=abc123")!,
+                                    consecutiveErrors: 2, lastError: "HTTP status 500")
+        let html = DigestRenderer().html(digest(failing: [failing]))
+        #expect(html.contains("https://REDACTED@forum.example/rss?token=REDACTED"))
+        #expect(!html.contains("hunter2") && !html.contains("abc123"))
+    }
+
     @Test func linksOnlyToWebAddresses() {
         let sneaky = finding("click", concerns: [.question], link: "javascript:alert(1)")
         let html = DigestRenderer().html(digest(findings: [sneaky]))

@@ -5,8 +5,8 @@ import TestSupport
 import Testing
 import Workspace
 
-/// What one hostile source can put in front of staff: direction controls that reorder a page, and a
-/// title of megabytes.
+/// What one hostile source can put in front of staff: direction controls that reorder a page, a
+/// title of megabytes, and the secrets in a feed's own address.
 @Suite struct HostileTextPagesTests {
     /// Stores one more complaint from a hostile feed, found at the fixture's time, and returns its case.
     func storeHostilePost(title: String, text: String, in fixture: WorkspaceFixture) throws -> CaseID {
@@ -56,6 +56,23 @@ import Workspace
                 #expect(response.text.utf8.count < 64 * 1024, "\(page): \(response.text.utf8.count) bytes")
                 #expect(response.text.contains("Millbrook spam spam"), "\(page)")
             }
+        }
+    }
+
+    @Test func theFeedsPageShowsEveryRoleAFeedsAddressWithoutItsSecrets() async throws {
+        try await withTemporaryDirectory { folder in
+            let fixture = try WorkspaceFixture(folder: folder)
+            let store = try Store(path: fixture.databasePath)
+            let secret = Source(url: URL(string: "https://staff:hunter2@forum.example/private.rss?token=abc123&page=1")!, kind: .feed,
+                                title: "Staff forum")
+            try store.register([secret])
+            try store.save(FetchState(sourceID: secret.id, currentURL: secret.url, lastFetchedAt: fixture.now, consecutiveErrors: 1,
+                                      lastError: "HTTP status 503"))
+            var browser = TestBrowser(fixture)
+            await browser.logIn("readonly-user")
+            let page = await browser.get("/feeds").text
+            #expect(page.contains("https://REDACTED@forum.example/private.rss?token=REDACTED&amp;page=1"))
+            #expect(!page.contains("hunter2") && !page.contains("abc123"))
         }
     }
 }

@@ -1,0 +1,44 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// What Earshot leaves in its output and its log: feed addresses without the secrets they may carry.
+@Suite struct WhatEarshotWritesTests {
+    /// A configuration in `folder` whose database lives in `folder/data` (not created yet) and whose
+    /// one feed list is `outlines`.
+    func writeConfiguration(into folder: URL, outlines: String) throws -> URL {
+        let opml = folder.appendingPathComponent("feeds.opml")
+        try """
+            <?xml version="1.0"?><opml version="2.0"><head><title>Feeds</title></head><body>
+            \(outlines)
+            </body></opml>
+            """.write(to: opml, atomically: true, encoding: .utf8)
+        let configuration = try EarshotCommandTests().writeSampleConfiguration(into: folder)
+        var text = try String(contentsOf: configuration, encoding: .utf8)
+        text = text.replacingOccurrences(of: "database = \"\(folder.path)/earshot.sqlite\"", with: "database = \"\(folder.path)/data/earshot.sqlite\"")
+        text = text.replacingOccurrences(of: "opml = [\"\(packageRoot.path)/feeds/samples/samples.opml\"]", with: "opml = [\"\(opml.path)\"]")
+        try text.write(to: configuration, atomically: true, encoding: .utf8)
+        return configuration
+    }
+
+    @Test func aFeedsLoginAndTokenAreNeitherPrintedNorLogged() async throws {
+        try await withTemporaryDirectory { folder in
+            // Nothing listens on port 9 of this machine; the sample configuration refuses loopback anyway.
+            let configuration = try writeConfiguration(
+                into: folder, outlines: "<outline type=\"rss\" xmlUrl=\"http://staff:hunter2@127.0.0.1:9/private.rss?token=abc123&amp;page=1\"/>")
+            let log = folder.appendingPathComponent("earshot.log").path
+            let scan = try runProduct("earshot", ["scan", "--verbose", "--config", configuration.path, "--log-file", log])
+            #expect(scan.status == 75, "\(scan.standardError)")
+            #expect(scan.standardOutput.contains("failed: http://REDACTED@127.0.0.1:9/private.rss?token=REDACTED&page=1"),
+                    "\(scan.standardOutput)")
+            let feeds = try runProduct("earshot", ["feeds", "--config", configuration.path])
+            #expect(feeds.standardOutput.contains("http://REDACTED@127.0.0.1:9/private.rss?token=REDACTED&page=1"), "\(feeds.standardOutput)")
+            let doctor = try runProduct("earshot", ["doctor", "--config", configuration.path])
+            let everything = [scan.standardOutput, scan.standardError, try String(contentsOfFile: log, encoding: .utf8),
+                              feeds.standardOutput, feeds.standardError, doctor.standardOutput, doctor.standardError]
+            for output in everything {
+                #expect(!output.contains("hunter2") && !output.contains("abc123"), "\(output)")
+            }
+        }
+    }
+}
