@@ -2,8 +2,13 @@ import Foundation
 import TestSupport
 import Testing
 
-/// What Earshot leaves in its output and its log: feed addresses without the secrets they may carry.
+/// What Earshot leaves on disk and in its output: folders and files for its owner only, and feed
+/// addresses without the secrets they may carry.
 @Suite struct WhatEarshotWritesTests {
+    func mode(_ path: String) throws -> Int {
+        try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+    }
+
     /// A configuration in `folder` whose database lives in `folder/data` (not created yet) and whose
     /// one feed list is `outlines`.
     func writeConfiguration(into folder: URL, outlines: String) throws -> URL {
@@ -19,6 +24,39 @@ import Testing
         text = text.replacingOccurrences(of: "opml = [\"\(packageRoot.path)/feeds/samples/samples.opml\"]", with: "opml = [\"\(opml.path)\"]")
         try text.write(to: configuration, atomically: true, encoding: .utf8)
         return configuration
+    }
+
+    @Test func aFirstScanLogsIntoADataFolderItCreatesAndTheDigestIsForTheOwnerOnly() async throws {
+        try await withTemporaryDirectory { folder in
+            let feed = folder.appendingPathComponent("news.xml")
+            try """
+                <rss version="2.0"><channel><title>News</title><item><guid>n1</guid><title>Millbrook Academy parents complain</title>
+                <description>Parents say the way Millbrook Academy handled the trip was appalling.</description></item></channel></rss>
+                """.write(to: feed, atomically: true, encoding: .utf8)
+            let configuration = try writeConfiguration(
+                into: folder, outlines: "<outline type=\"rss\" text=\"News\" xmlUrl=\"\(feed.absoluteString)\"/>")
+            let data = folder.appendingPathComponent("data")
+            #expect(!FileManager.default.fileExists(atPath: data.path))
+            let log = data.appendingPathComponent("earshot.log").path
+
+            let scan = try runProduct("earshot", ["scan", "--config", configuration.path, "--log-file", log])
+            #expect(scan.status == 0, "\(scan.standardError)")
+            #expect(!scan.standardError.contains("cannot write the log file"), "\(scan.standardError)")
+            #expect(try String(contentsOfFile: log, encoding: .utf8).contains("scan finished"))
+            #expect(try mode(data.path) == 0o700)
+            #expect(try mode(log) == 0o600)
+            #expect(try mode(data.appendingPathComponent("earshot.sqlite").path) == 0o600)
+
+            let digest = try runProduct("earshot", ["digest", "--config", configuration.path])
+            #expect(digest.status == 0, "\(digest.standardError)")
+            let reports = folder.appendingPathComponent("reports")
+            #expect(try mode(reports.path) == 0o700)
+            let written = try FileManager.default.contentsOfDirectory(atPath: reports.path)
+            #expect(written.count == 3)
+            for name in written {
+                #expect(try mode(reports.appendingPathComponent(name).path) == 0o600, "\(name)")
+            }
+        }
     }
 
     @Test func aFeedsLoginAndTokenAreNeitherPrintedNorLogged() async throws {
