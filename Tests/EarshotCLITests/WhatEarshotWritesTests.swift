@@ -59,6 +59,30 @@ import Testing
         }
     }
 
+    @Test func doctorFlagsReportsThatOthersMayRead() async throws {
+        try await withTemporaryDirectory { folder in
+            let configuration = try writeConfiguration(into: folder, outlines: "")
+            // As an earlier version left them: a 0755 folder holding a 0644 digest.
+            let reports = folder.appendingPathComponent("reports")
+            try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o755])
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: reports.path)
+            let digest = reports.appendingPathComponent("2026-11-25.html")
+            try "<p>safeguarding</p>".write(to: digest, atomically: false, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: digest.path)
+            let doctor = try runProduct("earshot", ["doctor", "--config", configuration.path])
+            #expect(doctor.standardOutput.contains("warning: reports folder \(reports.path) is open to others (mode 755); run chmod 700 on it"),
+                    "\(doctor.standardOutput)")
+            #expect(doctor.standardOutput.contains("warning: 1 report(s) in \(reports.path) are readable by others; run chmod 600 on them"))
+
+            try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: reports.path)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: digest.path)
+            let fixed = try runProduct("earshot", ["doctor", "--config", configuration.path])
+            #expect(!fixed.standardOutput.contains("reports folder") && !fixed.standardOutput.contains("report(s)"),
+                    "\(fixed.standardOutput)")
+        }
+    }
+
     @Test func aFeedsLoginAndTokenAreNeitherPrintedNorLogged() async throws {
         try await withTemporaryDirectory { folder in
             // Nothing listens on port 9 of this machine; the sample configuration refuses loopback anyway.
