@@ -9,7 +9,7 @@ public struct DigestRenderer: Sendable {
     /// Cases listed under "Needs attention now"; the rest are counted, and `earshot cases` lists them all.
     static let attentionRowLimit = 15
     /// Mentions listed under "New mentions", most serious concern first; the rest are counted, and
-    /// the workspace's Mentions page lists them all. With titles and snippets within `TextLimits`,
+    /// the workspace's Mentions page searches them all. With titles and snippets within `TextLimits`,
     /// this keeps the emailed digest to about a megabyte whatever a day brings, well under the
     /// 10 MB that mail servers commonly accept.
     static let listedMentionLimit = 200
@@ -70,7 +70,7 @@ public struct DigestRenderer: Sendable {
             body += "</ul>\n"
         }
         if mentions.unlisted > 0 {
-            body += "<p>… and \(mentions.unlisted) more: the Mentions page of the workspace lists them all.</p>\n"
+            body += "<p>… and \(mentions.unlisted) more: search them by concern or words on the workspace's Mentions page.</p>\n"
         }
 
         body += "<h2 style=\"font-size:18px\">Sentiment over 7 and 30 days</h2>\n"
@@ -130,7 +130,7 @@ public struct DigestRenderer: Sendable {
             }
         }
         if mentions.unlisted > 0 {
-            lines.append("  … and \(mentions.unlisted) more: the Mentions page of the workspace lists them all.")
+            lines.append("  … and \(mentions.unlisted) more: search them by concern or words on the workspace's Mentions page.")
         }
         lines.append("")
         lines.append("SENTIMENT, LAST 7 DAYS (mean compound, mentions)")
