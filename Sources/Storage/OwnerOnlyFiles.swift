@@ -17,8 +17,10 @@ public enum OwnerOnlyFiles {
     /// - Throws: `POSIXError` when a folder cannot be created.
     public static func createFolder(_ folder: URL) throws {
         var path = ""
+        var status = stat()
         for component in folder.standardizedFileURL.path.split(separator: "/") {
             path += "/" + component
+            if stat(path, &status) == 0 { continue }
             if mkdir(path, folderMode) != 0, errno != EEXIST {
                 throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
             }
