@@ -65,23 +65,32 @@ int earshot_curl_has_brotli(void) {
     return earshot_curl_has_feature(CURL_VERSION_BROTLI);
 }
 
+/* Whether an IPv4 address connects to this machine: 127.0.0.0/8, and 0.0.0.0/8, whose
+ * unspecified address Linux connects to the local host. */
+static int earshot_is_local_ipv4(const unsigned char *b) {
+    return b[0] == 127 || b[0] == 0;
+}
+
+/* Whether a peer address connects to this machine, whatever the private-network setting: IPv4
+ * loopback and 0.0.0.0/8; ::1 and the unspecified ::; and IPv4-mapped (::ffff:0:0/96) and
+ * IPv4-compatible (::/96) forms of IPv4 addresses that connect locally. */
 static int earshot_is_loopback(const struct sockaddr *address) {
     if (address->sa_family == AF_INET) {
-        const unsigned char *b = (const unsigned char *)&((const struct sockaddr_in *)address)->sin_addr;
-        return b[0] == 127;
+        return earshot_is_local_ipv4((const unsigned char *)&((const struct sockaddr_in *)address)->sin_addr);
     }
     if (address->sa_family == AF_INET6) {
         const unsigned char *b = ((const struct sockaddr_in6 *)address)->sin6_addr.s6_addr;
-        static const unsigned char loopback[16] = {0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1};
-        if (memcmp(b, loopback, 16) == 0) return 1;
-        static const unsigned char mapped[12] = {0,0,0,0,0,0,0,0,0,0,0xff,0xff};
-        return memcmp(b, mapped, 12) == 0 && b[12] == 127;
+        static const unsigned char zeros[10] = {0};
+        if (memcmp(b, zeros, 10) != 0) return 0;
+        int is_mapped = b[10] == 0xff && b[11] == 0xff;
+        int is_compatible = b[10] == 0 && b[11] == 0;  /* also :: and ::1 */
+        return (is_mapped || is_compatible) && earshot_is_local_ipv4(b + 12);
     }
     return 0;
 }
 
 static int earshot_is_private_ipv4(const unsigned char *b) {
-    return b[0] == 10 || b[0] == 0 || b[0] == 127
+    return b[0] == 10
         || (b[0] == 172 && (b[1] & 0xf0) == 16)
         || (b[0] == 192 && b[1] == 168)
         || (b[0] == 169 && b[1] == 254)
@@ -102,11 +111,12 @@ static int earshot_is_private(const struct sockaddr *address) {
         static const unsigned char nat64[12] = {0,0x64,0xff,0x9b,0,0,0,0,0,0,0,0};
         if (memcmp(b, nat64, 12) == 0) return earshot_is_private_ipv4(b + 12);
         if (b[0] == 0x20 && b[1] == 0x02) return earshot_is_private_ipv4(b + 2);
-        static const unsigned char unspecified[16] = {0};
+        /* IPv4-compatible (::/96, deprecated) carries one as well. */
+        static const unsigned char compatible[12] = {0};
+        if (memcmp(b, compatible, 12) == 0) return earshot_is_private_ipv4(b + 12);
         return (b[0] & 0xfe) == 0xfc                    /* fc00::/7 unique local */
             || (b[0] == 0xfe && (b[1] & 0xc0) == 0x80)  /* fe80::/10 link-local */
-            || b[0] == 0xff                             /* ff00::/8 multicast */
-            || memcmp(b, unspecified, 16) == 0;
+            || b[0] == 0xff;                            /* ff00::/8 multicast */
     }
     return 1; /* anything that is not IP is refused */
 }

@@ -8,6 +8,11 @@ import Model
 public struct DigestRenderer: Sendable {
     /// Cases listed under "Needs attention now"; the rest are counted, and `earshot cases` lists them all.
     static let attentionRowLimit = 15
+    /// Mentions listed under "New mentions", most serious concern first; the rest are counted, and
+    /// the workspace's Mentions page searches them all. With titles and snippets within `TextLimits`,
+    /// this keeps the emailed digest to about a megabyte whatever a day brings, well under the
+    /// 10 MB that mail servers commonly accept.
+    static let listedMentionLimit = 200
 
     public init() {}
 
@@ -54,14 +59,18 @@ public struct DigestRenderer: Sendable {
         if digest.findings.isEmpty {
             body += "<p>No new mentions in this period.</p>\n"
         }
-        for group in digest.findingsByConcern {
-            body += "<h3 style=\"font-size:16px;margin:12px 0 4px\">\(escape(group.title)) (\(group.findings.count))</h3>\n<ul>\n"
-            for finding in group.findings {
+        let mentions = listedMentions(digest)
+        for group in mentions.groups {
+            body += "<h3 style=\"font-size:16px;margin:12px 0 4px\">\(escape(group.title)) (\(group.total))</h3>\n<ul>\n"
+            for finding in group.listed {
                 body += "<li style=\"margin-bottom:6px\">\(link(finding.title.isEmpty ? finding.snippet : finding.title, to: finding.link))"
                 body += " <span style=\"color:#555\">— \(escape(finding.sourceTitles.joined(separator: ", "))); sentiment \(escape(signed(finding.sentiment.compound)))</span>"
                 body += "<br><span>\(escape(finding.snippet))</span></li>\n"
             }
             body += "</ul>\n"
+        }
+        if mentions.unlisted > 0 {
+            body += "<p>… and \(mentions.unlisted) more: search them by concern or words on the workspace's Mentions page.</p>\n"
         }
 
         body += "<h2 style=\"font-size:18px\">Sentiment over 7 and 30 days</h2>\n"
@@ -78,7 +87,7 @@ public struct DigestRenderer: Sendable {
         } else {
             body += "<ul>\n"
             for source in digest.failingSources {
-                body += "<li>\(escape(source.title)) (\(escape(source.url.absoluteString))): \(source.consecutiveErrors) failures in a row; last error: \(escape(source.lastError))</li>\n"
+                body += "<li>\(escape(source.title)) (\(escape(AddressRedaction.redacted(source.url)))): \(source.consecutiveErrors) failures in a row; last error: \(escape(source.lastError))</li>\n"
             }
             body += "</ul>\n"
         }
@@ -112,12 +121,16 @@ public struct DigestRenderer: Sendable {
         lines.append("")
         lines.append("NEW MENTIONS")
         if digest.findings.isEmpty { lines.append("  No new mentions in this period.") }
-        for group in digest.findingsByConcern {
-            lines.append("  \(group.title) (\(group.findings.count))")
-            for finding in group.findings {
+        let mentions = listedMentions(digest)
+        for group in mentions.groups {
+            lines.append("  \(group.title) (\(group.total))")
+            for finding in group.listed {
                 lines.append("    - \(finding.title.isEmpty ? finding.snippet : finding.title) [\(finding.sourceTitles.joined(separator: ", ")); sentiment \(signed(finding.sentiment.compound))]")
                 if let link = finding.link { lines.append("      \(link.absoluteString)") }
             }
+        }
+        if mentions.unlisted > 0 {
+            lines.append("  … and \(mentions.unlisted) more: search them by concern or words on the workspace's Mentions page.")
         }
         lines.append("")
         lines.append("SENTIMENT, LAST 7 DAYS (mean compound, mentions)")
@@ -138,7 +151,22 @@ public struct DigestRenderer: Sendable {
         for source in digest.failingSources {
             lines.append("  \(source.title): \(source.consecutiveErrors) failures in a row; last error: \(source.lastError)")
         }
-        return lines.joined(separator: "\n") + "\n"
+        // Direction controls in a title or snippet would reorder the lines a reader sees.
+        return DirectionControls.neutralised(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// The mention groups with the findings listed in each (at most ``listedMentionLimit`` in all,
+    /// most serious concern first), and how many are left unlisted.
+    private func listedMentions(_ digest: Digest) -> (groups: [(title: String, total: Int, listed: ArraySlice<FindingSummary>)], unlisted: Int) {
+        var remaining = Self.listedMentionLimit
+        var groups: [(title: String, total: Int, listed: ArraySlice<FindingSummary>)] = []
+        for group in digest.findingsByConcern where remaining > 0 {
+            let listed = group.findings.prefix(remaining)
+            remaining -= listed.count
+            groups.append((title: group.title, total: group.findings.count, listed: listed))
+        }
+        let listedCount = groups.map(\.listed.count).reduce(0, +)
+        return (groups, digest.findings.count - listedCount)
     }
 
     /// A bar per day, green for positive and red for negative, drawn with table cells and inline styles only.

@@ -382,7 +382,8 @@ struct CasesExportCommand: ParsableCommand {
             return
         }
         do {
-            try calendar.write(toFile: output, atomically: true, encoding: .utf8)
+            // Case titles and snippets, safeguarding ones included: for the account that runs Earshot only.
+            try OwnerOnlyFiles.write(calendar, to: URL(fileURLWithPath: output))
         } catch {
             printError("cannot write \(output): \(error.localizedDescription)")
             throw ExitStatus.cannotWrite

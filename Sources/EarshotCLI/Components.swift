@@ -3,6 +3,7 @@ import Configuration
 import Fetching
 import Foundation
 import Mentions
+import Model
 import Scanning
 import Sentiment
 import Storage
@@ -66,15 +67,15 @@ func fetchNow(_ address: String, configuration: EarshotConfiguration) async thro
 }
 
 /// Text from the internet made safe to print on a terminal: control characters other than line
-/// breaks and tabs (escape sequences, C1 controls such as OSC) and bidirectional overrides, which
-/// could move the cursor, retitle the window or reorder what is shown, become U+FFFD.
+/// breaks and tabs (escape sequences, C1 controls such as OSC) and direction controls
+/// (``DirectionControls``), which could move the cursor, retitle the window or reorder what is
+/// shown, become U+FFFD.
 func terminalSafe(_ text: String) -> String {
     var scalars = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
         let value = scalar.value
         let isControl = (value < 0x20 && value != 0x0A && value != 0x09) || (0x7F...0x9F).contains(value)
-        let isBidiOverride = (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
-        scalars.append(isControl || isBidiOverride ? "\u{FFFD}" : scalar)
+        scalars.append(isControl || DirectionControls.contains(value) ? DirectionControls.replacement : scalar)
     }
     return String(scalars)
 }

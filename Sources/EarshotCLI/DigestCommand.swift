@@ -44,9 +44,10 @@ struct DigestCommand: AsyncParsableCommand {
         let files = [("html", renderer.html(digest)), ("txt", renderer.plainText(digest)), ("json", renderer.figuresJSON(digest))]
             .map { (folder.appendingPathComponent("\(name).\($0.0)"), $0.1) }
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            // The HTML digest holds safeguarding posts' text: for the account that runs Earshot only.
+            try OwnerOnlyFiles.createFolder(folder)
             for (file, contents) in files {
-                try contents.write(to: file, atomically: true, encoding: .utf8)
+                try OwnerOnlyFiles.write(contents, to: file)
             }
         } catch {
             printError("cannot write the digest into \(folder.path): \(error.localizedDescription)")

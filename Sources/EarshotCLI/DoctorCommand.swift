@@ -41,6 +41,7 @@ struct DoctorCommand: AsyncParsableCommand {
         results.append(checkCalendar(configuration))
         results.append(await checkMailServer(configuration))
         results += checkDisk(configuration)
+        results += checkReportPermissions(configuration)
         for (outcome, message) in results { print("\(outcome.rawValue): \(message)") }
         let failures = results.filter { $0.0 == .failure }.count
         let warnings = results.filter { $0.0 == .warning }.count
@@ -67,7 +68,7 @@ struct DoctorCommand: AsyncParsableCommand {
             } else {
                 for source in failing.prefix(10) {
                     let state = states[source.id]!
-                    results.append((.warning, "feed \(source.title) (\(state.currentURL.absoluteString)) failed "
+                    results.append((.warning, "feed \(source.title) (\(AddressRedaction.redacted(state.currentURL))) failed "
                                     + "\(state.consecutiveErrors) time(s) in a row: \(state.lastError ?? "")"))
                 }
                 results.append((.warning, "\(failing.count) failing source(s): check their URLs with `earshot feeds check URL`"))
@@ -119,6 +120,24 @@ struct DoctorCommand: AsyncParsableCommand {
         }
         return (.ok, "email: \(settings.host):\(settings.port) answers (\(settings.security.rawValue))"
                 + (settings.username == nil ? ", no login set" : ", logged in as \(settings.username!)"))
+    }
+
+    /// Digests hold safeguarding posts' text: a reports folder or report that others may read (written
+    /// by an earlier version, or loosened by hand) is flagged.
+    private func checkReportPermissions(_ configuration: EarshotConfiguration) -> [(Outcome, String)] {
+        let folder = configuration.reportsDirectory.path
+        func mode(_ path: String) -> Int { (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? 0 }
+        guard FileManager.default.fileExists(atPath: folder) else { return [] }
+        var results: [(Outcome, String)] = []
+        if mode(folder) & 0o077 != 0 {
+            results.append((.warning, String(format: "reports folder %@ is open to others (mode %o); run chmod 700 on it", folder, mode(folder))))
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let readable = names.filter { mode(folder + "/" + $0) & 0o077 != 0 }
+        if !readable.isEmpty {
+            results.append((.warning, "\(readable.count) report(s) in \(folder) are readable by others; run chmod 600 on them"))
+        }
+        return results
     }
 
     private func checkDisk(_ configuration: EarshotConfiguration) -> [(Outcome, String)] {

@@ -59,7 +59,7 @@ struct FeedListing {
             let status = if state?.lastFetchedAt == nil { "new" } else if state?.isHealthy == true { "ok" } else { "failing" }
             lines.append("")
             lines.append("[\(status)] \(source.title) (\(source.kind.rawValue))")
-            lines.append("    \(state?.currentURL.absoluteString ?? source.url.absoluteString)")
+            lines.append("    \(AddressRedaction.redacted(state?.currentURL ?? source.url))")
             lines.append("    last fetch \(when(state?.lastFetchedAt)), last change \(when(state?.lastChangedAt)), "
                          + "next due \(state?.nextDueAt.map { formatter.string(from: $0) } ?? "now")")
             if let state, state.consecutiveErrors > 0 {
@@ -89,8 +89,8 @@ struct FeedsCheckCommand: AsyncParsableCommand {
         let configuration = try options.loadConfiguration()
         let outcome = try await fetchNow(url, configuration: configuration)
         let response = outcome.response
-        print("HTTP \(response.statusCode) from \(response.finalURL.absoluteString) after \(outcome.attempts) attempt\(outcome.attempts == 1 ? "" : "s")")
-        if let moved = outcome.permanentRedirect { print("moved permanently to \(moved.absoluteString)") }
+        print("HTTP \(response.statusCode) from \(AddressRedaction.redacted(response.finalURL)) after \(outcome.attempts) attempt\(outcome.attempts == 1 ? "" : "s")")
+        if let moved = outcome.permanentRedirect { print("moved permanently to \(AddressRedaction.redacted(moved))") }
         print("content type: \(response.contentType ?? "none"); \(response.body.count) bytes; "
               + "ETag: \(response.entityTag ?? "none"); Last-Modified: \(response.lastModified ?? "none")")
         guard (200..<300).contains(response.statusCode) else { throw ExitStatus.someSourcesFailed }

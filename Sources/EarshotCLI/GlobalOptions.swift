@@ -2,6 +2,7 @@ import ArgumentParser
 import Configuration
 import Foundation
 import Logging
+import Storage
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
@@ -37,9 +38,8 @@ struct GlobalOptions: ParsableArguments {
         console.logLevel = verbose ? .debug : .warning
         var handlers: [any LogHandler] = [console]
         if let logFile {
-            if !FileManager.default.fileExists(atPath: logFile) {
-                FileManager.default.createFile(atPath: logFile, contents: nil, attributes: [.posixPermissions: 0o600])
-            }
+            // The log's folder (data/ by default) does not exist before the first run creates it.
+            try? OwnerOnlyFiles.createFile(URL(fileURLWithPath: logFile))
             if let handle = FileHandle(forWritingAtPath: logFile) {
                 handle.seekToEndOfFile()
                 handlers.append(FileLogHandler(handle: handle, logLevel: verbose ? .debug : .info))

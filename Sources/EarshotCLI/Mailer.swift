@@ -106,7 +106,8 @@ struct Mailer {
         if !guidance.isEmpty { lines.append("What the policy asks: \(guidance)") }
         lines += ["", "\(item.title)", item.snippet, "\(item.sourceTitle)" + (item.link.map { ": \($0.absoluteString)" } ?? ""),
                   "", "See it all with: earshot cases show \(item.id.rawValue)"]
-        let text = lines.joined(separator: "\n")
+        // The HTML part is escaped (direction controls included); the text part needs them neutralised too.
+        let text = DirectionControls.neutralised(lines.joined(separator: "\n"))
         let html = "<!DOCTYPE html><html><body style=\"font-family:Arial,sans-serif\">"
             + lines.map { $0.isEmpty ? "<br>" : "<p style=\"margin:0 0 4px\">\(MarkupText.escaped($0))</p>" }.joined()
             + "</body></html>"

@@ -124,11 +124,11 @@ struct ParseCommand: AsyncParsableCommand {
         }
         let response = outcome.response
         guard (200..<300).contains(response.statusCode) else {
-            printError("fetch failed: HTTP \(response.statusCode) from \(response.finalURL.absoluteString)")
+            printError("fetch failed: HTTP \(response.statusCode) from \(AddressRedaction.redacted(response.finalURL))")
             throw ExitStatus.someSourcesFailed
         }
         return Input(
-            source: url.absoluteString,
+            source: AddressRedaction.redacted(url),
             data: response.body,
             baseURL: response.finalURL,
             contentType: contentType ?? response.contentType

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Storage
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,7 +15,7 @@ final class RunLock {
     /// explains and exits when that run still holds it.
     init(for databaseFile: URL, command: String, patience: Duration = .zero) throws {
         let path = databaseFile.path + ".lock"
-        try? FileManager.default.createDirectory(at: databaseFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? OwnerOnlyFiles.createFolder(databaseFile.deletingLastPathComponent())
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             printError("cannot open the lock file \(path): \(String(cString: strerror(errno)))")

@@ -75,10 +75,10 @@ struct ScanSummary {
             "cases: \(report.written.joinedCases.count) joined by later posts, \(report.written.reopenedCases.count) reopened",
         ]
         for move in report.permanentMoves {
-            lines.append("moved permanently: \(move.source.title) is now fetched from \(move.newURL.absoluteString)")
+            lines.append("moved permanently: \(move.source.title) is now fetched from \(AddressRedaction.redacted(move.newURL))")
         }
         for failure in report.failures {
-            lines.append("failed: \(failure.source.title) (\(failure.source.url.absoluteString)): \(failure.reason)")
+            lines.append("failed: \(failure.source.title) (\(AddressRedaction.redacted(failure.source.url))): \(failure.reason)")
         }
         return lines.joined(separator: "\n")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// Why a fetch failed, for which URL, with libcurl's own words kept as the cause.
 public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -6,7 +7,8 @@ public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private let name: String
         private init(_ name: String) { self.name = name }
-        public var description: String { name }
+        /// The failure for logs and people, with the address's secrets redacted.
+    public var description: String { name }
 
         /// The URL's scheme is not http, https or file.
         public static let unsupportedScheme = Code("unsupported scheme")
@@ -40,7 +42,8 @@ public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        detail.isEmpty ? "\(code) fetching \(url.absoluteString)" : "\(code) fetching \(url.absoluteString): \(detail)"
+        let address = AddressRedaction.redacted(url)
+        return detail.isEmpty ? "\(code) fetching \(address)" : "\(code) fetching \(address): \(detail)"
     }
 
     /// Whether trying again later may help.

@@ -18,7 +18,9 @@ public struct FetchSettings: Sendable, Hashable {
     public var maximumConcurrentTransfers: Int
     /// Connections to one host at once.
     public var maximumConnectionsPerHost: Int
-    /// Whether 127.0.0.0/8 and ::1 may be fetched (tests and the demo need this).
+    /// Whether addresses that connect to this machine may be fetched (tests and the demo need this):
+    /// loopback (127.0.0.0/8, ::1) and the unspecified addresses (0.0.0.0/8, ::), which Linux
+    /// connects to the local host, in any IPv6 form. ``allowsPrivateNetworks`` never allows them.
     public var allowsLoopback: Bool
     /// Whether private and link-local ranges may be fetched.
     public var allowsPrivateNetworks: Bool

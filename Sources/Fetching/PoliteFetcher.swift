@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// What a polite fetch ended with.
 public struct FetchOutcome: Sendable {
@@ -61,7 +62,7 @@ public struct PoliteFetcher: Sendable {
                 throw FetchError(code: .unsupportedScheme, url: current.url, detail: "redirect to \"\(location)\" is not http or https")
             }
             guard visited.insert(next.absoluteString).inserted else {
-                throw FetchError(code: .tooManyRedirects, url: request.url, detail: "redirect loop at \(next.absoluteString)")
+                throw FetchError(code: .tooManyRedirects, url: request.url, detail: "redirect loop at \(AddressRedaction.redacted(next))")
             }
             isPermanentSoFar = isPermanentSoFar && [301, 308].contains(response.statusCode)
             current.url = next

@@ -62,6 +62,17 @@ public struct Item: Hashable, Sendable {
         self.text = text
     }
 
+    /// The item as Earshot stores it, after mentions and sentiment have read it whole: title,
+    /// author and text cut to ``TextLimits``, and a link over its limit dropped.
+    public var withinTextLimits: Item {
+        var kept = self
+        kept.title = TextLimits.capped(title, to: TextLimits.title)
+        kept.author = author.map { TextLimits.capped($0, to: TextLimits.author) }
+        kept.text = TextLimits.capped(text, to: TextLimits.storedText)
+        kept.link = TextLimits.kept(link)
+        return kept
+    }
+
     /// Title and text as one passage, the unit that mentions and sentiment read.
     public var fullText: String {
         if title.isEmpty { return text }

@@ -1,6 +1,7 @@
 /// Text made safe to place in HTML or XML, as element content or as a quoted attribute value.
 public enum MarkupText {
-    /// `&`, `<`, `>`, `"` and `'` written as references.
+    /// `&`, `<`, `>`, `"` and `'` written as references, and direction controls (see
+    /// ``DirectionControls``) replaced, so that text from the internet cannot reorder the page.
     ///
     /// Works on Unicode scalars, not Characters: a `"` or `<` followed by a combining mark is one
     /// Character, and must still be escaped.
@@ -13,6 +14,7 @@ public enum MarkupText {
             case ">": escaped.append(contentsOf: "&gt;".unicodeScalars)
             case "\"": escaped.append(contentsOf: "&quot;".unicodeScalars)
             case "'": escaped.append(contentsOf: "&#39;".unicodeScalars)
+            case _ where DirectionControls.contains(scalar.value): escaped.append(DirectionControls.replacement)
             default: escaped.append(scalar)
             }
         }

@@ -10,7 +10,7 @@ import Model
 /// - with `type="html"`: a page source, from `xmlUrl`, else `htmlUrl`;
 /// - with `type` rss or atom but no `xmlUrl`: an error; without a type and without `xmlUrl`: a folder;
 /// - relative URLs resolve against the OPML file's own location; only http, https and file are allowed;
-/// - the title is `title`, else `text`, else the URL;
+/// - the title is `title`, else `text`, else the URL with its secrets redacted (`AddressRedaction`);
 /// - `earshotAboutSchool="true"` marks a source whose every item is about the school;
 /// - `earshotInterval` (`45s`, `30m`, `6h`, `1d`) overrides the refresh interval;
 /// - a URL listed twice keeps its first outline.
@@ -116,7 +116,8 @@ public struct OPMLParser: Sendable {
         return Source(
             url: url,
             kind: kind,
-            title: title.map(PlainTextBuilder.collapseWhitespace) ?? url.absoluteString,
+            // An untitled source is shown by its address, without the secrets the fetch needs.
+            title: title.map(PlainTextBuilder.collapseWhitespace) ?? AddressRedaction.redacted(url),
             isAboutSchool: try aboutSchool(outline.attributeIgnoringCase("earshotAboutSchool"), line: line),
             refreshInterval: try interval(outline.attributeIgnoringCase("earshotInterval"), line: line)
         )
@@ -124,17 +125,17 @@ public struct OPMLParser: Sendable {
 
     private func resolve(_ text: String, attribute: String, fileURL: URL, line: Int) throws(ParseError) -> URL {
         guard let url = URL(string: text, relativeTo: fileURL)?.absoluteURL else {
-            throw invalid("\(attribute) \"\(text)\" is not a valid URL", line: line)
+            throw invalid("\(attribute) \"\(AddressRedaction.redacted(text))\" is not a valid URL", line: line)
         }
         let scheme = url.scheme?.lowercased() ?? ""
         guard Self.allowedSchemes.contains(scheme) else {
             throw invalid(
-                "\(attribute) \"\(text)\" uses the unsupported URL scheme \"\(scheme)\": use http, https or file",
+                "\(attribute) \"\(AddressRedaction.redacted(text))\" uses the unsupported URL scheme \"\(scheme)\": use http, https or file",
                 line: line
             )
         }
         if scheme != "file", url.host?.isEmpty ?? true {
-            throw invalid("\(attribute) \"\(text)\" has no host", line: line)
+            throw invalid("\(attribute) \"\(AddressRedaction.redacted(text))\" has no host", line: line)
         }
         return url
     }

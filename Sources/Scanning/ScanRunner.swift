@@ -144,7 +144,7 @@ public struct ScanRunner: Sendable {
         let serverHints = ScheduleHints(minimumInterval: response.maximumAge)
         let answered = response.isNotModified || (200..<300).contains(response.statusCode)
         if let moved = movedTo, answered {
-            logger.notice("source moved permanently", metadata: ["source": "\(source.id)", "to": "\(moved.absoluteString)"])
+            logger.notice("source moved permanently", metadata: ["source": "\(source.id)", "to": "\(AddressRedaction.redacted(moved))"])
             state.currentURL = moved
         } else {
             movedTo = nil

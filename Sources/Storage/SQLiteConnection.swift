@@ -44,13 +44,11 @@ final class SQLiteConnection {
     /// Opens (creating if needed) the database file, readable and writable by its owner only.
     init(path: String) throws(StorageError) {
         if !FileManager.default.fileExists(atPath: path) {
-            let directory = (path as NSString).deletingLastPathComponent
-            if !directory.isEmpty {
-                try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            }
-            // Create the file ourselves so that its mode is 0600 whatever the umask.
-            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw StorageError(code: -1, operation: "create \(path)", message: "cannot create the database file")
+            // Create the file (and its folder) ourselves so that its mode is 0600 whatever the umask.
+            do {
+                try OwnerOnlyFiles.createFile(URL(fileURLWithPath: path))
+            } catch {
+                throw StorageError(code: -1, operation: "create \(path)", message: "cannot create the database file: \(error)")
             }
         }
         var opened: OpaquePointer?

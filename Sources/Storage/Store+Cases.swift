@@ -156,7 +156,8 @@ extension Store {
                   let status = row["status"].text.flatMap(CaseStatus.init(rawValue:)),
                   let primary = row["primary_concern"].text.flatMap(Concern.init(rawValue:)) else { return nil }
             let text = row["item_text"].text ?? ""
-            let title = row["item_title"].text ?? ""
+            // Capped again on the way out for items stored before there were limits.
+            let title = TextLimits.capped(row["item_title"].text ?? "", to: TextLimits.title)
             return CaseSummary(
                 id: CaseID(rawValue: id),
                 status: status,
@@ -170,7 +171,7 @@ extension Store {
                 wasOverdueWhenFound: row["overdue_when_found"].integer == 1,
                 title: title.isEmpty ? Snippet.make(from: text, limit: 80) : title,
                 snippet: Snippet.make(from: text),
-                link: row["item_link"].text.flatMap(URL.init(string:)),
+                link: TextLimits.kept(row["item_link"].text.flatMap(URL.init(string:))),
                 sourceTitle: row["source_title"].text ?? "",
                 assignee: row["assignee"].text,
                 firstResponseAt: row["first_response_at"].date,

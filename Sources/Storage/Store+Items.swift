@@ -78,7 +78,7 @@ extension Store {
     }
 
     private func insert(_ observation: SourceScanRecord.Observation, from source: SourceID, at seenAt: Date) throws(StorageError) {
-        let item = observation.item
+        let item = observation.item.withinTextLimits
         let finding = observation.finding
         try connection.query(
             """
@@ -167,9 +167,10 @@ extension Store {
             let text = row["text"].text ?? ""
             return FindingSummary(
                 key: ItemKey(rawValue: row["key"].text ?? ""),
-                title: row["title"].text ?? "",
+                // Capped again on the way out for items stored before there were limits.
+                title: TextLimits.capped(row["title"].text ?? "", to: TextLimits.title),
                 snippet: Snippet.make(from: text),
-                link: row["link"].text.flatMap(URL.init(string:)),
+                link: TextLimits.kept(row["link"].text.flatMap(URL.init(string:))),
                 sourceTitles: (row["source_titles"].text ?? "").split(separator: "\u{1F}").map(String.init),
                 published: row["published_at"].date,
                 discoveredAt: row["discovered_at"].date ?? .distantPast,
@@ -215,9 +216,10 @@ enum JSONColumn {
 
 /// The start of a text on one line, for listings.
 enum Snippet {
-    static func make(from text: String, limit: Int = 160) -> String {
-        let oneLine = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        guard oneLine.count > limit else { return oneLine }
-        return String(oneLine.prefix(limit - 1)) + "…"
+    /// The start of `text` on one line, at most `limit` scalars.
+    static func make(from text: String, limit: Int = TextLimits.snippet) -> String {
+        // Only the start is shown: words are joined from a bounded prefix, not the whole text.
+        let start = TextLimits.capped(text, to: limit * 4)
+        return TextLimits.capped(start.split(whereSeparator: \.isWhitespace).joined(separator: " "), to: limit)
     }
 }

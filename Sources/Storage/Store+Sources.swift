@@ -49,7 +49,7 @@ extension Store {
                 lastError: row["last_error"].text,
                 scheduleHints: JSONColumn.decode(ScheduleHints.self, from: row["schedule_hints_json"].text) ?? .none
             )
-            return SourceRecord(title: row["title"].text ?? id, kind: row["kind"].text.flatMap(Source.Kind.init(rawValue:)), state: state)
+            return SourceRecord(title: row["title"].text ?? state.sourceID.description, kind: row["kind"].text.flatMap(Source.Kind.init(rawValue:)), state: state)
         }
     }
 

@@ -39,7 +39,8 @@ public struct CaseCalendar: Sendable {
     }
 
     /// Text values escape backslash, semicolon, comma and line breaks, scalar by scalar (a `;`
-    /// followed by a combining mark is one Character, which a Character-wise replacement misses).
+    /// followed by a combining mark is one Character, which a Character-wise replacement misses),
+    /// and show direction controls (``DirectionControls``) as U+FFFD, as every other view does.
     static func escape(_ text: String) -> String {
         var escaped = String.UnicodeScalarView()
         var previous: Unicode.Scalar?
@@ -50,6 +51,7 @@ public struct CaseCalendar: Sendable {
             case ",": escaped.append(contentsOf: "\\,".unicodeScalars)
             case "\n" where previous == "\r": break
             case "\r", "\n": escaped.append(contentsOf: "\\n".unicodeScalars)
+            case _ where DirectionControls.contains(scalar.value): escaped.append(DirectionControls.replacement)
             default: escaped.append(scalar)
             }
             previous = scalar

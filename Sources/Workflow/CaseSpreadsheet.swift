@@ -22,7 +22,8 @@ public struct CaseSpreadsheet: Sendable {
     }
 
     static func cell(_ value: String) -> String {
-        var text = value
+        // Direction controls would reorder what the spreadsheet shows, as on every other view.
+        var text = DirectionControls.neutralised(value)
         if let first = text.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
             text = "'" + text
         }

@@ -83,7 +83,7 @@ extension PageRenderer {
             body += "<p>Every feed answered on its last fetch.</p>"
         } else {
             body += "<ul>" + digest.failingSources.map { source in
-                "<li>\(escape(source.title)) (\(escape(source.url.absoluteString))): \(source.consecutiveErrors) failure\(source.consecutiveErrors == 1 ? "" : "s") "
+                "<li>\(escape(source.title)) (\(escape(AddressRedaction.redacted(source.url)))): \(source.consecutiveErrors) failure\(source.consecutiveErrors == 1 ? "" : "s") "
                     + "in a row; \(escape(source.lastError))</li>"
             }.joined() + "</ul>"
         }
@@ -122,7 +122,7 @@ extension PageRenderer {
                 ? "<span class=\"flag ok\">OK</span>"
                 : "<span class=\"flag overdue\">Failing</span> \(state.consecutiveErrors) in a row: \(escape(state.lastError ?? "unknown error"))"
             body += "<tr><td>\(escape(source.title)) \(source.kind.map { "<span class=\"meta\">(\(escape($0.rawValue)))</span>" } ?? "")<br>"
-                + "<span class=\"meta url\">\(escape(state.currentURL.absoluteString))</span></td><td>\(health)</td>"
+                + "<span class=\"meta url\">\(escape(AddressRedaction.redacted(state.currentURL)))</span></td><td>\(health)</td>"
                 + "<td>\(time(state.lastFetchedAt))</td><td>\(time(state.lastChangedAt))</td><td>\(time(state.nextDueAt))</td></tr>"
         }
         body += "</tbody></table>"

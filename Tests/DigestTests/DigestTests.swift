@@ -110,6 +110,49 @@ import Testing
         #expect(html.contains("href=\"https://evil.example/?a=1&amp;b=%222%22\"") || html.contains("href=\"https://evil.example/?a=1&amp;b=&quot;2&quot;\""))
     }
 
+    @Test func directionControlsFromTheInternetReachNeitherTheHTMLNorTheText() {
+        // A right-to-left override would show the rest of the line, and what follows it, reversed.
+        let hostile = finding("Head\u{202E}retsam\u{2066} resigns", concerns: [.complaint])
+        var reversedCase = openCase(1, .complaint, dueIn: -1)
+        reversedCase.title = "Case \u{202B}one\u{202C}"
+        reversedCase.sourceTitle = "Forum\u{2067}"
+        let failing = FailingSource(title: "Feed\u{202D}", url: URL(string: "https://feeds.example/rss")!,
+                                    consecutiveErrors: 2, lastError: "bad\u{2069}")
+        let rendered = digest(findings: [hostile], cases: [reversedCase], failing: [failing])
+        for output in [DigestRenderer().html(rendered), DigestRenderer().plainText(rendered)] {
+            #expect(!output.unicodeScalars.contains { DirectionControls.contains($0.value) })
+            #expect(output.contains("Head\u{FFFD}retsam\u{FFFD} resigns"))
+        }
+    }
+
+    @Test func theDigestListsAtMostTwoHundredMentionsAndStaysSmallEnoughToEmail() throws {
+        // A busy day of mentions at the longest title, snippet and link Earshot keeps, each title made of
+        // the character whose escape is longest.
+        let link = "https://news.example/" + String(repeating: "p", count: TextLimits.link - 21)
+        let findings = (0..<1_000).map { number in
+            var mention = finding(String(repeating: "\"", count: TextLimits.title - 4) + "\(number)", concerns: [.complaint], link: link)
+            mention.snippet = String(repeating: "é", count: TextLimits.snippet)
+            return mention
+        }
+        let busy = digest(findings: findings, failing: [])
+        let html = DigestRenderer().html(busy)
+        let text = DigestRenderer().plainText(busy)
+        #expect(html.components(separatedBy: "<li style=\"margin-bottom:6px\">").count - 1 == 200)
+        #expect(html.contains("(1000)</h3>"), "the group heading counts every mention, listed or not")
+        #expect(html.contains("… and 800 more"))
+        #expect(text.contains("… and 800 more"))
+        // Mail servers commonly accept 10 MB; base64 in transfer adds a third.
+        #expect((html.utf8.count + text.utf8.count) * 4 / 3 < 4 << 20, "\(html.utf8.count + text.utf8.count) bytes")
+    }
+
+    @Test func aFailingFeedsAddressIsShownWithoutItsSecrets() {
+        let failing = FailingSource(title: "Private forum", url: URL(string: "https://staff:hunter2@forum.example/rss?token=abc123")!,
+                                    consecutiveErrors: 2, lastError: "HTTP status 500")
+        let html = DigestRenderer().html(digest(failing: [failing]))
+        #expect(html.contains("https://REDACTED@forum.example/rss?token=REDACTED"))
+        #expect(!html.contains("hunter2") && !html.contains("abc123"))
+    }
+
     @Test func linksOnlyToWebAddresses() {
         let sneaky = finding("click", concerns: [.question], link: "javascript:alert(1)")
         let html = DigestRenderer().html(digest(findings: [sneaky]))

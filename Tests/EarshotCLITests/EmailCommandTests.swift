@@ -59,6 +59,40 @@ struct EmailCommandTests {
         }
     }
 
+    @Test func anAlertShowsAPostsDirectionControlsAsReplacementCharacters() async throws {
+        try await withTemporaryDirectory { folder in
+            let mail = folder.appendingPathComponent("mail")
+            try FileManager.default.createDirectory(at: mail, withIntermediateDirectories: true)
+            let server = try await SMTPTestServer.start(in: mail)
+            defer { server.stop() }
+            let configuration = try configuration(in: folder, smtpPort: server.port)
+            let feed = folder.appendingPathComponent("forum.xml")
+            try """
+                <rss version="2.0"><channel><title>Forum</title><item><guid>w1</guid>
+                <title>Millbrook Academy\u{202E} parents warned</title>
+                <description>A stranger groomed pupils at Millbrook Academy on a gaming chat.</description></item></channel></rss>
+                """.write(to: feed, atomically: true, encoding: .utf8)
+            let opml = folder.appendingPathComponent("feeds.opml")
+            try """
+                <?xml version="1.0"?><opml version="2.0"><head><title>Feeds</title></head><body>
+                <outline type="rss" text="Forum" xmlUrl="\(feed.absoluteString)"/></body></opml>
+                """.write(to: opml, atomically: true, encoding: .utf8)
+            let text = try String(contentsOfFile: configuration, encoding: .utf8)
+                .replacingOccurrences(of: "opml = [\"\(packageRoot.path)/feeds/samples/samples.opml\"]", with: "opml = [\"\(opml.path)\"]")
+            try text.write(toFile: configuration, atomically: true, encoding: .utf8)
+
+            let scan = try runProduct("earshot", ["scan", "--config", configuration])
+            #expect(scan.status == 0, "\(scan.standardError)")
+            let alert = try #require(try server.receivedMessages().first)
+            let parts = alert.decoded?.parts ?? []
+            #expect(parts.map(\.contentType) == ["text/plain", "text/html"])
+            for part in parts {
+                #expect(!part.text.contains("\u{202E}"))
+                #expect(part.text.contains("Millbrook Academy\u{FFFD} parents warned"), "\(part.text)")
+            }
+        }
+    }
+
     @Test func aDigestThatCannotBeSentIsKeptAndSentOnTheNextRun() async throws {
         try await withTemporaryDirectory { folder in
             let closedPort = try unusedLoopbackPort()

@@ -76,6 +76,24 @@ import Testing
         }
     }
 
+    @Test func anItemsTitleAndTextAreStoredWithinTheLimits() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try Store(path: directory.appendingPathComponent("e.sqlite").path)
+            try store.register([gazette])
+            let title = "Millbrook " + String(repeating: "spam ", count: 1 << 20)
+            let text = "Opening words. " + String(repeating: "filler ", count: TextLimits.storedText) + "hiddenword"
+            let huge = Item(key: ItemKey(rawValue: "id:huge"), title: title, text: text)
+            try store.record(record([huge], from: gazette))
+            let found = try store.findings(discoveredFrom: now.addingTimeInterval(-60), to: now.addingTimeInterval(60))
+            #expect(found.count == 1)
+            #expect(found.first?.title.unicodeScalars.count == TextLimits.title)
+            #expect(found.first.map { $0.snippet.unicodeScalars.count <= TextLimits.snippet } == true)
+            #expect(try store.searchFindings("Opening").count == 1)
+            #expect(try store.searchFindings("hiddenword").isEmpty, "text past the stored limit is not kept")
+            #expect(try store.openCases().first?.title.unicodeScalars.count == TextLimits.title)
+        }
+    }
+
     @Test func recordingTheSameScanTwiceAddsNothingTheSecondTime() async throws {
         try await withTemporaryDirectory { directory in
             let store = try Store(path: directory.appendingPathComponent("e.sqlite").path)

@@ -4,10 +4,11 @@ import Synchronization
 import Glibc
 #endif
 
-/// A small HTTP/1.1 server on 127.0.0.1 and a port the system chooses, for tests that need
-/// real libcurl transfers. Each request is answered by the handler and the connection closed.
+/// A small HTTP/1.1 server on 127.0.0.1 (or another of this machine's addresses) and a port the
+/// system chooses, for tests that need real libcurl transfers. Each request is answered by the
+/// handler and the connection closed.
 ///
-/// Use ``withLoopbackHTTPServer(_:_:)`` so the listening socket is always closed.
+/// Use ``withLoopbackHTTPServer(address:_:_:)`` so the listening socket is always closed.
 public final class LoopbackHTTPServer: Sendable {
     /// A request as the server read it.
     public struct Request: Sendable {
@@ -54,34 +55,58 @@ public final class LoopbackHTTPServer: Sendable {
     public typealias Handler = @Sendable (Request) -> Response
 
     public let port: Int
+    /// The address the server listens on, as written in a URL's host: `127.0.0.1`, `[::1]`.
+    public let host: String
     private let listener: Int32
     private let handler: Handler
     private let received = Mutex<[Request]>([])
     private let stopped = Mutex(false)
 
-    public init(handler: @escaping Handler) throws {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    /// Starts a server listening on `address` (an IPv4 or IPv6 literal: 127.0.0.1 by default, ::1
+    /// for IPv6 loopback, or one of this machine's own addresses) and a port the system chooses.
+    public init(address: String = "127.0.0.1", handler: @escaping Handler) throws {
+        let isIPv6 = address.contains(":")
+        let family = isIPv6 ? AF_INET6 : AF_INET
+        let descriptor = socket(family, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw POSIXError(.EIO) }
         var reuse: Int32 = 1
         setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        var storage = sockaddr_storage()
+        let length: socklen_t
+        if isIPv6 {
+            var address6 = sockaddr_in6()
+            address6.sin6_family = sa_family_t(AF_INET6)
+            guard inet_pton(AF_INET6, address, &address6.sin6_addr) == 1 else {
+                close(descriptor)
+                throw POSIXError(.EINVAL)
             }
+            withUnsafeMutableBytes(of: &storage) { $0.storeBytes(of: address6, as: sockaddr_in6.self) }
+            length = socklen_t(MemoryLayout<sockaddr_in6>.size)
+        } else {
+            var address4 = sockaddr_in()
+            address4.sin_family = sa_family_t(AF_INET)
+            guard inet_pton(AF_INET, address, &address4.sin_addr) == 1 else {
+                close(descriptor)
+                throw POSIXError(.EINVAL)
+            }
+            withUnsafeMutableBytes(of: &storage) { $0.storeBytes(of: address4, as: sockaddr_in.self) }
+            length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        }
+        let bound = withUnsafePointer(to: &storage) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
         }
         guard bound == 0, listen(descriptor, 64) == 0 else {
             close(descriptor)
             throw POSIXError(.EADDRINUSE)
         }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        var boundLength = length
+        _ = withUnsafeMutablePointer(to: &storage) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &boundLength) }
         }
-        self.port = Int(UInt16(bigEndian: address.sin_port))
+        // The port sits at the same offset in sockaddr_in and sockaddr_in6, just after the family.
+        let networkPort = withUnsafeBytes(of: &storage) { $0.load(fromByteOffset: 2, as: UInt16.self) }
+        self.port = Int(UInt16(bigEndian: networkPort))
+        self.host = isIPv6 ? "[\(address)]" : address
         self.listener = descriptor
         self.handler = handler
         let thread = Thread { [self] in acceptLoop() }
@@ -89,10 +114,10 @@ public final class LoopbackHTTPServer: Sendable {
     }
 
     /// The base URL of the server, e.g. `http://127.0.0.1:41234`.
-    public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    public var baseURL: URL { URL(string: "http://\(host):\(port)")! }
 
     /// A URL on this server.
-    public func url(_ path: String) -> URL { URL(string: "http://127.0.0.1:\(port)\(path)")! }
+    public func url(_ path: String) -> URL { URL(string: "http://\(host):\(port)\(path)")! }
 
     /// Every request received so far, in order.
     public var requests: [Request] { received.withLock { $0 } }
@@ -205,12 +230,48 @@ public final class LoopbackHTTPServer: Sendable {
     }
 }
 
-/// Runs `body` with a started loopback server and stops it afterwards.
+/// Runs `body` with a server started on `address` (127.0.0.1 unless given) and stops it afterwards.
 public func withLoopbackHTTPServer<Result>(
+    address: String = "127.0.0.1",
     _ handler: @escaping LoopbackHTTPServer.Handler,
     _ body: (LoopbackHTTPServer) async throws -> Result
 ) async throws -> Result {
-    let server = try LoopbackHTTPServer(handler: handler)
+    let server = try LoopbackHTTPServer(address: address, handler: handler)
     defer { server.stop() }
     return try await body(server)
+}
+
+/// This machine's own addresses other than loopback and link-local, IPv4 first, as written in a
+/// URL's host (`192.0.2.2`, `fd00::2`); empty on a machine with only a loopback interface.
+public func nonLoopbackAddressesOfThisMachine() -> [String] {
+    var first: UnsafeMutablePointer<ifaddrs>?
+    guard getifaddrs(&first) == 0 else { return [] }
+    defer { freeifaddrs(first) }
+    var ipv4: [String] = []
+    var ipv6: [String] = []
+    var entry = first
+    while let current = entry {
+        defer { entry = current.pointee.ifa_next }
+        guard let address = current.pointee.ifa_addr else { continue }
+        var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
+        switch Int32(address.pointee.sa_family) {
+        case AF_INET:
+            var value = address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_addr }
+            let bytes = withUnsafeBytes(of: value) { Array($0) }
+            let isLoopback = bytes[0] == 127 || bytes[0] == 0
+            let isLinkLocal = bytes[0] == 169 && bytes[1] == 254
+            guard !isLoopback, !isLinkLocal, inet_ntop(AF_INET, &value, &text, socklen_t(text.count)) != nil else { continue }
+            ipv4.append(String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        case AF_INET6:
+            var value = address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { $0.pointee.sin6_addr }
+            let bytes = withUnsafeBytes(of: value) { Array($0) }
+            let isLoopback = bytes.dropLast().allSatisfy { $0 == 0 } && bytes.last == 1
+            let isLinkLocal = bytes[0] == 0xfe && bytes[1] & 0xc0 == 0x80
+            guard !isLoopback, !isLinkLocal, inet_ntop(AF_INET6, &value, &text, socklen_t(text.count)) != nil else { continue }
+            ipv6.append(String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        default:
+            continue
+        }
+    }
+    return ipv4 + ipv6
 }

@@ -127,3 +127,20 @@ import Workflow
         #expect(row.contains(",'@forum,"))
     }
 }
+
+@Suite struct CaseExportDirectionControlTests {
+    @Test func neitherExportCarriesADirectionControlFromAPost() {
+        let due = Date(timeIntervalSince1970: 1_795_626_000)
+        let reversing = CaseSummary(
+            id: CaseID(rawValue: 4), status: .new, primaryConcern: .complaint, concerns: [.complaint], owner: .communications,
+            openedAt: due, clockStartedAt: due, dueAt: due, needsApproval: false, wasOverdueWhenFound: false,
+            title: "Head\u{202E}retsam", snippet: "Isolated \u{2066}words\u{2069}", link: nil, sourceTitle: "Forum\u{202B}")
+        let calendar = CaseCalendar().render([reversing], schoolName: "Millbrook Academy", generatedAt: due)
+        let spreadsheet = CaseSpreadsheet().render([reversing], timeZone: TimeZone(identifier: "Europe/London")!)
+        for export in [calendar.replacingOccurrences(of: "\r\n ", with: ""), spreadsheet] {
+            #expect(!export.unicodeScalars.contains { DirectionControls.contains($0.value) })
+            #expect(export.contains("Isolated \u{FFFD}words\u{FFFD}"))
+        }
+        #expect(spreadsheet.contains("Head\u{FFFD}retsam"))
+    }
+}

@@ -28,7 +28,9 @@ CURLMcode earshot_curl_multi_setopt_long(CURLM *multi, CURLMoption option, long 
 /// Which peer addresses a transfer may connect to. Passed to the socket guard by pointer,
 /// which must stay alive until the easy handle is cleaned up.
 typedef struct earshot_curl_address_guard {
-    /// When non-zero, loopback addresses (127.0.0.0/8, ::1) are allowed.
+    /// When non-zero, addresses that connect to this machine are allowed: loopback (127.0.0.0/8,
+    /// ::1), the unspecified addresses (0.0.0.0/8, ::) and their IPv4-mapped and -compatible forms.
+    /// Without it they are refused whatever `allows_private` says.
     int allows_loopback;
     /// When non-zero, private and link-local ranges are allowed as well.
     int allows_private;

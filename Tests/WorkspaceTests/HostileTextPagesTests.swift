@@ -1,0 +1,78 @@
+import Foundation
+import Model
+import Storage
+import TestSupport
+import Testing
+import Workspace
+
+/// What one hostile source can put in front of staff: direction controls that reorder a page, a
+/// title of megabytes, and the secrets in a feed's own address.
+@Suite struct HostileTextPagesTests {
+    /// Stores one more complaint from a hostile feed, found at the fixture's time, and returns its case.
+    func storeHostilePost(title: String, text: String, in fixture: WorkspaceFixture) throws -> CaseID {
+        let store = try Store(path: fixture.databasePath)
+        let feed = Source(url: URL(string: "https://hostile.example/rss")!, kind: .feed, title: "Hostile\u{202E}feed")
+        try store.register([feed])
+        let item = Item(key: ItemKey(rawValue: "id:https://hostile.example/1"), title: title,
+                        link: URL(string: "https://hostile.example/1"), text: text)
+        let finding = Finding(item: item, source: feed.id, discoveredAt: fixture.now, mentions: [],
+                              sentiment: SentimentScore(compound: -0.5, drivers: []),
+                              concerns: [ConcernAssessment(concern: .complaint, confidence: 0.9, evidence: [])])
+        let triage = CaseTriage(primaryConcern: .complaint, concerns: [.complaint], owner: .communications,
+                                clockStartedAt: fixture.now, dueAt: fixture.now.addingTimeInterval(86_400), needsApproval: false,
+                                shouldAlertAtOnce: false, wasOverdueWhenFound: false, threadKey: "thread:hostile", authorKey: nil)
+        let summary = try store.record(SourceScanRecord(
+            state: FetchState(sourceID: feed.id, currentURL: feed.url, lastFetchedAt: fixture.now),
+            observations: [.init(item: item, finding: finding, triage: triage)]))
+        return try #require(summary.openedCases.first)
+    }
+
+    @Test func directionControlsInAPostReachNoPage() async throws {
+        try await withTemporaryDirectory { folder in
+            let fixture = try WorkspaceFixture(folder: folder)
+            let caseID = try storeHostilePost(title: "Millbrook\u{202E} txet desrever", text: "Millbrook \u{2066}isolated\u{2069} words",
+                                              in: fixture)
+            var senior = TestBrowser(fixture)
+            await senior.logIn("slt-user")
+            for page in ["/", "/mentions", "/digest", "/cases/\(caseID.rawValue)"] {
+                let response = await senior.get(page)
+                #expect(response.status == 200, "\(page)")
+                #expect(!response.text.unicodeScalars.contains { DirectionControls.contains($0.value) }, "\(page)")
+                #expect(response.text.contains("Millbrook\u{FFFD} txet desrever"), "\(page)")
+            }
+        }
+    }
+
+    @Test func aTitleOfMegabytesIsCutOnEveryPage() async throws {
+        try await withTemporaryDirectory { folder in
+            let fixture = try WorkspaceFixture(folder: folder)
+            let caseID = try storeHostilePost(title: "Millbrook " + String(repeating: "spam ", count: 1 << 20),
+                                              text: "Millbrook " + String(repeating: "more ", count: 1 << 20), in: fixture)
+            var senior = TestBrowser(fixture)
+            await senior.logIn("slt-user")
+            for page in ["/", "/mentions", "/digest", "/cases/\(caseID.rawValue)"] {
+                let response = await senior.get(page)
+                #expect(response.status == 200, "\(page)")
+                #expect(response.text.utf8.count < 64 * 1024, "\(page): \(response.text.utf8.count) bytes")
+                #expect(response.text.contains("Millbrook spam spam"), "\(page)")
+            }
+        }
+    }
+
+    @Test func theFeedsPageShowsEveryRoleAFeedsAddressWithoutItsSecrets() async throws {
+        try await withTemporaryDirectory { folder in
+            let fixture = try WorkspaceFixture(folder: folder)
+            let store = try Store(path: fixture.databasePath)
+            let secret = Source(url: URL(string: "https://staff:hunter2@forum.example/private.rss?token=abc123&page=1")!, kind: .feed,
+                                title: "Staff forum")
+            try store.register([secret])
+            try store.save(FetchState(sourceID: secret.id, currentURL: secret.url, lastFetchedAt: fixture.now, consecutiveErrors: 1,
+                                      lastError: "HTTP status 503"))
+            var browser = TestBrowser(fixture)
+            await browser.logIn("readonly-user")
+            let page = await browser.get("/feeds").text
+            #expect(page.contains("https://REDACTED@forum.example/private.rss?token=REDACTED&amp;page=1"))
+            #expect(!page.contains("hunter2") && !page.contains("abc123"))
+        }
+    }
+}
