@@ -25,6 +25,12 @@ public struct ConcernModel: Sendable {
     static let maximumFamilies = 32
     /// The most features of one concern cited as evidence.
     static let evidenceFeatures = 3
+    /// The fewest known features from which the model speaks: a passage of a few words is left
+    /// to the trigger phrases, since one word would weigh too much.
+    static let minimumFeatures = 6
+    /// The least probability from which the model raises a concern other than safeguarding,
+    /// whatever the trained threshold: it adds to the phrases only when it is more sure than not.
+    static let minimumProbability = 0.5
 
     /// Family names, in file order.
     public let familyNames: [String]
@@ -252,12 +258,13 @@ extension ConcernModel {
             for concern in 0..<concernCount { sums[concern] += weights[base + concern] }
             present.append((feature, base))
         }
-        guard !present.isEmpty else { return }
+        guard present.count >= Self.minimumFeatures else { return }
         // Features count as a vector of unit length, so long and short passages weigh alike.
         let scale = 1 / Double(present.count).squareRoot()
         for concern in Concern.allCases {
             let probability = probability(biases[concern.rank] + sums[concern.rank] * scale)
-            guard probability >= thresholds[concern.rank] else { continue }
+            let threshold = concern == .safeguarding ? thresholds[concern.rank] : max(thresholds[concern.rank], Self.minimumProbability)
+            guard probability >= threshold else { continue }
             let strongest = present
                 .filter { weights[$0.row + concern.rank] > 0 }
                 .sorted { weights[$0.row + concern.rank] > weights[$1.row + concern.rank] }

@@ -1,0 +1,86 @@
+"""How well the concern model generalises to posts it was not trained on.
+
+Usage: eval_school_splits.py PYTHON EARSHOT PROFILE SHORT LONG
+
+Trains the model (scripts/train_concerns.py) on one part of the labelled posts and measures the
+whole of Earshot (scripts/eval_school.py: trigger phrases and model together) on the rest:
+short posts → long posts, long → short, and five folds over both files together (each post
+measured once, by a model that never saw it; the figures are summed over the folds). Prints each
+split's figures; the last line is one JSON object with each split's key figures.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FOLDS = 5
+
+
+def last_json(output):
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def train(python, earshot, profile, out, files):
+    subprocess.run([python, os.path.join(HERE, "train_concerns.py"), earshot, profile, out, *files],
+                   check=True, capture_output=True, text=True)
+
+
+def measure(python, earshot, profile, posts_file, model):
+    completed = subprocess.run([python, os.path.join(HERE, "eval_school.py"), earshot, posts_file, profile,
+                                "--concern-model", model], check=True, capture_output=True, text=True)
+    return completed.stdout
+
+
+def write_posts(path, posts):
+    with open(path, "w", encoding="utf-8") as file:
+        file.writelines(json.dumps(post) + "\n" for post in posts)
+
+
+def main():
+    python, earshot, profile, short, long = sys.argv[1:6]
+    figures = {}
+    with tempfile.TemporaryDirectory() as work:
+        for name, train_file, test_file in (("short_to_long", short, long), ("long_to_short", long, short)):
+            model = os.path.join(work, name + ".tsv")
+            train(python, earshot, profile, model, [train_file])
+            output = measure(python, earshot, profile, test_file, model)
+            print(f"== trained on {os.path.basename(train_file)}, measured on {os.path.basename(test_file)}")
+            print("\n".join(output.strip().splitlines()[:-1]))
+            figures[name] = last_json(output)
+        posts = []
+        for path in (short, long):
+            with open(path, encoding="utf-8") as file:
+                posts.extend(json.loads(line) for line in file if line.strip())
+        measured = os.path.join(work, "measured.jsonl")
+        fold_posts = []
+        fold_answers = []
+        for fold in range(FOLDS):
+            training = [post for index, post in enumerate(posts) if index % FOLDS != fold]
+            held_out = [post for index, post in enumerate(posts) if index % FOLDS == fold]
+            training_file = os.path.join(work, f"train-{fold}.jsonl")
+            held_out_file = os.path.join(work, f"held-out-{fold}.jsonl")
+            write_posts(training_file, training)
+            write_posts(held_out_file, held_out)
+            model = os.path.join(work, f"fold-{fold}.tsv")
+            train(python, earshot, profile, model, [training_file])
+            fold_answers.append(last_json(measure(python, earshot, profile, held_out_file, model)))
+            fold_posts.append(len(held_out))
+        keys = ["concern_micro_f1", "safeguarding_recall", "safeguarding_precision", "routing_accuracy",
+                "mention_p", "mention_r", "polarity_macro_f1"]
+        total = sum(fold_posts)
+        figures["five_folds"] = {key: round(sum(a[key] * n for a, n in zip(fold_answers, fold_posts)) / total, 3)
+                                 for key in keys}
+        figures["five_folds"]["per_concern_f1"] = {
+            concern: round(sum(a["per_concern_f1"][concern] * n for a, n in zip(fold_answers, fold_posts)) / total, 3)
+            for concern in fold_answers[0]["per_concern_f1"]}
+        print(f"== five folds over both files ({total} posts; figures weighted by fold size)")
+        for key, value in figures["five_folds"].items():
+            print(f"  {key}: {value}")
+    print(json.dumps({name: {k: v for k, v in f.items() if k != "per_concern_f1"} | {"per_concern_f1": f["per_concern_f1"]}
+                      for name, f in figures.items()}))
+
+
+if __name__ == "__main__":
+    main()
