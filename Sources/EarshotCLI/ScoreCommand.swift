@@ -35,8 +35,14 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "With --benchmark: how many times to judge the whole input.")
     var rounds = 1
 
+    @Option(help: ArgumentHelp(
+        "Score with this word list in place of the bundled lexicon-induced.tsv (same format).",
+        discussion: "For measuring a list induced from part of the rated data on the rest of it.",
+        valueName: "file"))
+    var inducedLexicon: String?
+
     func run() throws {
-        let lexicon = try loadBundledLexicon()
+        let lexicon = try inducedLexicon.map(loadLexicon(inducedFrom:)) ?? loadBundledLexicon()
         let judge = PassageJudge(lexicon: lexicon)
         if benchmark {
             let texts = LineStream.readAll().map { JudgementLine(bytes: $0, format: format).text ?? "" }
