@@ -34,7 +34,9 @@ def main(binary, corpus):
         parameters, valences = induce_lexicon.induced_from(binary, halves[source], reserved)
         results[f"{source}->{target}"] = {
             "min_texts": parameters[0],
-            "min_agreement": parameters[1],
+            "min_strength": parameters[1],
+            "min_agreement": parameters[2],
+            "weight": parameters[3],
             "induced_words": len(valences),
             "earshot": induce_lexicon.figures_with(binary, valences, halves[target]),
             "hand_only": induce_lexicon.figures_with(binary, {}, halves[target]),
@@ -47,7 +49,8 @@ def main(binary, corpus):
     print(f"{'direction':<10}{'set':<8}{'who':<11}" + "".join(f"{c:>17}" for c in ("r", "F1", "sign", "zero")))
     for direction, result in results.items():
         print(f"{direction}: {result['induced_words']} words induced "
-              f"(min_texts {result['min_texts']}, min_agreement {result['min_agreement']})")
+              f"(min_texts {result['min_texts']}, min_strength {result['min_strength']}, "
+              f"min_agreement {result['min_agreement']}, weight {result['weight']})")
         for name in result["earshot"]:
             for who in ("earshot", "hand_only", "vader"):
                 figures = result[who][name]

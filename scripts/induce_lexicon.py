@@ -4,21 +4,23 @@ Usage: induce_lexicon.py EARSHOT_BINARY CORPUS_DIR [--half A|B] [--out FILE]
 
 Ratings are put on one scale (the VADER sets' -4..+4 as they are, the course comments' -1/0/+1
 doubled). For each word, the ratings of the texts that contain it are summed and shrunk towards 0
-by SHRINK pseudo-texts: valence = sum / (texts + SHRINK), rounded to steps of 0.5 and kept within
--4..+4. A word is kept when it occurs in at least `min_texts` texts, its valence is at least
-MIN_VALENCE away from 0, and at least `min_agreement` of the texts containing it that humans did
-not rate neutral lean its way (counted with one pseudo-text each way): a word of topic, such as
-"camera", occurs in kind and unkind reviews alike and is left out. Words lexicon.tsv lists,
-negators, modifiers, function words (FUNCTION_WORDS) and words of fewer than three letters are
-never written.
+by SHRINK pseudo-texts: strength = sum / (texts + SHRINK). A word is kept when it occurs in at
+least `min_texts` texts, its strength is at least `min_strength` away from 0, and at least
+`min_agreement` of the texts containing it that humans did not rate neutral lean its way (counted
+with one pseudo-text each way): a word of topic, such as "camera", occurs in kind and unkind
+reviews alike and is left out. Its valence is `weight` times its strength, to two decimals: an
+induced word is weaker evidence than a hand-written one, so alone it leans a text's compound
+without, unless it is strong, carrying a label (the label needs a compound of at least 0.05).
+Words lexicon.tsv lists, negators, modifiers, function words (FUNCTION_WORDS), the words of
+school life (SCHOOL_WORDS) and words of fewer than three letters are never written.
 
-`min_texts` and `min_agreement` are chosen from PARAMETER_GRID on the texts the list is induced
-from alone: those texts are split in two by a second hash, a list induced from each part is scored
-with Earshot on the other, and the pair with the best mean over the sets of Pearson r, macro-F1 and
-polar sign accuracy less the share of polar texts left at 0 wins (a list that knows too few words
-loses on the last two, one that knows too many topic words on the first two). `--half` induces from one half only (a text is in half A when the
-first byte of sha1(text as UTF-8) is even), so that `scripts/eval-lexicon-split` can measure the
-list on texts nothing was chosen on. Python standard library only.
+`min_texts`, `min_strength`, `min_agreement` and `weight` are chosen from PARAMETER_GRID on the texts the list is
+induced from alone: those texts are split in two by a second hash, a list induced from each part is
+scored with Earshot on the other, and the choice with the best mean over the sets of Pearson r,
+macro-F1 and polar sign accuracy less the share of polar texts left at 0 wins. `--half` induces
+from one half only (a text is in half A when the first byte of sha1(text as UTF-8) is even), so
+that `scripts/eval-lexicon-split` can measure the list on texts nothing was chosen on. Python
+standard library only.
 """
 import hashlib
 import json
@@ -40,8 +42,9 @@ RATED_SETS = [
 ]
 RATING_FACTOR = {name: factor for name, _, _, factor in RATED_SETS}
 SHRINK = 3.0
-MIN_VALENCE = 0.5
-PARAMETER_GRID = [(min_texts, min_agreement) for min_texts in (3, 5) for min_agreement in (0.6, 0.7, 0.8)]
+PARAMETER_GRID = [(min_texts, min_strength, min_agreement, weight)
+                  for min_texts in (1, 2, 3) for min_strength in (0.25, 0.5)
+                  for min_agreement in (0.5, 0.6) for weight in (0.1, 0.25, 0.5)]
 RESOURCES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "Sentiment", "Resources")
 WORD = re.compile(r"[a-z]+(?:'[a-z]+)*")
 # Words that carry grammar, not feeling; they occur in so many texts that a set's average mood
@@ -57,6 +60,14 @@ yours yourself yourselves also another anyone anything around away back else eve
 get gets got let lets may might must now one ones onto per since still thing things though
 upon via yet etc it's i'm i've i'd i'll you're you've we're they're that's there's he's she's
 what's let's
+""".split())
+# The words of school life: nearly every post Earshot reads has some, whatever its mood, so a
+# valence learnt for them from reviews and news would tilt them all.
+SCHOOL_WORDS = set("""
+school schools teacher teachers pupil pupils student students class classes lesson lessons parent
+parents child children kid kids son sons daughter daughters head headteacher staff year years term
+terms uniform homework bus buses lunch lunches academy college classroom exam exams subject subjects
+office lane road street
 """.split())
 
 
@@ -90,8 +101,9 @@ def words_of(text):
 
 
 def reserved_words(resources=RESOURCES):
-    """Words the induced list must not value: those lexicon.tsv lists, negators, modifiers, function words."""
-    reserved = set(FUNCTION_WORDS)
+    """Words the induced list must not value: those lexicon.tsv lists, negators, modifiers,
+    function words and the words of school life."""
+    reserved = FUNCTION_WORDS | SCHOOL_WORDS
     for file in ("lexicon.tsv", "negators.txt", "modifiers.tsv"):
         with open(os.path.join(resources, file), encoding="utf-8") as handle:
             for line in handle:
@@ -103,7 +115,7 @@ def reserved_words(resources=RESOURCES):
     return reserved
 
 
-def induce(rows, reserved, min_texts, min_agreement):
+def induce(rows, reserved, min_texts, min_strength, min_agreement, weight):
     """Word valences induced from (set, text, rating) rows, as {word: valence}."""
     total, count, polar, positive = {}, {}, {}, {}
     for name, text, rating in rows:
@@ -120,12 +132,12 @@ def induce(rows, reserved, min_texts, min_agreement):
     for word, n in count.items():
         if n < min_texts:
             continue
-        valence = max(-4.0, min(4.0, round(2 * total[word] / (n + SHRINK)) / 2))
-        if abs(valence) < MIN_VALENCE:
+        strength = total[word] / (n + SHRINK)
+        if abs(strength) < min_strength:
             continue
-        leaning = positive.get(word, 0) if valence > 0 else polar.get(word, 0) - positive.get(word, 0)
+        leaning = positive.get(word, 0) if strength > 0 else polar.get(word, 0) - positive.get(word, 0)
         if (leaning + 1) / (polar.get(word, 0) + 2) >= min_agreement:
-            valences[word] = valence
+            valences[word] = max(-4.0, min(4.0, round(weight * strength, 2)))
     return valences
 
 
@@ -164,7 +176,7 @@ def merit(figures):
 
 
 def choose_parameters(binary, rows, reserved):
-    """(min_texts, min_agreement) from PARAMETER_GRID, chosen by two-fold cross-fitting within rows."""
+    """(min_texts, min_strength, min_agreement, weight) from PARAMETER_GRID, chosen by two-fold cross-fitting within rows."""
     parts = {part: [row for row in rows if half_of(row[1], byte=1) == part] for part in "AB"}
     best, best_merit = None, None
     for parameters in PARAMETER_GRID:
@@ -193,17 +205,18 @@ def main(arguments):
         del arguments[position:position + 2]
     binary, corpus = arguments
     rows = rated_texts(corpus, half)
-    (min_texts, min_agreement), valences = induced_from(binary, rows, reserved_words())
+    (min_texts, min_strength, min_agreement, weight), valences = induced_from(binary, rows, reserved_words())
     names = ", ".join(file for _, file, _, _ in RATED_SETS if os.path.exists(os.path.join(corpus, file)))
     write_lexicon(valences, out, [
         "Earshot induced lexicon: written by scripts/induce-lexicon (scripts/induce_lexicon.py); do not edit by hand.",
         f"Induced from {len(rows)} human-rated texts" + (f" (half {half})" if half else "") + f": {names}",
-        "(MIT licensed; see their SOURCE.md). Valence = sum of the ratings of the texts with the word /",
-        f"(texts + {SHRINK:g}), in steps of 0.5, for words in at least {min_texts} texts, |valence| >= {MIN_VALENCE:g},",
-        f"and at least {min_agreement:g} of the polar texts with the word leaning its way (both chosen by cross-fitting).",
-        "A word lexicon.tsv lists keeps its hand-written valence.",
+        "(MIT licensed; see their SOURCE.md). Valence = weight * sum of the ratings of the texts with the",
+        f"word / (texts + {SHRINK:g}), for words in at least {min_texts} texts, sum / (texts + {SHRINK:g}) at least",
+        f"{min_strength:g} from 0 and at least {min_agreement:g} of the polar texts with the word leaning its way;",
+        f"weight {weight:g}. The four were chosen by cross-fitting. A word lexicon.tsv lists keeps its hand-written valence.",
     ])
-    print(f"{len(valences)} words (min_texts {min_texts}, min_agreement {min_agreement}) "
+    print(f"{len(valences)} words (min_texts {min_texts}, min_strength {min_strength}, "
+          f"min_agreement {min_agreement}, weight {weight}) "
           f"from {len(rows)} texts written to {out}")
 
 
