@@ -12,7 +12,9 @@ reviews alike and is left out. Its valence is `weight` times its strength, to tw
 induced word is weaker evidence than a hand-written one, so alone it leans a text's compound
 without, unless it is strong, carrying a label (the label needs a compound of at least 0.05).
 Words lexicon.tsv lists, negators, modifiers, function words (FUNCTION_WORDS), the words of
-school life (SCHOOL_WORDS) and words of fewer than three letters are never written.
+school life (SCHOOL_WORDS), words of fewer than three letters and words with an apostrophe are never
+written (Earshot finds a word written without its apostrophe too, so "teacher's" would value
+"teachers" and "we'll" "well").
 
 `min_texts`, `min_strength`, `min_agreement` and `weight` are chosen from PARAMETER_GRID on the texts the list is
 induced from alone: those texts are split in two by a second hash, a list induced from each part is
@@ -58,8 +60,7 @@ than that the their theirs them themselves then there these they this those thro
 until up us very was we were what when where which while who whom why will with would you your
 yours yourself yourselves also another anyone anything around away back else even ever every
 get gets got let lets may might must now one ones onto per since still thing things though
-upon via yet etc it's i'm i've i'd i'll you're you've we're they're that's there's he's she's
-what's let's
+upon via yet etc
 """.split())
 # The words of school life: nearly every post Earshot reads has some, whatever its mood, so a
 # valence learnt for them from reviews and news would tilt them all.
@@ -121,7 +122,7 @@ def induce(rows, reserved, min_texts, min_strength, min_agreement, weight):
     for name, text, rating in rows:
         rating *= RATING_FACTOR[name]
         for word in words_of(text):
-            if len(word) < 3 or word in reserved:
+            if len(word) < 3 or "'" in word or word in reserved:
                 continue
             total[word] = total.get(word, 0.0) + rating
             count[word] = count.get(word, 0) + 1
