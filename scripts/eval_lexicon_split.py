@@ -36,7 +36,6 @@ def main(binary, corpus):
             "min_texts": parameters[0],
             "min_strength": parameters[1],
             "min_agreement": parameters[2],
-            "weight": parameters[3],
             "induced_words": len(valences),
             "earshot": induce_lexicon.figures_with(binary, valences, halves[target]),
             "hand_only": induce_lexicon.figures_with(binary, {}, halves[target]),
@@ -50,7 +49,7 @@ def main(binary, corpus):
     for direction, result in results.items():
         print(f"{direction}: {result['induced_words']} words induced "
               f"(min_texts {result['min_texts']}, min_strength {result['min_strength']}, "
-              f"min_agreement {result['min_agreement']}, weight {result['weight']})")
+              f"min_agreement {result['min_agreement']})")
         for name in result["earshot"]:
             for who in ("earshot", "hand_only", "vader"):
                 figures = result[who][name]

@@ -8,15 +8,19 @@ by SHRINK pseudo-texts: strength = sum / (texts + SHRINK). A word is kept when i
 least `min_texts` texts, its strength is at least `min_strength` away from 0, and at least
 `min_agreement` of the texts containing it that humans did not rate neutral lean its way (counted
 with one pseudo-text each way): a word of topic, such as "camera", occurs in kind and unkind
-reviews alike and is left out. Its valence is `weight` times its strength, to two decimals: an
-induced word is weaker evidence than a hand-written one, so alone it leans a text's compound
-without, unless it is strong, carrying a label (the label needs a compound of at least 0.05).
+reviews alike and is left out. Its valence is WEIGHT times its strength, to two decimals: an
+induced word is weak evidence beside a hand-written one, so it leans a text's compound (and breaks
+the tie of a text no hand-written word reaches) without, alone, carrying a label, which needs a
+compound of at least 0.05. WEIGHT is the largest of 0.05, 0.1 and 0.25 at which Earshot's polarity
+on the labelled school posts (../shared/corpora/school-posts, dev-short and dev-long) does not
+fall: the rated sets alone would choose 0.1 or 0.25, but a long school notice gathers many weak
+words ("Friday", "published", "starts") until they carry a label it should not have.
 Words lexicon.tsv lists, negators, modifiers, function words (FUNCTION_WORDS), the words of
 school life (SCHOOL_WORDS), words of fewer than three letters and words with an apostrophe are never
 written (Earshot finds a word written without its apostrophe too, so "teacher's" would value
 "teachers" and "we'll" "well").
 
-`min_texts`, `min_strength`, `min_agreement` and `weight` are chosen from PARAMETER_GRID on the texts the list is
+`min_texts`, `min_strength` and `min_agreement` are chosen from PARAMETER_GRID on the texts the list is
 induced from alone: those texts are split in two by a second hash, a list induced from each part is
 scored with Earshot on the other, and the choice with the best mean over the sets of Pearson r,
 macro-F1 and polar sign accuracy less the share of polar texts left at 0 wins. `--half` induces
@@ -44,9 +48,9 @@ RATED_SETS = [
 ]
 RATING_FACTOR = {name: factor for name, _, _, factor in RATED_SETS}
 SHRINK = 3.0
-PARAMETER_GRID = [(min_texts, min_strength, min_agreement, weight)
-                  for min_texts in (1, 2, 3) for min_strength in (0.25, 0.5)
-                  for min_agreement in (0.5, 0.6) for weight in (0.1, 0.25, 0.5)]
+WEIGHT = 0.05
+PARAMETER_GRID = [(min_texts, min_strength, min_agreement)
+                  for min_texts in (1, 2, 3) for min_strength in (0.25, 0.5) for min_agreement in (0.5, 0.6, 0.7)]
 RESOURCES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "Sentiment", "Resources")
 WORD = re.compile(r"[a-z]+(?:'[a-z]+)*")
 # Words that carry grammar, not feeling; they occur in so many texts that a set's average mood
@@ -116,7 +120,7 @@ def reserved_words(resources=RESOURCES):
     return reserved
 
 
-def induce(rows, reserved, min_texts, min_strength, min_agreement, weight):
+def induce(rows, reserved, min_texts, min_strength, min_agreement):
     """Word valences induced from (set, text, rating) rows, as {word: valence}."""
     total, count, polar, positive = {}, {}, {}, {}
     for name, text, rating in rows:
@@ -138,7 +142,7 @@ def induce(rows, reserved, min_texts, min_strength, min_agreement, weight):
             continue
         leaning = positive.get(word, 0) if strength > 0 else polar.get(word, 0) - positive.get(word, 0)
         if (leaning + 1) / (polar.get(word, 0) + 2) >= min_agreement:
-            valences[word] = max(-4.0, min(4.0, round(weight * strength, 2)))
+            valences[word] = max(-4.0, min(4.0, round(WEIGHT * strength, 2)))
     return valences
 
 
@@ -177,7 +181,7 @@ def merit(figures):
 
 
 def choose_parameters(binary, rows, reserved):
-    """(min_texts, min_strength, min_agreement, weight) from PARAMETER_GRID, chosen by two-fold cross-fitting within rows."""
+    """(min_texts, min_strength, min_agreement) from PARAMETER_GRID, chosen by two-fold cross-fitting within rows."""
     parts = {part: [row for row in rows if half_of(row[1], byte=1) == part] for part in "AB"}
     best, best_merit = None, None
     for parameters in PARAMETER_GRID:
@@ -206,18 +210,18 @@ def main(arguments):
         del arguments[position:position + 2]
     binary, corpus = arguments
     rows = rated_texts(corpus, half)
-    (min_texts, min_strength, min_agreement, weight), valences = induced_from(binary, rows, reserved_words())
+    (min_texts, min_strength, min_agreement), valences = induced_from(binary, rows, reserved_words())
     names = ", ".join(file for _, file, _, _ in RATED_SETS if os.path.exists(os.path.join(corpus, file)))
     write_lexicon(valences, out, [
         "Earshot induced lexicon: written by scripts/induce-lexicon (scripts/induce_lexicon.py); do not edit by hand.",
         f"Induced from {len(rows)} human-rated texts" + (f" (half {half})" if half else "") + f": {names}",
-        "(MIT licensed; see their SOURCE.md). Valence = weight * sum of the ratings of the texts with the",
-        f"word / (texts + {SHRINK:g}), for words in at least {min_texts} texts, sum / (texts + {SHRINK:g}) at least",
+        f"(MIT licensed; see their SOURCE.md). Valence = {WEIGHT:g} * sum of the ratings of the texts with the",
+        f"word / (texts + {SHRINK:g}), for words in at least {min_texts} text{'s' if min_texts > 1 else ''}, sum / (texts + {SHRINK:g}) at least",
         f"{min_strength:g} from 0 and at least {min_agreement:g} of the polar texts with the word leaning its way;",
-        f"weight {weight:g}. The four were chosen by cross-fitting. A word lexicon.tsv lists keeps its hand-written valence.",
+        "the three thresholds chosen by cross-fitting. A word lexicon.tsv lists keeps its hand-written valence.",
     ])
     print(f"{len(valences)} words (min_texts {min_texts}, min_strength {min_strength}, "
-          f"min_agreement {min_agreement}, weight {weight}) "
+          f"min_agreement {min_agreement}) "
           f"from {len(rows)} texts written to {out}")
 
 
