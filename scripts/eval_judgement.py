@@ -24,10 +24,10 @@ def load(path):
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def earshot_judgements(binary, texts):
-    """One `earshot score` run over all texts, as JSON lines in and out."""
+def earshot_judgements(binary, texts, options=()):
+    """One `earshot score` run over all texts, as JSON lines in and out; `options` are added to it."""
     payload = "".join(json.dumps({"text": text}) + "\n" for text in texts)
-    result = subprocess.run([binary, "score", "--format", "json"], input=payload.encode("utf-8"),
+    result = subprocess.run([binary, "score", "--format", "json", *options], input=payload.encode("utf-8"),
                             stdout=subprocess.PIPE, check=True)
     lines = result.stdout.decode("utf-8").splitlines()
     if len(lines) != len(texts):
@@ -77,12 +77,19 @@ def two_class_accuracy(means, compounds):
     return right / len(pairs) if pairs else 0.0
 
 
+def zero_share(means, compounds):
+    """The share of texts humans did not rate neutral that get a compound of exactly 0."""
+    polar = [c for m, c in zip(means, compounds) if abs(m) > NEUTRAL_BAND]
+    return sum(c == 0 for c in polar) / len(polar) if polar else 0.0
+
+
 def sentiment_figures(means, compounds, labels):
     truth = [human_class(m) for m in means]
     return {
         "pearson": round(pearson(compounds, means), 3),
         "macro_f1": round(macro_f1(truth, labels), 3),
         "accuracy_2class": round(two_class_accuracy(means, compounds), 3),
+        "zero_polar": round(zero_share(means, compounds), 3),
     }
 
 
@@ -144,14 +151,16 @@ def main(binary, corpus, dump=None):
 
     print("Sentiment: Pearson r of compound with the human mean; 3-class macro-F1 (human mean > 0.5 positive,")
     print("< -0.5 negative, else neutral; Earshot's own label, VADER's +-0.05 convention); 2-class accuracy")
-    print("on the texts humans did not rate neutral (sign of compound).")
-    print(f"{'set':<10}{'texts':>7}  {'r earshot':>10}{'r vader':>9}  {'F1 earshot':>11}{'F1 vader':>9}  {'acc2 earshot':>13}{'acc2 vader':>11}")
+    print("on the texts humans did not rate neutral (sign of compound), and the share of those at compound 0.")
+    print(f"{'set':<10}{'texts':>7}  {'r earshot':>10}{'r vader':>9}  {'F1 earshot':>11}{'F1 vader':>9}  {'acc2 earshot':>13}{'acc2 vader':>11}"
+          f"  {'zero earshot':>13}{'zero vader':>11}")
     for name, _, _ in SENTIMENT_SETS:
         if name not in results:
             continue
         e, v = results[name]["earshot"], results[name]["vader"]
         print(f"{name:<10}{results[name]['texts']:>7}  {e['pearson']:>10.3f}{v['pearson']:>9.3f}  "
-              f"{e['macro_f1']:>11.3f}{v['macro_f1']:>9.3f}  {e['accuracy_2class']:>13.3f}{v['accuracy_2class']:>11.3f}")
+              f"{e['macro_f1']:>11.3f}{v['macro_f1']:>9.3f}  {e['accuracy_2class']:>13.3f}{v['accuracy_2class']:>11.3f}"
+              f"  {e['zero_polar']:>13.3f}{v['zero_polar']:>11.3f}")
     if "offensive" in results:
         o = results["offensive"]
         print()

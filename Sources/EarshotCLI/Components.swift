@@ -39,6 +39,24 @@ func loadConcernModel(weightsFile: String) throws -> ConcernModel {
     }
 }
 
+/// The bundled lexicon with the induced word list read from a file instead of its own, or a
+/// message and a failure exit when either cannot be read.
+func loadLexicon(inducedFrom path: String) throws -> Lexicon {
+    let contents: String
+    do {
+        contents = try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+        printError("cannot read the induced lexicon \(path): \(error.localizedDescription)")
+        throw ExitCode.failure
+    }
+    do {
+        return try Lexicon.bundled(inducedLexicon: contents)
+    } catch {
+        printError("cannot load the sentiment lexicon: \(error)")
+        throw ExitCode.failure
+    }
+}
+
 /// The analysers for this configuration, with the bundled lexicon.
 func makeAnalyzer(_ configuration: EarshotConfiguration) throws -> ItemAnalyzer {
     let lexicon = try loadBundledLexicon()

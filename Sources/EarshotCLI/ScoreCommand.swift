@@ -46,8 +46,14 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "With --benchmark: how many times to judge the whole input.")
     var rounds = 1
 
+    @Option(help: ArgumentHelp(
+        "Score with this word list in place of the bundled lexicon-induced.tsv (same format).",
+        discussion: "For measuring a list induced from part of the rated data on the rest of it.",
+        valueName: "file"))
+    var inducedLexicon: String?
+
     func run() throws {
-        var lexicon = try loadBundledLexicon()
+        var lexicon = try inducedLexicon.map(loadLexicon(inducedFrom:)) ?? loadBundledLexicon()
         if let concernModel {
             lexicon.concernModel = try loadConcernModel(weightsFile: concernModel)
         }

@@ -4,18 +4,24 @@ import Model
 /// The word lists that sentiment scoring and concern rules read: word valences, idioms,
 /// intensifiers and dampeners, negators, emoticons and concern triggers.
 ///
-/// The lists are data, kept in six UTF-8 files in the module's resources so that they can be
+/// The lists are data, kept in seven UTF-8 files in the module's resources so that they can be
 /// reviewed and tuned without touching code (`bundled()`); tests build small lexicons from
-/// strings with the same parser. Every key is stored in this room's comparison form (lower
+/// strings with the same parser. Word valences come from two files: lexicon.tsv, written by
+/// hand, and lexicon-induced.tsv, induced from human-rated texts by `scripts/induce-lexicon`;
+/// a word in both takes its hand-written valence. Every key is stored in this room's comparison form (lower
 /// case, accents removed, straight apostrophes), except emoticons, which match exactly.
 public struct Lexicon: Sendable {
     /// The resource file names, in the order the initialiser takes their contents.
     public static let fileNames = [
         "lexicon.tsv", "idioms.tsv", "modifiers.tsv", "negators.txt", "emoticons.tsv", "concerns.tsv",
+        "lexicon-induced.tsv",
     ]
 
-    /// Single words and their valence in -4...4.
+    /// Single words and their valence in -4...4, hand-written and induced.
     public let valences: [String: Double]
+    /// Adverbs and nouns formed from listed words that are not listed themselves, with their
+    /// word's valence ("disappointingly", "rudeness"); see `inflectedValences(of:excluding:)`.
+    let inflectedValences: [String: Double]
     /// Multiword phrases, words separated by single spaces, and their valence in -4...4.
     public let idioms: [String: Double]
     /// Intensifiers (positive factor, added to a sentiment word's magnitude) and dampeners
@@ -43,8 +49,10 @@ public struct Lexicon: Sendable {
     /// Everything above compiled into hash tables over UTF-8 bytes, for reading passages.
     let tables: LexiconTables
 
-    /// Builds a lexicon from the contents of the six files; any may be empty.
+    /// Builds a lexicon from the contents of the seven files; any may be empty.
     ///
+    /// - Parameter inducedLexicon: lexicon-induced.tsv, in lexicon.tsv's format; its entries
+    ///   add words that `lexicon` does not list, and never change one it does.
     /// - Throws: `SentimentError.malformedLine` naming the file and line of the first entry that
     ///   does not follow its file's format.
     public init(
@@ -53,16 +61,12 @@ public struct Lexicon: Sendable {
         modifiers: String = "",
         negators: String = "",
         emoticons: String = "",
-        concerns: String = ""
+        concerns: String = "",
+        inducedLexicon: String = ""
     ) throws(SentimentError) {
-        var valences: [String: Double] = [:]
-        for entry in try LexiconFile(name: "lexicon.tsv", contents: lexicon).entries(fieldCount: 2) {
-            let term = TextForm.normalized(entry.fields[0])
-            guard !term.contains(where: \.isWhitespace) else {
-                throw entry.error("the term has a space; multiword phrases belong in idioms.tsv")
-            }
-            valences[term] = try entry.valence(at: 1)
-        }
+        var valences = try Self.wordValences(in: LexiconFile(name: "lexicon.tsv", contents: lexicon))
+        let induced = try Self.wordValences(in: LexiconFile(name: "lexicon-induced.tsv", contents: inducedLexicon))
+        valences.merge(induced) { handWritten, _ in handWritten }
 
         var idiomValences: [String: Double] = [:]
         for entry in try LexiconFile(name: "idioms.tsv", contents: idioms).entries(fieldCount: 2) {
@@ -116,6 +120,9 @@ public struct Lexicon: Sendable {
         }
 
         self.valences = valences
+        let inflectedValences = Self.inflectedValences(
+            of: valences, excluding: negatorWords.union(modifierFactors.keys))
+        self.inflectedValences = inflectedValences
         self.idioms = idiomValences
         self.modifiers = modifierFactors
         self.negators = negatorWords
@@ -140,7 +147,7 @@ public struct Lexicon: Sendable {
         self.longestIdiomByFirstWord = longestIdiomByFirstWord
         self.longestEmoticon = emoticonValences.keys.map(\.count).max() ?? 0
         self.tables = LexiconTables(compiled: CompiledLexicon(
-            valences: valences,
+            valences: valences.merging(inflectedValences) { listed, _ in listed },
             wordsByApostropheFreeSpelling: wordsByApostropheFreeSpelling,
             idioms: idiomValences,
             idiomsByApostropheFreeSpelling: idiomsByApostropheFreeSpelling,
@@ -162,20 +169,83 @@ public struct Lexicon: Sendable {
 
     private static let bundledLexicon: Result<Lexicon, SentimentError> = {
         do throws(SentimentError) {
-            var contents: [String] = []
-            for file in fileNames {
-                contents.append(try resourceText(named: file))
-            }
-            var lexicon = try Lexicon(
-                lexicon: contents[0], idioms: contents[1], modifiers: contents[2],
-                negators: contents[3], emoticons: contents[4], concerns: contents[5]
-            )
-            lexicon.concernModel = try ConcernModel.bundled()
-            return .success(lexicon)
+            return .success(try loadBundled(inducedLexicon: nil))
         } catch {
             return .failure(error)
         }
     }()
+
+    /// The same lexicon with another induced word list in place of its own, for measuring a
+    /// list induced from part of the rated data on the rest of it.
+    ///
+    /// - Parameter inducedLexicon: the contents of a file in lexicon-induced.tsv's format.
+    /// - Throws: `SentimentError` when a bundled file cannot be read or a line is malformed.
+    public static func bundled(inducedLexicon: String) throws(SentimentError) -> Lexicon {
+        try loadBundled(inducedLexicon: inducedLexicon)
+    }
+
+    /// The bundled files, with `inducedLexicon` in place of lexicon-induced.tsv when given.
+    private static func loadBundled(inducedLexicon: String?) throws(SentimentError) -> Lexicon {
+        var contents: [String] = []
+        for file in fileNames.dropLast() {
+            contents.append(try resourceText(named: file))
+        }
+        let induced: String
+        if let inducedLexicon {
+            induced = inducedLexicon
+        } else {
+            induced = try resourceText(named: fileNames[fileNames.count - 1])
+        }
+        var lexicon = try Lexicon(
+            lexicon: contents[0], idioms: contents[1], modifiers: contents[2],
+            negators: contents[3], emoticons: contents[4], concerns: contents[5],
+            inducedLexicon: induced
+        )
+        lexicon.concernModel = try ConcernModel.bundled()
+        return lexicon
+    }
+
+    /// The single-word entries of a file in lexicon.tsv's format.
+    private static func wordValences(in file: LexiconFile) throws(SentimentError) -> [String: Double] {
+        var valences: [String: Double] = [:]
+        for entry in try file.entries(fieldCount: 2) {
+            let term = TextForm.normalized(entry.fields[0])
+            guard !term.contains(where: \.isWhitespace) else {
+                throw entry.error("the term has a space; multiword phrases belong in idioms.tsv")
+            }
+            valences[term] = try entry.valence(at: 1)
+        }
+        return valences
+    }
+
+    /// Adverbs in -ly and nouns in -ness formed from listed words of at least four letters, with
+    /// the listed word's valence, for those not listed themselves: "disappointing" gives
+    /// "disappointingly", "happy" "happily", "terrible" "terribly", "fantastic"
+    /// "fantastically", "rude" "rudeness". Forms that are negators or modifiers ("hardly",
+    /// "highly") are left out, and a form two words give takes the first word's in sorted order.
+    static func inflectedValences(of valences: [String: Double], excluding reserved: Set<String>) -> [String: Double] {
+        var inflected: [String: Double] = [:]
+        for (word, valence) in valences.sorted(by: { $0.key < $1.key })
+        where word.count >= 4 && word.allSatisfy({ $0.isLetter }) && !word.hasSuffix("ly") {
+            var forms: [String] = []
+            if word.hasSuffix("y") {
+                forms.append(word.dropLast() + "ily")
+            } else if word.hasSuffix("le") {
+                forms.append(word.dropLast() + "y")
+            } else if word.hasSuffix("ic") {
+                forms.append(word + "ally")
+            } else {
+                forms.append(word + "ly")
+            }
+            if !word.hasSuffix("y") && !word.hasSuffix("ness") {
+                forms.append(word + "ness")
+            }
+            for form in forms where valences[form] == nil && inflected[form] == nil && !reserved.contains(form) {
+                inflected[form] = valence
+            }
+        }
+        return inflected
+    }
 
     static func resourceText(named file: String) throws(SentimentError) -> String {
         let dot = file.lastIndex(of: ".")!
@@ -199,7 +269,7 @@ public struct Lexicon: Sendable {
     /// de-elongated spellings. Returns the lexicon's own spelling with it, for drivers.
     func valence(of word: String) -> (term: String, valence: Double)? {
         for candidate in [word] + TextForm.elongationVariants(of: word) {
-            if let valence = valences[candidate] { return (candidate, valence) }
+            if let valence = valences[candidate] ?? inflectedValences[candidate] { return (candidate, valence) }
             if !candidate.contains("'"), let term = wordsByApostropheFreeSpelling[candidate], let valence = valences[term] {
                 return (term, valence)
             }

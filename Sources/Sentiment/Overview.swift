@@ -3,7 +3,7 @@
 /// Scores how a passage feels and which of the policy's concerns it raises, from word lists
 /// that people can read and tune.
 ///
-/// **Inputs:** a `Lexicon` (six UTF-8 data files in Resources, loaded with `Lexicon.bundled()`,
+/// **Inputs:** a `Lexicon` (seven UTF-8 data files in Resources, loaded with `Lexicon.bundled()`,
 /// or the same formats passed as strings), then passages of plain text.
 ///
 /// **Outputs:** `SentimentAnalyzer` gives a `Model.SentimentScore` per passage (compound in
@@ -23,7 +23,9 @@
 /// the slower string look-ups of `Lexicon`. The rules below then work on token indices.
 ///
 /// **Data files** (`#` starts a comment line; fields are separated by one TAB):
-/// - lexicon.tsv `term, valence` (-4...4): single words, hyphenated words allowed.
+/// - lexicon.tsv `term, valence` (-4...4): single words, hyphenated words allowed, valued by hand.
+/// - lexicon-induced.tsv, same format: words induced from human-rated texts by
+///   `scripts/induce-lexicon`, mostly weak; a word lexicon.tsv lists keeps its hand-written valence.
 /// - idioms.tsv `phrase, valence`: multiword expressions, scored as one unit.
 /// - modifiers.tsv `one or two words, factor`: positive factors intensify, negative ones dampen.
 /// - negators.txt: one negator per line; any word ending in "n't" negates as well.
@@ -45,7 +47,10 @@
 /// 4. Two-word modifiers ("kind of"), then single words: contrast words, valence, modifier
 ///    factor, negator. Valence look-ups try the word as written, without apostrophes when the
 ///    lexicon spells it with one ("cant"), then de-elongated: runs of three or more letters
-///    collapsed to two, then to one ("goooood" → "good", "loooove" → "love").
+///    collapsed to two, then to one ("goooood" → "good", "loooove" → "love"). An -ly adverb or
+///    -ness noun of a listed word of four letters or more that is not listed itself takes that
+///    word's valence ("disappointingly", "happily", "terribly", "rudeness"), unless it is a
+///    negator or modifier ("hardly", "highly").
 /// 5. A negator or modifier acts only on a sentiment word within three tokens after it in the
 ///    same clause; acting, it adds no valence of its own ("pretty good").
 /// 6. Capitals: a sentiment word in capitals gains `capitalsEmphasis` when the passage also has

@@ -17,6 +17,7 @@ struct MalformedCase: CustomTestStringConvertible, Sendable {
         case "modifiers.tsv": try Lexicon(modifiers: contents)
         case "negators.txt": try Lexicon(negators: contents)
         case "emoticons.tsv": try Lexicon(emoticons: contents)
+        case "lexicon-induced.tsv": try Lexicon(inducedLexicon: contents)
         default: try Lexicon(concerns: contents)
         }
     }
@@ -47,6 +48,11 @@ struct MalformedCase: CustomTestStringConvertible, Sendable {
         #expect(lexicon.idioms == ["over the moon": 3])
     }
 
+    @Test func inducedWordsAddToHandWrittenOnesWithoutChangingThem() throws {
+        let lexicon = try Lexicon(lexicon: "good\t2", inducedLexicon: "# induced\nGood\t0.3\nsturdy\t0.12")
+        #expect(lexicon.valences == ["good": 2, "sturdy": 0.12])
+    }
+
     @Test func foldsCurlyApostrophesInEntries() throws {
         let lexicon = try Lexicon(idioms: "can’t fault\t3", negators: "don’t")
         #expect(lexicon.idioms["can't fault"] == 3)
@@ -65,6 +71,7 @@ struct MalformedCase: CustomTestStringConvertible, Sendable {
         MalformedCase(file: "lexicon.tsv", contents: "good job\t2", line: 1, problem: "phrase in the word list"),
         MalformedCase(file: "lexicon.tsv", contents: "good\t2\t1", line: 1, problem: "extra field"),
         MalformedCase(file: "lexicon.tsv", contents: "good\tnan", line: 1, problem: "not finite"),
+        MalformedCase(file: "lexicon-induced.tsv", contents: "# c\ncamera\t0.1\nlens\t12", line: 3, problem: "valence out of range"),
         MalformedCase(file: "idioms.tsv", contents: "over the moon\t", line: 1, problem: "empty field"),
         MalformedCase(file: "modifiers.tsv", contents: "very\t0.3\na bit more\t0.2", line: 2, problem: "three-word modifier"),
         MalformedCase(file: "modifiers.tsv", contents: "very\t9", line: 1, problem: "factor out of range"),

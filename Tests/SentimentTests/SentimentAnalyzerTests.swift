@@ -242,3 +242,29 @@ struct ScoringCase: CustomTestStringConvertible, Sendable {
         #expect(analyzer.scoreSentences(text).map(\.text) == expected)
     }
 }
+
+/// Adverbs in -ly and nouns in -ness of listed words take their word's valence.
+@Suite struct InflectionTests {
+    let analyzer: SentimentAnalyzer
+
+    init() throws {
+        analyzer = SentimentAnalyzer(lexicon: try Lexicon(
+            lexicon: "disappointing\t-2\nhappy\t2.5\nterrible\t-3\nfantastic\t3\nrude\t-2\nhigh\t1\nsad\t-2\nweakly\t-1",
+            modifiers: "highly\t0.25"
+        ))
+    }
+
+    @Test(arguments: [
+        ("disappointingly", "disappointing"), ("happily", "happy"), ("terribly", "terrible"),
+        ("fantastically", "fantastic"), ("rudeness", "rude"), ("rudely", "rude"),
+    ])
+    func formTakesItsWordsValence(form: String, word: String) {
+        #expect(analyzer.score("it was \(form) done").compound == analyzer.score("it was \(word) done").compound)
+        #expect(analyzer.score("it was \(form) done").drivers == [form])
+    }
+
+    @Test(arguments: ["highly", "sadly", "weaklyness", "happiness"])
+    func modifiersShortWordsAndWordsNotFormedAreLeftAlone(_ word: String) {
+        #expect(analyzer.score("it was \(word) done").compound == 0)
+    }
+}
