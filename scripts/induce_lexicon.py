@@ -72,7 +72,8 @@ SCHOOL_WORDS = set("""
 school schools teacher teachers pupil pupils student students class classes lesson lessons parent
 parents child children kid kids son sons daughter daughters head headteacher staff year years term
 terms uniform homework bus buses lunch lunches academy college classroom exam exams subject subjects
-office lane road street
+office lane road street food meal meals dinner dinners canteen hall playground field sport sports
+club clubs trip trips
 """.split())
 
 

@@ -8,8 +8,8 @@ import Model
 /// reviewed and tuned without touching code (`bundled()`); tests build small lexicons from
 /// strings with the same parser. Word valences come from two files: lexicon.tsv, written by
 /// hand, and lexicon-induced.tsv, induced from human-rated texts by `scripts/induce-lexicon`;
-/// a word in both takes its hand-written valence. Every key is stored in this room's comparison form (lower
-/// case, accents removed, straight apostrophes), except emoticons, which match exactly.
+/// a word in both takes its hand-written valence. Every key is stored in this room's comparison
+/// form (lower case, accents removed, straight apostrophes), except emoticons, which match exactly.
 public struct Lexicon: Sendable {
     /// The resource file names, in the order the initialiser takes their contents.
     public static let fileNames = [
@@ -265,11 +265,13 @@ public struct Lexicon: Sendable {
 
     // MARK: - Look-ups
 
-    /// The valence of a word in comparison form, trying it without apostrophes and then its
-    /// de-elongated spellings. Returns the lexicon's own spelling with it, for drivers.
+    /// The valence of a word in comparison form, listed or formed from a listed word, trying it
+    /// without apostrophes and then its de-elongated spellings. Returns the lexicon's own spelling with it, for drivers.
     func valence(of word: String) -> (term: String, valence: Double)? {
         for candidate in [word] + TextForm.elongationVariants(of: word) {
-            if let valence = valences[candidate] ?? inflectedValences[candidate] { return (candidate, valence) }
+            if let valence = valences[candidate] ?? inflectedValences[candidate] {
+                return (candidate, valence)
+            }
             if !candidate.contains("'"), let term = wordsByApostropheFreeSpelling[candidate], let valence = valences[term] {
                 return (term, valence)
             }
