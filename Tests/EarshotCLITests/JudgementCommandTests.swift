@@ -35,8 +35,7 @@ import Testing
         let sentences = try #require(result.lines.first?["sentences"] as? [[String: Any]])
         #expect(sentences.compactMap { $0["text"] as? String } == ["The teachers are brilliant.", "But the food is awful!"])
         #expect(sentences.compactMap { $0["label"] as? String } == ["positive", "negative"])
-        // "food" is a weak word of the induced lexicon (complaints about food are common), after "awful".
-        #expect(sentences.compactMap { $0["drivers"] as? [String] } == [["brilliant"], ["awful", "food"]])
+        #expect(sentences.compactMap { $0["drivers"] as? [String] } == [["brilliant"], ["awful"]])
         #expect(try run(["score"], input: "Fine.\n").lines.first?["sentences"] == nil)
     }
 
