@@ -36,12 +36,7 @@ public struct CaseTriager: Sendable {
     ///   - discoveredAt: When Earshot first saw the post.
     /// - Returns: The triage, with `concerns` listing the case-opening concerns, most severe first.
     public func triage(concerns: [ConcernAssessment], published: Date?, discoveredAt: Date) -> CaseTriage? {
-        let ruled: [(concern: Concern, rule: RoutingRule)] = Set(concerns.map(\.concern))
-            .sorted()
-            .compactMap { concern in
-                guard let rule = policy[concern], rule.opensCase else { return nil }
-                return (concern, rule)
-            }
+        let ruled = policy.caseOpeningRules(for: concerns.map(\.concern))
         guard let primary = ruled.first else { return nil }
 
         let clockStartedAt = clockStart(published: published, discoveredAt: discoveredAt)

@@ -19,15 +19,18 @@ public struct RoutingPolicy: Hashable, Sendable {
         set { rules[concern] = newValue }
     }
 
-    /// The concern that names the owner of a post raising `concerns`: the most serious one whose
-    /// rule opens a case, or nil when none does.
-    public func primaryConcern(of concerns: some Sequence<Concern>) -> Concern? {
-        concerns.filter { rules[$0]?.opensCase == true }.min()
+    /// The concerns of a post that open a case, each once with its rule, most serious first: the
+    /// first names the case's owner.
+    public func caseOpeningRules(for concerns: some Sequence<Concern>) -> [(concern: Concern, rule: RoutingRule)] {
+        Set(concerns).sorted().compactMap { concern in
+            guard let rule = rules[concern], rule.opensCase else { return nil }
+            return (concern, rule)
+        }
     }
 
     /// The role that owns a case for a post raising `concerns`, or nil when they open no case.
     public func owner(for concerns: some Sequence<Concern>) -> Role? {
-        primaryConcern(of: concerns).flatMap { rules[$0]?.owner }
+        caseOpeningRules(for: concerns).first?.rule.owner
     }
 
     /// The policy as written.
