@@ -165,12 +165,14 @@ extension ConcernModel {
         seen.removeAll(keepingCapacity: true)
         defer { workspace.featureHashes = seen }
         let familyCount = familyNames.count
-        var firstOfFamily = [Int32](repeating: -1, count: familyCount)
-        var previousSentence: (families: UInt32, firsts: [Int32]) = (0, [])
+        // The first word of each family in this sentence and in the one before, -1 when absent.
+        var firsts = [Int32](repeating: -1, count: familyCount)
+        var previousFirsts = firsts
+        var previousFamilies: UInt32 = 0
         let tokens = workspace.tokens
         for sentence in workspace.sentences {
             var families: UInt32 = 0
-            var firsts = [Int32](repeating: -1, count: familyCount)
+            for family in 0..<familyCount { firsts[family] = -1 }
             var previousWord = -1
             for index in Int(sentence.firstToken)..<Int(sentence.endToken) {
                 let token = tokens[index]
@@ -186,40 +188,43 @@ extension ConcernModel {
                     continue
                 }
                 if seen.insert(token.hash).inserted { body(ConcernFeature(hash: token.hash, first: Int32(index), second: -1)) }
-                var found = familiesByHash[token.hash] ?? 0
+                let wordFamilies = familiesByHash[token.hash] ?? 0
+                var pairFamilies: UInt32 = 0
                 if previousWord >= 0 {
                     let pair = ByteKeyTable.combining(ByteKeyTable.extending(tokens[previousWord].hash, with: 0x20),
                                                       token.hash, length: Int(token.formLength))
                     if seen.insert(pair).inserted { body(ConcernFeature(hash: pair, first: Int32(previousWord), second: Int32(index))) }
-                    found |= familiesByHash[pair] ?? 0
+                    pairFamilies = familiesByHash[pair] ?? 0
                 }
+                let found = wordFamilies | pairFamilies
                 if found != 0 {
                     families |= found
                     for family in 0..<familyCount where found & (1 << UInt32(family)) != 0 && firsts[family] < 0 {
-                        firsts[family] = Int32(previousWord >= 0 && familiesByHash[token.hash] == nil ? previousWord : index)
+                        // A family of two words is shown by the first of them.
+                        firsts[family] = Int32(wordFamilies & (1 << UInt32(family)) != 0 ? index : previousWord)
                     }
                 }
                 previousWord = index
             }
-            for family in 0..<familyCount where families & (1 << UInt32(family)) != 0 && firstOfFamily[family] < 0 {
-                firstOfFamily[family] = firsts[family]
+            for family in 0..<familyCount where families & (1 << UInt32(family)) != 0 && seen.insert(familyHashes[family]).inserted {
                 body(ConcernFeature(hash: familyHashes[family], first: firsts[family], second: -1))
             }
-            let window = families | previousSentence.families
+            let window = families | previousFamilies
             if families != 0, window.nonzeroBitCount > 1 {
                 for first in 0..<familyCount where window & (1 << UInt32(first)) != 0 {
-                    for second in (first + 1)..<max(first + 1, familyCount) where window & (1 << UInt32(second)) != 0 {
+                    for second in (first + 1)..<familyCount where window & (1 << UInt32(second)) != 0 {
                         // Only pairs with a member in this sentence are new here.
                         guard families & ((1 << UInt32(first)) | (1 << UInt32(second))) != 0 else { continue }
                         let hash = familyPairHashes[first * familyCount + second]
                         guard seen.insert(hash).inserted else { continue }
-                        let firstToken = firsts[first] >= 0 ? firsts[first] : previousSentence.firsts[first]
-                        let secondToken = firsts[second] >= 0 ? firsts[second] : previousSentence.firsts[second]
+                        let firstToken = firsts[first] >= 0 ? firsts[first] : previousFirsts[first]
+                        let secondToken = firsts[second] >= 0 ? firsts[second] : previousFirsts[second]
                         body(ConcernFeature(hash: hash, first: min(firstToken, secondToken), second: max(firstToken, secondToken)))
                     }
                 }
             }
-            previousSentence = (families, firsts)
+            swap(&firsts, &previousFirsts)
+            previousFamilies = families
         }
     }
 
