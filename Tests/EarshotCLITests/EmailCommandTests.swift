@@ -24,11 +24,16 @@ struct EmailCommandTests {
         return file.path
     }
 
+    /// A test SMTP server keeping what it receives in `folder/mail`.
+    func startMailServer(in folder: URL) async throws -> SMTPTestServer {
+        let mail = folder.appendingPathComponent("mail")
+        try FileManager.default.createDirectory(at: mail, withIntermediateDirectories: true)
+        return try await SMTPTestServer.start(in: mail)
+    }
+
     @Test func aScanAlertsEachUrgentCasesOwnerOnceAndTheDigestIsEmailedToTheLeadershipTeam() async throws {
         try await withTemporaryDirectory { folder in
-            let mail = folder.appendingPathComponent("mail")
-            try FileManager.default.createDirectory(at: mail, withIntermediateDirectories: true)
-            let server = try await SMTPTestServer.start(in: mail)
+            let server = try await startMailServer(in: folder)
             defer { server.stop() }
             let configuration = try configuration(in: folder, smtpPort: server.port)
 
@@ -61,9 +66,7 @@ struct EmailCommandTests {
 
     @Test func anAlertShowsAPostsDirectionControlsAsReplacementCharacters() async throws {
         try await withTemporaryDirectory { folder in
-            let mail = folder.appendingPathComponent("mail")
-            try FileManager.default.createDirectory(at: mail, withIntermediateDirectories: true)
-            let server = try await SMTPTestServer.start(in: mail)
+            let server = try await startMailServer(in: folder)
             defer { server.stop() }
             let configuration = try configuration(in: folder, smtpPort: server.port)
             let feed = folder.appendingPathComponent("forum.xml")
@@ -102,9 +105,7 @@ struct EmailCommandTests {
             #expect(failed.status == 75)
             #expect(failed.standardError.contains("kept and retried"))
 
-            let mail = folder.appendingPathComponent("mail")
-            try FileManager.default.createDirectory(at: mail, withIntermediateDirectories: true)
-            let server = try await SMTPTestServer.start(in: mail)
+            let server = try await startMailServer(in: folder)
             defer { server.stop() }
             let text = try String(contentsOfFile: configuration, encoding: .utf8)
                 .replacingOccurrences(of: "port = \(closedPort)", with: "port = \(server.port)")

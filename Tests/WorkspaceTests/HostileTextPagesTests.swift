@@ -10,9 +10,7 @@ import Workspace
 @Suite struct HostileTextPagesTests {
     /// Stores one more complaint from a hostile feed, found at the fixture's time, and returns its case.
     func storeHostilePost(title: String, text: String, in fixture: WorkspaceFixture) throws -> CaseID {
-        let store = try Store(path: fixture.databasePath)
         let feed = Source(url: URL(string: "https://hostile.example/rss")!, kind: .feed, title: "Hostile\u{202E}feed")
-        try store.register([feed])
         let item = Item(key: ItemKey(rawValue: "id:https://hostile.example/1"), title: title,
                         link: URL(string: "https://hostile.example/1"), text: text)
         let finding = Finding(item: item, source: feed.id, discoveredAt: fixture.now, mentions: [],
@@ -21,10 +19,7 @@ import Workspace
         let triage = CaseTriage(primaryConcern: .complaint, concerns: [.complaint], owner: .communications,
                                 clockStartedAt: fixture.now, dueAt: fixture.now.addingTimeInterval(86_400), needsApproval: false,
                                 shouldAlertAtOnce: false, wasOverdueWhenFound: false, threadKey: "thread:hostile", authorKey: nil)
-        let summary = try store.record(SourceScanRecord(
-            state: FetchState(sourceID: feed.id, currentURL: feed.url, lastFetchedAt: fixture.now),
-            observations: [.init(item: item, finding: finding, triage: triage)]))
-        return try #require(summary.openedCases.first)
+        return try #require(try fixture.record(item, from: feed, finding: finding, triage: triage).first)
     }
 
     @Test func directionControlsInAPostReachNoPage() async throws {

@@ -57,6 +57,15 @@ struct WorkspaceFixture {
         workspace = try Workspace(settings: settings, throttle: throttle, hasher: hasher)
     }
 
+    /// Stores one more post of `source`, fetched at the fixture's time, and returns the cases it opened.
+    func record(_ item: Item, from source: Source, finding: Finding, triage: CaseTriage) throws -> [CaseID] {
+        let store = try Store(path: databasePath)
+        try store.register([source])
+        return try store.record(SourceScanRecord(
+            state: FetchState(sourceID: source.id, currentURL: source.url, lastFetchedAt: now),
+            observations: [.init(item: item, finding: finding, triage: triage)])).openedCases
+    }
+
     /// The case as stored now.
     func status(of caseID: CaseID) throws -> CaseStatus? {
         try Store(path: databasePath).caseSummary(caseID)?.status

@@ -264,9 +264,7 @@ import Workspace
 @Suite struct SafeguardingPostTests {
     /// A complaint case whose post also raises safeguarding, from a source no other case has.
     func recordMixedCase(into fixture: WorkspaceFixture) throws -> CaseID {
-        let store = try Store(path: fixture.databasePath)
         let gossip = Source(url: URL(string: "https://gossip.example/thread/9")!, kind: .page, title: "Town gossip")
-        try store.register([gossip])
         let item = Item(key: ItemKey(rawValue: "hash:mixed"), title: "Parking again", link: URL(string: "https://gossip.example/thread/9"),
                         text: "Parking is appalling, and a pupil there told me they want to hurt themselves")
         let finding = Finding(item: item, source: gossip.id, discoveredAt: fixture.now, mentions: [],
@@ -277,10 +275,7 @@ import Workspace
         let triage = CaseTriage(primaryConcern: .complaint, concerns: [.complaint], owner: .communications, clockStartedAt: fixture.now,
                                 dueAt: fixture.now.addingTimeInterval(86_400), needsApproval: false, shouldAlertAtOnce: false,
                                 wasOverdueWhenFound: false, threadKey: "thread:mixed", authorKey: nil)
-        let summary = try store.record(SourceScanRecord(
-            state: FetchState(sourceID: gossip.id, currentURL: gossip.url, lastFetchedAt: fixture.now),
-            observations: [.init(item: item, finding: finding, triage: triage)]))
-        return try #require(summary.openedCases.first)
+        return try #require(try fixture.record(item, from: gossip, finding: finding, triage: triage).first)
     }
 
     @Test func aCaseIsRestrictedWhenAnyOfItsPostsRaisesSafeguarding() async throws {
