@@ -129,7 +129,7 @@ public enum StarterFiles {
         <!-- Web pages: type="html"; each new block of text on the page is read once. -->
         <outline text="Pages">
           <outline type="html" text="School news page" xmlUrl="https://example-school.example/news"
-                   earshotAboutSchool="true" earshotInterval="6h"/>
+                   earshotAboutSchool="true" earshotSchoolsOwn="true" earshotInterval="6h"/>
         </outline>
       </body>
     </opml>

@@ -227,15 +227,29 @@ public struct MentionFinder: Sendable {
             guard let handle = handles[HandleKey(user: token.symbol, host: token.handleHost)] else { return [] }
             return [candidate(handle, .handle)]
         case .host:
-            var labels = token.symbol.split(separator: ".")
-            while labels.count >= 2 {
-                if let domain = domains[labels.joined(separator: ".")] {
-                    return [candidate(domain, .domain)]
-                }
-                labels.removeFirst()
-            }
-            return []
+            return configuredDomain(ofHost: token.symbol).map { [candidate($0, .domain)] } ?? []
         }
+    }
+
+    /// The configured domain a lower-case host is, or is a subdomain of.
+    private func configuredDomain(ofHost host: some StringProtocol) -> String? {
+        var labels = host.split(separator: ".")
+        while labels.count >= 2 {
+            if let domain = domains[labels.joined(separator: ".")] { return domain }
+            labels.removeFirst()
+        }
+        return nil
+    }
+
+    /// Whether an address is on one of the school's own domains (or a subdomain of one).
+    public func isSchoolsOwn(_ url: URL) -> Bool {
+        guard let host = url.host?.lowercased() else { return false }
+        return configuredDomain(ofHost: host) != nil
+    }
+
+    /// Whether an author, as a feed names them, is one of the school's own handles.
+    public func isSchoolsOwn(author: String) -> Bool {
+        HandleKey(configured: author).map { handles[$0] != nil } ?? false
     }
 
     // MARK: - Context and overlaps

@@ -17,6 +17,9 @@ public struct Source: Hashable, Sendable, Identifiable {
     /// Set when every item of this source is about the school (its own news feed, say),
     /// so that ambiguous aliases need no context words there.
     public var isAboutSchool: Bool
+    /// Set when the source is the school's own (its site, its own accounts): its items are the
+    /// school speaking, counted in the digest but never a case to answer.
+    public var isSchoolsOwn: Bool
     /// How often to check it, overriding the configured default.
     public var refreshInterval: Duration?
 
@@ -26,6 +29,7 @@ public struct Source: Hashable, Sendable, Identifiable {
         kind: Kind,
         title: String,
         isAboutSchool: Bool = false,
+        isSchoolsOwn: Bool = false,
         refreshInterval: Duration? = nil
     ) {
         self.id = id ?? SourceID(rawValue: url.absoluteString)
@@ -33,6 +37,7 @@ public struct Source: Hashable, Sendable, Identifiable {
         self.kind = kind
         self.title = title
         self.isAboutSchool = isAboutSchool
+        self.isSchoolsOwn = isSchoolsOwn
         self.refreshInterval = refreshInterval
     }
 }

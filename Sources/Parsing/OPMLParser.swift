@@ -12,6 +12,8 @@ import Model
 /// - relative URLs resolve against the OPML file's own location; only http, https and file are allowed;
 /// - the title is `title`, else `text`, else the URL with its secrets redacted (`AddressRedaction`);
 /// - `earshotAboutSchool="true"` marks a source whose every item is about the school;
+/// - `earshotSchoolsOwn="true"` marks the school's own source (its site, its own accounts): the
+///   school speaking, counted but never answered;
 /// - `earshotInterval` (`45s`, `30m`, `6h`, `1d`) overrides the refresh interval;
 /// - a URL listed twice keeps its first outline.
 public struct OPMLParser: Sendable {
@@ -118,7 +120,8 @@ public struct OPMLParser: Sendable {
             kind: kind,
             // An untitled source is shown by its address, without the secrets the fetch needs.
             title: title.map(PlainTextBuilder.collapseWhitespace) ?? AddressRedaction.redacted(url),
-            isAboutSchool: try aboutSchool(outline.attributeIgnoringCase("earshotAboutSchool"), line: line),
+            isAboutSchool: try flag("earshotAboutSchool", of: outline, line: line),
+            isSchoolsOwn: try flag("earshotSchoolsOwn", of: outline, line: line),
             refreshInterval: try interval(outline.attributeIgnoringCase("earshotInterval"), line: line)
         )
     }
@@ -140,13 +143,16 @@ public struct OPMLParser: Sendable {
         return url
     }
 
-    private func aboutSchool(_ value: String?, line: Int) throws(ParseError) -> Bool {
-        guard let value = value?.trimmingCharacters(in: .whitespaces).lowercased(), !value.isEmpty else { return false }
+    /// A true-or-false attribute of Earshot's, false when absent.
+    private func flag(_ attribute: String, of outline: LibXMLElement, line: Int) throws(ParseError) -> Bool {
+        guard let value = outline.attributeIgnoringCase(attribute)?.trimmingCharacters(in: .whitespaces).lowercased(),
+              !value.isEmpty
+        else { return false }
         switch value {
         case "true", "yes", "1": return true
         case "false", "no", "0": return false
         default:
-            throw invalid("earshotAboutSchool \"\(value)\" must be true or false", line: line)
+            throw invalid("\(attribute) \"\(value)\" must be true or false", line: line)
         }
     }
 

@@ -66,6 +66,19 @@ import Testing
         #expect(deep.url.absoluteString == "http://deep.example.net/rss?a=1&b=2")
     }
 
+    @Test func earshotSchoolsOwnMarksTheSchoolSpeaking() throws {
+        let document = """
+            <opml version="2.0"><body>
+            <outline type="rss" text="Our news" xmlUrl="https://own.example/feed" earshotSchoolsOwn="true"/>
+            <outline type="rss" text="Their news" xmlUrl="https://other.example/feed"/>
+            </body></opml>
+            """
+        let found = try parser.sources(from: Data(document.utf8), fileURL: URL(fileURLWithPath: "/srv/earshot/sources.opml"))
+        #expect(found.map(\.isSchoolsOwn) == [true, false])
+        let wrong = Data(#"<opml version="2.0"><body><outline type="rss" xmlUrl="https://a.example/f" earshotSchoolsOwn="maybe"/></body></opml>"#.utf8)
+        #expect(throws: ParseError.self) { try parser.sources(from: wrong, fileURL: URL(fileURLWithPath: "/srv/earshot/sources.opml")) }
+    }
+
     @Test func attributeNamesAreMatchedWithoutRegardToCase() throws {
         let document = """
             <opml version="1.0"><body>

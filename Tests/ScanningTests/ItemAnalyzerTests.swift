@@ -14,6 +14,7 @@ import Workflow
         let lexicon = try Lexicon.bundled()
         return ItemAnalyzer(
             mentionFinder: MentionFinder(profile: SchoolProfile(names: ["Millbrook Academy"], ambiguousAliases: ["Millbrook"],
+                                                                handles: ["@MillbrookAcad"], domains: ["millbrook-academy.example"],
                                                                 contextWords: ["pupils"])),
             sentimentAnalyzer: SentimentAnalyzer(lexicon: lexicon),
             concernClassifier: ConcernClassifier(lexicon: lexicon),
@@ -37,6 +38,32 @@ import Workflow
         #expect(finding.sentiment.label == .negative)
         #expect(observation.triage?.primaryConcern == .complaint)
         #expect(observation.triage?.owner == .communications)
+    }
+
+    /// The school's own words open no case, however they are recognised: a source marked as the
+    /// school's own, a source or a link on its domain, or one of its handles as the author.
+    @Test func theSchoolsOwnVoiceIsAFindingButOpensNoCase() throws {
+        let analyzer = try analyzer()
+        let text = "Millbrook Academy pupils, please tell us your questions about the new timetable? Thank you!"
+        var ownItem = item(text)
+        let heard = analyzer.observe(ownItem, in: source(aboutSchool: false), discoveredAt: now)
+        #expect(heard.triage != nil, "the same words from someone else are answered")
+
+        let marked = Source(url: URL(string: "https://news.example/feed")!, kind: .feed, title: "Ours", isSchoolsOwn: true)
+        let onDomain = Source(url: URL(string: "https://www.millbrook-academy.example/feed")!, kind: .feed, title: "Ours")
+        for source in [marked, onDomain] {
+            let observation = analyzer.observe(ownItem, in: source, discoveredAt: now)
+            #expect(observation.finding != nil && observation.triage == nil, "\(source.url)")
+        }
+        ownItem.link = URL(string: "https://news.millbrook-academy.example/2026/timetable")
+        #expect(analyzer.observe(ownItem, in: source(aboutSchool: false), discoveredAt: now).triage == nil)
+        ownItem.link = nil
+        ownItem.author = "@millbrookacad"
+        #expect(analyzer.observe(ownItem, in: source(aboutSchool: false), discoveredAt: now).triage == nil)
+        // A look-alike domain is not the school's.
+        ownItem.author = nil
+        ownItem.link = URL(string: "https://millbrook-academy.example.evil.example/post")
+        #expect(analyzer.observe(ownItem, in: source(aboutSchool: false), discoveredAt: now).triage != nil)
     }
 
     @Test func aPostNotAboutTheSchoolIsStoredButIsNoFinding() throws {
