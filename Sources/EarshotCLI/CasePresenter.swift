@@ -62,7 +62,7 @@ struct CasePresenter {
             lines.append("    sentiment \(String(format: "%+.2f", finding.sentiment.compound)) (\(finding.sentiment.label.rawValue))"
                          + (finding.sentiment.drivers.isEmpty ? "" : ", words: " + finding.sentiment.drivers.prefix(6).joined(separator: ", ")))
             for concern in finding.concerns {
-                lines.append("    \(concern.concern.displayName) \(String(format: "%.2f", concern.confidence)): "
+                lines.append("    \(concern.displayName) \(String(format: "%.2f", concern.confidence)): "
                              + concern.evidence.map { "\"\($0)\"" }.joined(separator: ", "))
             }
         }

@@ -11,4 +11,18 @@ public struct ConcernAssessment: Hashable, Sendable, Codable {
         self.confidence = confidence
         self.evidence = evidence
     }
+
+    /// Safeguarding less certain than this is shown as possible safeguarding: it still goes to
+    /// the designated safeguarding lead, who should know the rules were unsure.
+    public static let possibleSafeguardingBelow = 0.5
+
+    /// Whether this is safeguarding found with little certainty.
+    public var isPossibleSafeguarding: Bool {
+        concern == .safeguarding && confidence < Self.possibleSafeguardingBelow
+    }
+
+    /// Words for people: the concern's name, "Possible safeguarding" when unsure.
+    public var displayName: String {
+        isPossibleSafeguarding ? "Possible safeguarding" : concern.displayName
+    }
 }

@@ -20,7 +20,7 @@ extension PageRenderer {
         if let url = finding.link, ["http", "https"].contains(url.scheme?.lowercased() ?? "") {
             title = "<a href=\"\(escape(url.absoluteString))\" rel=\"noopener noreferrer\">\(title)</a>"
         }
-        let concerns = finding.concerns.map(\.concern.displayName).joined(separator: ", ")
+        let concerns = finding.concerns.map(\.displayName).joined(separator: ", ")
         return """
         <li class="case">
         <p class="case-title">\(title)</p>

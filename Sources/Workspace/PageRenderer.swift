@@ -188,7 +188,7 @@ struct PageRenderer {
             if !finding.concerns.isEmpty {
                 body += "<ul class=\"evidence\">"
                 for concern in finding.concerns {
-                    body += "<li>\(escape(concern.concern.displayName)) (\(escape(String(format: "%.2f", concern.confidence)))): "
+                    body += "<li>\(escape(concern.displayName)) (\(escape(String(format: "%.2f", concern.confidence)))): "
                         + concern.evidence.map { "“\(escape($0))”" }.joined(separator: ", ") + "</li>"
                 }
                 body += "</ul>"
