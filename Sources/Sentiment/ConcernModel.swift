@@ -35,13 +35,13 @@ public struct ConcernModel: Sendable {
     /// Family names, in file order.
     public let familyNames: [String]
     /// The families of each word or two-word phrase, as bits, by the hash of its comparison form.
-    let familiesByHash: [UInt64: UInt32]
+    let familiesByHash: HashIndex
     /// The hash of "@family" for each family.
     let familyHashes: [UInt64]
     /// The hash of "@first+second" for each pair of families, `first < second`, at `first * count + second`.
     let familyPairHashes: [UInt64]
     /// The row of each feature's weights, by the hash of its name.
-    let rowsByHash: [UInt64: Int32]
+    let rowsByHash: HashIndex
     /// One weight per concern (in `Concern.rank` order) for each row.
     let weights: [Double]
     /// The intercept of each concern, in rank order.
@@ -72,7 +72,7 @@ public struct ConcernModel: Sendable {
             familiesByHash[ByteKeyTable.hash(words.joined(separator: " ").utf8), default: 0] |= bit
         }
         self.familyNames = names
-        self.familiesByHash = familiesByHash
+        self.familiesByHash = HashIndex(familiesByHash.mapValues { Int32(bitPattern: $0) })
         self.familyHashes = names.map { ByteKeyTable.hash("@\($0)".utf8) }
         var pairHashes = [UInt64](repeating: 0, count: names.count * names.count)
         for first in names.indices {
@@ -111,7 +111,7 @@ public struct ConcernModel: Sendable {
                 table[Int(row) * concernCount + concern.rank] = weight
             }
         }
-        self.rowsByHash = rows
+        self.rowsByHash = HashIndex(rows)
         self.weights = table
         self.biases = biases
         self.thresholds = thresholds
@@ -160,14 +160,21 @@ extension ConcernModel {
     /// once, in reading order. Families are found per sentence; a pair of families counts when
     /// both appear within one sentence and the next.
     func forEachFeature(in workspace: inout JudgementWorkspace, _ body: (ConcernFeature) -> Void) {
-        var seen = workspace.featureHashes
-        workspace.featureHashes = []
-        seen.removeAll(keepingCapacity: true)
-        defer { workspace.featureHashes = seen }
+        workspace.featureHashes.removeAll()
         let familyCount = familyNames.count
         // The first word of each family in this sentence and in the one before, -1 when absent.
-        var firsts = [Int32](repeating: -1, count: familyCount)
-        var previousFirsts = firsts
+        var firsts = workspace.familyFirsts
+        var previousFirsts = workspace.previousFamilyFirsts
+        workspace.familyFirsts = []
+        workspace.previousFamilyFirsts = []
+        defer {
+            workspace.familyFirsts = firsts
+            workspace.previousFamilyFirsts = previousFirsts
+        }
+        if firsts.count != familyCount {
+            firsts = Array(repeating: -1, count: familyCount)
+            previousFirsts = firsts
+        }
         var previousFamilies: UInt32 = 0
         let tokens = workspace.tokens
         for sentence in workspace.sentences {
@@ -178,7 +185,7 @@ extension ConcernModel {
                 let token = tokens[index]
                 switch token.kind {
                 case .question:
-                    if seen.insert(questionHash).inserted { body(ConcernFeature(hash: questionHash, first: Int32(index), second: -1)) }
+                    if workspace.featureHashes.insert(questionHash) { body(ConcernFeature(hash: questionHash, first: Int32(index), second: -1)) }
                     previousWord = -1
                     continue
                 case .word:
@@ -187,14 +194,14 @@ extension ConcernModel {
                     previousWord = -1
                     continue
                 }
-                if seen.insert(token.hash).inserted { body(ConcernFeature(hash: token.hash, first: Int32(index), second: -1)) }
-                let wordFamilies = familiesByHash[token.hash] ?? 0
+                if workspace.featureHashes.insert(token.hash) { body(ConcernFeature(hash: token.hash, first: Int32(index), second: -1)) }
+                let wordFamilies = familyBits(of: token.hash)
                 var pairFamilies: UInt32 = 0
                 if previousWord >= 0 {
                     let pair = ByteKeyTable.combining(ByteKeyTable.extending(tokens[previousWord].hash, with: 0x20),
                                                       token.hash, length: Int(token.formLength))
-                    if seen.insert(pair).inserted { body(ConcernFeature(hash: pair, first: Int32(previousWord), second: Int32(index))) }
-                    pairFamilies = familiesByHash[pair] ?? 0
+                    if workspace.featureHashes.insert(pair) { body(ConcernFeature(hash: pair, first: Int32(previousWord), second: Int32(index))) }
+                    pairFamilies = familyBits(of: pair)
                 }
                 let found = wordFamilies | pairFamilies
                 if found != 0 {
@@ -206,7 +213,7 @@ extension ConcernModel {
                 }
                 previousWord = index
             }
-            for family in 0..<familyCount where families & (1 << UInt32(family)) != 0 && seen.insert(familyHashes[family]).inserted {
+            for family in 0..<familyCount where families & (1 << UInt32(family)) != 0 && workspace.featureHashes.insert(familyHashes[family]) {
                 body(ConcernFeature(hash: familyHashes[family], first: firsts[family], second: -1))
             }
             let window = families | previousFamilies
@@ -216,7 +223,7 @@ extension ConcernModel {
                         // Only pairs with a member in this sentence are new here.
                         guard families & ((1 << UInt32(first)) | (1 << UInt32(second))) != 0 else { continue }
                         let hash = familyPairHashes[first * familyCount + second]
-                        guard seen.insert(hash).inserted else { continue }
+                        guard workspace.featureHashes.insert(hash) else { continue }
                         let firstToken = firsts[first] >= 0 ? firsts[first] : previousFirsts[first]
                         let secondToken = firsts[second] >= 0 ? firsts[second] : previousFirsts[second]
                         body(ConcernFeature(hash: hash, first: min(firstToken, secondToken), second: max(firstToken, secondToken)))
@@ -226,6 +233,12 @@ extension ConcernModel {
             swap(&firsts, &previousFirsts)
             previousFamilies = families
         }
+    }
+
+    /// The families of a word or two-word phrase, as bits.
+    @inline(__always)
+    private func familyBits(of hash: UInt64) -> UInt32 {
+        familiesByHash.value(for: hash).map { UInt32(bitPattern: $0) } ?? 0
     }
 
     /// The name of a feature as the model files spell it.
@@ -255,21 +268,33 @@ extension ConcernModel {
     /// carrying the probability as its weight.
     func addEvidence(in workspace: inout JudgementWorkspace, into evidence: inout [ConcernEvidence]) {
         let concernCount = Concern.allCases.count
-        var sums = [Double](repeating: 0, count: concernCount)
-        var present: [(feature: ConcernFeature, row: Int)] = []
+        // The summed weights, in the workspace's scratch so that judging a passage allocates nothing.
+        var sums = workspace.modelSums
+        workspace.modelSums = []
+        defer { workspace.modelSums = sums }
+        sums.removeAll(keepingCapacity: true)
+        sums.append(contentsOf: repeatElement(0, count: concernCount))
+        var known = 0
         forEachFeature(in: &workspace) { feature in
-            guard let row = rowsByHash[feature.hash] else { return }
+            guard let row = rowsByHash.value(for: feature.hash) else { return }
             let base = Int(row) * concernCount
             for concern in 0..<concernCount { sums[concern] += weights[base + concern] }
-            present.append((feature, base))
+            known += 1
         }
-        guard present.count >= Self.minimumFeatures else { return }
+        guard known >= Self.minimumFeatures else { return }
         // Features count as a vector of unit length, so long and short passages weigh alike.
-        let scale = 1 / Double(present.count).squareRoot()
+        let scale = 1 / Double(known).squareRoot()
+        var present: [(feature: ConcernFeature, row: Int)] = []
         for concern in Concern.allCases {
             let probability = probability(biases[concern.rank] + sums[concern.rank] * scale)
             let threshold = concern == .safeguarding ? thresholds[concern.rank] : max(thresholds[concern.rank], Self.minimumProbability)
             guard probability >= threshold else { continue }
+            // The features are gathered again only for a passage that raises a concern.
+            if present.isEmpty {
+                forEachFeature(in: &workspace) { feature in
+                    if let row = rowsByHash.value(for: feature.hash) { present.append((feature, Int(row) * concernCount)) }
+                }
+            }
             let strongest = present
                 .filter { weights[$0.row + concern.rank] > 0 }
                 .sorted { weights[$0.row + concern.rank] > weights[$1.row + concern.rank] }

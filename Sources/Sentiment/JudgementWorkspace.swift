@@ -20,7 +20,12 @@ public struct JudgementWorkspace: Sendable {
     var evidenceKeys: [EvidenceKey: Int] = [:]
     var evidenceWeights: [Double] = []
     /// Scratch for giving each feature of the concern model once.
-    var featureHashes: Set<UInt64> = []
+    var featureHashes = HashSet64()
+    /// Scratch for the concern model: the first word of each family in this sentence and the
+    /// one before, and each concern's summed weights.
+    var familyFirsts: [Int32] = []
+    var previousFamilyFirsts: [Int32] = []
+    var modelSums: [Double] = []
     /// Whether the passage has a lower-case letter (capitals emphasise only then).
     var hasLowercase = false
     /// Whether any word token holds a hyphen.
