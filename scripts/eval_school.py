@@ -123,7 +123,8 @@ def main():
     print(f"mentions: precision {mention_p:.3f}, recall {mention_r:.3f} "
           f"({mention_tp} right of {sum(predicted_mention)} found, {sum(gold_mention)} labelled)")
 
-    labels = [s["label"] for s in scores]
+    # The guide's polarity is the post's attitude toward the school: Earshot's stance.
+    labels = [s["stance"] for s in scores]
     polarity_f1s = []
     for polarity in POLARITIES:
         tp = sum(l == polarity and post["polarity"] == polarity for l, post in zip(labels, posts))

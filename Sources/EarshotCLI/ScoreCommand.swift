@@ -18,8 +18,8 @@ struct ScoreCommand: ParsableCommand {
         abstract: "Score sentiment and concerns of each line of standard input, as JSON lines.",
         discussion: """
         Input: one passage per line, or JSON lines with a "text" field (and an optional "id", echoed back). \
-        Output: one JSON object per input line, in order: {"compound", "label", "drivers", "concerns": \
-        [{"concern", "confidence", "evidence"}]}; with --sentences also "sentences": [{"text", "compound", \
+        Output: one JSON object per input line, in order: {"compound", "label", "drivers", "stance" \
+        (the attitude toward the school), "concerns": [{"concern", "confidence", "evidence"}]}; with --sentences also "sentences": [{"text", "compound", \
         "label", "drivers"}], one per sentence. Output is written as soon as no further complete input \
         line is waiting, so each answer appears before the command waits for the next line.
         """
@@ -249,7 +249,9 @@ struct OutputBuffer {
         appendRaw("{")
         appendID(id)
         appendSentiment(judgement.sentiment)
-        appendRaw(",\"concerns\":[")
+        appendRaw(",\"stance\":\"")
+        appendRaw(judgement.stance.rawValue)
+        appendRaw("\",\"concerns\":[")
         for (index, concern) in judgement.concerns.enumerated() {
             if index > 0 { appendRaw(",") }
             appendRaw("{\"concern\":\"")

@@ -19,6 +19,17 @@ public struct PassageJudge: Sendable {
             self.sentiment = sentiment
             self.concerns = concerns
         }
+
+        /// The post's attitude toward the school, which is not always its tone: a complaint or a
+        /// worry about harm is negative however politely put, praise is positive, a question or
+        /// a press enquiry neutral; a post raising none of these takes its sentiment's label.
+        public var stance: SentimentLabel {
+            let raised = Set(concerns.map(\.concern))
+            if raised.contains(where: \.isCritical) { return .negative }
+            if raised.contains(.praise) { return .positive }
+            if raised.contains(.question) || raised.contains(.pressEnquiry) { return .neutral }
+            return sentiment.label
+        }
     }
 
     /// The figures of a judgement without the text of its drivers and evidence.

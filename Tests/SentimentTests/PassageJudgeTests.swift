@@ -24,6 +24,24 @@ import Testing
         "   \t ",
     ]
 
+    /// The stance is the attitude toward the school: a politely worded complaint is negative, a
+    /// plain question neutral, thanks positive, and a post raising nothing keeps its tone.
+    @Test func stanceFollowsWhatThePostAsksOfTheSchool() {
+        func stance(_ sentiment: Double, _ concerns: [Concern]) -> SentimentLabel {
+            PassageJudge.Judgement(
+                sentiment: SentimentScore(compound: sentiment, drivers: []),
+                concerns: concerns.map { ConcernAssessment(concern: $0, confidence: 0.9, evidence: []) }
+            ).stance
+        }
+        #expect(stance(0.6, [.complaint]) == .negative)
+        #expect(stance(0.4, [.safeguarding, .praise]) == .negative)
+        #expect(stance(-0.5, [.question]) == .neutral)
+        #expect(stance(0, [.pressEnquiry]) == .neutral)
+        #expect(stance(-0.2, [.praise, .question]) == .positive)
+        #expect(stance(-0.7, []) == .negative)
+        #expect(judge.judgement(of: "Thank you so much to the teachers, what a wonderful concert!").stance == .positive)
+    }
+
     @Test(arguments: passages)
     func judgementAgreesWithAnalyzerAndClassifier(_ text: String) {
         let judgement = judge.judgement(of: text)
