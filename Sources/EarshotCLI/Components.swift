@@ -62,8 +62,7 @@ func makeAnalyzer(_ configuration: EarshotConfiguration) throws -> ItemAnalyzer 
     let lexicon = try loadBundledLexicon()
     return ItemAnalyzer(
         mentionFinder: MentionFinder(profile: configuration.profile),
-        sentimentAnalyzer: SentimentAnalyzer(lexicon: lexicon),
-        concernClassifier: ConcernClassifier(lexicon: lexicon),
+        judge: PassageJudge(lexicon: lexicon),
         triager: configuration.triager
     )
 }

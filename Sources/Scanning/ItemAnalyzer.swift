@@ -9,19 +9,13 @@ import Workflow
 /// Pure: the same item and profile always give the same observation.
 public struct ItemAnalyzer: Sendable {
     public let mentionFinder: MentionFinder
-    public let sentimentAnalyzer: SentimentAnalyzer
-    public let concernClassifier: ConcernClassifier
+    /// Reads each passage once for both its sentiment and its concerns.
+    public let judge: PassageJudge
     public let triager: CaseTriager
 
-    public init(
-        mentionFinder: MentionFinder,
-        sentimentAnalyzer: SentimentAnalyzer,
-        concernClassifier: ConcernClassifier,
-        triager: CaseTriager
-    ) {
+    public init(mentionFinder: MentionFinder, judge: PassageJudge, triager: CaseTriager) {
         self.mentionFinder = mentionFinder
-        self.sentimentAnalyzer = sentimentAnalyzer
-        self.concernClassifier = concernClassifier
+        self.judge = judge
         self.triager = triager
     }
 
@@ -38,11 +32,11 @@ public struct ItemAnalyzer: Sendable {
         let mentions = mentionFinder.mentions(in: text, sourceIsAboutSchool: source.isAboutSchool)
         let isSchoolsOwnVoice = isSchoolsOwnVoice(item, in: source)
         guard !mentions.isEmpty || source.isAboutSchool || isSchoolsOwnVoice else { return .init(item: item) }
-        let sentiment = sentimentAnalyzer.score(text)
-        let concerns = concernClassifier.classify(text, sentiment: sentiment)
+        let judgement = judge.judgement(of: text)
+        let concerns = judgement.concerns
         let finding = Finding(
             item: item, source: source.id, discoveredAt: discoveredAt,
-            mentions: mentions, sentiment: sentiment, concerns: concerns
+            mentions: mentions, sentiment: judgement.sentiment, concerns: concerns
         )
         guard !mentions.isEmpty, !isSchoolsOwnVoice else { return .init(item: item, finding: finding) }
         var triage = triager.triage(concerns: concerns, published: item.published, discoveredAt: discoveredAt)

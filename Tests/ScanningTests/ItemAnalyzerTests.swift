@@ -16,8 +16,7 @@ import Workflow
             mentionFinder: MentionFinder(profile: SchoolProfile(names: ["Millbrook Academy"], ambiguousAliases: ["Millbrook"],
                                                                 handles: ["@MillbrookAcad"], domains: ["millbrook-academy.example"],
                                                                 contextWords: ["pupils"])),
-            sentimentAnalyzer: SentimentAnalyzer(lexicon: lexicon),
-            concernClassifier: ConcernClassifier(lexicon: lexicon),
+            judge: PassageJudge(lexicon: lexicon),
             triager: CaseTriager(policy: .standard, calculator: DueTimeCalculator(calendar: try WorkingCalendar()))
         )
     }

@@ -26,8 +26,7 @@ import Workflow
         let calendar = try WorkingCalendar(bankHolidays: BankHolidays.bundledEnglandAndWales.days)
         return ItemAnalyzer(
             mentionFinder: MentionFinder(profile: Self.profile),
-            sentimentAnalyzer: SentimentAnalyzer(lexicon: lexicon),
-            concernClassifier: ConcernClassifier(lexicon: lexicon),
+            judge: PassageJudge(lexicon: lexicon),
             triager: CaseTriager(policy: .standard, calculator: DueTimeCalculator(calendar: calendar))
         )
     }
