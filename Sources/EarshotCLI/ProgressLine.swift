@@ -9,7 +9,7 @@ import Glibc
 final class ProgressLine: Sendable {
     private let lastDrawn = Mutex(-1)
 
-    /// A progress line when standard error is a terminal and the log is not verbose; else nil.
+    /// A progress line when standard error is a terminal and nothing asks for silence; else nil.
     static func forTerminal(quiet: Bool) -> ProgressLine? {
         guard !quiet, isatty(STDERR_FILENO) == 1 else { return nil }
         return ProgressLine()

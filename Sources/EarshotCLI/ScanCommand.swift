@@ -28,7 +28,8 @@ struct ScanCommand: AsyncParsableCommand {
         defer { withExtendedLifetime(lock) {} }
         let analyzer = try makeAnalyzer(configuration)
         let store = try openStore(configuration)
-        let progress = ProgressLine.forTerminal(quiet: options.verbose)
+        // Quiet prints nothing, and a verbose log would be torn by a line redrawn in place.
+        let progress = ProgressLine.forTerminal(quiet: quiet || options.verbose)
         let reportProgress: (@Sendable (Int, Int) -> Void)? = progress.map { line in
             { @Sendable done, total in line.show(done: done, of: total) }
         }

@@ -1,0 +1,37 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The progress line `earshot scan` draws on a terminal, seen through a real pseudo-terminal
+/// (util-linux's `script`), as a person at a terminal would see it.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) from util-linux"))
+struct ScanProgressTests {
+    /// What `earshot` showed on the terminal, standard output and standard error together.
+    func terminalOutput(_ arguments: [String]) throws -> String {
+        let command = ([productsDirectory.appendingPathComponent("earshot").path] + arguments)
+            .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+            .joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", command, "/dev/null"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func aScanOnATerminalShowsProgressUnlessQuietOrVerbose() async throws {
+        try await withTemporaryDirectory { folder in
+            let configuration = try EarshotCommandTests().writeSampleConfiguration(into: folder).path
+            #expect(try terminalOutput(["scan", "--all", "--config", configuration]).contains("scanning ["))
+            let quiet = try terminalOutput(["scan", "--all", "--quiet", "--config", configuration])
+            #expect(!quiet.contains("scanning ["), "\(quiet)")
+            let verbose = try terminalOutput(["scan", "--all", "--verbose", "--config", configuration])
+            #expect(!verbose.contains("scanning ["))
+        }
+    }
+}
