@@ -3,7 +3,7 @@ import Model
 /// Something a member of staff does to a case, which moves it to a new status.
 ///
 /// Actions rather than target statuses are what people do, and two actions can lead to the
-/// same status by different routes (`approve` and `markResponded` both end in `responded`),
+/// same status by different routes (`startDraft` and `requestChanges` both lead to `drafting`),
 /// so the state machine checks the action against the current status.
 public enum CaseAction: Hashable, Sendable, CustomStringConvertible {
     /// Tell the poster the school has seen the post and will reply: the policy's minimum response.
@@ -12,7 +12,7 @@ public enum CaseAction: Hashable, Sendable, CustomStringConvertible {
     case startDraft
     /// Hand the draft to a senior leader to check before it goes out.
     case submitForApproval
-    /// A senior leader approves the draft and it is sent.
+    /// A senior leader approves the draft; it goes out, and the case is `markResponded`, after.
     case approve
     /// A senior leader sends the draft back with changes to make.
     case requestChanges

@@ -23,8 +23,8 @@ struct WorkspaceFixture {
         let store = try Store(path: databasePath)
         let forum = Source(url: URL(string: "https://forum.example/thread/1")!, kind: .page, title: "Parents' forum")
         try store.register([forum])
-        func observation(_ key: String, title: String, text: String, concern: Concern, owner: Role, dueHours: Double)
-            -> SourceScanRecord.Observation
+        func observation(_ key: String, title: String, text: String, concern: Concern, owner: Role, dueHours: Double,
+                         needsApproval: Bool) -> SourceScanRecord.Observation
         {
             let item = Item(key: ItemKey(rawValue: "hash:\(key)"), title: title, link: URL(string: "https://forum.example/thread/1#\(key)"),
                             text: text)
@@ -32,7 +32,7 @@ struct WorkspaceFixture {
                                   sentiment: SentimentScore(compound: -0.6, drivers: ["appalling"]),
                                   concerns: [ConcernAssessment(concern: concern, confidence: 0.9, evidence: ["appalling"])])
             let triage = CaseTriage(primaryConcern: concern, concerns: [concern], owner: owner, clockStartedAt: now,
-                                    dueAt: now.addingTimeInterval(dueHours * 3600), needsApproval: true, shouldAlertAtOnce: false,
+                                    dueAt: now.addingTimeInterval(dueHours * 3600), needsApproval: needsApproval, shouldAlertAtOnce: false,
                                     wasOverdueWhenFound: false, threadKey: "thread:\(key)", authorKey: nil)
             return .init(item: item, finding: finding, triage: triage)
         }
@@ -40,9 +40,13 @@ struct WorkspaceFixture {
             state: FetchState(sourceID: forum.id, currentURL: forum.url, lastFetchedAt: now),
             observations: [
                 observation("a", title: Self.hostileTitle, text: "The way Millbrook handled this was appalling <b>bold</b>",
-                            concern: .complaint, owner: .communications, dueHours: 24),
+                            // Standard routing lets communications answer a complaint unchecked; this
+                            // school's routing asks a senior leader to approve the reply, so the
+                            // approval pages have a case to show.
+                            concern: .complaint, owner: .communications, dueHours: 24, needsApproval: true),
                 observation("b", title: "Worried about a pupil", text: "A pupil at Millbrook said they want to hurt themselves",
-                            concern: .safeguarding, owner: .designatedSafeguardingLead, dueHours: 1),
+                            concern: .safeguarding, owner: .designatedSafeguardingLead, dueHours: 1,
+                            needsApproval: RoutingPolicy.standard[.safeguarding]?.needsApproval ?? true),
             ]))
         complaint = summary.openedCases[0]
         safeguarding = summary.openedCases[1]
