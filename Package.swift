@@ -138,7 +138,7 @@ let package = Package(
         .testTarget(name: "SentimentTests", dependencies: ["Sentiment"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow"], swiftSettings: swiftSettings),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: swiftSettings),
-        .testTarget(name: "DigestTests", dependencies: ["Digest"], swiftSettings: swiftSettings),
+        .testTarget(name: "DigestTests", dependencies: ["Digest", "Workflow"], swiftSettings: swiftSettings),
         .testTarget(
             name: "MailingTests",
             dependencies: ["Mailing", "TestSupport"],

@@ -33,6 +33,8 @@ public struct Digest: Hashable, Sendable {
     public var findings: [FindingSummary]
     public var openCases: [CaseSummary]
     public var failingSources: [FailingSource]
+    /// The concerns the routing in force treats as urgent (their owners are alerted at once).
+    public var urgentConcerns: Set<Concern>
     /// The last 30 days, for trends and compliance.
     public var history: DigestHistory
 
@@ -46,8 +48,10 @@ public struct Digest: Hashable, Sendable {
         findings: [FindingSummary],
         openCases: [CaseSummary],
         failingSources: [FailingSource],
+        urgentConcerns: Set<Concern>,
         history: DigestHistory = DigestHistory()
     ) {
+        self.urgentConcerns = urgentConcerns
         self.history = history
         self.schoolName = schoolName
         self.generatedAt = generatedAt
@@ -78,7 +82,8 @@ public struct Digest: Hashable, Sendable {
         fetchStates: some Sequence<FetchState>,
         sourceTitles: [SourceID: String],
         sentimentHistory: [(discoveredAt: Date, compound: Double)],
-        responseHistory: [(dueAt: Date, firstResponseAt: Date?)]
+        responseHistory: [(dueAt: Date, firstResponseAt: Date?)],
+        urgentConcerns: Set<Concern>
     ) {
         let failing = fetchStates
             .filter { !$0.isHealthy }
@@ -92,7 +97,8 @@ public struct Digest: Hashable, Sendable {
             caseResponses: responseHistory.map { DigestHistory.CaseResponse(dueAt: $0.dueAt, firstResponseAt: $0.firstResponseAt) }
         )
         self.init(schoolName: schoolName, generatedAt: generatedAt, attentionAt: attentionAt, timeZone: timeZone, findings: findings,
-                  openCases: openCases.urgentFirst(at: attentionAt), failingSources: failing, history: history)
+                  openCases: openCases.urgentFirst(at: attentionAt), failingSources: failing, urgentConcerns: urgentConcerns,
+                  history: history)
     }
 
     /// Mentions found in the window.
@@ -138,10 +144,9 @@ public struct Digest: Hashable, Sendable {
         return calendar.startOfDay(for: start)
     }
 
-    /// Open cases whose concern the policy treats as urgent (reported to a senior member of staff at once).
+    /// Open cases whose concern the routing in force treats as urgent (its owner alerted at once).
     public var urgentCases: [CaseSummary] {
-        let urgent: Set<Concern> = [.safeguarding, .offensive, .discrimination, .defamation, .dataProtection, .pressEnquiry]
-        return openCases.filter { urgent.contains($0.primaryConcern) }
+        openCases.filter { urgentConcerns.contains($0.primaryConcern) }
     }
 
     /// The window's findings grouped by their most serious concern; findings without one come last as "Other mentions".

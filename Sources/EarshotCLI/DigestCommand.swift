@@ -122,7 +122,8 @@ struct DigestCommand: AsyncParsableCommand {
             fetchStates: try store.fetchStates().values,
             sourceTitles: Dictionary(configuration.sources.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first }),
             sentimentHistory: past.sentiment,
-            responseHistory: past.responses
+            responseHistory: past.responses,
+            urgentConcerns: configuration.routing.concernsAlertedAtOnce
         )
     }
 }

@@ -37,7 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
         let settings = WorkspaceSettings(
             databasePath: configuration.databaseFile.path, schoolName: configuration.schoolName,
             timeZone: configuration.calendar.timeZone, draftPolicy: configuration.draftPolicy,
-            usesSecureCookies: secureCookies || !isLoopback)
+            usesSecureCookies: secureCookies || !isLoopback, urgentConcerns: configuration.routing.concernsAlertedAtOnce)
         let server: WorkspaceServer
         do {
             server = try await WorkspaceServer.start(try Workspace(settings: settings), host: host, port: port,

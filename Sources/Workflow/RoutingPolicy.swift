@@ -28,6 +28,11 @@ public struct RoutingPolicy: Hashable, Sendable {
         }
     }
 
+    /// The concerns whose cases the owner is told of at once: the urgent ones.
+    public var concernsAlertedAtOnce: Set<Concern> {
+        Set(rules.filter { $0.value.opensCase && $0.value.shouldAlertAtOnce }.keys)
+    }
+
     /// The role that owns a case for a post raising `concerns`, or nil when they open no case.
     public func owner(for concerns: some Sequence<Concern>) -> Role? {
         caseOpeningRules(for: concerns).first?.rule.owner

@@ -36,7 +36,8 @@ extension Workspace {
                 fetchStates: sources.map(\.state),
                 sourceTitles: Dictionary(sources.map { ($0.state.sourceID, $0.title) }, uniquingKeysWith: { first, _ in first }),
                 sentimentHistory: past.sentiment,
-                responseHistory: past.responses
+                responseHistory: past.responses,
+                urgentConcerns: settings.urgentConcerns
             )
             return (digest, try store.lastDigest())
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 import Workflow
 
 /// What the workspace needs from the school's configuration.
@@ -16,12 +17,15 @@ public struct WorkspaceSettings: Sendable {
     public var usesSecureCookies: Bool
     /// How long a session lasts after signing in.
     public var sessionLifetime: TimeInterval
+    /// The concerns the routing in force treats as urgent, for the day's digest.
+    public var urgentConcerns: Set<Concern>
 
     /// Settings from their parts; sessions last eight hours unless told.
     public init(
         databasePath: String, schoolName: String, timeZone: TimeZone, draftPolicy: DraftPolicy,
-        usesSecureCookies: Bool, sessionLifetime: TimeInterval = 8 * 3600
+        usesSecureCookies: Bool, urgentConcerns: Set<Concern>, sessionLifetime: TimeInterval = 8 * 3600
     ) {
+        self.urgentConcerns = urgentConcerns
         self.databasePath = databasePath
         self.schoolName = schoolName
         self.timeZone = timeZone

@@ -2,6 +2,7 @@ import Digest
 import Foundation
 import Model
 import Testing
+import Workflow
 
 @Suite struct DigestTests {
     let london = TimeZone(identifier: "Europe/London")!
@@ -25,9 +26,10 @@ import Testing
         )
     }
 
-    func digest(findings: [FindingSummary] = [], cases: [CaseSummary] = [], failing: [FailingSource] = []) -> Digest {
+    func digest(findings: [FindingSummary] = [], cases: [CaseSummary] = [], failing: [FailingSource] = [],
+                routing: RoutingPolicy = .standard) -> Digest {
         Digest(schoolName: "Millbrook Academy", generatedAt: morning, timeZone: london,
-               findings: findings, openCases: cases, failingSources: failing)
+               findings: findings, openCases: cases, failingSources: failing, urgentConcerns: routing.concernsAlertedAtOnce)
     }
 
     @Test(arguments: [
@@ -48,11 +50,23 @@ import Testing
     @Test func aPastDaysDigestJudgesOpenCasesAtThePresent() {
         let lastWeek = morning.addingTimeInterval(-7 * 86_400)
         let past = Digest(schoolName: "Millbrook Academy", generatedAt: lastWeek, attentionAt: morning, timeZone: london, findings: [],
-                          openCases: [openCase(1, .complaint, dueIn: -1), openCase(2, .complaint, dueIn: 1)], failingSources: [])
+                          openCases: [openCase(1, .complaint, dueIn: -1), openCase(2, .complaint, dueIn: 1)], failingSources: [],
+                          urgentConcerns: RoutingPolicy.standard.concernsAlertedAtOnce)
         #expect(past.dayKey == "2026-11-18")
         #expect(past.overdueCases.map(\.id.rawValue) == [1])
         #expect(past.atRiskCases.map(\.id.rawValue) == [2])
         #expect(past.casesDueToday.map(\.id.rawValue) == [2])
+    }
+
+    /// The urgent cases are those the routing in force alerts at once: bullying among them under the
+    /// standard policy, and whatever a school's `alert_at_once` overrides say.
+    @Test func urgentCasesFollowTheRoutingInForce() {
+        let cases = [openCase(1, .bullying, dueIn: 30), openCase(2, .complaint, dueIn: 30), openCase(3, .pressEnquiry, dueIn: 30)]
+        #expect(digest(cases: cases).urgentCases.map(\.id.rawValue) == [1, 3])
+        var routing = RoutingPolicy.standard
+        routing[.complaint]?.shouldAlertAtOnce = true
+        routing[.pressEnquiry]?.shouldAlertAtOnce = false
+        #expect(digest(cases: cases, routing: routing).urgentCases.map(\.id.rawValue) == [1, 2])
     }
 
     @Test func namesTheDayInTheSchoolsTimeZone() {
@@ -176,7 +190,7 @@ import Testing
 
     func digest(history: DigestHistory, findings: [FindingSummary] = []) -> Digest {
         Digest(schoolName: "Millbrook Academy", generatedAt: morning, timeZone: london, findings: findings, openCases: [],
-               failingSources: [], history: history)
+               failingSources: [], urgentConcerns: [], history: history)
     }
 
     @Test func dailySentimentAveragesEachLocalDayAndEndsWithTheDigestsDay() {
@@ -232,7 +246,7 @@ import Testing
             .init(dueAt: startOfWindow, firstResponseAt: startOfWindow),
         ])
         let digest = Digest(schoolName: "Millbrook Academy", generatedAt: generatedAt, timeZone: london, findings: [], openCases: [],
-                            failingSources: [], history: history)
+                            failingSources: [], urgentConcerns: [], history: history)
         #expect(digest.dailySentiment(days: 7).first?.day == "2026-03-27")
         #expect(digest.compliance(days: 7).due == 1 && digest.compliance(days: 7).answeredInTime == 1)
     }

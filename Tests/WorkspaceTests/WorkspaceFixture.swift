@@ -57,7 +57,8 @@ struct WorkspaceFixture {
         }
         let settings = WorkspaceSettings(databasePath: databasePath, schoolName: "Millbrook Academy",
                                          timeZone: TimeZone(identifier: "Europe/London") ?? .gmt,
-                                         draftPolicy: DraftPolicy(signature: "The Millbrook team"), usesSecureCookies: false)
+                                         draftPolicy: DraftPolicy(signature: "The Millbrook team"), usesSecureCookies: false,
+                                         urgentConcerns: RoutingPolicy.standard.concernsAlertedAtOnce)
         workspace = try Workspace(settings: settings, throttle: throttle, hasher: hasher)
     }
 
