@@ -146,7 +146,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Storage", "TestSupport"],
+            dependencies: ["Storage", "Workflow", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -139,8 +139,7 @@ extension Store {
             """
             SELECT cases.*, items.title AS item_title, items.text AS item_text, items.link AS item_link,
                    sources.title AS source_title,
-                   (SELECT min(at) FROM audit_log WHERE audit_log.case_id = cases.id
-                        AND action IN ('acknowledge', 'markResponded', 'dismiss') AND at >= cases.clock_started_at) AS first_response_at,
+                   \(Self.firstResponseAt) AS first_response_at,
                    EXISTS (SELECT 1 FROM case_findings JOIN items AS post ON post.key = case_findings.item_key,
                                 json_each(coalesce(post.concerns_json, '[]'))
                            WHERE case_findings.case_id = cases.id

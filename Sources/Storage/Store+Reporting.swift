@@ -29,8 +29,7 @@ extension Store {
         }
         let responses = try connection.query(
             """
-            SELECT cases.due_at AS due_at, (SELECT min(at) FROM audit_log WHERE audit_log.case_id = cases.id
-                AND action IN ('acknowledge', 'markResponded', 'dismiss')) AS first_response
+            SELECT cases.due_at AS due_at, \(Self.firstResponseAt) AS first_response
             FROM cases WHERE due_at >= ?
             """,
             [SQLValue(start)]
@@ -123,4 +122,18 @@ extension Store {
             }
         }
     }
+}
+
+extension Store {
+    /// The names, in the audit trail, of the actions that answer a post: Workflow's
+    /// `CaseAction.firstResponses`, which a test holds this list to.
+    public static let firstResponseActionNames = ["acknowledge", "markResponded", "dismiss"]
+
+    /// SQL for a case's first response: the first of those actions on the case since its clock
+    /// started (a case reopened by a later post starts a new clock).
+    static let firstResponseAt = """
+        (SELECT min(at) FROM audit_log WHERE audit_log.case_id = cases.id
+            AND action IN (\(firstResponseActionNames.map { "'\($0)'" }.joined(separator: ", ")))
+            AND at >= cases.clock_started_at)
+        """
 }

@@ -27,6 +27,15 @@ public enum CaseAction: Hashable, Sendable, CustomStringConvertible {
     /// The matter has come back (a follow-up post, a dismissal that was wrong).
     case reopen(reason: String)
 
+    /// The actions that answer a post as the policy asks ("even if only to acknowledge"): the
+    /// first of them on a case is its first response, which response-time compliance counts.
+    public static let firstResponses: [CaseAction] = [.acknowledge, .markResponded, .dismiss(reason: "")]
+
+    /// Whether the action is a response in the policy's sense (`firstResponses`).
+    public var isFirstResponse: Bool {
+        Self.firstResponses.contains { $0.name == name }
+    }
+
     /// The status the case moves to when the action is legal.
     public var targetStatus: CaseStatus {
         switch self {

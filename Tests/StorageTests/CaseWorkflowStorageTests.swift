@@ -3,6 +3,7 @@ import Model
 import Storage
 import TestSupport
 import Testing
+import Workflow
 
 @Suite struct CaseWorkflowStorageTests {
     let forum = Source(url: URL(string: "https://forum.example/thread/1")!, kind: .page, title: "Forum thread")
@@ -88,7 +89,16 @@ import Testing
             #expect(reopened.clockStartedAt == nextDay && !reopened.isOverdue(at: nextDay))
             // The old acknowledgement does not answer the new post.
             #expect(reopened.firstResponseAt == nil && reopened.isOverdue(at: nextDay.addingTimeInterval(25 * 3600)))
+            // Nor does it count as answering the new post in the digest's response-time figures.
+            let responses = try store.history(since: now.addingTimeInterval(-86_400)).responses
+            #expect(responses.map(\.dueAt) == [reopened.dueAt] && responses.first?.firstResponseAt == nil)
         }
+    }
+
+    @Test func theFirstResponseIsTheWorkflowsFirstResponse() {
+        #expect(Store.firstResponseActionNames.sorted() == CaseAction.firstResponses.map(\.name).sorted())
+        #expect(CaseAction.acknowledge.isFirstResponse && CaseAction.dismiss(reason: "spam").isFirstResponse)
+        #expect(!CaseAction.approve.isFirstResponse && !CaseAction.startDraft.isFirstResponse)
     }
 
     @Test func postsByOneAuthorJoinWithinTheWindowOnly() async throws {
