@@ -13,14 +13,14 @@ extension Store {
         var existing: SQLRow?
         if let thread = triage.threadKey {
             existing = try connection.query(
-                "SELECT id, status, primary_concern, owner, due_at FROM cases WHERE thread_key = ? ORDER BY id DESC LIMIT 1",
+                "SELECT id, status, primary_concern, concerns, owner, due_at FROM cases WHERE thread_key = ? ORDER BY id DESC LIMIT 1",
                 [.text(thread)]).first
         }
         if existing == nil, let author = triage.authorKey {
             let open = CaseStatus.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ", ")
             existing = try connection.query(
                 """
-                SELECT id, status, primary_concern, owner, due_at FROM cases
+                SELECT id, status, primary_concern, concerns, owner, due_at FROM cases
                 WHERE author_key = ? AND opened_at >= ? AND status IN (\(open)) ORDER BY id DESC LIMIT 1
                 """,
                 [.text(author), SQLValue(seenAt.addingTimeInterval(-joinWindow))]).first
@@ -41,8 +41,8 @@ extension Store {
         }
     }
 
-    /// Adds a finding to a case, raising its concern and bringing its due time forward if the new post
-    /// needs it. A finished case being reopened takes the new post's clock instead: its old due time
+    /// Adds a finding to a case, adding its concerns to the case's list, raising its primary concern
+    /// and bringing its due time forward if the new post needs it. A finished case being reopened takes the new post's clock instead: its old due time
     /// has passed and says nothing about the new post. When the case changes hands, or is reopened,
     /// for a post that asks for an instant alert, the (new) owner is alerted again.
     private func join(
@@ -54,6 +54,10 @@ extension Store {
         let isMoreSerious = currentPrimary.map { triage.primaryConcern < $0 } ?? true
         let changesOwner = isMoreSerious && current["owner"].text != triage.owner.rawValue
         let dueAt = reopening ? triage.dueAt : min(current["due_at"].date ?? triage.dueAt, triage.dueAt)
+        // The case lists every concern of its posts, most serious first, so none hides behind the first post's.
+        let listed = (current["concerns"].text ?? "").split(separator: ",").compactMap { Concern(rawValue: String($0)) }
+        let concerns = Set(listed + triage.concerns).sorted().map(\.rawValue).joined(separator: ",")
+        try connection.query("UPDATE cases SET concerns = ? WHERE id = ?", [.text(concerns), .integer(caseID.rawValue)])
         if isMoreSerious {
             try connection.query(
                 """

@@ -95,6 +95,20 @@ import Workflow
         }
     }
 
+    /// A post joining a case adds its concerns to the case's list: an allegation among praise on one
+    /// page does not read as praise.
+    @Test func aJoinedCaseListsTheConcernsOfEveryPost() async throws {
+        try await withTemporaryDirectory { folder in
+            let store = try store(in: folder)
+            let caseID = try #require(try write(store, [observation("a", triage(.praise))]).openedCases.first)
+            _ = try write(store, [observation("b", triage(.defamation, owner: .seniorLeadership))])
+            _ = try write(store, [observation("c", triage(.question))])
+            let joined = try #require(try store.caseSummary(caseID))
+            #expect(joined.primaryConcern == .defamation && joined.owner == .seniorLeadership)
+            #expect(joined.concerns == [.defamation, .question, .praise])
+        }
+    }
+
     @Test func theFirstResponseIsTheWorkflowsFirstResponse() {
         #expect(Store.firstResponseActionNames.sorted() == CaseAction.firstResponses.map(\.name).sorted())
         #expect(CaseAction.acknowledge.isFirstResponse && CaseAction.dismiss(reason: "spam").isFirstResponse)
