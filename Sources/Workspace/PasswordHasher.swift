@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import _CryptoExtras
 
 /// Hashes and checks passwords with PBKDF2-HMAC-SHA256 and a random salt.
 ///
@@ -37,20 +38,15 @@ public struct PasswordHasher: Sendable {
         return Self.constantTimeEqual(derived, Array(expected))
     }
 
-    /// PBKDF2 (RFC 8018) with HMAC-SHA256, one 32-byte block.
+    /// PBKDF2 (RFC 8018) with HMAC-SHA256 and a 32-byte key, from swift-crypto. The iteration
+    /// count is the stored one, unchecked: old hashes and the tests' fast hashers use fewer rounds
+    /// than swift-crypto's checked minimum, and new hashes use `iterations`.
     static func derive(password: [UInt8], salt: [UInt8], iterations: Int) -> [UInt8] {
-        let keyed = HMAC<SHA256>(key: SymmetricKey(data: password))
-        var round = keyed
-        round.update(data: salt + [0, 0, 0, 1])
-        var block = Array(round.finalize())
-        var result = block
-        for _ in 1..<max(iterations, 1) {
-            var next = keyed
-            next.update(data: block)
-            block = Array(next.finalize())
-            for index in 0..<result.count { result[index] ^= block[index] }
-        }
-        return result
+        // Only an unknown hash function or a failing random source throws; SHA-256 is known.
+        guard let key = try? KDF.Insecure.PBKDF2.deriveKey(
+            from: password, salt: salt, using: .sha256, outputByteCount: 32, unsafeUncheckedRounds: max(iterations, 1))
+        else { return [] }
+        return key.withUnsafeBytes { Array($0) }
     }
 
     /// Compares without stopping at the first difference, so timing says nothing about the hash.

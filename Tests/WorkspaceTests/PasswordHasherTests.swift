@@ -24,6 +24,14 @@ import Testing
         #expect(!hasher.verify("anything", against: "md5$1$abc$def"))
     }
 
+    /// A hash stored before the derivation moved to swift-crypto (here made by Python's hashlib)
+    /// still verifies.
+    @Test func aHashStoredEarlierStillVerifies() {
+        let stored = "pbkdf2-sha256$1000$AAECAwQFBgcICQoLDA0ODw==$AhaeZ02AwPxykuhhDI8XvhQN8GKvmqM+qF6qvs/98I0="
+        #expect(PasswordHasher().verify("correct horse battery", against: stored))
+        #expect(!PasswordHasher().verify("correct horse battery!", against: stored))
+    }
+
     @Test func newHashesAreSlowByDefault() {
         #expect(PasswordHasher().iterations >= 100_000)
     }
