@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "earshot", targets: ["earshot"]),
+        .executable(name: "earshot-bench", targets: ["EarshotBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -77,7 +78,7 @@ let package = Package(
         .target(
             name: "Configuration",
             dependencies: [
-                "Model", "Mentions", "Workflow", "Fetching", "Parsing", "Mailing",
+                "Model", "Mentions", "Workflow", "Fetching", "Parsing", "Mailing", "Scheduling",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: swiftSettings
@@ -114,6 +115,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "earshot", dependencies: ["EarshotCLI"], swiftSettings: swiftSettings),
+        // Timing of the judgement and matching, for scripts/bench-judgement; not part of the product.
+        .executableTarget(
+            name: "EarshotBench",
+            dependencies: [
+                "Sentiment", "Mentions", "Configuration",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
 
         // Tests: one target per room, plus shared loopback servers and fixtures.
         .target(
@@ -139,6 +149,7 @@ let package = Package(
         .testTarget(name: "SentimentTests", dependencies: ["Sentiment"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow"], swiftSettings: swiftSettings),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: swiftSettings),
+        .testTarget(name: "EarshotBenchTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DigestTests", dependencies: ["Digest", "Workflow"], swiftSettings: swiftSettings),
         .testTarget(
             name: "MailingTests",

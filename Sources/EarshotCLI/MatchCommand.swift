@@ -31,24 +31,9 @@ struct MatchCommand: ParsableCommand {
     @Flag(help: "Treat every line as coming from a source about the school: ambiguous aliases need no context.")
     var aboutSchool = false
 
-    @Flag(help: "Read all input first, then time the matching alone on one core and print throughput as JSON.")
-    var benchmark = false
-
-    @Option(help: "With --benchmark: how many times to match the whole input.")
-    var rounds = 1
-
     func run() throws {
         let configuration = try options.loadConfiguration()
         let finder = MentionFinder(profile: configuration.profile)
-        if benchmark {
-            let texts = LineStream.readAll().map { JudgementLine(bytes: $0, format: format).text ?? "" }
-            var found = 0
-            let report = Throughput.measure(texts, rounds: rounds) { text in
-                found += finder.mentions(in: text, sourceIsAboutSchool: aboutSchool).count
-            }
-            print(report.json(extra: "\"mentions\":\(found)"))
-            return
-        }
         var output = OutputBuffer()
         var lineNumber = 0
         LineStream.forEachLine(flushing: { output.flush() }) { bytes in

@@ -40,12 +40,6 @@ struct ScoreCommand: ParsableCommand {
     @Flag(help: "Give only the features the concern model reads in each passage, for training it.")
     var features = false
 
-    @Flag(help: "Read all input first, then time the judgement alone on one core and print throughput as JSON.")
-    var benchmark = false
-
-    @Option(help: "With --benchmark: how many times to judge the whole input.")
-    var rounds = 1
-
     @Option(help: ArgumentHelp(
         "Score with this word list in place of the bundled lexicon-induced.tsv (same format).",
         discussion: "For measuring a list induced from part of the rated data on the rest of it.",
@@ -58,16 +52,6 @@ struct ScoreCommand: ParsableCommand {
             lexicon.concernModel = try loadConcernModel(weightsFile: concernModel)
         }
         let judge = PassageJudge(lexicon: lexicon)
-        if benchmark {
-            let texts = LineStream.readAll().map { JudgementLine(bytes: $0, format: format).text ?? "" }
-            var workspace = JudgementWorkspace()
-            var checksum = 0.0
-            let report = Throughput.measure(texts, rounds: rounds) { text in
-                checksum += judge.judge(text, in: &workspace).compound
-            }
-            print(report.json(extra: "\"checksum\":\(checksum)"))
-            return
-        }
         let routing = try config.map { try GlobalOptions.parse(["--config", $0]).loadConfiguration().routing }
         var workspace = JudgementWorkspace()
         var output = OutputBuffer()
@@ -88,49 +72,6 @@ struct ScoreCommand: ParsableCommand {
             }
         }
         output.flush()
-    }
-}
-
-/// Throughput of a judgement over many texts on one core: CPU time of this thread (so other
-/// processes on the machine do not count against it) and wall time.
-struct Throughput {
-    var texts: Int
-    var bytes: Int
-    var rounds: Int
-    var cpuSeconds: Double
-    var wallSeconds: Double
-
-    /// Runs `body` over every text `rounds` times and times it.
-    static func measure(_ texts: [String], rounds: Int, _ body: (String) -> Void) -> Throughput {
-        let rounds = max(1, rounds)
-        let clock = ContinuousClock()
-        let wallStart = clock.now
-        let cpuStart = threadCPUSeconds()
-        for _ in 0..<rounds {
-            for text in texts { body(text) }
-        }
-        let cpu = threadCPUSeconds() - cpuStart
-        let wall = wallStart.duration(to: clock.now)
-        return Throughput(
-            texts: texts.count * rounds, bytes: texts.reduce(0) { $0 + $1.utf8.count } * rounds, rounds: rounds,
-            cpuSeconds: cpu, wallSeconds: Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18
-        )
-    }
-
-    private static func threadCPUSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
-
-    /// One JSON object: counts, seconds, and texts and megabytes per CPU second and per wall second.
-    func json(extra: String) -> String {
-        let cpu = max(cpuSeconds, 1e-9)
-        let wall = max(wallSeconds, 1e-9)
-        return "{\"texts\":\(texts),\"bytes\":\(bytes),\"rounds\":\(rounds),\"cpu_seconds\":\(cpuSeconds),"
-            + "\"wall_seconds\":\(wallSeconds),\"texts_per_cpu_second\":\(Double(texts) / cpu),"
-            + "\"mb_per_cpu_second\":\(Double(bytes) / cpu / 1e6),\"texts_per_wall_second\":\(Double(texts) / wall),"
-            + "\"mb_per_wall_second\":\(Double(bytes) / wall / 1e6),\(extra)}"
     }
 }
 
@@ -203,12 +144,6 @@ enum LineStream {
         if !pending.isEmpty { body(pending[...]) }
     }
 
-    /// Every line of standard input, read to the end.
-    static func readAll() -> [ArraySlice<UInt8>] {
-        var lines: [ArraySlice<UInt8>] = []
-        forEachLine(flushing: {}) { lines.append($0) }
-        return lines
-    }
 }
 
 /// JSON output lines, collected in a byte buffer and written to standard output in large writes.

@@ -78,11 +78,4 @@ import Testing
         #expect(alias["context"] as? String == "pupils")
         #expect((result.lines[2]["mentions"] as? [Any])?.isEmpty == true)
     }
-
-    @Test func benchmarkReportsThroughputAsJSON() throws {
-        let result = try run(["score", "--benchmark", "--rounds", "2"], input: "good\nbad\n")
-        let report = try #require(result.lines.first)
-        #expect(report["texts"] as? Int == 4)
-        #expect(report["texts_per_cpu_second"] is Double)
-    }
 }
