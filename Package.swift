@@ -84,6 +84,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Notifications",
+            dependencies: [
+                "Model", "Configuration", "Mailing", "Storage", "Workflow",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Scanning",
             dependencies: [
                 "Model", "Fetching", "Parsing", "Mentions", "Sentiment", "Workflow",
@@ -95,7 +103,7 @@ let package = Package(
         .target(
             name: "EarshotCLI",
             dependencies: [
-                "Model", "Configuration", "Scanning", "Storage", "Digest", "Workflow", "Mailing",
+                "Model", "Configuration", "Scanning", "Storage", "Digest", "Workflow", "Mailing", "Notifications",
                 "Workspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -149,6 +157,14 @@ let package = Package(
         .testTarget(name: "SentimentTests", dependencies: ["Sentiment"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow"], swiftSettings: swiftSettings),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "NotificationsTests",
+            dependencies: [
+                "Notifications", "Configuration", "Storage", "Mailing", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "EarshotBenchTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DigestTests", dependencies: ["Digest", "Workflow"], swiftSettings: swiftSettings),
         .testTarget(

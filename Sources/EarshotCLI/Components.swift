@@ -4,6 +4,7 @@ import Fetching
 import Foundation
 import Mentions
 import Model
+import Notifications
 import Scanning
 import Sentiment
 import Storage
@@ -95,4 +96,19 @@ func terminalSafe(_ text: String) -> String {
         scalars.append(isControl || DirectionControls.contains(value) ? DirectionControls.replacement : scalar)
     }
     return String(scalars)
+}
+
+/// Runs a mailer's work, turning what stops it into a message and an exit code.
+func sendingMail<Result>(_ body: () async throws(NotificationError) -> Result) async throws -> Result {
+    do {
+        return try await body()
+    } catch .noDigestRecipients {
+        printError("no one to send the digest to: set [email] digest_to or give the slt role addresses")
+        throw ExitStatus.configurationError
+    } catch .storage(let error) {
+        printError("storage error: \(error.description)")
+        throw ExitStatus.storageFailure
+    } catch .noStore {
+        throw ExitStatus.storageFailure
+    }
 }

@@ -3,6 +3,7 @@ import Configuration
 import Digest
 import Foundation
 import Model
+import Notifications
 import Storage
 import Workflow
 
@@ -71,7 +72,14 @@ struct DigestCommand: AsyncParsableCommand {
                 printError("cannot send: the configuration has no [email] section; the digest is written to \(folder.path)")
                 throw ExitStatus.configurationError
             }
-            if try await mailer.sendPendingDigests(logger: options.makeLogger()) > 0 { throw ExitStatus.someSourcesFailed }
+            let report = try await sendingMail { () async throws(NotificationError) in try await mailer.sendPendingDigests(logger: options.makeLogger()) }
+            for day in report.sent {
+                print("sent the digest for \(day) to \(report.recipientCount) recipient\(report.recipientCount == 1 ? "" : "s")")
+            }
+            for (day, problem) in report.failed {
+                printError("the digest for \(day) was not sent (\(problem)); it is kept and retried next time")
+            }
+            if !report.failed.isEmpty { throw ExitStatus.someSourcesFailed }
         }
     }
 

@@ -8,6 +8,7 @@ import Storage
 import Workflow
 #if canImport(Glibc)
 import Glibc
+import Notifications
 #endif
 
 /// `earshot doctor`: checks what an unattended installation depends on, and says what to fix.

@@ -3,6 +3,7 @@ import Configuration
 import Fetching
 import Foundation
 import Model
+import Notifications
 import Scanning
 import Storage
 
@@ -52,7 +53,7 @@ struct ScanCommand: AsyncParsableCommand {
         progress?.finish()
         var alertFailures = 0
         if let mailer = Mailer(configuration: configuration, store: store) {
-            alertFailures = try await mailer.sendPendingAlerts(logger: logger)
+            alertFailures = try await sendingMail { () async throws(NotificationError) in try await mailer.sendPendingAlerts(logger: logger) }
         }
         if !quiet || !report.failures.isEmpty || alertFailures > 0 {
             print(terminalSafe(ScanSummary(report: report, sourceCount: configuration.sources.count).text))

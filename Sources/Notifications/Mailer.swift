@@ -1,6 +1,4 @@
-import ArgumentParser
 import Configuration
-import Digest
 import Foundation
 import Logging
 import Mailing
@@ -10,7 +8,7 @@ import Workflow
 
 /// Emails what must be emailed: digests and instant alerts, each at most once, each retried on the
 /// next run after a failure. What was sent is recorded in the store, so nothing is lost or doubled.
-struct Mailer {
+public struct Mailer {
     let configuration: EarshotConfiguration
     /// The store that records what was sent; nil for a mailer that only checks the server.
     let store: Store?
@@ -18,7 +16,7 @@ struct Mailer {
     let sender: MailSender
 
     /// A mailer when the configuration has an `[email]` section; nil otherwise.
-    init?(configuration: EarshotConfiguration, store: Store?, sender: MailSender = MailSender()) {
+    public init?(configuration: EarshotConfiguration, store: Store?, sender: MailSender = MailSender()) {
         guard let email = configuration.email else { return nil }
         self.configuration = configuration
         self.store = store
@@ -26,7 +24,8 @@ struct Mailer {
         self.sender = sender
     }
 
-    var settings: SMTPSettings {
+    /// The SMTP settings of the configuration, with the login from the environment.
+    public var settings: SMTPSettings {
         let security: SMTPSettings.Security = switch email.security {
         case .none: .none
         case .starttls: .startTLS
@@ -37,18 +36,16 @@ struct Mailer {
             .loggingIn(with: SMTPSettings.credentials(from: ProcessInfo.processInfo.environment))
     }
 
-    /// Sends every digest not yet sent, oldest first. Returns how many failed.
-    func sendPendingDigests(logger: Logger) async throws -> Int {
+    /// Sends every digest not yet sent, oldest first, and says which went and which are kept.
+    public func sendPendingDigests(logger: Logger) async throws(NotificationError) -> DigestSendReport {
         let recipients = email.digestRecipients.map { MailAddress($0) }
-        guard !recipients.isEmpty else {
-            printError("no one to send the digest to: set [email] digest_to or give the slt role addresses")
-            throw ExitStatus.configurationError
-        }
-        var failures = 0
-        for digest in try storage({ try $0.unsentDigests() }) {
+        guard !recipients.isEmpty else { throw .noDigestRecipients }
+        var report = DigestSendReport(recipientCount: recipients.count)
+        for digest in try storage({ (store: Store) throws(StorageError) in try store.unsentDigests() }) {
             guard let text = try? String(contentsOfFile: digest.textPath, encoding: .utf8) else {
-                try storage { try $0.noteDigestSend(digest.id, at: Date(), error: "the file \(digest.textPath) is missing") }
-                failures += 1
+                let problem = "the file \(digest.textPath) is missing"
+                try storage { (store: Store) throws(StorageError) in try store.noteDigestSend(digest.id, at: Date(), error: problem) }
+                report.failed.append((digest.day, problem))
                 continue
             }
             let html = try? String(contentsOfFile: digest.htmlPath, encoding: .utf8)
@@ -56,42 +53,42 @@ struct Mailer {
             do {
                 try await sender.send(message, using: settings)
             } catch {
-                failures += 1
-                try storage { try $0.noteDigestSend(digest.id, at: Date(), error: error.description) }
+                try storage { (store: Store) throws(StorageError) in try store.noteDigestSend(digest.id, at: Date(), error: error.description) }
                 logger.error("digest not sent", metadata: ["day": "\(digest.day)", "error": "\(error.description)"])
-                printError("the digest for \(digest.day) was not sent (\(error.description)); it is kept and retried next time")
+                report.failed.append((digest.day, error.description))
                 continue
             }
-            try storage { try $0.noteDigestSend(digest.id, at: Date(), error: nil) }
-            print("sent the digest for \(digest.day) to \(recipients.count) recipient\(recipients.count == 1 ? "" : "s")")
+            try storage { (store: Store) throws(StorageError) in try store.noteDigestSend(digest.id, at: Date(), error: nil) }
+            report.sent.append(digest.day)
         }
-        return failures
+        return report
     }
 
     /// Emails each case's owner role at once about cases whose routing asks for it. Returns how many failed.
-    func sendPendingAlerts(logger: Logger) async throws -> Int {
+    public func sendPendingAlerts(logger: Logger) async throws(NotificationError) -> Int {
         guard email.sendsInstantAlerts else { return 0 }
         var failures = 0
-        let presenter = CasePresenter(timeZone: configuration.calendar.timeZone, now: Date())
-        for item in try storage({ try $0.casesAwaitingAlert() }) {
+        for item in try storage({ (store: Store) throws(StorageError) in try store.casesAwaitingAlert() }) {
             let recipients = (configuration.roleAddresses[item.owner] ?? []).map { MailAddress($0) }
             guard !recipients.isEmpty else { continue }
-            let message = alert(for: item, to: recipients, presenter: presenter)
+            let message = alert(for: item, to: recipients)
             do {
                 try await sender.send(message, using: settings)
             } catch {
                 failures += 1
-                try storage { try $0.noteAlert(item.id, at: Date(), error: error.description) }
+                try storage { (store: Store) throws(StorageError) in try store.noteAlert(item.id, at: Date(), error: error.description) }
                 logger.error("alert not sent", metadata: ["case": "\(item.id)", "error": "\(error.description)"])
                 continue
             }
-            try storage { try $0.noteAlert(item.id, at: Date(), error: nil) }
+            try storage { (store: Store) throws(StorageError) in try store.noteAlert(item.id, at: Date(), error: nil) }
             logger.notice("alert sent", metadata: ["case": "\(item.id)", "owner": "\(item.owner)"])
         }
         return failures
     }
 
-    private func alert(for item: CaseSummary, to recipients: [MailAddress], presenter: CasePresenter) -> MailMessage {
+    /// The alert email for a case: what it is, who owns it, when it is due, what the policy asks,
+    /// and the post, as plain text and as escaped HTML.
+    func alert(for item: CaseSummary, to recipients: [MailAddress]) -> MailMessage {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")
         formatter.timeZone = configuration.calendar.timeZone
@@ -114,13 +111,22 @@ struct Mailer {
         return MailMessage(from: settings.from, to: recipients, subject: subject, textBody: text, htmlBody: html)
     }
 
-    private func storage<Result>(_ body: (Store) throws -> Result) throws -> Result {
-        guard let store else { throw ExitStatus.storageFailure }
+    private func storage<Result>(_ body: (Store) throws(StorageError) -> Result) throws(NotificationError) -> Result {
+        guard let store else { throw .noStore }
         do {
             return try body(store)
-        } catch let error as StorageError {
-            printError("storage error: \(error.description)")
-            throw ExitStatus.storageFailure
+        } catch {
+            throw .storage(error)
         }
     }
+}
+
+/// Which digests went out in one run, and which are kept to be retried, with why.
+public struct DigestSendReport: Sendable {
+    /// How many people each digest went to.
+    public var recipientCount: Int
+    /// The days whose digests were sent.
+    public var sent: [String] = []
+    /// The days whose digests were not sent, with the reason.
+    public var failed: [(day: String, problem: String)] = []
 }
