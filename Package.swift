@@ -83,6 +83,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(name: "Casework", dependencies: ["Model", "Workflow", "Sentiment"], swiftSettings: swiftSettings),
         .target(
             name: "Notifications",
             dependencies: [
@@ -103,7 +104,7 @@ let package = Package(
         .target(
             name: "EarshotCLI",
             dependencies: [
-                "Model", "Configuration", "Scanning", "Storage", "Digest", "Workflow", "Mailing", "Notifications",
+                "Model", "Configuration", "Scanning", "Storage", "Digest", "Workflow", "Mailing", "Notifications", "Casework",
                 "Workspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -113,7 +114,7 @@ let package = Package(
         .target(
             name: "Workspace",
             dependencies: [
-                "Model", "Storage", "Workflow", "Sentiment", "Configuration", "Digest",
+                "Model", "Storage", "Workflow", "Sentiment", "Configuration", "Digest", "Casework",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -165,6 +166,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "CaseworkTests", dependencies: ["Casework", "Sentiment", "Workflow"], swiftSettings: swiftSettings),
         .testTarget(name: "EarshotBenchTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DigestTests", dependencies: ["Digest", "Workflow"], swiftSettings: swiftSettings),
         .testTarget(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Casework
 import Configuration
 import Foundation
 import Model
@@ -229,7 +230,7 @@ struct CasesDraftCommand: ParsableCommand {
             }
             body = drafted
         }
-        let problems = try DraftReview.problems(in: body, for: current, policy: configuration.draftPolicy)
+        let problems = DraftReview(lexicon: try loadBundledLexicon(), policy: configuration.draftPolicy).problems(in: body, for: current)
 
         switch current.status {
         case .new, .acknowledged, .escalated, .reopened:
@@ -278,7 +279,7 @@ struct CasesApproveCommand: ParsableCommand {
             printError("case \(action.caseID) has no draft to approve")
             throw ExitCode.failure
         }
-        let blocking = try DraftReview.problems(in: draft.text, for: record.summary, policy: bench.configuration.draftPolicy)
+        let blocking = DraftReview(lexicon: try loadBundledLexicon(), policy: bench.configuration.draftPolicy).problems(in: draft.text, for: record.summary)
             .filter(\.isBlocking)
         guard blocking.isEmpty else {
             printError("draft \(draft.id) cannot be approved: " + blocking.map(\.description).joined(separator: "; "))
@@ -393,10 +394,3 @@ struct CasesExportCommand: ParsableCommand {
 }
 
 /// The draft check with Earshot's own lexicon supplying tone and personal data.
-enum DraftReview {
-    static func problems(in text: String, for summary: CaseSummary, policy: DraftPolicy) throws -> [DraftProblem] {
-        let reading = PassageJudge(lexicon: try loadBundledLexicon()).draftReading(of: text)
-        return DraftChecker(policy: policy).check(text, sentiment: reading.sentiment, personalData: reading.personalData,
-                                                  needsSeniorCheck: summary.needsApproval)
-    }
-}

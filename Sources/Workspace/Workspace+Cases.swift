@@ -1,3 +1,4 @@
+import Casework
 import Foundation
 import Model
 import Sentiment
@@ -39,11 +40,9 @@ extension Workspace {
         return record
     }
 
-    /// The draft check over a text, fed by Earshot's own sentiment lexicon and personal-data rules.
+    /// The draft check over a text, the same as the command line's.
     func checkDraft(_ text: String, for summary: CaseSummary) -> [DraftProblem] {
-        let reading = PassageJudge(lexicon: lexicon).draftReading(of: text)
-        return DraftChecker(policy: settings.draftPolicy).check(text, sentiment: reading.sentiment, personalData: reading.personalData,
-                                                                needsSeniorCheck: summary.needsApproval)
+        DraftReview(lexicon: lexicon, policy: settings.draftPolicy).problems(in: text, for: summary)
     }
 
     /// The draft check over the form's text as JSON (`problems` that block, `notes` that do not),
