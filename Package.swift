@@ -83,7 +83,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "Casework", dependencies: ["Model", "Workflow", "Sentiment"], swiftSettings: swiftSettings),
+        .target(name: "Casework", dependencies: ["Model", "Workflow", "Sentiment", "Storage"], swiftSettings: swiftSettings),
         .target(
             name: "Notifications",
             dependencies: [
@@ -166,7 +166,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "CaseworkTests", dependencies: ["Casework", "Sentiment", "Workflow"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CaseworkTests",
+            dependencies: ["Casework", "Sentiment", "Workflow", "Storage", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "EarshotBenchTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DigestTests", dependencies: ["Digest", "Workflow"], swiftSettings: swiftSettings),
         .testTarget(

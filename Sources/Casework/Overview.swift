@@ -3,10 +3,15 @@
 /// The case use cases that both front ends (the command line and the web workspace) share, so the
 /// same request gives the same answer from either.
 ///
-/// **Owns:** the check of a reply's draft before it is saved, submitted or approved
-/// (`DraftReview`: Earshot's own reading of the draft's tone and personal data, judged by the
-/// school's `DraftPolicy`).
+/// **Owns:** moving a case (`CaseDesk`: every move through `CaseStateMachine`, stored with the
+/// audit trail, an approval checked against the draft the leader read in the same transaction),
+/// and the check of a reply's draft before it is saved, submitted or approved (`DraftReview`:
+/// Earshot's own reading of the draft's tone and personal data, judged by the school's
+/// `DraftPolicy`).
 ///
 /// **Must not:** print, render pages or parse arguments (the front ends do), or decide policy of
-/// its own (routing, due times and transitions live in `Workflow`).
+/// its own (routing, due times and transitions live in `Workflow`; `Storage` only applies).
+///
+/// Not here yet: the assembly of a draft's moves (start, request changes, submit), which the two
+/// front ends still each do, and differently (the command line submits only with `--submit`).
 enum CaseworkOverview {}

@@ -71,22 +71,19 @@ struct CaseWorkbench {
         return summary
     }
 
-    /// Moves the case by `action`, refusing with the state machine's words when the policy does not allow it.
+    /// Moves the case by `action` at the case desk, refusing with the state machine's words when
+    /// the policy does not allow it.
     @discardableResult
-    func apply(_ action: CaseAction, to caseID: CaseID, actor: String) throws -> CaseStatus {
+    func apply(_ action: CaseAction, to caseID: CaseID, actor: String, latestDraftID: Int64? = nil) throws -> CaseStatus {
         let current = try summary(caseID)
-        let next: CaseStatus
         do {
-            next = try CaseStateMachine().apply(action, to: current.status, needsApproval: current.needsApproval)
-        } catch {
-            printError("case \(caseID): \(error.description)")
+            return try CaseDesk().move(current, by: action, actor: actor, at: Date(), latestDraftID: latestDraftID, in: store)
+        } catch .refused(_, let reason) {
+            printError("case \(caseID): \(reason)")
             throw ExitCode.failure
+        } catch .storage(let error) {
+            return try storage { throw error }
         }
-        try storage {
-            try store.transition(caseID, from: current.status, to: next, action: action.name, actor: actor,
-                                 reason: action.reason, at: Date())
-        }
-        return next
     }
 
     /// Runs a store call, turning a storage failure into its message and exit code.
@@ -285,7 +282,8 @@ struct CasesApproveCommand: ParsableCommand {
             printError("draft \(draft.id) cannot be approved: " + blocking.map(\.description).joined(separator: "; "))
             throw ExitCode.failure
         }
-        let status = try bench.apply(.approve, to: action.caseID, actor: action.actingPerson)
+        // The draft checked is the draft approved: a newer one saved meanwhile refuses the move.
+        let status = try bench.apply(.approve, to: action.caseID, actor: action.actingPerson, latestDraftID: draft.id)
         try action.report(bench, "case \(action.caseID) is \(status.rawValue): draft \(draft.id) may be posted")
     }
 }

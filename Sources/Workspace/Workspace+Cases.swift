@@ -135,15 +135,15 @@ extension Workspace {
     private func move(
         _ caseID: CaseID, summary: CaseSummary, by action: CaseAction, actor: String, at now: Date, latestDraftID: Int64? = nil
     ) async throws {
-        let next: CaseStatus
         do {
-            next = try CaseStateMachine().apply(action, to: summary.status, needsApproval: summary.needsApproval)
-        } catch {
-            throw WorkspaceError.conflict("Case \(caseID.rawValue): \(error.description)")
-        }
-        try await storage.perform { store in
-            try store.transition(caseID, from: summary.status, to: next, action: action.name, actor: actor, reason: action.reason, at: now,
-                                 latestDraftID: latestDraftID)
+            try await storage.perform { store in
+                try CaseDesk().move(summary, by: action, actor: actor, at: now, latestDraftID: latestDraftID, in: store)
+            }
+        } catch let error as CaseworkError {
+            switch error {
+            case .refused(_, let reason): throw WorkspaceError.conflict("Case \(caseID.rawValue): \(reason)")
+            case .storage(let cause): throw cause
+            }
         }
     }
 }
