@@ -35,6 +35,49 @@ public struct CaseDesk: Sendable {
         }
         return next
     }
+
+    /// Saves a reply's draft on a case, with the draft check's findings, moving the case into
+    /// drafting first (starting a draft, or asking for changes to one awaiting approval) and, when
+    /// the case needs a senior leader's check and the draft passes, submitting it for approval.
+    ///
+    /// - Parameter problems: what `DraftReview` found in `text`.
+    /// - Throws: `CaseworkError.refused` for a case already finished (it needs reopening first),
+    ///   `.storage` when the store fails.
+    public func saveDraft(
+        _ text: String, audience: Audience, problems: [DraftProblem], on summary: CaseSummary, actor: String, at date: Date,
+        in store: Store
+    ) throws(CaseworkError) -> SavedDraft {
+        var current = summary
+        switch summary.status {
+        case .new, .acknowledged, .escalated, .reopened:
+            current.status = try move(current, by: .startDraft, actor: actor, at: date, in: store)
+        case .awaitingApproval, .approved:
+            current.status = try move(current, by: .requestChanges, actor: actor, at: date, in: store)
+        case .drafting:
+            break
+        case .responded, .closed, .dismissed:
+            throw .refused(caseID: summary.id, reason: "it is \(summary.status.rawValue); it needs reopening before a new reply")
+        }
+        let draftID: Int64
+        do {
+            draftID = try store.addDraft(to: summary.id, audience: audience.rawValue, text: text, author: actor,
+                                         problems: problems.map(\.description), at: date)
+        } catch {
+            throw .storage(error)
+        }
+        let isSubmitted = summary.needsApproval && !problems.contains(where: \.isBlocking)
+        if isSubmitted {
+            current.status = try move(current, by: .submitForApproval, actor: actor, at: date, in: store)
+        }
+        return SavedDraft(id: draftID, status: current.status, isSubmitted: isSubmitted)
+    }
+}
+
+/// A draft as saved: its id, the case's status after it, and whether it went for approval.
+public struct SavedDraft: Sendable, Hashable {
+    public var id: Int64
+    public var status: CaseStatus
+    public var isSubmitted: Bool
 }
 
 /// Why a case could not be worked as asked.

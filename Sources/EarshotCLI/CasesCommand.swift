@@ -194,14 +194,11 @@ struct CasesDraftCommand: ParsableCommand {
     @Option(help: "A file holding the reply's text.")
     var file: String?
 
-    @Flag(help: "Submit the draft for a senior leader's approval if the check passes.")
-    var submit = false
-
     func run() throws {
         let bench = try CaseWorkbench(action.global)
         let configuration = bench.configuration
         let current = try bench.summary(action.caseID)
-        let audience = audience ?? (current.primaryConcern == .pressEnquiry ? .press : .parent)
+        let audience = audience ?? .usual(for: current.primaryConcern)
         let body: String
         if let text {
             body = text
@@ -229,36 +226,29 @@ struct CasesDraftCommand: ParsableCommand {
         }
         let problems = DraftReview(lexicon: try loadBundledLexicon(), policy: configuration.draftPolicy).problems(in: body, for: current)
 
-        switch current.status {
-        case .new, .acknowledged, .escalated, .reopened:
-            try bench.apply(.startDraft, to: action.caseID, actor: action.actingPerson)
-        case .awaitingApproval, .approved:
-            try bench.apply(.requestChanges, to: action.caseID, actor: action.actingPerson)
-        case .drafting:
-            break
-        case .responded, .closed, .dismissed:
-            printError("case \(action.caseID) is \(current.status.rawValue); reopen it to draft a new reply")
+        let saved: SavedDraft
+        do {
+            saved = try CaseDesk().saveDraft(body, audience: audience, problems: problems, on: current, actor: action.actingPerson,
+                                             at: Date(), in: bench.store)
+        } catch .refused(_, let reason) {
+            printError("case \(action.caseID): \(reason)")
             throw ExitCode.failure
-        }
-        let draftID = try bench.storage {
-            try bench.store.addDraft(to: action.caseID, audience: audience.rawValue, text: body, author: action.actingPerson,
-                                     problems: problems.map(\.description), at: Date())
+        } catch .storage(let error) {
+            saved = try bench.storage { throw error }
         }
         let blocking = problems.filter(\.isBlocking)
-        if submit && current.needsApproval && blocking.isEmpty {
-            try bench.apply(.submitForApproval, to: action.caseID, actor: action.actingPerson)
-        }
         if action.json {
             try bench.show(action.caseID, json: true)
         } else {
-            print("draft \(draftID) for case \(action.caseID) (\(audience.rawValue)):\n")
+            print("draft \(saved.id) for case \(action.caseID) (\(audience.rawValue)):\n")
             print(terminalSafe(body))
             print("")
             print(problems.isEmpty ? "draft check: ready" : "draft check:")
             for problem in problems { print("  - \(problem.description)") }
-            if submit && !blocking.isEmpty { print("not submitted for approval: fix the problems above first") }
+            if saved.isSubmitted { print("submitted for a senior leader's approval") }
+            if current.needsApproval && !blocking.isEmpty { print("not submitted for approval: fix the problems above first") }
         }
-        if submit && !blocking.isEmpty { throw ExitCode.failure }
+        if !blocking.isEmpty { throw ExitCode.failure }
     }
 }
 

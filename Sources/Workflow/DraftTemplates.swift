@@ -7,6 +7,12 @@ public enum Audience: String, CaseIterable, Hashable, Sendable, Codable {
     case student
     case `public`
     case press
+
+    /// Whom a reply on a case of this concern is usually for: the press for a press enquiry, a
+    /// parent otherwise. Both front ends start a draft with it unless told otherwise.
+    public static func usual(for concern: Concern) -> Audience {
+        concern == .pressEnquiry ? .press : .parent
+    }
 }
 
 /// Reply templates per concern and audience, in the policy's tone, as text files the school can edit.

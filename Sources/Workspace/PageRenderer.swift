@@ -231,7 +231,10 @@ struct PageRenderer {
     private func actionForms(_ item: CaseSummary, user: SignedInUser, draftText: String, latestDraftID: Int64?) -> String {
         let id = item.id.rawValue
         let token = csrfField(user.csrfToken)
-        let audiences = Audience.allCases.map { "<option value=\"\($0.rawValue)\">\(escape($0.rawValue))</option>" }.joined()
+        let usual = Audience.usual(for: item.primaryConcern)
+        let audiences = Audience.allCases.map { audience in
+            "<option value=\"\(audience.rawValue)\"\(audience == usual ? " selected" : "")>\(escape(audience.rawValue))</option>"
+        }.joined()
         var forms = """
         <h2>Reply</h2>
         <form method="post" action="/cases/\(id)/draft" class="stack" id="draft-form">

@@ -72,31 +72,19 @@ extension Workspace {
         case "draft":
             let text = (request.form["text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty else { throw WorkspaceError.badRequest("Write the reply before checking it.") }
-            let audience = Audience(rawValue: request.form["audience"] ?? "") ?? .public
+            let audience = Audience(rawValue: request.form["audience"] ?? "") ?? .usual(for: summary.primaryConcern)
             let problems = checkDraft(text, for: summary)
             let blocking = problems.filter(\.isBlocking)
-            var moves: [CaseAction] = []
-            switch summary.status {
-            case .new, .acknowledged, .escalated, .reopened: moves.append(.startDraft)
-            case .awaitingApproval, .approved: moves.append(.requestChanges)
-            case .drafting: break
-            case .responded, .closed, .dismissed:
-                throw WorkspaceError.conflict("This case is \(summary.status.rawValue); it needs reopening before a new reply.")
-            }
-            if summary.needsApproval && blocking.isEmpty { moves.append(.submitForApproval) }
             let actor = user.name
-            let plannedMoves = moves
-            try await storage.perform { store in
-                var status = summary.status
-                func apply(_ move: CaseAction) throws {
-                    let next = try CaseStateMachine().apply(move, to: status, needsApproval: summary.needsApproval)
-                    try store.transition(caseID, from: status, to: next, action: move.name, actor: actor, reason: nil, at: now)
-                    status = next
+            do {
+                _ = try await storage.perform { store in
+                    try CaseDesk().saveDraft(text, audience: audience, problems: problems, on: summary, actor: actor, at: now, in: store)
                 }
-                for move in plannedMoves where move != .submitForApproval { try apply(move) }
-                try store.addDraft(to: caseID, audience: audience.rawValue, text: text, author: actor,
-                                   problems: problems.map(\.description), at: now)
-                if plannedMoves.contains(.submitForApproval) { try apply(.submitForApproval) }
+            } catch let error as CaseworkError {
+                switch error {
+                case .refused(_, let reason): throw WorkspaceError.conflict("This case cannot take a new reply: \(reason).")
+                case .storage(let cause): throw cause
+                }
             }
             if !blocking.isEmpty {
                 let page = try await casePage(caseID, user: user, renderer: renderer,

@@ -54,4 +54,33 @@ import Workflow
             #expect(try store.caseSummary(caseID)?.status == .awaitingApproval)
         }
     }
+
+    @Test func aCleanDraftOnACaseThatNeedsApprovalGoesStraightToASeniorLeader() async throws {
+        try await withTemporaryDirectory { folder in
+            let (store, caseID) = try storeWithCase(in: folder)
+            let desk = CaseDesk()
+            let flagged = try desk.saveDraft("Obviously you are wrong.", audience: .parent,
+                                             problems: [DraftProblem(kind: .defensiveTone, message: "sounds defensive")],
+                                             on: try #require(try store.caseSummary(caseID)), actor: "sam", at: now, in: store)
+            #expect(flagged.status == .drafting && !flagged.isSubmitted)
+            let clean = try desk.saveDraft("Thank you for telling us.", audience: .parent, problems: [],
+                                           on: try #require(try store.caseSummary(caseID)), actor: "sam", at: now, in: store)
+            #expect(clean.status == .awaitingApproval && clean.isSubmitted && clean.id > flagged.id)
+            let actions = try #require(try store.caseRecord(caseID)).audit.map(\.action)
+            #expect(actions == ["open", "startDraft", "draft", "draft", "submitForApproval"])
+        }
+    }
+
+    @Test func aFinishedCaseTakesNoNewDraft() async throws {
+        try await withTemporaryDirectory { folder in
+            let (store, caseID) = try storeWithCase(in: folder)
+            let summary = try #require(try store.caseSummary(caseID))
+            try CaseDesk().move(summary, by: .dismiss(reason: "spam"), actor: "jo", at: now, in: store)
+            #expect(throws: CaseworkError.self) {
+                try CaseDesk().saveDraft("Thank you.", audience: .parent, problems: [],
+                                         on: try #require(try store.caseSummary(caseID)), actor: "jo", at: now, in: store)
+            }
+            #expect(try store.caseRecord(caseID)?.drafts.isEmpty == true)
+        }
+    }
 }

@@ -55,7 +55,7 @@ import Testing
             }
 
             #expect(try run(["assign", number, "Sam Reid", "--as", "head"]).status == 0)
-            let flagged = try run(["draft", number, "--as", "sam", "--submit", "--text",
+            let flagged = try run(["draft", number, "--as", "sam", "--text",
                                    "As we have already said, this is not our fault. Call Kian Doherty's mum on 07700 900382."])
             #expect(flagged.status != 0)
             #expect(flagged.standardOutput.contains("sounds defensive"))
@@ -65,7 +65,7 @@ import Testing
             let refused = try run(["approve", number, "--as", "head"])
             #expect(refused.status != 0)
 
-            let fixed = try run(["draft", number, "--as", "sam", "--submit"])
+            let fixed = try run(["draft", number, "--as", "sam"])
             #expect(fixed.status == 0, "\(fixed.standardOutput)\(fixed.standardError)")
             #expect(fixed.standardOutput.contains("needs a senior leader's approval"))
 
