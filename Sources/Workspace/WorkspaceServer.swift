@@ -7,9 +7,12 @@ import NIOPosix
 ///
 /// Each connection's requests are read whole (bodies up to 1 MiB), answered by the workspace, and
 /// the connection is closed after the response: simple, and plenty for a school's staff. A client
-/// that sends nothing for the read timeout (30 s) is disconnected, and a body over the limit is
-/// answered with 413 at once, so slow or endless requests cannot hold connections open; beyond
-/// `maximumConnections` open at once, new connections are closed as soon as they are accepted.
+/// that sends nothing for the read timeout (30 s), or has not sent a whole request by the request
+/// timeout (also 30 s, however it trickles), is disconnected; a body over the limit is answered
+/// with 413 at once, on its declared `Content-Length` when it has one; a request that is not
+/// HTTP is answered with 400 and closed. So slow or endless requests cannot hold connections
+/// open; beyond `maximumConnections` open at once, new connections are closed as soon as they are
+/// accepted.
 public final class WorkspaceServer: Sendable {
     let workspace: Workspace
     let channel: any Channel
@@ -28,16 +31,22 @@ public final class WorkspaceServer: Sendable {
     /// Starts listening on `host`:`port`.
     /// - Parameters:
     ///   - readTimeout: how long a connection may go without sending anything before it is closed.
+    ///   - requestTimeout: how long a connection has to send a whole request, head and body.
     ///   - trustedProxies: addresses of reverse proxies whose `X-Forwarded-For` names the real client,
     ///     so that sign-in limits count each person's address rather than the proxy's.
     /// - Throws: ``WorkspaceError`` when the address cannot be bound.
     public static func start(
-        _ workspace: Workspace, host: String, port: Int, readTimeout: Duration = .seconds(30), trustedProxies: Set<String> = [],
+        _ workspace: Workspace, host: String, port: Int, readTimeout: Duration = .seconds(30),
+        requestTimeout: Duration = .seconds(30), trustedProxies: Set<String> = [],
         now: @escaping @Sendable () -> Date = Date.init
     ) async throws -> WorkspaceServer {
         let openConnections = Admissions(limit: maximumConnections)
-        let (seconds, attoseconds) = readTimeout.components
-        let timeout = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        func timeAmount(_ duration: Duration) -> TimeAmount {
+            let (seconds, attoseconds) = duration.components
+            return .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        }
+        let timeout = timeAmount(readTimeout)
+        let wholeRequestTimeout = timeAmount(requestTimeout)
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
@@ -48,8 +57,10 @@ public final class WorkspaceServer: Sendable {
                 channel.closeFuture.whenComplete { _ in openConnections.release() }
                 return channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: timeout))
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    try channel.pipeline.syncOperations.addHandler(RequestHandler(workspace: workspace, trustedProxies: trustedProxies, now: now))
+                    // Malformed requests are answered by the handler, which closes the connection after.
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: false)
+                    try channel.pipeline.syncOperations.addHandler(RequestHandler(
+                        workspace: workspace, trustedProxies: trustedProxies, requestTimeout: wholeRequestTimeout, now: now))
                 }
             }
         do {
@@ -80,16 +91,38 @@ final class RequestHandler: ChannelInboundHandler, @unchecked Sendable {
 
     let workspace: Workspace
     let trustedProxies: Set<String>
+    let requestTimeout: TimeAmount
     let now: @Sendable () -> Date
     // Touched only on the channel's event loop.
     private var head: HTTPRequestHead?
     private var body: [UInt8] = []
     private var hasAnswered = false
 
-    init(workspace: Workspace, trustedProxies: Set<String>, now: @escaping @Sendable () -> Date) {
+    init(workspace: Workspace, trustedProxies: Set<String>, requestTimeout: TimeAmount, now: @escaping @Sendable () -> Date) {
         self.workspace = workspace
         self.trustedProxies = trustedProxies
+        self.requestTimeout = requestTimeout
         self.now = now
+    }
+
+    /// Starts the clock on the whole request: a client that trickles its head or body, one line
+    /// or byte at a time, is closed when the request timeout runs out.
+    func handlerAdded(context: ChannelHandlerContext) {
+        let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        context.eventLoop.scheduleTask(in: requestTimeout) {
+            let (handler, context) = bound.value
+            if !handler.hasAnswered { context.close(promise: nil) }
+        }
+    }
+
+    /// A request that is not HTTP (a head too large, a broken line) gets 400 and the connection closes.
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        guard !hasAnswered else {
+            context.close(promise: nil)
+            return
+        }
+        hasAnswered = true
+        write(WorkspaceResponse(status: 400, body: Array("Bad request".utf8)), version: .http1_1, context: context)
     }
 
     /// The client's address: the peer's, or, when the peer is a trusted proxy, the last address it
@@ -106,6 +139,13 @@ final class RequestHandler: ChannelInboundHandler, @unchecked Sendable {
         case .head(let head):
             self.head = head
             body = []
+            // A body declared over the limit is refused on its header, before any of it is read.
+            if let declared = head.headers["Content-Length"].first.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
+               declared > Self.bodyLimit, !hasAnswered {
+                hasAnswered = true
+                self.head = nil
+                write(WorkspaceResponse(status: 413, body: Array("Request too large".utf8)), version: head.version, context: context)
+            }
         case .body(var buffer):
             guard let head, !hasAnswered else { return }
             if body.count + buffer.readableBytes > Self.bodyLimit {

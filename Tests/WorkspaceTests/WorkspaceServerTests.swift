@@ -44,13 +44,61 @@ import Testing
         }
     }
 
-    @Test func aBodyOverTheLimitIsRefusedWithoutReadingTheRest() async throws {
+    /// One header line at a time, each well inside the read timeout: the request timeout still ends it.
+    @Test func aRequestTrickledLineByLineIsClosedAtTheRequestTimeout() async throws {
+        try await withTemporaryDirectory { folder in
+            let fixture = try WorkspaceFixture(folder: folder)
+            let server = try await WorkspaceServer.start(fixture.workspace, host: "127.0.0.1", port: 0, readTimeout: .seconds(10),
+                                                         requestTimeout: .seconds(1))
+            let client = try RawClient(port: server.port)
+            let started = Date()
+            try client.send(Array("GET /login HTTP/1.1\r\nHost: workspace\r\n".utf8))
+            var line = 0
+            while !client.hasBeenClosed(), Date().timeIntervalSince(started) < 8 {
+                try await Task.sleep(for: .milliseconds(250))
+                line += 1
+                try? client.send(Array("X-Slow-\(line): still coming\r\n".utf8))
+            }
+            #expect(client.hasBeenClosed())
+            #expect(Date().timeIntervalSince(started) < 4)
+            await server.stop()
+        }
+    }
+
+    @Test func aBodyDeclaredOverTheLimitIsRefusedOnItsHeader() async throws {
         try await withTemporaryDirectory { folder in
             let fixture = try WorkspaceFixture(folder: folder)
             let server = try await WorkspaceServer.start(fixture.workspace, host: "127.0.0.1", port: 0)
             let client = try RawClient(port: server.port)
             try client.send(Array("POST /login HTTP/1.1\r\nHost: workspace\r\nContent-Length: 50000000\r\n\r\n".utf8))
-            try client.send([UInt8](repeating: 0x61, count: (1 << 20) + 4096))
+            let answer = try client.readUntilClosed(waitingAtMost: 5)
+            #expect(answer.hasPrefix("HTTP/1.1 413"), "\(answer.prefix(80))")
+            await server.stop()
+        }
+    }
+
+    @Test func aRequestThatIsNotHTTPGets400AndTheConnectionCloses() async throws {
+        try await withTemporaryDirectory { folder in
+            let fixture = try WorkspaceFixture(folder: folder)
+            let server = try await WorkspaceServer.start(fixture.workspace, host: "127.0.0.1", port: 0)
+            let client = try RawClient(port: server.port)
+            try client.send(Array("GET /login HTTP/1.1\r\nHost: workspace\r\nNot a header line at all\r\n\r\n".utf8))
+            let answer = try client.readUntilClosed(waitingAtMost: 5)
+            #expect(answer.hasPrefix("HTTP/1.1 400"), "\(answer.prefix(80))")
+            await server.stop()
+        }
+    }
+
+    @Test func aBodyOverTheLimitIsRefusedWithoutReadingTheRest() async throws {
+        try await withTemporaryDirectory { folder in
+            let fixture = try WorkspaceFixture(folder: folder)
+            let server = try await WorkspaceServer.start(fixture.workspace, host: "127.0.0.1", port: 0)
+            let client = try RawClient(port: server.port)
+            // No declared length: the body is refused once more than the limit has arrived.
+            let chunk = (1 << 20) + 4096
+            try client.send(Array("POST /login HTTP/1.1\r\nHost: workspace\r\nTransfer-Encoding: chunked\r\n\r\n".utf8)
+                            + Array((String(chunk, radix: 16) + "\r\n").utf8))
+            try client.send([UInt8](repeating: 0x61, count: chunk))
             let answer = try client.readUntilClosed(waitingAtMost: 10)
             #expect(answer.hasPrefix("HTTP/1.1 413"), "\(answer.prefix(80))")
             await server.stop()
@@ -83,6 +131,12 @@ private final class RawClient {
             guard sent > 0 else { throw POSIXError(.EPIPE) }
             offset += sent
         }
+    }
+
+    /// Whether the server has closed the connection (and sent nothing more), without waiting.
+    func hasBeenClosed() -> Bool {
+        var byte: UInt8 = 0
+        return recv(socket, &byte, 1, Int32(MSG_DONTWAIT | MSG_PEEK)) == 0
     }
 
     /// Everything the server sends until it closes the connection, or until `seconds` pass.
