@@ -24,6 +24,13 @@ public final class Workspace: Sendable {
     /// The longest account name `earshot users add` accepts.
     public static let longestUserName = 64
     let lexicon: Lexicon
+    /// The key that binds the sign-in form's token to its cookie: the cookie holds a random value,
+    /// the form its HMAC under this key, which never leaves the process, so someone who can plant
+    /// a cookie still cannot make a form token that matches it.
+    let loginFormKey: [UInt8] = {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    }()
 
     /// A workspace over the database named in `settings`.
     /// - Throws: ``WorkspaceError`` when the database or the sentiment lexicon cannot be opened.
@@ -147,20 +154,26 @@ public final class Workspace: Sendable {
         return SignedInUser(name: account.name, role: role, csrfToken: session.csrfToken)
     }
 
-    /// The sign-in page with its form token; an existing well-formed token is kept, so that a second
-    /// load of the page (a favicon redirect, another tab) does not void the form already shown.
+    /// The sign-in page with its form token; an existing well-formed cookie is kept, so that a
+    /// second load of the page (a favicon redirect, another tab) does not void the form already shown.
     private func loginPage(_ renderer: PageRenderer, message: String?, status: Int, reusing existing: String? = nil) -> WorkspaceResponse {
         let isWellFormed = existing.map { $0.count == 64 && $0.allSatisfy(\.isHexDigit) } ?? false
-        let token = isWellFormed ? existing ?? Self.randomToken() : Self.randomToken()
-        var response = WorkspaceResponse.html(renderer.loginPage(csrfToken: token, message: message), status: status)
-        response.headers.append(("Set-Cookie", cookie(Self.loginCookie, value: token, maxAge: 3600)))
+        let nonce = isWellFormed ? existing ?? Self.randomToken() : Self.randomToken()
+        var response = WorkspaceResponse.html(renderer.loginPage(csrfToken: loginFormToken(for: nonce), message: message), status: status)
+        response.headers.append(("Set-Cookie", cookie(Self.loginCookie, value: nonce, maxAge: 3600)))
         return response
     }
 
+    /// The sign-in form's token for a sign-in cookie's value: its HMAC-SHA256 under `loginFormKey`, in hex.
+    func loginFormToken(for nonce: String) -> String {
+        HMAC<SHA256>.authenticationCode(for: Array(nonce.utf8), using: SymmetricKey(data: loginFormKey)).map { String(format: "%02x", $0) }.joined()
+    }
+
     private func logIn(_ request: WorkspaceRequest, renderer: PageRenderer, at now: Date) async throws -> WorkspaceResponse {
-        // The sign-in form's token must match its cookie (double submit), so another site cannot sign someone in.
+        // The sign-in form's token must be the one made for its cookie, so another site cannot sign
+        // someone in, even one able to plant a cookie of its choosing.
         guard let token = request.form["csrf_token"], let expected = request.cookies[Self.loginCookie], !token.isEmpty,
-              PasswordHasher.constantTimeEqual(Array(token.utf8), Array(expected.utf8)) else {
+              PasswordHasher.constantTimeEqual(Array(token.utf8), Array(loginFormToken(for: expected).utf8)) else {
             throw WorkspaceError.forbidden("This sign-in form has expired or did not come from the workspace. Reload the page and try again.")
         }
         let name = (request.form["name"] ?? "").trimmingCharacters(in: .whitespaces)

@@ -76,6 +76,25 @@ import Workspace
         }
     }
 
+    /// Someone able to plant a sign-in cookie (from a sibling subdomain, say) chooses its value,
+    /// but not the form token the workspace makes for it.
+    @Test func aPlantedSignInCookieWithAMatchingTokenIsRefused() async throws {
+        try await withTemporaryDirectory { folder in
+            let fixture = try WorkspaceFixture(folder: folder)
+            let chosen = String(repeating: "ab", count: 32)
+            var attacker = TestBrowser(fixture)
+            attacker.cookies[Workspace.loginCookie] = chosen
+            let forged = await attacker.post("/login", ["name": "slt-user", "password": WorkspaceFixture.password, "csrf_token": chosen])
+            #expect(forged.status == 403)
+            // The page shown for that cookie carries the token the workspace made for it, and that one works.
+            _ = await attacker.get("/login")
+            #expect(attacker.cookies[Workspace.loginCookie] == chosen && attacker.csrfToken != chosen)
+            let genuine = await attacker.post("/login", ["name": "slt-user", "password": WorkspaceFixture.password,
+                                                          "csrf_token": attacker.csrfToken ?? ""])
+            #expect(genuine.status == 303)
+        }
+    }
+
     @Test(arguments: [nil, "0000"]) func aForgedPostWithoutTheSessionsTokenIsRefused(token: String?) async throws {
         try await withTemporaryDirectory { folder in
             let fixture = try WorkspaceFixture(folder: folder)
