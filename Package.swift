@@ -204,7 +204,7 @@ let package = Package(
         .testTarget(
             name: "WorkspaceTests",
             dependencies: [
-                "Workspace", "Storage", "Model", "TestSupport",
+                "Workspace", "Storage", "Model", "Configuration", "Workflow", "TestSupport",
             ],
             swiftSettings: swiftSettings
         ),

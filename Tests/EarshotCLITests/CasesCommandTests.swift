@@ -5,7 +5,7 @@ import Testing
 /// The response workflow through the `earshot` executable, on the bundled samples.
 @Suite(.serialized) struct CasesCommandTests {
     func scannedSamples(in folder: URL) throws -> String {
-        let configuration = try EarshotCommandTests().writeSampleConfiguration(into: folder).path
+        let configuration = try writeSampleConfiguration(into: folder).path
         let scan = try runProduct("earshot", ["scan", "--config", configuration])
         #expect(scan.status == 0, "\(scan.standardError)")
         return configuration

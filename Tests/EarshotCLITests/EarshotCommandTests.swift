@@ -6,17 +6,6 @@ import Testing
 /// The `earshot` executable end to end on the bundled samples, as the demo runs it.
 @Suite(.serialized) struct EarshotCommandTests {
     /// The demo configuration, pointed at a fresh database and reports folder inside `folder`.
-    func writeSampleConfiguration(into folder: URL) throws -> URL {
-        var text = try String(contentsOf: packageRoot.appendingPathComponent("earshot.toml"), encoding: .utf8)
-        text = text.replacingOccurrences(of: "database = \"data/earshot.sqlite\"", with: "database = \"\(folder.path)/earshot.sqlite\"")
-        text = text.replacingOccurrences(of: "reports = \"reports\"", with: "reports = \"\(folder.path)/reports\"")
-        text = text.replacingOccurrences(of: "opml = [\"feeds/samples/samples.opml\"]",
-                                         with: "opml = [\"\(packageRoot.path)/feeds/samples/samples.opml\"]")
-        let file = folder.appendingPathComponent("earshot.toml")
-        try text.write(to: file, atomically: true, encoding: .utf8)
-        return file
-    }
-
     @Test func scansTheSamplesListsCasesAndWritesTheDigestAndASecondScanAddsNothing() async throws {
         try await withTemporaryDirectory { folder in
             let configuration = try writeSampleConfiguration(into: folder).path

@@ -9,7 +9,7 @@ import Glibc
 @Suite(.serialized, .enabled(if: SMTPTestServer.shouldRunTests, "needs aiosmtpd: run scripts/install-test-helpers"))
 struct EmailCommandTests {
     func configuration(in folder: URL, smtpPort: Int) throws -> String {
-        let file = try EarshotCommandTests().writeSampleConfiguration(into: folder)
+        let file = try writeSampleConfiguration(into: folder)
         let text = try String(contentsOf: file, encoding: .utf8) + """
 
             [email]

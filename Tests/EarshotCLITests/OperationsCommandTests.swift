@@ -9,7 +9,7 @@ import Glibc
 @Suite(.serialized) struct OperationsCommandTests {
     @Test func aScanFindingTheLockHeldExitsCleanlyWithAMessage() async throws {
         try await withTemporaryDirectory { folder in
-            let configuration = try EarshotCommandTests().writeSampleConfiguration(into: folder)
+            let configuration = try writeSampleConfiguration(into: folder)
             let lockPath = folder.appendingPathComponent("earshot.sqlite.lock").path
             let descriptor = open(lockPath, O_RDWR | O_CREAT, 0o600)
             #expect(descriptor >= 0)
@@ -26,7 +26,7 @@ import Glibc
 
     @Test func doctorReportsEachCheckAndFailsOnAnUnreachableMailServer() async throws {
         try await withTemporaryDirectory { folder in
-            let configuration = try EarshotCommandTests().writeSampleConfiguration(into: folder)
+            let configuration = try writeSampleConfiguration(into: folder)
             #expect(try runProduct("earshot", ["scan", "--config", configuration.path]).status == 0)
             let healthy = try runProduct("earshot", ["doctor", "--config", configuration.path])
             #expect(healthy.status == 0, "\(healthy.standardOutput)")
@@ -44,7 +44,7 @@ import Glibc
 
     @Test func loginDetailsInTheConfigurationAreRefused() async throws {
         try await withTemporaryDirectory { folder in
-            let configuration = try EarshotCommandTests().writeSampleConfiguration(into: folder)
+            let configuration = try writeSampleConfiguration(into: folder)
             let text = try String(contentsOf: configuration, encoding: .utf8)
                 + "\n[email]\nhost = \"smtp.school.example\"\nfrom = \"earshot@school.example\"\npassword = \"hunter2\"\n"
             try text.write(to: configuration, atomically: true, encoding: .utf8)
@@ -56,7 +56,7 @@ import Glibc
 
     @Test func purgeShowsWhatWouldGoAndKeepsRecentPosts() async throws {
         try await withTemporaryDirectory { folder in
-            let configuration = try EarshotCommandTests().writeSampleConfiguration(into: folder)
+            let configuration = try writeSampleConfiguration(into: folder)
             #expect(try runProduct("earshot", ["scan", "--config", configuration.path]).status == 0)
             let preview = try runProduct("earshot", ["purge", "--dry-run", "--config", configuration.path])
             #expect(preview.status == 0)

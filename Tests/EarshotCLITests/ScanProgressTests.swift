@@ -26,7 +26,7 @@ struct ScanProgressTests {
 
     @Test func aScanOnATerminalShowsProgressUnlessQuietOrVerbose() async throws {
         try await withTemporaryDirectory { folder in
-            let configuration = try EarshotCommandTests().writeSampleConfiguration(into: folder).path
+            let configuration = try writeSampleConfiguration(into: folder).path
             #expect(try terminalOutput(["scan", "--all", "--config", configuration]).contains("scanning ["))
             let quiet = try terminalOutput(["scan", "--all", "--quiet", "--config", configuration])
             #expect(!quiet.contains("scanning ["), "\(quiet)")

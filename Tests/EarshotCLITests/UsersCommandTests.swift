@@ -6,7 +6,7 @@ import Testing
 /// `earshot users add`, `list` and `remove`, run as the built executable with the password on standard input.
 @Suite struct UsersCommandTests {
     func configuration(in folder: URL) throws -> URL {
-        try EarshotCommandTests().writeSampleConfiguration(into: folder)
+        try writeSampleConfiguration(into: folder)
     }
 
     func run(_ arguments: [String], input: String) throws -> (status: Int32, output: String, error: String) {

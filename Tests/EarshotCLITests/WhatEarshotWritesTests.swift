@@ -18,7 +18,7 @@ import Testing
             \(outlines)
             </body></opml>
             """.write(to: opml, atomically: true, encoding: .utf8)
-        let configuration = try EarshotCommandTests().writeSampleConfiguration(into: folder)
+        let configuration = try writeSampleConfiguration(into: folder)
         var text = try String(contentsOf: configuration, encoding: .utf8)
         text = text.replacingOccurrences(of: "database = \"\(folder.path)/earshot.sqlite\"", with: "database = \"\(folder.path)/data/earshot.sqlite\"")
         text = text.replacingOccurrences(of: "opml = [\"\(packageRoot.path)/feeds/samples/samples.opml\"]", with: "opml = [\"\(opml.path)\"]")

@@ -14,3 +14,16 @@ public let packageRoot: URL = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent()
     .deletingLastPathComponent()
     .deletingLastPathComponent()
+
+/// Writes the samples' configuration (the repository's earshot.toml) into `folder`, with its
+/// database and reports in that folder and its feeds read from the repository's samples.
+public func writeSampleConfiguration(into folder: URL) throws -> URL {
+    var text = try String(contentsOf: packageRoot.appendingPathComponent("earshot.toml"), encoding: .utf8)
+    text = text.replacingOccurrences(of: "database = \"data/earshot.sqlite\"", with: "database = \"\(folder.path)/earshot.sqlite\"")
+    text = text.replacingOccurrences(of: "reports = \"reports\"", with: "reports = \"\(folder.path)/reports\"")
+    text = text.replacingOccurrences(of: "opml = [\"feeds/samples/samples.opml\"]",
+                                     with: "opml = [\"\(packageRoot.path)/feeds/samples/samples.opml\"]")
+    let file = folder.appendingPathComponent("earshot.toml")
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    return file
+}

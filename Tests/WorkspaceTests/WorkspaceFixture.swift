@@ -91,8 +91,12 @@ struct TestBrowser {
     var csrfToken: String?
 
     init(_ fixture: WorkspaceFixture) {
-        workspace = fixture.workspace
-        now = fixture.now
+        self.init(workspace: fixture.workspace, now: fixture.now)
+    }
+
+    init(workspace: Workspace, now: Date) {
+        self.workspace = workspace
+        self.now = now
     }
 
     mutating func get(_ target: String) async -> WorkspaceResponse {
