@@ -5,6 +5,7 @@ import Model
 import Parsing
 import Scheduling
 import Storage
+import Workflow
 
 /// Runs one scan: fetches the due sources concurrently, judges their new items, and stores
 /// everything source by source, each in its own transaction.
@@ -193,7 +194,7 @@ public struct ScanRunner: Sendable {
         }
         let record = SourceScanRecord(state: state, observations: observations)
         let joinWindow = TimeInterval(caseJoinWindow.components.seconds)
-        let written = try await storage.perform { try $0.record(record, joinWindow: joinWindow) }
+        let written = try await storage.perform { try $0.record(record, joinWindow: joinWindow, joining: CaseJoin.init(joining:to:)) }
         logger.debug("fetched", metadata: [
             "source": "\(source.id)", "items": "\(items.count)", "new_items": "\(written.newItems)",
             "new_findings": "\(written.newFindings)",

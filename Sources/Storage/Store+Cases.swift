@@ -5,88 +5,80 @@ extension Store {
     /// The actor recorded in the audit log for what Earshot does by itself.
     public static let systemActor = "earshot"
 
+    /// Decides what a new post does to the case of its conversation (Workflow's `CaseJoin(joining:to:)`).
+    public typealias CaseJoining = @Sendable (CaseTriage, CaseSnapshot) -> CaseJoin
+
     /// Files a new finding: into the open case of its thread or (within `joinWindow`) of its author,
-    /// reopening its thread's case if that was finished, or else into a case of its own.
+    /// or its thread's finished case, as `joining` decides, or else into a case of its own.
     func file(
-        _ itemKey: ItemKey, triage: CaseTriage, at seenAt: Date, joinWindow: TimeInterval, into summary: inout RecordSummary
+        _ itemKey: ItemKey, triage: CaseTriage, at seenAt: Date, joinWindow: TimeInterval, joining: CaseJoining,
+        into summary: inout RecordSummary
     ) throws(StorageError) {
+        let columns = "id, status, primary_concern, concerns, owner, due_at, needs_approval, alert_at_once"
         var existing: SQLRow?
         if let thread = triage.threadKey {
             existing = try connection.query(
-                "SELECT id, status, primary_concern, concerns, owner, due_at FROM cases WHERE thread_key = ? ORDER BY id DESC LIMIT 1",
-                [.text(thread)]).first
+                "SELECT \(columns) FROM cases WHERE thread_key = ? ORDER BY id DESC LIMIT 1", [.text(thread)]).first
         }
         if existing == nil, let author = triage.authorKey {
             let open = CaseStatus.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ", ")
             existing = try connection.query(
                 """
-                SELECT id, status, primary_concern, concerns, owner, due_at FROM cases
+                SELECT \(columns) FROM cases
                 WHERE author_key = ? AND opened_at >= ? AND status IN (\(open)) ORDER BY id DESC LIMIT 1
                 """,
                 [.text(author), SQLValue(seenAt.addingTimeInterval(-joinWindow))]).first
         }
         guard let existing, let id = existing["id"].integer,
-              let status = existing["status"].text.flatMap(CaseStatus.init(rawValue:)) else {
+              let status = existing["status"].text.flatMap(CaseStatus.init(rawValue:)),
+              let primary = existing["primary_concern"].text.flatMap(Concern.init(rawValue:)),
+              let owner = existing["owner"].text, let dueAt = existing["due_at"].date else {
             summary.openedCases.append(try openCase(for: itemKey, triage: triage, at: seenAt))
             return
         }
         let caseID = CaseID(rawValue: id)
-        try join(itemKey, to: caseID, triage: triage, current: existing, reopening: !status.isOpen, at: seenAt)
-        if status.isOpen {
-            summary.joinedCases.append(caseID)
-        } else {
-            try setStatus(caseID, from: status, to: .reopened, action: "reopen", actor: Store.systemActor,
+        let current = CaseSnapshot(
+            status: status, primaryConcern: primary,
+            concerns: (existing["concerns"].text ?? "").split(separator: ",").compactMap { Concern(rawValue: String($0)) },
+            owner: Role(rawValue: owner), dueAt: dueAt,
+            needsApproval: existing["needs_approval"].integer == 1, shouldAlertAtOnce: existing["alert_at_once"].integer == 1)
+        let join = joining(triage, current)
+        try apply(join, of: itemKey, raising: triage.primaryConcern, to: caseID, from: current, at: seenAt)
+        if let reopening = join.reopening {
+            try setStatus(caseID, from: status, to: reopening.status, action: "reopen", actor: Store.systemActor,
                           reason: "a new post in the same conversation", at: seenAt)
             summary.reopenedCases.append(caseID)
+        } else {
+            summary.joinedCases.append(caseID)
         }
     }
 
-    /// Adds a finding to a case, adding its concerns to the case's list, raising its primary concern
-    /// and bringing its due time forward if the new post needs it. A finished case being reopened takes the new post's clock instead: its old due time
-    /// has passed and says nothing about the new post. When the case changes hands, or is reopened,
-    /// for a post that asks for an instant alert, the (new) owner is alerted again.
-    private func join(
-        _ itemKey: ItemKey, to caseID: CaseID, triage: CaseTriage, current: SQLRow, reopening: Bool, at seenAt: Date
+    /// Applies a join as decided: the post joins the case, which takes the join's concerns,
+    /// owner, due time and flags, a reopened case its new clock, and the owner's alert is reset
+    /// when the join says so.
+    private func apply(
+        _ join: CaseJoin, of itemKey: ItemKey, raising postConcern: Concern, to caseID: CaseID, from current: CaseSnapshot, at seenAt: Date
     ) throws(StorageError) {
         try connection.query("INSERT OR IGNORE INTO case_findings (case_id, item_key, joined_at) VALUES (?, ?, ?)",
                              [.integer(caseID.rawValue), .text(itemKey.rawValue), SQLValue(seenAt)])
-        let currentPrimary = current["primary_concern"].text.flatMap(Concern.init(rawValue:))
-        let isMoreSerious = currentPrimary.map { triage.primaryConcern < $0 } ?? true
-        let changesOwner = isMoreSerious && current["owner"].text != triage.owner.rawValue
-        let dueAt = reopening ? triage.dueAt : min(current["due_at"].date ?? triage.dueAt, triage.dueAt)
-        // The case lists every concern of its posts, most serious first, so none hides behind the first post's.
-        let listed = (current["concerns"].text ?? "").split(separator: ",").compactMap { Concern(rawValue: String($0)) }
-        let concerns = Set(listed + triage.concerns).sorted().map(\.rawValue).joined(separator: ",")
-        try connection.query("UPDATE cases SET concerns = ? WHERE id = ?", [.text(concerns), .integer(caseID.rawValue)])
-        if isMoreSerious {
-            try connection.query(
-                """
-                UPDATE cases SET primary_concern = ?, owner = ?, due_at = ?, needs_approval = max(needs_approval, ?),
-                    alert_at_once = max(alert_at_once, ?), updated_at = ? WHERE id = ?
-                """,
-                [.text(triage.primaryConcern.rawValue), .text(triage.owner.rawValue), SQLValue(dueAt),
-                 SQLValue(triage.needsApproval), SQLValue(triage.shouldAlertAtOnce), SQLValue(seenAt), .integer(caseID.rawValue)])
-        } else {
-            try connection.query(
-                """
-                UPDATE cases SET due_at = ?, needs_approval = max(needs_approval, ?), alert_at_once = max(alert_at_once, ?),
-                    updated_at = ? WHERE id = ?
-                """,
-                [SQLValue(dueAt), SQLValue(triage.needsApproval), SQLValue(triage.shouldAlertAtOnce), SQLValue(seenAt),
-                 .integer(caseID.rawValue)])
-        }
-        if reopening {
+        try connection.query(
+            """
+            UPDATE cases SET primary_concern = ?, concerns = ?, owner = ?, due_at = ?, needs_approval = ?, alert_at_once = ?,
+                updated_at = ? WHERE id = ?
+            """,
+            [.text(join.primaryConcern.rawValue), .text(join.concerns.map(\.rawValue).joined(separator: ",")),
+             .text(join.owner.rawValue), SQLValue(join.dueAt), SQLValue(join.needsApproval), SQLValue(join.shouldAlertAtOnce),
+             SQLValue(seenAt), .integer(caseID.rawValue)])
+        if let reopening = join.reopening {
             try connection.query("UPDATE cases SET clock_started_at = ?, overdue_when_found = ? WHERE id = ?",
-                                 [SQLValue(triage.clockStartedAt), SQLValue(triage.wasOverdueWhenFound), .integer(caseID.rawValue)])
+                                 [SQLValue(reopening.clockStartedAt), SQLValue(reopening.wasOverdueWhenFound), .integer(caseID.rawValue)])
         }
-        if triage.shouldAlertAtOnce, changesOwner || reopening {
+        if join.alertsAgain {
             try connection.query("UPDATE alerts SET sent_at = NULL WHERE case_id = ?", [.integer(caseID.rawValue)])
         }
-        let status = try connection.query("SELECT status FROM cases WHERE id = ?", [.integer(caseID.rawValue)]).first?["status"].text
-            .flatMap(CaseStatus.init(rawValue:)) ?? .new
-        try appendAudit(caseID: caseID, at: seenAt, actor: Store.systemActor, action: "join", from: status, to: status,
-                        reason: "another post in the conversation: \(triage.primaryConcern.displayName)"
-                            + (isMoreSerious ? "; now owned by \(triage.owner)" : ""))
+        try appendAudit(caseID: caseID, at: seenAt, actor: Store.systemActor, action: "join", from: current.status, to: current.status,
+                        reason: "another post in the conversation: \(postConcern.displayName)"
+                            + (join.raisesConcern ? "; now owned by \(join.owner)" : ""))
     }
 
     func openCase(for itemKey: ItemKey, triage: CaseTriage, at openedAt: Date) throws(StorageError) -> CaseID {

@@ -49,9 +49,13 @@ extension Store {
     /// items, and a case for each new finding that needs one — all in one transaction.
     ///
     /// Writing the same record twice adds nothing the second time.
-    /// - Parameter joinWindow: how long after a case opens a new post by the same author joins it.
+    /// - Parameters:
+    ///   - joinWindow: how long after a case opens a new post by the same author joins it.
+    ///   - joining: what a post does to the case of its conversation: Workflow's `CaseJoin.init(joining:to:)`.
     @discardableResult
-    public func record(_ record: SourceScanRecord, joinWindow: TimeInterval = 72 * 3600) throws(StorageError) -> RecordSummary {
+    public func record(
+        _ record: SourceScanRecord, joinWindow: TimeInterval = 72 * 3600, joining: CaseJoining
+    ) throws(StorageError) -> RecordSummary {
         try inTransaction("record scan of \(record.state.sourceID)") {
             var summary = RecordSummary()
             try write(record.state)
@@ -70,7 +74,7 @@ extension Store {
                 summary.newItems += 1
                 if observation.finding != nil { summary.newFindings += 1 }
                 if let triage = observation.triage {
-                    try file(observation.item.key, triage: triage, at: seenAt, joinWindow: joinWindow, into: &summary)
+                    try file(observation.item.key, triage: triage, at: seenAt, joinWindow: joinWindow, joining: joining, into: &summary)
                 }
             }
             return summary

@@ -22,7 +22,7 @@ import Workflow
                                 dueAt: now.addingTimeInterval(86_400), needsApproval: true, shouldAlertAtOnce: false,
                                 wasOverdueWhenFound: false, threadKey: nil, authorKey: nil)
         let summary = try store.record(SourceScanRecord(state: FetchState(sourceID: forum.id, currentURL: forum.url, lastFetchedAt: now),
-                                                        observations: [.init(item: item, finding: finding, triage: triage)]))
+                                                        observations: [.init(item: item, finding: finding, triage: triage)]), joining: CaseJoin.init(joining:to:))
         return (store, try #require(summary.openedCases.first))
     }
 

@@ -26,7 +26,7 @@ import Workflow
 
     func write(_ store: Store, _ observations: [SourceScanRecord.Observation], at date: Date? = nil) throws -> RecordSummary {
         try store.record(SourceScanRecord(
-            state: FetchState(sourceID: forum.id, currentURL: forum.url, lastFetchedAt: date ?? now), observations: observations))
+            state: FetchState(sourceID: forum.id, currentURL: forum.url, lastFetchedAt: date ?? now), observations: observations), joining: CaseJoin.init(joining:to:))
     }
 
     func store(in folder: URL) throws -> Store {

@@ -3,6 +3,7 @@ import Model
 import Storage
 import TestSupport
 import Testing
+import Workflow
 
 /// `Store.searchFindings`: every word must appear, LIKE's wildcards are plain characters, and the
 /// concern, sentiment, hidden-concern and limit filters run in the query itself.
@@ -26,7 +27,7 @@ import Testing
                                   sentiment: SentimentScore(compound: post.2, drivers: []),
                                   concerns: post.3.map { [ConcernAssessment(concern: $0, confidence: 0.9, evidence: ["x"])] } ?? [])
             _ = try store.record(SourceScanRecord(state: FetchState(sourceID: forum.id, currentURL: forum.url, lastFetchedAt: start),
-                                                  observations: [.init(item: item, finding: finding, triage: nil)]))
+                                                  observations: [.init(item: item, finding: finding, triage: nil)]), joining: CaseJoin.init(joining:to:))
         }
         return store
     }

@@ -3,6 +3,7 @@ import Model
 import Storage
 import TestSupport
 import Testing
+import Workflow
 
 @Suite struct RetentionTests {
     let source = Source(url: URL(string: "https://forum.example/rss")!, kind: .feed, title: "Forum")
@@ -24,7 +25,7 @@ import Testing
             try store.register([source])
             let written = try store.record(SourceScanRecord(
                 state: FetchState(sourceID: source.id, currentURL: source.url, lastFetchedAt: now),
-                observations: [observation("a", opensCase: true), observation("b", opensCase: false)]))
+                observations: [observation("a", opensCase: true), observation("b", opensCase: false)]), joining: CaseJoin.init(joining:to:))
             let later = now.addingTimeInterval(200 * 86_400)
             let cutoff = later.addingTimeInterval(-180 * 86_400)
 

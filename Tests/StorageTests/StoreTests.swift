@@ -3,6 +3,7 @@ import Model
 import Storage
 import TestSupport
 import Testing
+import Workflow
 
 @Suite struct StoreTests {
     let gazette = Source(url: URL(string: "https://gazette.example/rss")!, kind: .feed, title: "Gazette")
@@ -41,7 +42,7 @@ import Testing
             let store = try Store(path: directory.appendingPathComponent("e.sqlite").path)
             try store.register([gazette, alerts])
             // Stored before ids were scoped: the gazette's post "1" under its bare key.
-            try store.record(record([item("id:1")], from: gazette))
+            try store.record(record([item("id:1")], from: gazette), joining: CaseJoin.init(joining:to:))
             let fromGazette = try store.scopingFeedLocalIDs([item("id:1"), item("id:https://gazette.example/2")], from: gazette.id)
             #expect(fromGazette.map(\.key.rawValue) == ["id:1", "id:https://gazette.example/2"])
             let fromAlerts = try store.scopingFeedLocalIDs([item("id:1")], from: alerts.id)
@@ -83,7 +84,7 @@ import Testing
             let title = "Millbrook " + String(repeating: "spam ", count: 1 << 20)
             let text = "Opening words. " + String(repeating: "filler ", count: TextLimits.storedText) + "hiddenword"
             let huge = Item(key: ItemKey(rawValue: "id:huge"), title: title, text: text)
-            try store.record(record([huge], from: gazette))
+            try store.record(record([huge], from: gazette), joining: CaseJoin.init(joining:to:))
             let found = try store.findings(discoveredFrom: now.addingTimeInterval(-60), to: now.addingTimeInterval(60))
             #expect(found.count == 1)
             #expect(found.first?.title.unicodeScalars.count == TextLimits.title)
@@ -99,8 +100,8 @@ import Testing
             let store = try Store(path: directory.appendingPathComponent("e.sqlite").path)
             try store.register([gazette])
             let scan = record([item("id:1"), item("id:2")], from: gazette)
-            let first = try store.record(scan)
-            let second = try store.record(scan)
+            let first = try store.record(scan, joining: CaseJoin.init(joining:to:))
+            let second = try store.record(scan, joining: CaseJoin.init(joining:to:))
             #expect(first.newItems == 2 && first.openedCases.count == 2)
             #expect(second.newItems == 0 && second.openedCases.isEmpty)
             let counts = try store.counts()
@@ -113,8 +114,8 @@ import Testing
             let store = try Store(path: directory.appendingPathComponent("e.sqlite").path)
             try store.register([gazette, alerts])
             let link = "https://gazette.example/news/results-day"
-            try store.record(record([item("id:gazette-77", link: link)], from: gazette))
-            let summary = try store.record(record([item("id:alert-9", link: link)], from: alerts))
+            try store.record(record([item("id:gazette-77", link: link)], from: gazette), joining: CaseJoin.init(joining:to:))
+            let summary = try store.record(record([item("id:alert-9", link: link)], from: alerts), joining: CaseJoin.init(joining:to:))
             #expect(summary.newItems == 0 && summary.repeatSightings == 1)
             let findings = try store.findings(discoveredFrom: now.addingTimeInterval(-60), to: now.addingTimeInterval(60))
             #expect(findings.count == 1)
@@ -127,7 +128,7 @@ import Testing
         try await withTemporaryDirectory { directory in
             let store = try Store(path: directory.appendingPathComponent("e.sqlite").path)
             try store.register([gazette])
-            try store.record(record([item("id:1", link: "https://gazette.example/a")], from: gazette))
+            try store.record(record([item("id:1", link: "https://gazette.example/a")], from: gazette), joining: CaseJoin.init(joining:to:))
             let candidates = [item("id:1"), item("id:other", link: "https://gazette.example/a"), item("id:3")]
             #expect(try store.unseen(candidates).map(\.key.rawValue) == ["id:3"])
         }
@@ -138,7 +139,7 @@ import Testing
             let path = directory.appendingPathComponent("e.sqlite").path
             let store = try Store(path: path)
             try store.register([gazette])
-            let summary = try store.record(record([item("id:1")], from: gazette))
+            let summary = try store.record(record([item("id:1")], from: gazette), joining: CaseJoin.init(joining:to:))
             let caseID = try #require(summary.openedCases.first)
             let trail = try store.auditTrail(for: caseID)
             #expect(trail.map(\.action) == ["open"])
@@ -178,7 +179,7 @@ import Testing
                 Item(key: ItemKey(rawValue: "hash:\($0.hashValue)"), title: $0, link: page.url, text: $0)
             }
             let summary = try store.record(SourceScanRecord(
-                state: FetchState(sourceID: page.id, currentURL: page.url), observations: blocks.map { .init(item: $0) }))
+                state: FetchState(sourceID: page.id, currentURL: page.url), observations: blocks.map { .init(item: $0) }), joining: CaseJoin.init(joining:to:))
             #expect(summary.newItems == 2)
         }
     }

@@ -47,7 +47,7 @@ struct WorkspaceFixture {
                 observation("b", title: "Worried about a pupil", text: "A pupil at Millbrook said they want to hurt themselves",
                             concern: .safeguarding, owner: .designatedSafeguardingLead, dueHours: 1,
                             needsApproval: RoutingPolicy.standard[.safeguarding]?.needsApproval ?? true),
-            ]))
+            ]), joining: CaseJoin.init(joining:to:))
         complaint = summary.openedCases[0]
         safeguarding = summary.openedCases[1]
         let hasher = PasswordHasher(iterations: 1_000)
@@ -68,7 +68,7 @@ struct WorkspaceFixture {
         try store.register([source])
         return try store.record(SourceScanRecord(
             state: FetchState(sourceID: source.id, currentURL: source.url, lastFetchedAt: now),
-            observations: [.init(item: item, finding: finding, triage: triage)])).openedCases
+            observations: [.init(item: item, finding: finding, triage: triage)]), joining: CaseJoin.init(joining:to:)).openedCases
     }
 
     /// The case as stored now.
