@@ -1,0 +1,15 @@
+/// # Storage
+///
+/// The SQLite file: sources and their fetch state, items and their sightings, findings, cases and
+/// their drafts, the append-only audit trail, digests, alerts, accounts and sessions.
+///
+/// **Owns:** the schema and its migrations (`Schema`), every read and write in transactions, the
+/// idempotence of a scan (an item seen again is a sighting, never a second finding or case), and
+/// the owner-only permissions of what it writes (`OwnerOnlyFiles`).
+///
+/// **Must not:** decide policy. What a new post does to its conversation's case is a
+/// `Model.CaseJoin` that Workflow decides and `record(_:joinWindow:joining:)` applies as it stands;
+/// which moves are legal is Workflow's `CaseStateMachine`, checked before `transition`; the actions
+/// that count as a first response are Workflow's `CaseAction.firstResponses`, which a test holds
+/// `firstResponseActionNames` to. It renders nothing and knows nothing of HTTP or email.
+enum StorageOverview {}
