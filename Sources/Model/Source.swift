@@ -20,6 +20,9 @@ public struct Source: Hashable, Sendable, Identifiable {
     /// Set when the source is the school's own (its site, its own accounts): its items are the
     /// school speaking, counted in the digest but never a case to answer.
     public var isSchoolsOwn: Bool
+    /// Set when a page's blocks are one conversation (a forum thread's replies), so that they join
+    /// one case; otherwise each block of a page (a review, a noticeboard post) is a post of its own.
+    public var isOneConversation: Bool
     /// How often to check it, overriding the configured default.
     public var refreshInterval: Duration?
 
@@ -30,6 +33,7 @@ public struct Source: Hashable, Sendable, Identifiable {
         title: String,
         isAboutSchool: Bool = false,
         isSchoolsOwn: Bool = false,
+        isOneConversation: Bool = false,
         refreshInterval: Duration? = nil
     ) {
         self.id = id ?? SourceID(rawValue: url.absoluteString)
@@ -38,6 +42,7 @@ public struct Source: Hashable, Sendable, Identifiable {
         self.title = title
         self.isAboutSchool = isAboutSchool
         self.isSchoolsOwn = isSchoolsOwn
+        self.isOneConversation = isOneConversation
         self.refreshInterval = refreshInterval
     }
 }

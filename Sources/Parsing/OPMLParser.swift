@@ -14,6 +14,8 @@ import Model
 /// - `earshotAboutSchool="true"` marks a source whose every item is about the school;
 /// - `earshotSchoolsOwn="true"` marks the school's own source (its site, its own accounts): the
 ///   school speaking, counted but never answered;
+/// - `earshotConversation="true"` marks a page whose blocks are one conversation (a forum thread),
+///   so they join one case; a page's blocks are separate posts otherwise;
 /// - `earshotInterval` (`45s`, `30m`, `6h`, `1d`) overrides the refresh interval;
 /// - a URL listed twice keeps its first outline.
 public struct OPMLParser: Sendable {
@@ -122,6 +124,7 @@ public struct OPMLParser: Sendable {
             title: title.map(PlainTextBuilder.collapseWhitespace) ?? AddressRedaction.redacted(url),
             isAboutSchool: try flag("earshotAboutSchool", of: outline, line: line),
             isSchoolsOwn: try flag("earshotSchoolsOwn", of: outline, line: line),
+            isOneConversation: try flag("earshotConversation", of: outline, line: line),
             refreshInterval: try interval(outline.attributeIgnoringCase("earshotInterval"), line: line)
         )
     }

@@ -4,7 +4,9 @@ import Model
 /// What ties posts into one conversation, so that findings about the same thread, page or author
 /// join one case instead of opening one each.
 ///
-/// - A block of a web page belongs to the page (a forum thread, a news page's comments).
+/// - A block of a web page belongs to the page when the page is one conversation (a forum thread,
+///   `Source.isOneConversation`); otherwise each block is a post of its own (reviews on one page,
+///   a noticeboard), joined to others only by its author.
 /// - A feed item belongs to the thread its link points at: the link without its fragment and
 ///   without query parameters that only move within a thread (`goto`, `page`, `start`, …), and for
 ///   `/comments/<id>/<slug>/…` links, the thread part only.
@@ -15,7 +17,7 @@ public enum ConversationKeys {
 
     /// The thread `item` of `source` belongs to, if one can be told.
     public static func thread(of item: Item, in source: Source) -> String? {
-        if source.kind == .page { return "page:" + source.id.rawValue }
+        if source.kind == .page { return source.isOneConversation ? "page:" + source.id.rawValue : nil }
         guard let link = item.link, var parts = URLComponents(url: link, resolvingAgainstBaseURL: false) else { return nil }
         parts.fragment = nil
         let kept = parts.queryItems?.filter { !navigationParameters.contains($0.name.lowercased()) }

@@ -5,14 +5,20 @@ import Workflow
 
 @Suite struct ConversationKeysTests {
     let feed = Source(url: URL(string: "https://forum.example/rss")!, kind: .feed, title: "Forum")
-    let page = Source(url: URL(string: "https://forum.example/thread/9")!, kind: .page, title: "Thread")
+    let page = Source(url: URL(string: "https://forum.example/thread/9")!, kind: .page, title: "Thread", isOneConversation: true)
+    let reviews = Source(url: URL(string: "https://reviews.example/millbrook")!, kind: .page, title: "Reviews")
 
     func item(link: String?, author: String? = nil) -> Item {
         Item(key: ItemKey(rawValue: "id:1"), title: "", link: link.flatMap(URL.init(string:)), author: author, text: "")
     }
 
-    @Test func everyBlockOfAPageIsInThePagesThread() {
+    @Test func everyBlockOfAThreadPageIsInThePagesThread() {
         #expect(ConversationKeys.thread(of: item(link: "https://forum.example/thread/9"), in: page) == "page:https://forum.example/thread/9")
+    }
+
+    /// Reviews by different people on one page are not one conversation: each is a post of its own.
+    @Test func blocksOfAnyOtherPageShareNoThread() {
+        #expect(ConversationKeys.thread(of: item(link: "https://reviews.example/millbrook"), in: reviews) == nil)
     }
 
     @Test func navigationWithinAThreadIsIgnored() {
