@@ -76,7 +76,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
-            name: "Configuration",
+            name: "Settings",
             dependencies: [
                 "Model", "Mentions", "Workflow", "Fetching", "Parsing", "Mailing", "Scheduling",
                 .product(name: "TOMLKit", package: "TOMLKit"),
@@ -87,7 +87,7 @@ let package = Package(
         .target(
             name: "Notifications",
             dependencies: [
-                "Model", "Configuration", "Mailing", "Storage", "Workflow",
+                "Model", "Settings", "Mailing", "Storage", "Workflow",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -104,7 +104,7 @@ let package = Package(
         .target(
             name: "EarshotCLI",
             dependencies: [
-                "Model", "Configuration", "Scanning", "Storage", "Digest", "Workflow", "Mailing", "Notifications", "Casework",
+                "Model", "Settings", "Scanning", "Storage", "Digest", "Workflow", "Mailing", "Notifications", "Casework",
                 "Workspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -114,7 +114,7 @@ let package = Package(
         .target(
             name: "Workspace",
             dependencies: [
-                "Model", "Storage", "Workflow", "Sentiment", "Configuration", "Digest", "Casework",
+                "Model", "Storage", "Workflow", "Sentiment", "Settings", "Digest", "Casework",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -128,7 +128,7 @@ let package = Package(
         .executableTarget(
             name: "EarshotBench",
             dependencies: [
-                "Sentiment", "Mentions", "Configuration",
+                "Sentiment", "Mentions", "Settings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -161,7 +161,7 @@ let package = Package(
         .testTarget(
             name: "NotificationsTests",
             dependencies: [
-                "Notifications", "Configuration", "Storage", "Mailing", "TestSupport",
+                "Notifications", "Settings", "Storage", "Mailing", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -184,14 +184,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "ConfigurationTests",
-            dependencies: ["Configuration", "Mentions", "Workflow", "Scheduling", "Fetching", "Parsing", "TestSupport"],
+            name: "SettingsTests",
+            dependencies: ["Settings", "Mentions", "Workflow", "Scheduling", "Fetching", "Parsing", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ScanningTests",
             dependencies: [
-                "Scanning", "Configuration", "Storage", "Fetching", "Mentions", "Sentiment", "Workflow", "Scheduling",
+                "Scanning", "Settings", "Storage", "Fetching", "Mentions", "Sentiment", "Workflow", "Scheduling",
                 "TestSupport", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -204,7 +204,7 @@ let package = Package(
         .testTarget(
             name: "WorkspaceTests",
             dependencies: [
-                "Workspace", "Storage", "Model", "Configuration", "Workflow", "TestSupport",
+                "Workspace", "Storage", "Model", "Settings", "Workflow", "TestSupport",
             ],
             swiftSettings: swiftSettings
         ),

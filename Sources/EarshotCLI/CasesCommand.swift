@@ -1,6 +1,6 @@
 import ArgumentParser
 import Casework
-import Configuration
+import Settings
 import Foundation
 import Model
 import Sentiment

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Configuration
+import Settings
 import Foundation
 
 /// `earshot init`: writes a commented starter configuration and feed list.

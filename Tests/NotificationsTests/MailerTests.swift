@@ -1,4 +1,4 @@
-import Configuration
+import Settings
 import Foundation
 import Logging
 import Mailing

@@ -1,4 +1,4 @@
-import Configuration
+import Settings
 import Fetching
 import Foundation
 import Mentions

@@ -1,4 +1,4 @@
-// Configuration: reads `earshot.toml` and the OPML feed lists it names, and turns them into the
+// Settings: reads `earshot.toml` and the OPML feed lists it names, and turns them into the
 // values the rooms take: the school's profile for Mentions, the working calendar and routing
 // policy for Workflow, fetch settings for Fetching, the schedule for Scheduling, and where the
 // database and reports live.
