@@ -38,18 +38,30 @@ struct LexiconFile {
     var contents: String
 
     /// The data lines, each with exactly `fieldCount` non-empty fields.
+    ///
+    /// Read as UTF-8 bytes: lines end at LF (a CR before it is dropped), fields at TAB, and
+    /// fields are trimmed of ASCII spaces. Reading the bytes rather than characters keeps loading
+    /// the larger files (the concern model's weights) from dominating a short run's start.
     func entries(fieldCount: Int) throws(SentimentError) -> [Entry] {
         var entries: [Entry] = []
-        let lines = contents.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        for (offset, rawLine) in lines.enumerated() {
-            var line = Substring(rawLine)
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            if offset == 0, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
-            let trimmed = line.trimmingWhitespace()
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+        var bytes = Array(contents.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        var lineNumber = 0
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            lineNumber += 1
+            defer { lineStart = lineEnd + 1 }
+            var contentEnd = lineEnd
+            if contentEnd > lineStart, bytes[contentEnd - 1] == UInt8(ascii: "\r") { contentEnd -= 1 }
+            let line = bytes[lineStart..<contentEnd]
+            let trimmed = line.trimmingSpaces()
+            if trimmed.isEmpty || trimmed.first == UInt8(ascii: "#") { continue }
 
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0.trimmingWhitespace()) }
-            let entry = Entry(file: name, line: offset + 1, content: String(trimmed), fields: fields)
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+                .map { String(decoding: $0.trimmingSpaces(), as: UTF8.self) }
+            let entry = Entry(file: name, line: lineNumber, content: String(decoding: trimmed, as: UTF8.self), fields: fields)
             guard fields.count == fieldCount else {
                 let expected = fieldCount == 1 ? "one entry and no TAB" : "\(fieldCount) TAB-separated fields"
                 throw entry.error("expected \(expected), found \(fields.count) field\(fields.count == 1 ? "" : "s")")
@@ -63,12 +75,12 @@ struct LexiconFile {
     }
 }
 
-extension Substring {
-    /// The substring without leading and trailing whitespace.
-    fileprivate func trimmingWhitespace() -> Substring {
+extension ArraySlice<UInt8> {
+    /// The bytes without leading and trailing ASCII spaces and tabs.
+    fileprivate func trimmingSpaces() -> ArraySlice<UInt8> {
         var result = self
-        while let first = result.first, first.isWhitespace { result = result.dropFirst() }
-        while let last = result.last, last.isWhitespace { result = result.dropLast() }
+        while let first = result.first, first == 0x20 || first == 0x09 { result = result.dropFirst() }
+        while let last = result.last, last == 0x20 || last == 0x09 { result = result.dropLast() }
         return result
     }
 }
