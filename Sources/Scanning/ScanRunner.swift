@@ -177,18 +177,18 @@ public struct ScanRunner: Sendable {
         state.lastError = nil
 
         let sourceID = source.id
-        let (items, unseen) = try await storage.perform { store in
+        let (items, toJudge) = try await storage.perform { store in
             let items = try store.scopingFeedLocalIDs(parsed, from: sourceID)
-            return (items, try store.unseen(items))
+            return (items, try store.itemsToJudge(items))
         }
-        let unseenKeys = Set(unseen.map(\.key))
-        if !unseen.isEmpty || state.lastChangedAt == nil { state.lastChangedAt = fetchedAt }
+        let keysToJudge = Set(toJudge.map(\.key))
+        if !toJudge.isEmpty || state.lastChangedAt == nil { state.lastChangedAt = fetchedAt }
         state.nextDueAt = schedule.nextDue(
             for: source, fetchedAt: fetchedAt, consecutiveErrors: 0, lastChangedAt: state.lastChangedAt,
             hints: state.scheduleHints.merged(with: serverHints))
         let analyzer = self.analyzer
         let observations = items.map { item in
-            unseenKeys.contains(item.key)
+            keysToJudge.contains(item.key)
                 ? analyzer.observe(item, in: source, discoveredAt: fetchedAt)
                 : SourceScanRecord.Observation(item: item)
         }

@@ -139,5 +139,12 @@ enum Schema {
         """
         ALTER TABLE digests ADD COLUMN is_of_given_day INTEGER NOT NULL DEFAULT 0;
         """,
+        // One story seen through a news search engine and in its publisher's own feed: the story's
+        // key, and whether the stored item only stands in for the publisher's copy.
+        """
+        ALTER TABLE items ADD COLUMN story_key TEXT;
+        ALTER TABLE items ADD COLUMN is_stand_in INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX items_by_story ON items(story_key) WHERE story_key IS NOT NULL;
+        """,
     ]
 }

@@ -2,15 +2,20 @@ import Foundation
 import Model
 
 extension Store {
-    /// The items among `items` that the store has not seen, by key or by link, in their order.
+    /// The items among `items` that the scan is to judge, in their order: those the store has not
+    /// seen, by key, link or story, and those that are the publisher's own copy of a story stored
+    /// so far only through a stand-in (see ``Model/Item/isStandIn``), which are read in full.
     ///
-    /// The scan analyses only these; ``record(_:)`` checks again inside its transaction.
-    public func unseen(_ items: [Item]) throws(StorageError) -> [Item] {
-        var unseen: [Item] = []
-        for item in items where try existingKey(for: item) == nil {
-            unseen.append(item)
+    /// ``record(_:joinWindow:joining:)`` checks again inside its transaction.
+    public func itemsToJudge(_ items: [Item]) throws(StorageError) -> [Item] {
+        var result: [Item] = []
+        for item in items {
+            switch try storedCopy(of: item) {
+            case nil, .standIn?: result.append(item)
+            case .same?: continue
+            }
         }
-        return unseen
+        return result
     }
 
     /// The items of one source with their feed-local ids scoped to it (see ``ItemKey/scoped(to:)``),
@@ -32,17 +37,39 @@ extension Store {
         return result
     }
 
-    /// The key under which this item, or the same story from another source, is stored.
-    func existingKey(for item: Item) throws(StorageError) -> ItemKey? {
+    /// How an item is already stored, if it is.
+    enum StoredCopy {
+        /// The same item, or the same story seen before: a repeat sighting.
+        case same(ItemKey)
+        /// The same story, stored so far only through a stand-in that this item, the publisher's
+        /// own copy, completes.
+        case standIn(ItemKey)
+    }
+
+    /// Where this item, or the same story from another source, is stored: by key; by link (for
+    /// items with an identity of their own); else by story, when this item or the stored one is
+    /// a stand-in and they were published within ``Model/StoryKey/sameStoryWindow`` of each other.
+    func storedCopy(of item: Item) throws(StorageError) -> StoredCopy? {
         if let row = try connection.query("SELECT key FROM items WHERE key = ?", [.text(item.key.rawValue)]).first,
            let key = row["key"].text {
-            return ItemKey(rawValue: key)
+            return .same(ItemKey(rawValue: key))
         }
         // Blocks of one web page share the page's link and are told apart by their content hash,
         // so only items with an identity of their own are matched across sources by link.
-        guard let link = item.link?.absoluteString, !item.key.rawValue.hasPrefix("hash:") else { return nil }
-        return try connection.query("SELECT key FROM items WHERE link = ? LIMIT 1", [.text(link)]).first?["key"].text
-            .map(ItemKey.init(rawValue:))
+        if let link = item.link?.absoluteString, !item.key.rawValue.hasPrefix("hash:"),
+           let key = try connection.query("SELECT key FROM items WHERE link = ? LIMIT 1", [.text(link)]).first?["key"].text {
+            return .same(ItemKey(rawValue: key))
+        }
+        guard let story = item.story else { return nil }
+        let candidates = try connection.query(
+            "SELECT key, is_stand_in, published_at FROM items WHERE story_key = ? ORDER BY discovered_at, key",
+            [.text(story.rawValue)])
+        for row in candidates where StoryKey.canBeOneStory(publishedAt: item.published, and: row["published_at"].date) {
+            guard let key = row["key"].text.map(ItemKey.init(rawValue:)) else { continue }
+            if item.isStandIn { return .same(key) }
+            if row["is_stand_in"].integer == 1 { return .standIn(key) }
+        }
+        return nil
     }
 
     /// Writes one fetch of one source: its fetch state, new items and findings, sightings of known
@@ -62,13 +89,16 @@ extension Store {
             let sourceID = record.state.sourceID
             let seenAt = record.state.lastFetchedAt ?? Date()
             for observation in record.observations {
-                if let key = try existingKey(for: observation.item) {
-                    try connection.query(
-                        "INSERT OR IGNORE INTO sightings (item_key, source_id, seen_at) VALUES (?, ?, ?)",
-                        [.text(key.rawValue), .text(sourceID.rawValue), SQLValue(seenAt)]
-                    )
-                    summary.repeatSightings += connection.changes
+                switch try storedCopy(of: observation.item) {
+                case .same(let key)?:
+                    try noteSighting(of: key, in: sourceID, at: seenAt, into: &summary)
                     continue
+                case .standIn(let key)?:
+                    try noteSighting(of: key, in: sourceID, at: seenAt, into: &summary)
+                    try complete(key, with: observation, at: seenAt, joinWindow: joinWindow, joining: joining, into: &summary)
+                    continue
+                case nil:
+                    break
                 }
                 try insert(observation, from: sourceID, at: seenAt)
                 summary.newItems += 1
@@ -81,14 +111,61 @@ extension Store {
         }
     }
 
+    /// Records that a source showed an item already stored; a source seen showing it before adds nothing.
+    private func noteSighting(of key: ItemKey, in source: SourceID, at seenAt: Date, into summary: inout RecordSummary) throws(StorageError) {
+        try connection.query(
+            "INSERT OR IGNORE INTO sightings (item_key, source_id, seen_at) VALUES (?, ?, ?)",
+            [.text(key.rawValue), .text(source.rawValue), SQLValue(seenAt)]
+        )
+        summary.repeatSightings += connection.changes
+    }
+
+    /// The publisher's own copy of a story stored so far through a stand-in: the stored item takes
+    /// the publisher's link and stands in no more. When the copy names the school, its text and
+    /// judgement replace the stand-in's (a search engine's item carries little more than a
+    /// headline), and the case the copy calls for is filed as for a new post, into the case the
+    /// stand-in is in if it is in one.
+    private func complete(
+        _ key: ItemKey, with observation: SourceScanRecord.Observation, at seenAt: Date, joinWindow: TimeInterval,
+        joining: CaseJoining, into summary: inout RecordSummary
+    ) throws(StorageError) {
+        let item = observation.item.withinTextLimits
+        try connection.query("UPDATE items SET link = ?, is_stand_in = 0 WHERE key = ?",
+                             [SQLValue(item.link?.absoluteString), .text(key.rawValue)])
+        guard let finding = observation.finding else { return }
+        let wasMention = try connection.query("SELECT is_mention FROM items WHERE key = ?", [.text(key.rawValue)])
+            .first?["is_mention"].integer == 1
+        // A mention keeps the time it was first found, which the digest's windows count by; an
+        // item that becomes one is found now. (SET reads the row as it was before the update.)
+        try connection.query(
+            """
+            UPDATE items SET title = ?, author = ?, text = ?, is_mention = 1,
+                discovered_at = CASE WHEN is_mention = 1 THEN discovered_at ELSE ? END, mentions_json = ?,
+                sentiment = ?, sentiment_label = ?, sentiment_drivers_json = ?, concerns_json = ?
+            WHERE key = ?
+            """,
+            [
+                .text(item.title), SQLValue(item.author), .text(item.text), SQLValue(finding.discoveredAt),
+                .text(JSONColumn.encode(finding.mentions)), .real(finding.sentiment.compound),
+                .text(finding.sentiment.label.rawValue), .text(JSONColumn.encode(finding.sentiment.drivers)),
+                .text(JSONColumn.encode(finding.concerns)), .text(key.rawValue),
+            ]
+        )
+        if !wasMention { summary.newFindings += 1 }
+        if let triage = observation.triage {
+            try file(key, triage: triage, at: seenAt, joinWindow: joinWindow, joining: joining, occasion: .publishersCopy, into: &summary)
+        }
+    }
+
     private func insert(_ observation: SourceScanRecord.Observation, from source: SourceID, at seenAt: Date) throws(StorageError) {
         let item = observation.item.withinTextLimits
         let finding = observation.finding
         try connection.query(
             """
             INSERT INTO items (key, link, title, author, published_at, text, first_source_id, discovered_at,
-                is_mention, mentions_json, sentiment, sentiment_label, sentiment_drivers_json, concerns_json)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                is_mention, mentions_json, sentiment, sentiment_label, sentiment_drivers_json, concerns_json,
+                story_key, is_stand_in)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 .text(item.key.rawValue), SQLValue(item.link?.absoluteString), .text(item.title), SQLValue(item.author),
@@ -99,6 +176,7 @@ extension Store {
                 SQLValue(finding?.sentiment.label.rawValue),
                 SQLValue(finding.map { JSONColumn.encode($0.sentiment.drivers) }),
                 SQLValue(finding.map { JSONColumn.encode($0.concerns) }),
+                SQLValue(item.story?.rawValue), SQLValue(item.isStandIn),
             ]
         )
         try connection.query(
