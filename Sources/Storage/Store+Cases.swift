@@ -15,13 +15,22 @@ extension Store {
         /// The publisher's own copy of a post stored so far through a search engine's stand-in:
         /// the same post, read in full.
         case publishersCopy
+        /// A post taken as history, taken up by a backfill.
+        case takenUpFromHistory
 
         /// The audit trail's words for a post of this occasion joining a case.
         func joinReason(_ concern: Concern) -> String {
             switch self {
             case .newPost: "another post in the conversation: \(concern.displayName)"
             case .publishersCopy: "the post read in full from its publisher: \(concern.displayName)"
+            case .takenUpFromHistory: "another post in the conversation, taken up from history: \(concern.displayName)"
             }
+        }
+
+        /// The audit trail's words for a post of this occasion opening a case.
+        func openReason(_ triage: CaseTriage) -> String {
+            let found = "\(triage.primaryConcern.displayName) found; owner \(triage.owner)"
+            return self == .takenUpFromHistory ? found + "; taken up from history" : found
         }
     }
 
@@ -57,7 +66,7 @@ extension Store {
               let status = existing["status"].text.flatMap(CaseStatus.init(rawValue:)),
               let primary = existing["primary_concern"].text.flatMap(Concern.init(rawValue:)),
               let owner = existing["owner"].text, let dueAt = existing["due_at"].date else {
-            summary.openedCases.append(try openCase(for: itemKey, triage: triage, at: seenAt))
+            summary.openedCases.append(try openCase(for: itemKey, triage: triage, at: seenAt, occasion: occasion))
             return
         }
         let caseID = CaseID(rawValue: id)
@@ -108,7 +117,7 @@ extension Store {
                             + (join.raisesConcern ? "; now owned by \(join.owner)" : ""))
     }
 
-    func openCase(for itemKey: ItemKey, triage: CaseTriage, at openedAt: Date) throws(StorageError) -> CaseID {
+    func openCase(for itemKey: ItemKey, triage: CaseTriage, at openedAt: Date, occasion: FilingOccasion) throws(StorageError) -> CaseID {
         try connection.query(
             """
             INSERT INTO cases (item_key, primary_concern, concerns, owner, status, opened_at, clock_started_at,
@@ -127,7 +136,7 @@ extension Store {
         try connection.query("INSERT INTO case_findings (case_id, item_key, joined_at) VALUES (?, ?, ?)",
                              [.integer(caseID.rawValue), .text(itemKey.rawValue), SQLValue(openedAt)])
         try appendAudit(caseID: caseID, at: openedAt, actor: Store.systemActor, action: "open", from: nil, to: .new,
-                        reason: "\(triage.primaryConcern.displayName) found; owner \(triage.owner)")
+                        reason: occasion.openReason(triage))
         return caseID
     }
 

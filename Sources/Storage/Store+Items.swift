@@ -73,7 +73,8 @@ extension Store {
     }
 
     /// Writes one fetch of one source: its fetch state, new items and findings, sightings of known
-    /// items, and a case for each new finding that needs one — all in one transaction.
+    /// items, and a case for each new finding that needs one — kept back, beside the item, for an
+    /// item taken as history — all in one transaction.
     ///
     /// Writing the same record twice adds nothing the second time.
     /// - Parameters:
@@ -103,7 +104,10 @@ extension Store {
                 try insert(observation, from: sourceID, at: seenAt)
                 summary.newItems += 1
                 if observation.finding != nil { summary.newFindings += 1 }
-                if let triage = observation.triage {
+                if observation.isHistory {
+                    summary.takenAsHistory += 1
+                    if observation.triage != nil { summary.casesHeldBack += 1 }
+                } else if let triage = observation.triage {
                     try file(observation.item.key, triage: triage, at: seenAt, joinWindow: joinWindow, joining: joining, into: &summary)
                 }
             }
@@ -124,7 +128,8 @@ extension Store {
     /// the publisher's link and stands in no more. When the copy names the school, its text and
     /// judgement replace the stand-in's (a search engine's item carries little more than a
     /// headline), and the case the copy calls for is filed as for a new post, into the case the
-    /// stand-in is in if it is in one.
+    /// stand-in is in if it is in one. The item stays history only if both readings are: then the
+    /// copy's case is the one kept back.
     private func complete(
         _ key: ItemKey, with observation: SourceScanRecord.Observation, at seenAt: Date, joinWindow: TimeInterval,
         joining: CaseJoining, into summary: inout RecordSummary
@@ -132,7 +137,29 @@ extension Store {
         let item = observation.item.withinTextLimits
         try connection.query("UPDATE items SET link = ?, is_stand_in = 0 WHERE key = ?",
                              [SQLValue(item.link?.absoluteString), .text(key.rawValue)])
-        guard let finding = observation.finding else { return }
+        if let finding = observation.finding {
+            try replaceJudgement(of: key, with: item, finding, into: &summary)
+        }
+        let stored = try connection.query("SELECT is_history, withheld_triage_json FROM items WHERE key = ?", [.text(key.rawValue)]).first
+        let withheld = JSONColumn.decode(CaseTriage.self, from: stored?["withheld_triage_json"].text)
+        if stored?["is_history"].integer == 1 {
+            if observation.isHistory {
+                guard let triage = observation.triage else { return }
+                try connection.query("UPDATE items SET withheld_triage_json = ? WHERE key = ?",
+                                     [.text(JSONColumn.encode(triage)), .text(key.rawValue)])
+                if withheld == nil { summary.casesHeldBack += 1 }
+                return
+            }
+            // Read as news from the publisher: the item is history no more.
+            try connection.query("UPDATE items SET is_history = 0, withheld_triage_json = NULL WHERE key = ?", [.text(key.rawValue)])
+        }
+        if let triage = observation.triage ?? withheld {
+            try file(key, triage: triage, at: seenAt, joinWindow: joinWindow, joining: joining, occasion: .publishersCopy, into: &summary)
+        }
+    }
+
+    /// The text and judgement of a stored item replaced by those of a fuller copy that names the school.
+    private func replaceJudgement(of key: ItemKey, with item: Item, _ finding: Finding, into summary: inout RecordSummary) throws(StorageError) {
         let wasMention = try connection.query("SELECT is_mention FROM items WHERE key = ?", [.text(key.rawValue)])
             .first?["is_mention"].integer == 1
         // A mention keeps the time it was first found, which the digest's windows count by; an
@@ -152,8 +179,32 @@ extension Store {
             ]
         )
         if !wasMention { summary.newFindings += 1 }
-        if let triage = observation.triage {
-            try file(key, triage: triage, at: seenAt, joinWindow: joinWindow, joining: joining, occasion: .publishersCopy, into: &summary)
+    }
+
+    /// Takes up every item kept as history, as `earshot scan --backfill` asks: each counts as news
+    /// from now on, and each whose case was kept back files it now, oldest post first, as a new
+    /// post would (into its conversation's case, or a case of its own). One transaction: an
+    /// interrupted backfill takes up nothing, and a second one finds nothing left to take up.
+    /// - Parameters:
+    ///   - now: when the cases are opened or joined.
+    ///   - joinWindow: how long after a case opens a new post by the same author joins it.
+    ///   - joining: what a post does to the case of its conversation: Workflow's `CaseJoin.init(joining:to:)`.
+    @discardableResult
+    public func takeUpHistory(at now: Date, joinWindow: TimeInterval = 72 * 3600, joining: CaseJoining) throws(StorageError) -> RecordSummary {
+        try inTransaction("take up history") {
+            var summary = RecordSummary()
+            let rows = try connection.query(
+                "SELECT key, withheld_triage_json FROM items WHERE is_history = 1 ORDER BY published_at, discovered_at, key")
+            for row in rows {
+                guard let key = row["key"].text.map(ItemKey.init(rawValue:)) else { continue }
+                try connection.query("UPDATE items SET is_history = 0, withheld_triage_json = NULL WHERE key = ?", [.text(key.rawValue)])
+                summary.takenUpFromHistory += 1
+                if let triage = JSONColumn.decode(CaseTriage.self, from: row["withheld_triage_json"].text) {
+                    try file(key, triage: triage, at: now, joinWindow: joinWindow, joining: joining, occasion: .takenUpFromHistory,
+                             into: &summary)
+                }
+            }
+            return summary
         }
     }
 
@@ -164,8 +215,8 @@ extension Store {
             """
             INSERT INTO items (key, link, title, author, published_at, text, first_source_id, discovered_at,
                 is_mention, mentions_json, sentiment, sentiment_label, sentiment_drivers_json, concerns_json,
-                story_key, is_stand_in)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                story_key, is_stand_in, is_history, withheld_triage_json)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 .text(item.key.rawValue), SQLValue(item.link?.absoluteString), .text(item.title), SQLValue(item.author),
@@ -176,7 +227,8 @@ extension Store {
                 SQLValue(finding?.sentiment.label.rawValue),
                 SQLValue(finding.map { JSONColumn.encode($0.sentiment.drivers) }),
                 SQLValue(finding.map { JSONColumn.encode($0.concerns) }),
-                SQLValue(item.story?.rawValue), SQLValue(item.isStandIn),
+                SQLValue(item.story?.rawValue), SQLValue(item.isStandIn), SQLValue(observation.isHistory),
+                SQLValue(observation.isHistory ? observation.triage.map(JSONColumn.encode) : nil),
             ]
         )
         try connection.query(
@@ -185,9 +237,23 @@ extension Store {
         )
     }
 
-    /// Findings discovered in `[start, end)`, oldest first.
+    /// Findings discovered in `[start, end)` as news, oldest first: those taken as history (and
+    /// not taken up since) are counted by ``takenAsHistory(discoveredFrom:to:)`` instead.
     public func findings(discoveredFrom start: Date, to end: Date) throws(StorageError) -> [FindingSummary] {
-        try findings(where: "is_mention = 1 AND discovered_at >= ? AND discovered_at < ?", [SQLValue(start), SQLValue(end)])
+        try findings(where: "is_mention = 1 AND is_history = 0 AND discovered_at >= ? AND discovered_at < ?", [SQLValue(start), SQLValue(end)])
+    }
+
+    /// What was taken as history in `[start, end)` and not taken up since: the items, the mentions
+    /// among them, and the cases kept back until a backfill.
+    public func takenAsHistory(discoveredFrom start: Date, to end: Date) throws(StorageError) -> (items: Int, mentions: Int, casesHeldBack: Int) {
+        let row = try connection.query(
+            """
+            SELECT count(*) AS items, coalesce(sum(is_mention), 0) AS mentions,
+                   count(withheld_triage_json) AS held_back
+            FROM items WHERE is_history = 1 AND discovered_at >= ? AND discovered_at < ?
+            """,
+            [SQLValue(start), SQLValue(end)]).first
+        return (Int(row?["items"].integer ?? 0), Int(row?["mentions"].integer ?? 0), Int(row?["held_back"].integer ?? 0))
     }
 
     /// Findings whose title or text holds every word of `words` (ASCII letters in any case), that
