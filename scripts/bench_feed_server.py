@@ -2,23 +2,30 @@
 
 Usage: bench_feed_server.py PORT HOSTS FEEDS_PER_HOST DELAY_MS READY_FILE
 Serves http://127.0.0.N:PORT/feeds/K.xml for N in 1..HOSTS and K in 0..FEEDS_PER_HOST-1, plus robots.txt.
+Items of even-numbered feeds were published an hour before the server started, those of odd ones
+thirty days before: a first read takes the odd feeds' items as history.
 """
 import asyncio
 import sys
+import time
+from email.utils import formatdate
 
 PORT, HOSTS, FEEDS_PER_HOST, DELAY_MS = (int(value) for value in sys.argv[1:5])
 READY_FILE = sys.argv[5]
 ETAG = '"bench-v1"'
+STARTED = time.time()
 
 
 def feed(host, number):
     items = []
+    age = 3600 if number % 2 == 0 else 30 * 86400
     for index in range(10):
+        published = formatdate(STARTED - age + index * 60, usegmt=True)
         subject = "Millbrook Academy" if index == 0 else "the town council"
         items.append(
             f"<item><guid>h{host}-f{number}-i{index}</guid><title>Update {index} from {subject}</title>"
             f"<link>https://news{host}.example/{number}/{index}</link>"
-            f"<pubDate>Wed, 25 Nov 2026 08:{index:02d}:00 +0000</pubDate>"
+            f"<pubDate>{published}</pubDate>"
             f"<description>Parents said {subject} did a brilliant job with the fair this week, "
             f"although the car park was chaotic again.</description></item>"
         )

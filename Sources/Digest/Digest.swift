@@ -37,6 +37,11 @@ public struct Digest: Hashable, Sendable {
     public var urgentConcerns: Set<Concern>
     /// The last 30 days, for trends and compliance.
     public var history: DigestHistory
+    /// Mentions found in the window but taken as history (published before their source was first
+    /// read, by more than the history window): counted here, not among `findings`.
+    public var mentionsTakenAsHistory: Int
+    /// How many of those would have opened a case; `earshot scan --backfill` opens them.
+    public var casesHeldBack: Int
 
     /// Builds a digest for the local day containing `generatedAt` in `timeZone`; open cases are
     /// judged at `attentionAt` (by default `generatedAt`).
@@ -49,10 +54,14 @@ public struct Digest: Hashable, Sendable {
         openCases: [CaseSummary],
         failingSources: [FailingSource],
         urgentConcerns: Set<Concern>,
-        history: DigestHistory = DigestHistory()
+        history: DigestHistory = DigestHistory(),
+        mentionsTakenAsHistory: Int = 0,
+        casesHeldBack: Int = 0
     ) {
         self.urgentConcerns = urgentConcerns
         self.history = history
+        self.mentionsTakenAsHistory = mentionsTakenAsHistory
+        self.casesHeldBack = casesHeldBack
         self.schoolName = schoolName
         self.generatedAt = generatedAt
         self.attentionAt = attentionAt ?? generatedAt
@@ -71,7 +80,8 @@ public struct Digest: Hashable, Sendable {
 
     /// A digest from what the store keeps: the window's findings, the open cases (put in urgent
     /// order), every source's fetch state (the failing ones reported under their titles, falling
-    /// back to their identifiers) and the last 30 days' sentiment and first responses.
+    /// back to their identifiers), the last 30 days' sentiment and first responses, and what the
+    /// window took as history.
     public init(
         schoolName: String,
         generatedAt: Date,
@@ -83,7 +93,8 @@ public struct Digest: Hashable, Sendable {
         sourceTitles: [SourceID: String],
         sentimentHistory: [(discoveredAt: Date, compound: Double)],
         responseHistory: [(dueAt: Date, firstResponseAt: Date?)],
-        urgentConcerns: Set<Concern>
+        urgentConcerns: Set<Concern>,
+        takenAsHistory: (mentions: Int, casesHeldBack: Int) = (0, 0)
     ) {
         let failing = fetchStates
             .filter { !$0.isHealthy }
@@ -98,11 +109,18 @@ public struct Digest: Hashable, Sendable {
         )
         self.init(schoolName: schoolName, generatedAt: generatedAt, attentionAt: attentionAt, timeZone: timeZone, findings: findings,
                   openCases: openCases.urgentFirst(at: attentionAt), failingSources: failing, urgentConcerns: urgentConcerns,
-                  history: history)
+                  history: history, mentionsTakenAsHistory: takenAsHistory.mentions, casesHeldBack: takenAsHistory.casesHeldBack)
     }
 
     /// Mentions found in the window.
     public var mentionCount: Int { findings.count }
+
+    /// What the window took as history, in a sentence; nil when it took none.
+    public var historyLine: String? {
+        guard mentionsTakenAsHistory > 0 else { return nil }
+        return "Taken as history: \(mentionsTakenAsHistory) mention\(mentionsTakenAsHistory == 1 ? "" : "s") published before "
+            + "their source was first read (\(casesHeldBack) would have opened a case; `earshot scan --backfill` opens them)."
+    }
 
     /// Mean compound sentiment of the window's findings, 0 when there are none.
     public var netSentiment: Double {

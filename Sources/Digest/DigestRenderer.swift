@@ -72,6 +72,7 @@ public struct DigestRenderer: Sendable {
         if mentions.unlisted > 0 {
             body += "<p>… and \(mentions.unlisted) more: search them by concern or words on the workspace's Mentions page.</p>\n"
         }
+        if let line = digest.historyLine { body += "<p>\(escape(line))</p>\n" }
 
         body += "<h2 style=\"font-size:18px\">Sentiment over 7 and 30 days</h2>\n"
         body += sentimentChart(digest.dailySentiment(days: 7), title: "Last 7 days")
@@ -132,6 +133,7 @@ public struct DigestRenderer: Sendable {
         if mentions.unlisted > 0 {
             lines.append("  … and \(mentions.unlisted) more: search them by concern or words on the workspace's Mentions page.")
         }
+        if let line = digest.historyLine { lines.append("  " + line) }
         lines.append("")
         lines.append("SENTIMENT, LAST 7 DAYS (mean compound, mentions)")
         for day in digest.dailySentiment(days: 7) {
@@ -238,6 +240,8 @@ public struct DigestRenderer: Sendable {
             "day": digest.dayKey,
             "school": digest.schoolName,
             "mentions": digest.mentionCount,
+            "mentionsTakenAsHistory": digest.mentionsTakenAsHistory,
+            "casesHeldBack": digest.casesHeldBack,
             "netSentiment": round(digest.netSentiment * 1000) / 1000,
             "newConcerns": digest.newConcernCount,
             "openCases": digest.openCases.count,

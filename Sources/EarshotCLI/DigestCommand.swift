@@ -65,7 +65,8 @@ struct DigestCommand: AsyncParsableCommand {
             throw ExitStatus.storageFailure
         }
         print("digest for \(digest.dayTitle): \(digest.mentionCount) mentions, \(digest.newConcernCount) concerns, "
-              + "\(digest.openCases.count) open cases")
+              + "\(digest.openCases.count) open cases"
+              + (digest.mentionsTakenAsHistory > 0 ? "; \(digest.mentionsTakenAsHistory) mentions taken as history" : ""))
         for (file, _) in files { print("wrote \(file.path)") }
         if send {
             guard let mailer = Mailer(configuration: configuration, store: store) else {
@@ -114,12 +115,13 @@ struct DigestCommand: AsyncParsableCommand {
         return (previous ?? calendar.startOfDay(for: now), now, now)
     }
 
-    /// The digest of findings discovered in `[start, end)` with figures taken at `moment`, the open
-    /// cases judged at `now`, and the last 30 days' trends.
+    /// The digest of findings discovered in `[start, end)` (and what they took as history) with
+    /// figures taken at `moment`, the open cases judged at `now`, and the last 30 days' trends.
     func makeDigest(
         configuration: EarshotConfiguration, store: Store, from start: Date, to end: Date, at moment: Date, now: Date
     ) throws -> Digest {
         let past = try store.history(since: moment.addingTimeInterval(-31 * 86_400))
+        let taken = try store.takenAsHistory(discoveredFrom: start, to: end)
         return Digest(
             schoolName: configuration.schoolName,
             generatedAt: moment,
@@ -131,7 +133,8 @@ struct DigestCommand: AsyncParsableCommand {
             sourceTitles: Dictionary(configuration.sources.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first }),
             sentimentHistory: past.sentiment,
             responseHistory: past.responses,
-            urgentConcerns: configuration.routing.concernsAlertedAtOnce
+            urgentConcerns: configuration.routing.concernsAlertedAtOnce,
+            takenAsHistory: (taken.mentions, taken.casesHeldBack)
         )
     }
 }

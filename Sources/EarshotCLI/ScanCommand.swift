@@ -22,6 +22,9 @@ struct ScanCommand: AsyncParsableCommand {
     @Flag(help: "Fetch every source now, whether due or not.")
     var all = false
 
+    @Flag(help: "Also open the cases of posts taken as history (published before their source was first read, by more than [scan] history_window).")
+    var backfill = false
+
     func run() async throws {
         let configuration = try options.loadConfiguration()
         let logger = options.makeLogger()
@@ -35,13 +38,14 @@ struct ScanCommand: AsyncParsableCommand {
             { @Sendable done, total in line.show(done: done, of: total) }
         }
         let scanner = ScanRunner(sources: configuration.sources, schedule: configuration.schedule, analyzer: analyzer,
-                                 logger: logger, caseJoinWindow: configuration.caseJoinWindow)
+                                 logger: logger, caseJoinWindow: configuration.caseJoinWindow,
+                                 historyWindow: configuration.historyWindow)
         let report: ScanReport
         do {
             report = try await withTransferEngine(settings: configuration.fetchSettings) { engine in
                 let fetcher = PoliteFetcher(engine: engine, policy: configuration.politeness)
                 return try await scanner.scan(fetcher: fetcher, storage: StorageQueue(store: store), includesAll: all,
-                                              progress: reportProgress)
+                                              takesUpHistory: backfill, progress: reportProgress)
             }
         } catch let error as StorageError {
             printError("storage error: \(error.description)")
@@ -76,6 +80,14 @@ struct ScanSummary {
                 + "\(report.written.openedCases.count) cases; \(report.written.repeatSightings) repeat sightings",
             "cases: \(report.written.joinedCases.count) joined by later posts, \(report.written.reopenedCases.count) reopened",
         ]
+        if report.written.takenAsHistory > 0 {
+            lines.append("history: \(report.written.takenAsHistory) of the new items were published before their source was first read "
+                         + "and taken as history; \(report.written.casesHeldBack) cases held back (`earshot scan --backfill` opens them)")
+        }
+        if let backfill = report.backfill {
+            lines.append("backfill: \(backfill.takenUpFromHistory) items taken up from history, \(backfill.openedCases.count) cases opened, "
+                         + "\(backfill.joinedCases.count) joined, \(backfill.reopenedCases.count) reopened")
+        }
         for move in report.permanentMoves {
             lines.append("moved permanently: \(move.source.title) is now fetched from \(AddressRedaction.redacted(move.newURL))")
         }

@@ -2,8 +2,9 @@ import Foundation
 
 /// What the policy says to do about a new finding: who owns it, by when, and how urgently.
 ///
-/// Workflow computes it from the finding's concerns and the school's routing rules; Storage opens a case from it.
-public struct CaseTriage: Hashable, Sendable {
+/// Workflow computes it from the finding's concerns and the school's routing rules; Storage opens a
+/// case from it, or keeps it for a finding taken as history until `earshot scan --backfill`.
+public struct CaseTriage: Hashable, Sendable, Codable {
     public var primaryConcern: Concern
     public var concerns: [Concern]
     public var owner: Role

@@ -17,6 +17,9 @@ public struct FetchState: Hashable, Sendable {
     public var lastError: String?
     /// What the source last said about how often to fetch it.
     public var scheduleHints: ScheduleHints
+    /// When the source was first read successfully: what it held then, published long enough
+    /// before, was its history rather than news.
+    public var firstReadAt: Date?
 
     public init(
         sourceID: SourceID,
@@ -28,7 +31,8 @@ public struct FetchState: Hashable, Sendable {
         nextDueAt: Date? = nil,
         consecutiveErrors: Int = 0,
         lastError: String? = nil,
-        scheduleHints: ScheduleHints = .none
+        scheduleHints: ScheduleHints = .none,
+        firstReadAt: Date? = nil
     ) {
         self.sourceID = sourceID
         self.currentURL = currentURL
@@ -40,6 +44,7 @@ public struct FetchState: Hashable, Sendable {
         self.consecutiveErrors = consecutiveErrors
         self.lastError = lastError
         self.scheduleHints = scheduleHints
+        self.firstReadAt = firstReadAt
     }
 
     /// Whether the last attempts failed.

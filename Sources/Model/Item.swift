@@ -45,6 +45,9 @@ public struct Item: Hashable, Sendable {
     public var published: Date?
     /// The item's body as plain text.
     public var text: String
+    /// The story it carries, by publisher's site and headline, when a feed item names both: what
+    /// ties a news search engine's item to the publisher's own when no link does.
+    public var story: StoryKey?
 
     public init(
         key: ItemKey,
@@ -52,7 +55,8 @@ public struct Item: Hashable, Sendable {
         link: URL? = nil,
         author: String? = nil,
         published: Date? = nil,
-        text: String
+        text: String,
+        story: StoryKey? = nil
     ) {
         self.key = key
         self.title = title
@@ -60,6 +64,15 @@ public struct Item: Hashable, Sendable {
         self.author = author
         self.published = published
         self.text = text
+        self.story = story
+    }
+
+    /// Whether the item stands in for its publisher's own: it names the story's site, but its link
+    /// leads elsewhere (a news search engine's redirect that cannot be read offline), so that the
+    /// publisher's own copy, when seen, is the same story rather than a new one.
+    public var isStandIn: Bool {
+        guard let story else { return false }
+        return link.flatMap(StoryKey.site(of:)) != story.site
     }
 
     /// The item as Earshot stores it, after mentions and sentiment have read it whole: title,

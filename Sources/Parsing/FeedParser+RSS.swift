@@ -101,6 +101,7 @@ extension FeedParser {
         if draft.link == nil, let about {
             draft.link = link(about, at: item, documentURL: baseURL)
         }
+        readSource(of: item, core: core, baseURL: baseURL, into: &draft)
 
         let iTunes = FeedNamespace.iTunesSpellings
         let atom = FeedNamespace.atom10Set

@@ -242,7 +242,8 @@ extension FeedParser {
                     link: draft.link,
                     author: author?.isEmpty == false ? author : nil,
                     published: draft.published,
-                    text: draft.text
+                    text: draft.text,
+                    story: Self.story(of: draft)
                 )
             )
             if keepsItemDetails {

@@ -8,6 +8,11 @@ struct ItemDraft {
     var author: String?
     var published: Date?
     var text = ""
+    /// The site the item says it comes from (RSS `<source url="…">`), when the feed relays
+    /// another site's story, as news search engines do.
+    var sourceSite: URL?
+    /// That site's name as the feed writes it (the text of `<source>`).
+    var sourceName: String?
     /// The parts kept apart, filled only when the parser keeps item details.
     var details = ItemDetails()
 

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Rules, in order: trim; resolve a relative link against the base in force (`xml:base`, the
 /// feed's or page's own URL); unwrap redirect links of the form `https://host/url?…&url=<target>`
-/// (Google Alerts sends every result this way); keep only http, https and file links; lowercase
+/// (Google Alerts sends every result this way) and Bing News's
+/// `https://www.bing.com/news/apiclick.aspx?…&url=<target>`; keep only http, https and file links; lowercase
 /// scheme and host; give an empty path `/`; drop the fragment; drop tracking query parameters
 /// (`utm_*`, `fbclid`, `gclid`, `mc_cid`, `mc_eid`, `ref_src`) and keep the rest in their order.
 public struct LinkNormalizer: Sendable {
@@ -70,7 +71,7 @@ public struct LinkNormalizer: Sendable {
             path = utf8[..<mark]
             query = utf8[utf8.index(after: mark)...]
         }
-        guard isPlain(utf8), !path.elementsEqual("/url".utf8) else { return nil }
+        guard isPlain(utf8), !path.elementsEqual("/url".utf8), !isClickThrough(path) else { return nil }
         var result = scheme + String(decoding: host, as: UTF8.self)
         result += path.isEmpty ? "/" : String(decoding: path, as: UTF8.self)
         if let query {
@@ -110,6 +111,14 @@ public struct LinkNormalizer: Sendable {
         return true
     }
 
+    /// Whether a path ends in `/apiclick.aspx`, Bing News's click-through, in any case.
+    private static func isClickThrough(_ path: Substring.UTF8View.SubSequence) -> Bool {
+        String(decoding: path.suffix(clickThroughPath.utf8.count), as: UTF8.self).lowercased() == clickThroughPath
+    }
+
+    /// The path suffix of Bing News's click-through links.
+    static let clickThroughPath = "/apiclick.aspx"
+
     private static func isHexDigit(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66)
     }
@@ -146,14 +155,19 @@ public struct LinkNormalizer: Sendable {
         return components.url
     }
 
-    /// The target of a `…/url?url=<target>` redirect link, when it is an absolute http(s) URL.
+    /// The target of a `…/url?url=<target>` redirect link, or of a Bing News click-through
+    /// (`…bing.com/…/apiclick.aspx?…&url=<target>`), when it is an absolute http(s) URL.
     private func redirectTarget(of url: URL) -> URL? {
         guard let components = URLComponents(url: url.absoluteURL, resolvingAgainstBaseURL: true),
-            components.percentEncodedPath == "/url",
-            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https"
+        else { return nil }
+        let host = components.host?.lowercased() ?? ""
+        let isBing = host == "bing.com" || host.hasSuffix(".bing.com")
+        guard components.percentEncodedPath == "/url"
+            || (isBing && components.percentEncodedPath.lowercased().hasSuffix(Self.clickThroughPath)),
             let items = components.queryItems
         else { return nil }
-        let isGoogle = components.host?.lowercased().contains("google.") ?? false
+        let isGoogle = host.contains("google.")
         let candidates = items.filter { $0.name == "url" || (isGoogle && $0.name == "q") }
         for candidate in candidates {
             guard let value = candidate.value, let target = URL(string: value),

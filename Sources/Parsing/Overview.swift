@@ -40,7 +40,10 @@
 //      which also mends C1 controls and UTF-8 read as Latin-1.
 //   7. Decide each item's key with ItemIdentity (id, else link, else content hash) and keep the
 //      first item of each key; an item with nothing at all (no title, text, link, id, author or
-//      date) is dropped.
+//      date) is dropped. Each item also carries its story (Model's StoryKey): the site its RSS
+//      <source url> names, else its link's site, and its title less the site's name. An item
+//      whose link leads off that site (a search engine's redirect) takes the first link of its
+//      description that is on it, if any.
 //
 // Safety
 //   libxml2 reads hostile input here. Never XML_PARSE_NOENT (it would expand file:// entities),

@@ -18,6 +18,8 @@ public struct ScanReport: Sendable {
     public var outcomes: [(source: Source, outcome: SourceOutcome)] = []
     /// What was written.
     public var written = RecordSummary()
+    /// What a backfill took up from history after the sources were scanned; nil without one.
+    public var backfill: RecordSummary?
     /// Sources that answered from a new address after a permanent redirect; the new address is stored.
     public var permanentMoves: [(source: Source, newURL: URL)] = []
 

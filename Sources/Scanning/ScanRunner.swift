@@ -16,23 +16,30 @@ public struct ScanRunner: Sendable {
     public let logger: Logger
     /// How long after a case opens a new post by the same author joins it.
     public let caseJoinWindow: Duration
+    /// How long before a source's first read an item may be published and still open a case;
+    /// anything older is taken as history (see `HistoryWindow`).
+    public let historyWindow: Duration
 
     public init(
         sources: [Source], schedule: FetchSchedule, analyzer: ItemAnalyzer, logger: Logger,
-        caseJoinWindow: Duration = .seconds(72 * 3600)
+        caseJoinWindow: Duration = .seconds(72 * 3600), historyWindow: Duration = .seconds(48 * 3600)
     ) {
         self.sources = sources
         self.schedule = schedule
         self.analyzer = analyzer
         self.logger = logger
         self.caseJoinWindow = caseJoinWindow
+        self.historyWindow = historyWindow
     }
 
-    /// Scans the sources that are due at `now` (all of them when `includesAll`).
+    /// Scans the sources that are due at `now` (all of them when `includesAll`), then, when
+    /// `takesUpHistory`, takes up everything kept as history: its cases are opened.
     ///
     /// - Parameters:
     ///   - fetcher: the polite fetcher all fetches go through.
     ///   - storage: the store, on its own thread.
+    ///   - takesUpHistory: a backfill (`earshot scan --backfill`): items taken as history, in
+    ///     this scan or before, count as news and open the cases kept back.
     ///   - clock: the time now, asked at each fetch, so that tests can move it.
     ///   - progress: told after each source how many of the due sources are done.
     /// - Throws: a `StorageError` only when the store itself fails; a failing source is recorded in the report.
@@ -40,6 +47,7 @@ public struct ScanRunner: Sendable {
         fetcher: PoliteFetcher,
         storage: StorageQueue,
         includesAll: Bool = false,
+        takesUpHistory: Bool = false,
         clock: @escaping @Sendable () -> Date = Date.init,
         progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
     ) async throws -> ScanReport {
@@ -78,10 +86,23 @@ public struct ScanRunner: Sendable {
                 startNext()
             }
         }
+        if takesUpHistory {
+            let joinWindow = TimeInterval(caseJoinWindow.components.seconds)
+            let now = clock()
+            let backfill = try await storage.perform {
+                try $0.takeUpHistory(at: now, joinWindow: joinWindow, joining: CaseJoin.init(joining:to:))
+            }
+            report.backfill = backfill
+            logger.info("history taken up", metadata: [
+                "items": "\(backfill.takenUpFromHistory)", "opened_cases": "\(backfill.openedCases.count)",
+                "joined_cases": "\(backfill.joinedCases.count)",
+            ])
+        }
         logger.info("scan finished", metadata: [
             "fetched": "\(report.fetchedCount)", "not_modified": "\(report.notModifiedCount)",
             "failed": "\(report.failures.count)", "new_items": "\(report.written.newItems)",
             "new_findings": "\(report.written.newFindings)", "new_cases": "\(report.written.openedCases.count)",
+            "taken_as_history": "\(report.written.takenAsHistory)",
         ])
         return report
     }
@@ -175,22 +196,26 @@ public struct ScanRunner: Sendable {
         state.lastModified = response.lastModified
         state.consecutiveErrors = 0
         state.lastError = nil
+        let firstReadAt = state.firstReadAt ?? fetchedAt
+        state.firstReadAt = firstReadAt
 
         let sourceID = source.id
-        let (items, unseen) = try await storage.perform { store in
+        let (items, toJudge) = try await storage.perform { store in
             let items = try store.scopingFeedLocalIDs(parsed, from: sourceID)
-            return (items, try store.unseen(items))
+            return (items, try store.itemsToJudge(items))
         }
-        let unseenKeys = Set(unseen.map(\.key))
-        if !unseen.isEmpty || state.lastChangedAt == nil { state.lastChangedAt = fetchedAt }
+        let keysToJudge = Set(toJudge.map(\.key))
+        if !toJudge.isEmpty || state.lastChangedAt == nil { state.lastChangedAt = fetchedAt }
         state.nextDueAt = schedule.nextDue(
             for: source, fetchedAt: fetchedAt, consecutiveErrors: 0, lastChangedAt: state.lastChangedAt,
             hints: state.scheduleHints.merged(with: serverHints))
         let analyzer = self.analyzer
+        let history = HistoryWindow(length: historyWindow)
         let observations = items.map { item in
-            unseenKeys.contains(item.key)
-                ? analyzer.observe(item, in: source, discoveredAt: fetchedAt)
-                : SourceScanRecord.Observation(item: item)
+            guard keysToJudge.contains(item.key) else { return SourceScanRecord.Observation(item: item) }
+            var observation = analyzer.observe(item, in: source, discoveredAt: fetchedAt)
+            observation.isHistory = history.isHistory(publishedAt: item.published, sourceFirstReadAt: firstReadAt)
+            return observation
         }
         let record = SourceScanRecord(state: state, observations: observations)
         let joinWindow = TimeInterval(caseJoinWindow.components.seconds)

@@ -20,7 +20,7 @@ public struct ConfigurationLoader: Sendable {
         }
         let document = try TOMLDocument(file: file)
         let folder = file.deletingLastPathComponent()
-        try document.rejectUnknownKeys(in: [], allowed: ["school", "calendar", "response", "roles", "storage", "feeds", "fetch", "replies", "cases", "retention", "email"])
+        try document.rejectUnknownKeys(in: [], allowed: ["school", "calendar", "response", "roles", "storage", "feeds", "fetch", "replies", "cases", "retention", "email", "scan"])
 
         let profile = try readProfile(document)
         let calendar = try readCalendar(document, folder: folder)
@@ -62,6 +62,10 @@ public struct ConfigurationLoader: Sendable {
         try document.rejectUnknownKeys(in: ["cases"], allowed: ["join_window"])
         let joinWindow = try document.duration(["cases", "join_window"]) ?? .seconds(72 * 3600)
 
+        try document.rejectUnknownKeys(in: ["scan"], allowed: ["history_window"])
+        // What a source holds when first read, published longer ago than this before, is history.
+        let historyWindow = try document.duration(["scan", "history_window"]) ?? .seconds(48 * 3600)
+
         try document.rejectUnknownKeys(in: ["retention"], allowed: ["post_text"])
         let retention = try document.duration(["retention", "post_text"]) ?? .seconds(180 * 86_400)
         guard retention > .zero else {
@@ -89,6 +93,7 @@ public struct ConfigurationLoader: Sendable {
             replyContact: contact,
             templatesFolder: templatesFolder,
             caseJoinWindow: joinWindow,
+            historyWindow: historyWindow,
             postTextRetention: retention,
             email: email
         )

@@ -39,6 +39,9 @@ public struct EarshotConfiguration: Sendable {
     public var templatesFolder: URL?
     /// How long after a case opens a new post by the same author joins it.
     public var caseJoinWindow: Duration
+    /// How long before a source's first read an item may be published and still open a case;
+    /// anything older is taken as history until `earshot scan --backfill`.
+    public var historyWindow: Duration
     /// How long the text of posts and page blocks is kept before `earshot purge` removes it.
     public var postTextRetention: Duration
     /// How email is sent; nil when `[email]` is absent and nothing is emailed.

@@ -70,6 +70,12 @@ public enum StarterFiles {
     # A new post by the same author within this time joins their open case.
     join_window = "72h"
 
+    [scan]
+    # A source's first read returns its history. Posts published more than this long before a
+    # source was first read are stored and counted as history but open no case;
+    # `earshot scan --backfill` opens them.
+    history_window = "48h"
+
     [retention]
     # Post text and page snapshots older than this are removed by `earshot purge` (cases and their
     # audit trails stay). Keep it as short as your data protection policy asks.

@@ -109,6 +109,9 @@ struct TOMLDocument {
 
     /// A duration such as "45s", "30m", "6h" or "2d".
     func duration(_ path: [String]) throws(ConfigurationError) -> Duration? {
+        if let number = try value(path)?.int {
+            throw error(at: path, "\(path.joined(separator: ".")) must be a duration in quotes, such as \"\(number)h\" or \"\(number)d\"; a number alone has no unit")
+        }
         guard let text = try string(path) else { return nil }
         guard let duration = Self.parseDuration(text) else {
             throw error(at: path, "\(path.joined(separator: ".")) must be a duration such as \"45s\", \"30m\", \"6h\" or \"2d\", not \"\(text)\"")

@@ -4,7 +4,10 @@
 /// their drafts, the append-only audit trail, digests, alerts, accounts and sessions.
 ///
 /// **Owns:** the schema and its migrations (`Schema`), every read and write in transactions, the
-/// idempotence of a scan (an item seen again is a sighting, never a second finding or case), and
+/// idempotence of a scan (an item seen again, by key, link or story, is a sighting, never a
+/// second finding or case; the publisher's own copy of a story stored through a search engine's
+/// stand-in completes that item rather than adding one), what was taken as history with the case
+/// each such item would have opened (kept back until `takeUpHistory(at:joinWindow:joining:)`), and
 /// the owner-only permissions of what it writes (`OwnerOnlyFiles`).
 ///
 /// **Must not:** decide policy. What a new post does to its conversation's case is a

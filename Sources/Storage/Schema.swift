@@ -139,5 +139,23 @@ enum Schema {
         """
         ALTER TABLE digests ADD COLUMN is_of_given_day INTEGER NOT NULL DEFAULT 0;
         """,
+        // One story seen through a news search engine and in its publisher's own feed: the story's
+        // key, and whether the stored item only stands in for the publisher's copy.
+        """
+        ALTER TABLE items ADD COLUMN story_key TEXT;
+        ALTER TABLE items ADD COLUMN is_stand_in INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX items_by_story ON items(story_key) WHERE story_key IS NOT NULL;
+        """,
+        // A quiet first day: when each source was first read, and the items of its history, with
+        // the case each would have opened kept until a backfill opens it. Sources read before
+        // this version were first read when their first item was seen, or when they last changed.
+        """
+        ALTER TABLE sources ADD COLUMN first_read_at REAL;
+        UPDATE sources SET first_read_at = coalesce(
+            (SELECT min(seen_at) FROM sightings WHERE sightings.source_id = sources.id), last_changed_at);
+        ALTER TABLE items ADD COLUMN is_history INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE items ADD COLUMN withheld_triage_json TEXT;
+        CREATE INDEX items_in_history ON items(discovered_at) WHERE is_history = 1;
+        """,
     ]
 }

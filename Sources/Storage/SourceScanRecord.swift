@@ -9,11 +9,15 @@ public struct SourceScanRecord: Sendable {
         public var finding: Finding?
         /// Set when the finding needs a response under the policy.
         public var triage: CaseTriage?
+        /// Whether the item is its source's history (published before the source was first read,
+        /// by more than the history window): stored and counted, but its case is kept back.
+        public var isHistory: Bool
 
-        public init(item: Item, finding: Finding? = nil, triage: CaseTriage? = nil) {
+        public init(item: Item, finding: Finding? = nil, triage: CaseTriage? = nil, isHistory: Bool = false) {
             self.item = item
             self.finding = finding
             self.triage = triage
+            self.isHistory = isHistory
         }
     }
 
@@ -37,6 +41,12 @@ public struct RecordSummary: Hashable, Sendable {
     public var joinedCases: [CaseID] = []
     /// Closed cases that a new post in their thread reopened.
     public var reopenedCases: [CaseID] = []
+    /// New items taken as history.
+    public var takenAsHistory = 0
+    /// Findings taken as history whose case is kept back until a backfill.
+    public var casesHeldBack = 0
+    /// Items of history taken up by a backfill, now counted as news.
+    public var takenUpFromHistory = 0
 
     public init() {}
 
@@ -47,5 +57,8 @@ public struct RecordSummary: Hashable, Sendable {
         lhs.openedCases += rhs.openedCases
         lhs.joinedCases += rhs.joinedCases
         lhs.reopenedCases += rhs.reopenedCases
+        lhs.takenAsHistory += rhs.takenAsHistory
+        lhs.casesHeldBack += rhs.casesHeldBack
+        lhs.takenUpFromHistory += rhs.takenUpFromHistory
     }
 }

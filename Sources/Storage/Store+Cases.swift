@@ -8,15 +8,48 @@ extension Store {
     /// Decides what a new post does to the case of its conversation (Workflow's `CaseJoin(joining:to:)`).
     public typealias CaseJoining = @Sendable (CaseTriage, CaseSnapshot) -> CaseJoin
 
-    /// Files a new finding: into the open case of its thread or (within `joinWindow`) of its author,
-    /// or its thread's finished case, as `joining` decides, or else into a case of its own.
+    /// Why a finding is filed, for what is checked first and what the audit trail says.
+    enum FilingOccasion {
+        /// A post seen for the first time.
+        case newPost
+        /// The publisher's own copy of a post stored so far through a search engine's stand-in:
+        /// the same post, read in full.
+        case publishersCopy
+        /// A post taken as history, taken up by a backfill.
+        case takenUpFromHistory
+
+        /// The audit trail's words for a post of this occasion joining a case.
+        func joinReason(_ concern: Concern) -> String {
+            switch self {
+            case .newPost: "another post in the conversation: \(concern.displayName)"
+            case .publishersCopy: "the post read in full from its publisher: \(concern.displayName)"
+            case .takenUpFromHistory: "another post in the conversation, taken up from history: \(concern.displayName)"
+            }
+        }
+
+        /// The audit trail's words for a post of this occasion opening a case.
+        func openReason(_ triage: CaseTriage) -> String {
+            let found = "\(triage.primaryConcern.displayName) found; owner \(triage.owner)"
+            return self == .takenUpFromHistory ? found + "; taken up from history" : found
+        }
+    }
+
+    /// Files a finding: into the open case of its thread or (within `joinWindow`) of its author,
+    /// or its thread's finished case, as `joining` decides, or else into a case of its own. The
+    /// publisher's copy of a post goes first into the case the post is already in, and changes
+    /// it only when it brings a concern the case does not list.
     func file(
         _ itemKey: ItemKey, triage: CaseTriage, at seenAt: Date, joinWindow: TimeInterval, joining: CaseJoining,
-        into summary: inout RecordSummary
+        occasion: FilingOccasion = .newPost, into summary: inout RecordSummary
     ) throws(StorageError) {
         let columns = "id, status, primary_concern, concerns, owner, due_at, needs_approval, alert_at_once"
         var existing: SQLRow?
-        if let thread = triage.threadKey {
+        if occasion == .publishersCopy {
+            existing = try connection.query(
+                "SELECT \(columns) FROM cases WHERE id = (SELECT max(case_id) FROM case_findings WHERE item_key = ?)",
+                [.text(itemKey.rawValue)]).first
+        }
+        if existing == nil, let thread = triage.threadKey {
             existing = try connection.query(
                 "SELECT \(columns) FROM cases WHERE thread_key = ? ORDER BY id DESC LIMIT 1", [.text(thread)]).first
         }
@@ -33,7 +66,7 @@ extension Store {
               let status = existing["status"].text.flatMap(CaseStatus.init(rawValue:)),
               let primary = existing["primary_concern"].text.flatMap(Concern.init(rawValue:)),
               let owner = existing["owner"].text, let dueAt = existing["due_at"].date else {
-            summary.openedCases.append(try openCase(for: itemKey, triage: triage, at: seenAt))
+            summary.openedCases.append(try openCase(for: itemKey, triage: triage, at: seenAt, occasion: occasion))
             return
         }
         let caseID = CaseID(rawValue: id)
@@ -42,8 +75,10 @@ extension Store {
             concerns: (existing["concerns"].text ?? "").split(separator: ",").compactMap { Concern(rawValue: String($0)) },
             owner: Role(rawValue: owner), dueAt: dueAt,
             needsApproval: existing["needs_approval"].integer == 1, shouldAlertAtOnce: existing["alert_at_once"].integer == 1)
+        // The same post read again with nothing new changes nothing: a sighting, not a join.
+        if occasion == .publishersCopy, Set(triage.concerns).isSubset(of: current.concerns) { return }
         let join = joining(triage, current)
-        try apply(join, of: itemKey, raising: triage.primaryConcern, to: caseID, from: current, at: seenAt)
+        try apply(join, of: itemKey, raising: triage.primaryConcern, to: caseID, from: current, at: seenAt, occasion: occasion)
         if let reopening = join.reopening {
             try setStatus(caseID, from: status, to: reopening.status, action: "reopen", actor: Store.systemActor,
                           reason: "a new post in the same conversation", at: seenAt)
@@ -57,7 +92,8 @@ extension Store {
     /// owner, due time and flags, a reopened case its new clock, and the owner's alert is reset
     /// when the join says so.
     private func apply(
-        _ join: CaseJoin, of itemKey: ItemKey, raising postConcern: Concern, to caseID: CaseID, from current: CaseSnapshot, at seenAt: Date
+        _ join: CaseJoin, of itemKey: ItemKey, raising postConcern: Concern, to caseID: CaseID, from current: CaseSnapshot, at seenAt: Date,
+        occasion: FilingOccasion
     ) throws(StorageError) {
         try connection.query("INSERT OR IGNORE INTO case_findings (case_id, item_key, joined_at) VALUES (?, ?, ?)",
                              [.integer(caseID.rawValue), .text(itemKey.rawValue), SQLValue(seenAt)])
@@ -77,11 +113,11 @@ extension Store {
             try connection.query("UPDATE alerts SET sent_at = NULL WHERE case_id = ?", [.integer(caseID.rawValue)])
         }
         try appendAudit(caseID: caseID, at: seenAt, actor: Store.systemActor, action: "join", from: current.status, to: current.status,
-                        reason: "another post in the conversation: \(postConcern.displayName)"
+                        reason: occasion.joinReason(postConcern)
                             + (join.raisesConcern ? "; now owned by \(join.owner)" : ""))
     }
 
-    func openCase(for itemKey: ItemKey, triage: CaseTriage, at openedAt: Date) throws(StorageError) -> CaseID {
+    func openCase(for itemKey: ItemKey, triage: CaseTriage, at openedAt: Date, occasion: FilingOccasion) throws(StorageError) -> CaseID {
         try connection.query(
             """
             INSERT INTO cases (item_key, primary_concern, concerns, owner, status, opened_at, clock_started_at,
@@ -100,7 +136,7 @@ extension Store {
         try connection.query("INSERT INTO case_findings (case_id, item_key, joined_at) VALUES (?, ?, ?)",
                              [.integer(caseID.rawValue), .text(itemKey.rawValue), SQLValue(openedAt)])
         try appendAudit(caseID: caseID, at: openedAt, actor: Store.systemActor, action: "open", from: nil, to: .new,
-                        reason: "\(triage.primaryConcern.displayName) found; owner \(triage.owner)")
+                        reason: occasion.openReason(triage))
         return caseID
     }
 

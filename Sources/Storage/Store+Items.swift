@@ -2,15 +2,20 @@ import Foundation
 import Model
 
 extension Store {
-    /// The items among `items` that the store has not seen, by key or by link, in their order.
+    /// The items among `items` that the scan is to judge, in their order: those the store has not
+    /// seen, by key, link or story, and those that are the publisher's own copy of a story stored
+    /// so far only through a stand-in (see ``Model/Item/isStandIn``), which are read in full.
     ///
-    /// The scan analyses only these; ``record(_:)`` checks again inside its transaction.
-    public func unseen(_ items: [Item]) throws(StorageError) -> [Item] {
-        var unseen: [Item] = []
-        for item in items where try existingKey(for: item) == nil {
-            unseen.append(item)
+    /// ``record(_:joinWindow:joining:)`` checks again inside its transaction.
+    public func itemsToJudge(_ items: [Item]) throws(StorageError) -> [Item] {
+        var result: [Item] = []
+        for item in items {
+            switch try storedCopy(of: item) {
+            case nil, .standIn?: result.append(item)
+            case .same?: continue
+            }
         }
-        return unseen
+        return result
     }
 
     /// The items of one source with their feed-local ids scoped to it (see ``ItemKey/scoped(to:)``),
@@ -32,21 +37,44 @@ extension Store {
         return result
     }
 
-    /// The key under which this item, or the same story from another source, is stored.
-    func existingKey(for item: Item) throws(StorageError) -> ItemKey? {
+    /// How an item is already stored, if it is.
+    enum StoredCopy {
+        /// The same item, or the same story seen before: a repeat sighting.
+        case same(ItemKey)
+        /// The same story, stored so far only through a stand-in that this item, the publisher's
+        /// own copy, completes.
+        case standIn(ItemKey)
+    }
+
+    /// Where this item, or the same story from another source, is stored: by key; by link (for
+    /// items with an identity of their own); else by story, when this item or the stored one is
+    /// a stand-in and they were published within ``Model/StoryKey/sameStoryWindow`` of each other.
+    func storedCopy(of item: Item) throws(StorageError) -> StoredCopy? {
         if let row = try connection.query("SELECT key FROM items WHERE key = ?", [.text(item.key.rawValue)]).first,
            let key = row["key"].text {
-            return ItemKey(rawValue: key)
+            return .same(ItemKey(rawValue: key))
         }
         // Blocks of one web page share the page's link and are told apart by their content hash,
         // so only items with an identity of their own are matched across sources by link.
-        guard let link = item.link?.absoluteString, !item.key.rawValue.hasPrefix("hash:") else { return nil }
-        return try connection.query("SELECT key FROM items WHERE link = ? LIMIT 1", [.text(link)]).first?["key"].text
-            .map(ItemKey.init(rawValue:))
+        if let link = item.link?.absoluteString, !item.key.rawValue.hasPrefix("hash:"),
+           let key = try connection.query("SELECT key FROM items WHERE link = ? LIMIT 1", [.text(link)]).first?["key"].text {
+            return .same(ItemKey(rawValue: key))
+        }
+        guard let story = item.story else { return nil }
+        let candidates = try connection.query(
+            "SELECT key, is_stand_in, published_at FROM items WHERE story_key = ? ORDER BY discovered_at, key",
+            [.text(story.rawValue)])
+        for row in candidates where StoryKey.canBeOneStory(publishedAt: item.published, and: row["published_at"].date) {
+            guard let key = row["key"].text.map(ItemKey.init(rawValue:)) else { continue }
+            if item.isStandIn { return .same(key) }
+            if row["is_stand_in"].integer == 1 { return .standIn(key) }
+        }
+        return nil
     }
 
     /// Writes one fetch of one source: its fetch state, new items and findings, sightings of known
-    /// items, and a case for each new finding that needs one — all in one transaction.
+    /// items, and a case for each new finding that needs one — kept back, beside the item, for an
+    /// item taken as history — all in one transaction.
     ///
     /// Writing the same record twice adds nothing the second time.
     /// - Parameters:
@@ -62,19 +90,118 @@ extension Store {
             let sourceID = record.state.sourceID
             let seenAt = record.state.lastFetchedAt ?? Date()
             for observation in record.observations {
-                if let key = try existingKey(for: observation.item) {
-                    try connection.query(
-                        "INSERT OR IGNORE INTO sightings (item_key, source_id, seen_at) VALUES (?, ?, ?)",
-                        [.text(key.rawValue), .text(sourceID.rawValue), SQLValue(seenAt)]
-                    )
-                    summary.repeatSightings += connection.changes
+                switch try storedCopy(of: observation.item) {
+                case .same(let key)?:
+                    try noteSighting(of: key, in: sourceID, at: seenAt, into: &summary)
                     continue
+                case .standIn(let key)?:
+                    try noteSighting(of: key, in: sourceID, at: seenAt, into: &summary)
+                    try complete(key, with: observation, at: seenAt, joinWindow: joinWindow, joining: joining, into: &summary)
+                    continue
+                case nil:
+                    break
                 }
                 try insert(observation, from: sourceID, at: seenAt)
                 summary.newItems += 1
                 if observation.finding != nil { summary.newFindings += 1 }
-                if let triage = observation.triage {
+                if observation.isHistory {
+                    summary.takenAsHistory += 1
+                    if observation.triage != nil { summary.casesHeldBack += 1 }
+                } else if let triage = observation.triage {
                     try file(observation.item.key, triage: triage, at: seenAt, joinWindow: joinWindow, joining: joining, into: &summary)
+                }
+            }
+            return summary
+        }
+    }
+
+    /// Records that a source showed an item already stored; a source seen showing it before adds nothing.
+    private func noteSighting(of key: ItemKey, in source: SourceID, at seenAt: Date, into summary: inout RecordSummary) throws(StorageError) {
+        try connection.query(
+            "INSERT OR IGNORE INTO sightings (item_key, source_id, seen_at) VALUES (?, ?, ?)",
+            [.text(key.rawValue), .text(source.rawValue), SQLValue(seenAt)]
+        )
+        summary.repeatSightings += connection.changes
+    }
+
+    /// The publisher's own copy of a story stored so far through a stand-in: the stored item takes
+    /// the publisher's link and stands in no more. When the copy names the school, its text and
+    /// judgement replace the stand-in's (a search engine's item carries little more than a
+    /// headline), and the case the copy calls for is filed as for a new post, into the case the
+    /// stand-in is in if it is in one. The item stays history only if both readings are: then the
+    /// copy's case is the one kept back.
+    private func complete(
+        _ key: ItemKey, with observation: SourceScanRecord.Observation, at seenAt: Date, joinWindow: TimeInterval,
+        joining: CaseJoining, into summary: inout RecordSummary
+    ) throws(StorageError) {
+        let item = observation.item.withinTextLimits
+        try connection.query("UPDATE items SET link = ?, is_stand_in = 0 WHERE key = ?",
+                             [SQLValue(item.link?.absoluteString), .text(key.rawValue)])
+        if let finding = observation.finding {
+            try replaceJudgement(of: key, with: item, finding, into: &summary)
+        }
+        let stored = try connection.query("SELECT is_history, withheld_triage_json FROM items WHERE key = ?", [.text(key.rawValue)]).first
+        let withheld = JSONColumn.decode(CaseTriage.self, from: stored?["withheld_triage_json"].text)
+        if stored?["is_history"].integer == 1 {
+            if observation.isHistory {
+                guard let triage = observation.triage else { return }
+                try connection.query("UPDATE items SET withheld_triage_json = ? WHERE key = ?",
+                                     [.text(JSONColumn.encode(triage)), .text(key.rawValue)])
+                if withheld == nil { summary.casesHeldBack += 1 }
+                return
+            }
+            // Read as news from the publisher: the item is history no more.
+            try connection.query("UPDATE items SET is_history = 0, withheld_triage_json = NULL WHERE key = ?", [.text(key.rawValue)])
+        }
+        if let triage = observation.triage ?? withheld {
+            try file(key, triage: triage, at: seenAt, joinWindow: joinWindow, joining: joining, occasion: .publishersCopy, into: &summary)
+        }
+    }
+
+    /// The text and judgement of a stored item replaced by those of a fuller copy that names the school.
+    private func replaceJudgement(of key: ItemKey, with item: Item, _ finding: Finding, into summary: inout RecordSummary) throws(StorageError) {
+        let wasMention = try connection.query("SELECT is_mention FROM items WHERE key = ?", [.text(key.rawValue)])
+            .first?["is_mention"].integer == 1
+        // A mention keeps the time it was first found, which the digest's windows count by; an
+        // item that becomes one is found now. (SET reads the row as it was before the update.)
+        try connection.query(
+            """
+            UPDATE items SET title = ?, author = ?, text = ?, is_mention = 1,
+                discovered_at = CASE WHEN is_mention = 1 THEN discovered_at ELSE ? END, mentions_json = ?,
+                sentiment = ?, sentiment_label = ?, sentiment_drivers_json = ?, concerns_json = ?
+            WHERE key = ?
+            """,
+            [
+                .text(item.title), SQLValue(item.author), .text(item.text), SQLValue(finding.discoveredAt),
+                .text(JSONColumn.encode(finding.mentions)), .real(finding.sentiment.compound),
+                .text(finding.sentiment.label.rawValue), .text(JSONColumn.encode(finding.sentiment.drivers)),
+                .text(JSONColumn.encode(finding.concerns)), .text(key.rawValue),
+            ]
+        )
+        if !wasMention { summary.newFindings += 1 }
+    }
+
+    /// Takes up every item kept as history, as `earshot scan --backfill` asks: each counts as news
+    /// from now on, and each whose case was kept back files it now, oldest post first, as a new
+    /// post would (into its conversation's case, or a case of its own). One transaction: an
+    /// interrupted backfill takes up nothing, and a second one finds nothing left to take up.
+    /// - Parameters:
+    ///   - now: when the cases are opened or joined.
+    ///   - joinWindow: how long after a case opens a new post by the same author joins it.
+    ///   - joining: what a post does to the case of its conversation: Workflow's `CaseJoin.init(joining:to:)`.
+    @discardableResult
+    public func takeUpHistory(at now: Date, joinWindow: TimeInterval = 72 * 3600, joining: CaseJoining) throws(StorageError) -> RecordSummary {
+        try inTransaction("take up history") {
+            var summary = RecordSummary()
+            let rows = try connection.query(
+                "SELECT key, withheld_triage_json FROM items WHERE is_history = 1 ORDER BY published_at, discovered_at, key")
+            for row in rows {
+                guard let key = row["key"].text.map(ItemKey.init(rawValue:)) else { continue }
+                try connection.query("UPDATE items SET is_history = 0, withheld_triage_json = NULL WHERE key = ?", [.text(key.rawValue)])
+                summary.takenUpFromHistory += 1
+                if let triage = JSONColumn.decode(CaseTriage.self, from: row["withheld_triage_json"].text) {
+                    try file(key, triage: triage, at: now, joinWindow: joinWindow, joining: joining, occasion: .takenUpFromHistory,
+                             into: &summary)
                 }
             }
             return summary
@@ -87,8 +214,9 @@ extension Store {
         try connection.query(
             """
             INSERT INTO items (key, link, title, author, published_at, text, first_source_id, discovered_at,
-                is_mention, mentions_json, sentiment, sentiment_label, sentiment_drivers_json, concerns_json)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                is_mention, mentions_json, sentiment, sentiment_label, sentiment_drivers_json, concerns_json,
+                story_key, is_stand_in, is_history, withheld_triage_json)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 .text(item.key.rawValue), SQLValue(item.link?.absoluteString), .text(item.title), SQLValue(item.author),
@@ -99,6 +227,8 @@ extension Store {
                 SQLValue(finding?.sentiment.label.rawValue),
                 SQLValue(finding.map { JSONColumn.encode($0.sentiment.drivers) }),
                 SQLValue(finding.map { JSONColumn.encode($0.concerns) }),
+                SQLValue(item.story?.rawValue), SQLValue(item.isStandIn), SQLValue(observation.isHistory),
+                SQLValue(observation.isHistory ? observation.triage.map(JSONColumn.encode) : nil),
             ]
         )
         try connection.query(
@@ -107,9 +237,23 @@ extension Store {
         )
     }
 
-    /// Findings discovered in `[start, end)`, oldest first.
+    /// Findings discovered in `[start, end)` as news, oldest first: those taken as history (and
+    /// not taken up since) are counted by ``takenAsHistory(discoveredFrom:to:)`` instead.
     public func findings(discoveredFrom start: Date, to end: Date) throws(StorageError) -> [FindingSummary] {
-        try findings(where: "is_mention = 1 AND discovered_at >= ? AND discovered_at < ?", [SQLValue(start), SQLValue(end)])
+        try findings(where: "is_mention = 1 AND is_history = 0 AND discovered_at >= ? AND discovered_at < ?", [SQLValue(start), SQLValue(end)])
+    }
+
+    /// What was taken as history in `[start, end)` and not taken up since: the items, the mentions
+    /// among them, and the cases kept back until a backfill.
+    public func takenAsHistory(discoveredFrom start: Date, to end: Date) throws(StorageError) -> (items: Int, mentions: Int, casesHeldBack: Int) {
+        let row = try connection.query(
+            """
+            SELECT count(*) AS items, coalesce(sum(is_mention), 0) AS mentions,
+                   count(withheld_triage_json) AS held_back
+            FROM items WHERE is_history = 1 AND discovered_at >= ? AND discovered_at < ?
+            """,
+            [SQLValue(start), SQLValue(end)]).first
+        return (Int(row?["items"].integer ?? 0), Int(row?["mentions"].integer ?? 0), Int(row?["held_back"].integer ?? 0))
     }
 
     /// Findings whose title or text holds every word of `words` (ASCII letters in any case), that

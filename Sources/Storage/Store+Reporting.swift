@@ -16,12 +16,13 @@ extension Store {
         public var lastSendError: String?
     }
 
-    /// Every finding's sentiment found since `start`, and the due time and first response of every case due since then.
+    /// Every finding's sentiment found since `start` as news (not taken as history), and the due
+    /// time and first response of every case due since then.
     ///
     /// A first response is the first acknowledgement, reply or dismissal in the audit trail.
     public func history(since start: Date) throws(StorageError) -> (sentiment: [(discoveredAt: Date, compound: Double)], responses: [(dueAt: Date, firstResponseAt: Date?)]) {
         let points = try connection.query(
-            "SELECT discovered_at, sentiment FROM items WHERE is_mention = 1 AND discovered_at >= ? AND sentiment IS NOT NULL",
+            "SELECT discovered_at, sentiment FROM items WHERE is_mention = 1 AND is_history = 0 AND discovered_at >= ? AND sentiment IS NOT NULL",
             [SQLValue(start)]
         ).compactMap { row -> (discoveredAt: Date, compound: Double)? in
             guard let at = row["discovered_at"].date, let compound = row["sentiment"].real else { return nil }

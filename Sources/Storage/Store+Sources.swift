@@ -47,7 +47,8 @@ extension Store {
                 nextDueAt: row["next_due_at"].date,
                 consecutiveErrors: Int(row["consecutive_errors"].integer ?? 0),
                 lastError: row["last_error"].text,
-                scheduleHints: JSONColumn.decode(ScheduleHints.self, from: row["schedule_hints_json"].text) ?? .none
+                scheduleHints: JSONColumn.decode(ScheduleHints.self, from: row["schedule_hints_json"].text) ?? .none,
+                firstReadAt: row["first_read_at"].date
             )
             return SourceRecord(title: row["title"].text ?? state.sourceID.description, kind: row["kind"].text.flatMap(Source.Kind.init(rawValue:)), state: state)
         }
@@ -62,7 +63,8 @@ extension Store {
         try connection.query(
             """
             UPDATE sources SET current_url = ?, entity_tag = ?, last_modified = ?, last_fetched_at = ?,
-                last_changed_at = ?, next_due_at = ?, consecutive_errors = ?, last_error = ?, schedule_hints_json = ?
+                last_changed_at = ?, next_due_at = ?, consecutive_errors = ?, last_error = ?, schedule_hints_json = ?,
+                first_read_at = coalesce(first_read_at, ?)
             WHERE id = ?
             """,
             [
@@ -70,7 +72,7 @@ extension Store {
                 SQLValue(state.lastFetchedAt), SQLValue(state.lastChangedAt), SQLValue(state.nextDueAt),
                 SQLValue(state.consecutiveErrors), SQLValue(state.lastError),
                 state.scheduleHints == .none ? .null : .text(JSONColumn.encode(state.scheduleHints)),
-                .text(state.sourceID.rawValue),
+                SQLValue(state.firstReadAt), .text(state.sourceID.rawValue),
             ]
         )
     }

@@ -86,6 +86,23 @@ import Workflow
         #expect(abs(digest.netSentiment - 0.1) < 1e-9)
     }
 
+    @Test func theDigestSaysHowManyMentionsWereTakenAsHistoryAndHowManyCasesWaitForABackfill() throws {
+        let quiet = Digest(schoolName: "Millbrook Academy", generatedAt: morning, timeZone: london,
+                           findings: [finding("Lovely fair", concerns: [.praise])], openCases: [], failingSources: [],
+                           urgentConcerns: [], mentionsTakenAsHistory: 88, casesHeldBack: 68)
+        let line = "Taken as history: 88 mentions published before their source was first read "
+            + "(68 would have opened a case; `earshot scan --backfill` opens them)."
+        #expect(quiet.mentionCount == 1)
+        #expect(DigestRenderer().plainText(quiet).contains("  " + line))
+        #expect(DigestRenderer().html(quiet).contains("<p>\(line)</p>"))
+        let figures = try #require(try JSONSerialization.jsonObject(with: Data(DigestRenderer().figuresJSON(quiet).utf8)) as? [String: Any])
+        #expect(figures["mentionsTakenAsHistory"] as? Int == 88 && figures["casesHeldBack"] as? Int == 68)
+
+        let ordinary = digest(findings: [finding("Lovely fair", concerns: [.praise])])
+        #expect(ordinary.historyLine == nil)
+        #expect(!DigestRenderer().plainText(ordinary).contains("Taken as history"))
+    }
+
     @Test func groupsMentionsByTheirMostSeriousConcern() {
         let digest = digest(findings: [
             finding("praise", concerns: [.praise]),

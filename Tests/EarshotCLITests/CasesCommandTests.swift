@@ -4,9 +4,10 @@ import Testing
 
 /// The response workflow through the `earshot` executable, on the bundled samples.
 @Suite(.serialized) struct CasesCommandTests {
+    /// The samples scanned with their history taken up, so that their cases are open.
     func scannedSamples(in folder: URL) throws -> String {
         let configuration = try writeSampleConfiguration(into: folder).path
-        let scan = try runProduct("earshot", ["scan", "--config", configuration])
+        let scan = try runProduct("earshot", ["scan", "--backfill", "--config", configuration])
         #expect(scan.status == 0, "\(scan.standardError)")
         return configuration
     }

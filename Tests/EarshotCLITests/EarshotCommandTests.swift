@@ -6,26 +6,25 @@ import Testing
 /// The `earshot` executable end to end on the bundled samples, as the demo runs it.
 @Suite(.serialized) struct EarshotCommandTests {
     /// The demo configuration, pointed at a fresh database and reports folder inside `folder`.
-    @Test func scansTheSamplesListsCasesAndWritesTheDigestAndASecondScanAddsNothing() async throws {
+    @Test func scansTheSamplesQuietlyTakingTheirPastAsHistoryAndABackfillOpensItOnce() async throws {
         try await withTemporaryDirectory { folder in
             let configuration = try writeSampleConfiguration(into: folder).path
 
+            // The samples are weeks old: the first read takes nearly all of them as history.
             let first = try runProduct("earshot", ["scan", "--config", configuration])
             #expect(first.status == 0, "\(first.standardError)")
             #expect(first.standardOutput.contains("0 failed"))
-            let newCases = try #require(first.standardOutput.firstMatch(of: /(\d+) cases/)?.1).description
-            #expect(Int(newCases)! > 10)
+            let firstCases = try #require(first.standardOutput.firstMatch(of: /(\d+) cases;/)?.1).description
+            #expect(Int(firstCases)! < 5)
+            let history = try #require(first.standardOutput.firstMatch(of: /history: (\d+) of the new items .*; (\d+) cases held back/))
+            #expect(Int(history.1)! > 100 && Int(history.2)! > 40, "\(first.standardOutput)")
 
             let second = try runProduct("earshot", ["scan", "--all", "--config", configuration])
             #expect(second.status == 0)
             #expect(second.standardOutput.contains("new: 0 items, 0 mentions, 0 cases"))
+            #expect(!second.standardOutput.contains("history:"))
             let quiet = try runProduct("earshot", ["scan", "--all", "--quiet", "--config", configuration])
             #expect(quiet.status == 0 && quiet.standardOutput.isEmpty, "cron mails any output; a clean run has none")
-
-            let cases = try runProduct("earshot", ["cases", "--config", configuration])
-            #expect(cases.status == 0)
-            #expect(cases.standardOutput.contains("\(newCases) open cases"))
-            #expect(cases.standardOutput.contains("Safeguarding  → dsl"))
 
             let digest = try runProduct("earshot", ["digest", "--config", configuration])
             #expect(digest.status == 0)
@@ -37,10 +36,27 @@ import Testing
             let html = try String(contentsOfFile: String(try #require(written.first { $0.hasSuffix(".html") })), encoding: .utf8)
             #expect(html.contains("Needs attention now"))
             #expect(html.contains("Sentiment over 7 and 30 days"))
+            #expect(html.contains("Taken as history: "))
             let figures = try String(contentsOfFile: String(try #require(written.first { $0.hasSuffix(".json") })), encoding: .utf8)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(figures.utf8)) as? [String: Any])
-            #expect((object["mentions"] as? Int ?? 0) > 50)
+            #expect((object["mentions"] as? Int ?? 0) < 5)
+            #expect((object["mentionsTakenAsHistory"] as? Int ?? 0) > 50)
+            #expect((object["casesHeldBack"] as? Int ?? 0) == Int(history.2)!)
             #expect((object["sentiment30Days"] as? [Any])?.count == 30)
+
+            // The school wants its history: a backfill opens the cases held back, once.
+            let backfill = try runProduct("earshot", ["scan", "--backfill", "--config", configuration])
+            #expect(backfill.status == 0, "\(backfill.standardError)")
+            let taken = try #require(backfill.standardOutput.firstMatch(of: /backfill: (\d+) items taken up from history, (\d+) cases opened, (\d+) joined/))
+            #expect(Int(taken.1)! == Int(history.1)!)
+            #expect(Int(taken.2)! + Int(taken.3)! == Int(history.2)!)
+            let again = try runProduct("earshot", ["scan", "--all", "--backfill", "--config", configuration])
+            #expect(again.standardOutput.contains("backfill: 0 items taken up from history, 0 cases opened"))
+
+            let cases = try runProduct("earshot", ["cases", "--config", configuration])
+            #expect(cases.status == 0)
+            #expect(cases.standardOutput.contains("\(Int(firstCases)! + Int(taken.2)!) open cases"))
+            #expect(cases.standardOutput.contains("Safeguarding  → dsl"))
         }
     }
 

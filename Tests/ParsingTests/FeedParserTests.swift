@@ -163,6 +163,51 @@ import Testing
         #expect(item.author == nil)
     }
 
+    @Test func aGoogleNewsItemNamesItsPublishersStoryAndStandsInForItWhenItsLinksAllRedirect() throws {
+        let feed = try parseFixture("google-news-search.xml", baseURL: URL(string: "https://news.google.com/rss/search?q=x")!)
+        let item = try #require(feed.items.first)
+        #expect(item.link == URL(string: "https://news.google.com/rss/articles/CBMiVkFVX3lxTE1xZWxtcGFya3RyZWVz?oc=5"))
+        #expect(item.title == "Elm Park Primary pupils plant 30 trees - Local Paper")
+        #expect(item.story?.rawValue == "story:localpaper.example.co.uk elm park primary pupils plant 30 trees")
+        #expect(item.isStandIn)
+    }
+
+    @Test func aGoogleNewsItemTakesThePublishersLinkFromItsDescription() throws {
+        let feed = try parseFixture("google-news-search.xml", baseURL: URL(string: "https://news.google.com/rss/search?q=x")!)
+        let item = try #require(feed.items.dropFirst().first)
+        #expect(item.link == URL(string: "https://www.eveningpost.example/news/elm-park-fair"))
+        #expect(item.story?.rawValue == "story:eveningpost.example summer fair at elm park primary raises 2 000")
+        #expect(!item.isStandIn)
+    }
+
+    @Test func aBingNewsItemLinksToThePublisherThroughItsClickThrough() throws {
+        let feed = try parseFixture("bing-news-search.xml", baseURL: URL(string: "https://www.bing.com/news/search?format=rss")!)
+        let item = try #require(feed.items.first)
+        #expect(item.link == URL(string: "https://www.localpaper.example.co.uk/news/elm-park-trees"))
+        #expect(item.story?.rawValue == "story:localpaper.example.co.uk elm park primary pupils plant 30 trees")
+        #expect(!item.isStandIn)
+    }
+
+    @Test func aPublishersOwnItemCarriesTheStoryOfItsLinksSite() throws {
+        let feed = try parseFixture("rss2-basic.xml")
+        for item in feed.items {
+            guard let link = item.link else { continue }
+            #expect(item.story?.site == StoryKey.site(of: link))
+            #expect(!item.isStandIn)
+        }
+    }
+
+    @Test(arguments: [
+        ("Head resigns - Local Paper", "Local Paper", "Head resigns"),
+        ("Head resigns | Local Paper", "Local Paper", "Head resigns"),
+        ("Head resigns – Local Paper", "Local Paper", "Head resigns"),
+        ("Head resigns - Local Paper", "Evening Post", "Head resigns - Local Paper"),
+        ("Local Paper", "Local Paper", "Local Paper"),
+    ])
+    func theHeadlineLosesTheSiteNameSearchEnginesAppend(title: String, site: String, headline: String) {
+        #expect(FeedParser.headline(title, withoutSiteName: site) == headline)
+    }
+
     // MARK: JSON Feed
 
     @Test func jsonFeedReadsItemsWithTheirIdentities() throws {

@@ -112,6 +112,35 @@ import Workflow
         #expect(error.line != nil && error.problem.contains("must be a duration"), "\(error.line ?? -1) \(error.problem)")
     }
 
+    @Test func theHistoryWindowIsTwoDaysUnlessTheScanTableSaysOtherwise() async throws {
+        #expect(try await load(Self.minimal).get().historyWindow == .seconds(48 * 3600))
+        #expect(try await load(Self.minimal + "\n[scan]\nhistory_window = \"12h\"\n").get().historyWindow == .seconds(12 * 3600))
+        #expect(try await load(Self.minimal + "\n[scan]\nhistory_window = \"0h\"\n").get().historyWindow == .zero)
+    }
+
+    /// A `[scan]` table that is wrong, and what the error must say.
+    struct HistoryWindowError: CustomTestStringConvertible, Sendable {
+        let table: String
+        let says: String
+        let note: String
+        var testDescription: String { note }
+    }
+
+    @Test(arguments: [
+        HistoryWindowError(table: "history_window = 48", says: "scan.history_window must be a duration in quotes, such as \"48h\"",
+                           note: "a number without a unit"),
+        HistoryWindowError(table: "history_window = \"two days\"", says: "scan.history_window must be a duration such as",
+                           note: "words"),
+        HistoryWindowError(table: "history_window = \"-2d\"", says: "scan.history_window must be a duration such as", note: "negative"),
+        HistoryWindowError(table: "history_window_hours = 48", says: "unknown key \"history_window_hours\" in [scan]; known keys: history_window",
+                           note: "a key of another name"),
+    ])
+    func aWrongHistoryWindowNamesItsLineAndSaysWhatIsWanted(_ wrong: HistoryWindowError) async throws {
+        let error = try await problem(Self.minimal + "\n[scan]\n\(wrong.table)\n")
+        #expect(error.line == 14, "\(error.description)")
+        #expect(error.problem.contains(wrong.says), "\(error.problem)")
+    }
+
     @Test func aProxyIsReadAndAnythingButAProxyURLIsRefused() async throws {
         let configuration = try await load(Self.minimal + "\n[fetch]\nproxy = \"http://proxy.school.example:3128\"\n").get()
         #expect(configuration.fetchSettings.proxy == "http://proxy.school.example:3128")

@@ -40,7 +40,7 @@ import Workflow
             let caseID = try #require(written.openedCases.first)
             #expect(try store.auditTrail(for: caseID).map(\.action) == ["open"])
             // The purged items are still known, so a later scan does not store them again.
-            #expect(try store.unseen([observation("a", opensCase: false).item]).isEmpty)
+            #expect(try store.itemsToJudge([observation("a", opensCase: false).item]).isEmpty)
             #expect(try store.purgePostText(discoveredBefore: cutoff, dryRun: true, at: later).items == 0)
         }
     }

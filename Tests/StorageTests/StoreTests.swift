@@ -47,8 +47,8 @@ import Workflow
             #expect(fromGazette.map(\.key.rawValue) == ["id:1", "id:https://gazette.example/2"])
             let fromAlerts = try store.scopingFeedLocalIDs([item("id:1")], from: alerts.id)
             #expect(fromAlerts.map(\.key.rawValue) == ["id:https://alerts.example/feed 1"])
-            #expect(try store.unseen(fromGazette).map(\.key.rawValue) == ["id:https://gazette.example/2"])
-            #expect(try store.unseen(fromAlerts).count == 1)
+            #expect(try store.itemsToJudge(fromGazette).map(\.key.rawValue) == ["id:https://gazette.example/2"])
+            #expect(try store.itemsToJudge(fromAlerts).count == 1)
         }
     }
 
@@ -124,13 +124,13 @@ import Workflow
         }
     }
 
-    @Test func unseenSkipsItemsKnownByKeyOrLink() async throws {
+    @Test func itemsKnownByKeyOrLinkAreNotJudgedAgain() async throws {
         try await withTemporaryDirectory { directory in
             let store = try Store(path: directory.appendingPathComponent("e.sqlite").path)
             try store.register([gazette])
             try store.record(record([item("id:1", link: "https://gazette.example/a")], from: gazette), joining: CaseJoin.init(joining:to:))
             let candidates = [item("id:1"), item("id:other", link: "https://gazette.example/a"), item("id:3")]
-            #expect(try store.unseen(candidates).map(\.key.rawValue) == ["id:3"])
+            #expect(try store.itemsToJudge(candidates).map(\.key.rawValue) == ["id:3"])
         }
     }
 

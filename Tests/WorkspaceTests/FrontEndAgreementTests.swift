@@ -12,10 +12,10 @@ import Workflow
 @Suite struct FrontEndAgreementTests {
     static let reply = "Thank you for telling us. We would welcome a chat with you about this.\nThe communications team, Millbrook Academy"
 
-    /// The samples scanned into `folder` by `earshot scan`, with the configuration's path.
+    /// The samples scanned into `folder` by `earshot scan --backfill` (their cases opened), with the configuration's path.
     func scannedSamples(in folder: URL) throws -> String {
         let configuration = try writeSampleConfiguration(into: folder).path
-        #expect(try runProduct("earshot", ["scan", "--config", configuration]).status == 0)
+        #expect(try runProduct("earshot", ["scan", "--backfill", "--config", configuration]).status == 0)
         return configuration
     }
 
