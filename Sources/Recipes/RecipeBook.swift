@@ -8,9 +8,17 @@ public struct RecipeBook: Sendable {
     public let settings: RecipeSettings
 
     /// The address template of a Mastodon hashtag feed.
-    public static let mastodonTemplate = "https://INSTANCE/tags/TAG.rss"
+    public static let mastodonTemplate = hashtagAddress(instance: "https://INSTANCE", encodedTag: "TAG")
     /// The address template of a YouTube channel's feed.
-    public static let youtubeTemplate = "https://www.youtube.com/feeds/videos.xml?channel_id=ID"
+    public static let youtubeTemplate = channelAddress(base: RecipeSettings.standardYouTube.absoluteString, channelID: "ID")
+
+    private static func hashtagAddress(instance: String, encodedTag: String) -> String {
+        QueryText.trimmedBase(instance) + "/tags/" + encodedTag + ".rss"
+    }
+
+    private static func channelAddress(base: String, channelID: String) -> String {
+        QueryText.trimmedBase(base) + "/feeds/videos.xml?channel_id=" + channelID
+    }
 
     /// How to add a Google Alerts feed, which Earshot cannot create itself: an alert is made while
     /// signed in to a Google account, and its feed address is private to that account.
@@ -87,7 +95,7 @@ public struct RecipeBook: Sendable {
         let tags = tags.map { String($0.drop { $0 == "#" }) }.filter { !$0.isEmpty }
         return settings.mastodonInstances.flatMap { instance in
             tags.map { tag in
-                let address = QueryText.trimmedBase(instance.absoluteString) + "/tags/" + QueryText.encoded(tag) + ".rss"
+                let address = Self.hashtagAddress(instance: instance.absoluteString, encodedTag: QueryText.encoded(tag))
                 let source = Source(url: URL(string: address)!, kind: .feed,
                                     title: "Mastodon #\(tag) on \(instance.host ?? instance.absoluteString)",
                                     refreshInterval: RecipeKind.mastodon.defaultInterval)
@@ -106,7 +114,7 @@ public struct RecipeBook: Sendable {
         guard id.count == 24, id.hasPrefix("UC"),
               id.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_") })
         else { throw .notAChannelID(channelID) }
-        let address = QueryText.trimmedBase(settings.youtube.absoluteString) + "/feeds/videos.xml?channel_id=" + id
+        let address = Self.channelAddress(base: settings.youtube.absoluteString, channelID: id)
         let source = Source(url: URL(string: address)!, kind: .feed, title: "YouTube channel \(id)",
                             isAboutSchool: isSchoolsOwn, isSchoolsOwn: isSchoolsOwn,
                             refreshInterval: RecipeKind.youtube.defaultInterval)

@@ -68,14 +68,14 @@ public enum RecipeKind: String, CaseIterable, Sendable, Hashable {
             "Articles only, no social media or comments; results can lag publication by hours; about the "
                 + "100 latest results. Google reads no more than 32 words of a query, so long name lists are split."
         case .bingNews:
-            "Articles only, no social media or comments; Bing picks the results' market itself. Bing publishes "
-                + "no query limit for this feed; Earshot keeps each query to 32 words, as for Google."
+            "Articles only, no social media or comments; Bing picks the results' market itself. Bing uses only "
+                + "the first 10 terms of a query, so names are split across several feeds."
         case .reddit:
             "Posts only: comments under a post are not searched. Reddit allows few unauthenticated requests "
                 + "a minute and may refuse some clients; queries are at most 512 characters."
         case .mastodon:
-            "Only posts carrying the hashtag, and only those that have reached this server; posts that name "
-                + "the school without the hashtag are not found here."
+            "Only posts carrying the hashtag, and only those that have reached this server; the feed holds the "
+                + "20 latest. Posts that name the school without the hashtag are not found here."
         case .youtube:
             "The channel's 15 latest videos with their descriptions; comments are not in the feed."
         case .bridge:

@@ -8,16 +8,25 @@ public enum SearchEngine: String, CaseIterable, Sendable, Hashable {
 
     /// How long a query may be.
     public enum LengthLimit: Sendable, Hashable {
-        /// At most this many words, operators and quoted words counted one by one.
+        /// At most this many words, operators and each word of a quoted phrase counted one by one.
         case words(Int)
+        /// At most this many search terms: each word of a quoted phrase counts, the operators `OR`,
+        /// `AND` and `NOT` do not.
+        case terms(Int)
         /// At most this many characters.
         case characters(Int)
 
         /// Whether `query` keeps within the limit.
         public func allows(_ query: String) -> Bool {
+            let words = query.split(whereSeparator: \.isWhitespace)
             switch self {
-            case .words(let most): query.split(whereSeparator: \.isWhitespace).count <= most
-            case .characters(let most): query.count <= most
+            case .words(let most):
+                return words.count <= most
+            case .terms(let most):
+                let operators: Set<String> = ["OR", "AND", "NOT"]
+                return words.filter { !operators.contains($0.trimmingCharacters(in: CharacterSet(charactersIn: "()"))) }.count <= most
+            case .characters(let most):
+                return query.count <= most
             }
         }
     }
@@ -40,12 +49,13 @@ public enum SearchEngine: String, CaseIterable, Sendable, Hashable {
         }
     }
 
-    /// The engine's limit on a query's length. Google reads the first 32 words; Reddit's search
-    /// takes at most 512 characters; Bing publishes no limit for its news feed, so Earshot keeps
-    /// to Google's 32 words there too, rather than risk names being dropped without a word.
+    /// The engine's limit on a query's length: Google reads the first 32 words of a query; Bing
+    /// uses only the first 10 terms (its "Advanced search options" help page); Reddit's search
+    /// takes at most 512 characters (its API documentation of `/search`).
     public var lengthLimit: LengthLimit {
         switch self {
-        case .googleNews, .bingNews: .words(32)
+        case .googleNews: .words(32)
+        case .bingNews: .terms(10)
         case .reddit: .characters(512)
         }
     }

@@ -61,6 +61,17 @@ import Testing
         #expect(searched == names, "every name is searched once, in order")
     }
 
+    @Test func longNameListsAreSplitWithinBingsTenTerms() {
+        let names = ["Hollin Brook Academy", "Hollin Brook Sixth Form", "Hollin Brook Academy Trust", "HBA Sixth Form College"]
+        let queries = SearchQueryBuilder(engine: .bingNews).queries(for: SearchTerms(names: names))
+        #expect(queries == [
+            #""Hollin Brook Academy" OR "Hollin Brook Sixth Form""#,
+            #""Hollin Brook Academy Trust" OR "HBA Sixth Form College""#,
+        ])
+        #expect(SearchEngine.LengthLimit.terms(10).allows(queries[1]), "OR is an operator, not a term")
+        #expect(!SearchEngine.LengthLimit.terms(10).allows(queries[0] + " " + #"-"Aireby Rovers Football Club""#))
+    }
+
     @Test func longNameListsAreSplitWithinRedditsFiveHundredAndTwelveCharacters() {
         let names = (1...40).map { "Hollin Brook Academy Sixth Form Centre \($0)" }
         let queries = SearchQueryBuilder(engine: .reddit).queries(for: SearchTerms(names: names, exclusionPhrases: ["Hollin Brook Academy Sixth Form Centre 1 Car Park"]))
