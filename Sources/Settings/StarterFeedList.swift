@@ -66,7 +66,7 @@ public struct StarterFeedList: Sendable {
 
     private var ownSiteNote: String {
         "The school's own site, read every 6 hours: its posts are the school speaking, counted in the digest and never "
-            + "opened as cases. " + siteNotes.map { $0 + "." }.joined(separator: " ")
+            + "opened as cases." + (siteNotes.isEmpty ? "" : " What `earshot init` found: " + siteNotes.joined(separator: "; ") + ".")
     }
 
     private static func isOwnSite(_ recipe: SourceRecipe) -> Bool {

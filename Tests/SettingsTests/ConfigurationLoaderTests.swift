@@ -100,7 +100,7 @@ import Workflow
         #expect(configuration.fetchSettings.allowsLoopback)
         #expect(configuration.sources == sources.map(\.source), "every source as made, in order")
         #expect(list.contains("<!-- Google Alerts: sign in at https://www.google.com/alerts"))
-        #expect(list.contains("hollinbrook.sch.uk advertises no feed."))
+        #expect(list.contains("What `earshot init` found: hollinbrook.sch.uk advertises no"))
     }
 
     @Test func recipeAddressesAndTheBridgeAreRead() async throws {

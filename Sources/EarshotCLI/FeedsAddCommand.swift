@@ -16,14 +16,14 @@ struct FeedsAddCommand: AsyncParsableCommand {
         abstract: "Add a source by recipe to a feed list, read it once, and say how many of its items mention the school.",
         discussion: """
         Recipes and what they take:
-          google-news [QUERY…]     Google News search (GB); without a query, one built from [school]
-          bing-news [QUERY…]       Bing News search; likewise
-          reddit [QUERY…]          Reddit search, newest first; likewise
-          mastodon [TAG…]          hashtag feeds on [recipes] mastodon_instances (default: [school] hashtags)
-          youtube CHANNEL_ID       a YouTube channel's uploads (the id starts with UC)
-          bridge NETWORK ACCOUNT   facebook, x, instagram or tiktok, through [bridges] base_url
-          feed URL                 any RSS, Atom or JSON feed (a Google Alerts feed, say)
-          page URL                 a web page read as blocks of text
+          google-news [QUERY…]    Google News (GB); no query: built from [school]
+          bing-news [QUERY…]      Bing News; likewise
+          reddit [QUERY…]         Reddit, newest first; likewise
+          mastodon [TAG…]         hashtag feeds (default: [school] hashtags)
+          youtube CHANNEL_ID      a channel's uploads (the id starts with UC)
+          bridge NETWORK ACCOUNT  facebook, x, instagram or tiktok, via [bridges]
+          feed URL                any RSS, Atom or JSON feed (a Google Alert's)
+          page URL                a web page read as blocks of text
         docs/sources.md says what each covers, how often it is read and what it cannot see.
         """
     )
@@ -175,50 +175,5 @@ struct FeedsAddCommand: AsyncParsableCommand {
             printError("cannot start fetching: \(error)")
             throw ExitCode.failure
         }
-    }
-}
-
-/// `earshot feeds remove ADDRESS_OR_TITLE`: takes a source out of the feed list that has it,
-/// keeping the rest of the file as it was.
-struct FeedsRemoveCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "remove",
-        abstract: "Take a source out of its feed list, by address or title; the rest of the file stays as it was."
-    )
-
-    @OptionGroup var options: GlobalOptions
-
-    @Argument(help: "The source's address (xmlUrl), or its title.")
-    var source: String
-
-    @Option(name: .customLong("from"), help: "The OPML file to remove it from (default: whichever of [feeds] opml lists it).")
-    var opmlFile: String?
-
-    func run() throws {
-        let configuration = try options.loadConfiguration()
-        let files = opmlFile.map { [URL(fileURLWithPath: $0)] } ?? configuration.feedLists
-        var problems: [String] = []
-        for file in files {
-            let removal: FeedListEditor.Removal
-            do {
-                removal = try FeedListEditor().removing(source, from: String(contentsOf: file, encoding: .utf8), fileURL: file)
-            } catch let error as ConfigurationError {
-                problems.append(error.description)
-                continue
-            } catch {
-                printError("cannot read \(file.path): \(error.localizedDescription)")
-                throw ExitStatus.configurationError
-            }
-            do {
-                try removal.text.write(to: file, atomically: true, encoding: .utf8)
-            } catch {
-                printError("cannot write \(file.path): \(error.localizedDescription)")
-                throw ExitStatus.cannotWrite
-            }
-            for title in removal.removed { print(terminalSafe("removed \"\(title)\" from \(file.path)")) }
-            return
-        }
-        for problem in problems { printError(problem) }
-        throw ExitCode.failure
     }
 }
