@@ -85,44 +85,55 @@ struct OutlineScanner {
                 UInt8(ascii: ">")].contains(bytes[next])
     }
 
-    /// Reads `name="value"` pairs up to the tag's `>`, leaving `index` just past it.
+    /// Reads `name="value"` pairs (either quote, spaces around `=` allowed) up to the tag's `>`,
+    /// leaving `index` just past it.
+    /// - Returns: the attributes, and whether the tag closes itself with `/>`.
     private static func readAttributes(_ bytes: [UInt8], from index: inout Int, line: inout Int) -> ([String: String], Bool) {
         var attributes: [String: String] = [:]
-        var name: [UInt8] = []
-        var isSelfClosing = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\n") { line += 1 }
-            if byte == UInt8(ascii: ">") {
+        func isSpace(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+        }
+        func skipSpaces() {
+            while index < bytes.count, isSpace(bytes[index]) {
+                if bytes[index] == UInt8(ascii: "\n") { line += 1 }
                 index += 1
-                return (attributes, isSelfClosing)
             }
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                var end = index + 1
-                while end < bytes.count, bytes[end] != byte {
-                    if bytes[end] == UInt8(ascii: "\n") { line += 1 }
-                    end += 1
-                }
-                let key = String(decoding: name, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-                    .trimmingCharacters(in: CharacterSet(charactersIn: "=")).trimmingCharacters(in: .whitespacesAndNewlines)
-                    .lowercased()
-                attributes[key] = decodedEntities(String(decoding: bytes[(index + 1)..<min(end, bytes.count)], as: UTF8.self))
-                name = []
-                isSelfClosing = false
-                index = min(end + 1, bytes.count)
+        }
+        while true {
+            skipSpaces()
+            guard index < bytes.count else { return (attributes, false) }
+            if bytes[index] == UInt8(ascii: ">") {
+                index += 1
+                return (attributes, false)
+            }
+            if bytes[index...].starts(with: [UInt8(ascii: "/"), UInt8(ascii: ">")]) {
+                index += 2
+                return (attributes, true)
+            }
+            let nameStart = index
+            while index < bytes.count, !isSpace(bytes[index]), ![UInt8(ascii: "="), UInt8(ascii: ">"), UInt8(ascii: "/")].contains(bytes[index]) {
+                index += 1
+            }
+            let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
+            skipSpaces()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else {
+                // A name without a value is not XML; step past anything unexpected so the scan moves on.
+                if index == nameStart { index += 1 }
                 continue
             }
-            isSelfClosing = byte == UInt8(ascii: "/")
-            if byte != UInt8(ascii: "/") { name.append(byte) }
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                // Whitespace between attributes ends nothing but a name still being read.
-                if name.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
-                    name = []
-                }
-            }
             index += 1
+            skipSpaces()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") else { continue }
+            let quote = bytes[index]
+            let valueStart = index + 1
+            index = valueStart
+            while index < bytes.count, bytes[index] != quote {
+                if bytes[index] == UInt8(ascii: "\n") { line += 1 }
+                index += 1
+            }
+            attributes[name] = decodedEntities(String(decoding: bytes[valueStart..<index], as: UTF8.self))
+            index = min(index + 1, bytes.count)
         }
-        return (attributes, isSelfClosing)
     }
 
     /// XML's five named entities and numeric character references, decoded.
