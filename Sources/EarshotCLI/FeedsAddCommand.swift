@@ -90,7 +90,7 @@ struct FeedsAddCommand: AsyncParsableCommand {
         var settings = configuration.recipes
         if !instances.isEmpty {
             settings.mastodonInstances = try instances.map { text in
-                guard let url = URL(string: text.contains("://") ? text : "https://" + text), url.host?.isEmpty == false else {
+                guard let url = RecipeSettings.mastodonInstance(text) else {
                     throw ValidationError("--instance needs a Mastodon server such as mastodon.social, not \"\(text)\"")
                 }
                 return url

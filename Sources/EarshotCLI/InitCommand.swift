@@ -177,7 +177,10 @@ struct InitCommand: AsyncParsableCommand {
         }
         if !mastodonInstances.isEmpty {
             settings.mastodonInstances = try mastodonInstances.map { text in
-                try webAddress(text.contains("://") ? text : "https://" + text, option: "--mastodon-instance")
+                guard let url = RecipeSettings.mastodonInstance(text) else {
+                    throw ValidationError("--mastodon-instance needs a Mastodon server such as mastodon.social, not \"\(text)\"")
+                }
+                return url
             }
         }
         if let bridgeAddress {
@@ -190,7 +193,7 @@ struct InitCommand: AsyncParsableCommand {
     }
 
     private func webAddress(_ text: String, option: String) throws -> URL {
-        guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host?.isEmpty == false else {
+        guard let url = RecipeSettings.webAddress(text) else {
             throw ValidationError("\(option) needs an http or https address, not \"\(text)\"")
         }
         return url

@@ -174,9 +174,7 @@ public struct RecipeBook: Sendable {
 
     /// An absolute http or https address.
     static func webAddress(_ text: String) throws(RecipeError) -> URL {
-        guard let url = URL(string: text.trimmingCharacters(in: .whitespaces)),
-              let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host?.isEmpty == false
-        else { throw .notAWebAddress(text) }
+        guard let url = RecipeSettings.webAddress(text) else { throw .notAWebAddress(text) }
         return url
     }
 }

@@ -36,4 +36,18 @@ public struct RecipeSettings: Sendable, Hashable {
     public func base(of engine: SearchEngine) -> URL {
         searchBases[engine] ?? engine.standardBase
     }
+
+    /// An absolute http or https address with a host, else nil.
+    public static func webAddress(_ text: String) -> URL? {
+        guard let url = URL(string: text.trimmingCharacters(in: .whitespaces)),
+              ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host?.isEmpty == false
+        else { return nil }
+        return url
+    }
+
+    /// A Mastodon server as people write it, by name ("mastodon.social") or by address, else nil.
+    public static func mastodonInstance(_ text: String) -> URL? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return webAddress(trimmed.contains("://") ? trimmed : "https://" + trimmed)
+    }
 }

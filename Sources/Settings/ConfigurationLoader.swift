@@ -324,9 +324,7 @@ public struct ConfigurationLoader: Sendable {
         if let instances = try document.strings(["recipes", "mastodon_instances"]) {
             settings.mastodonInstances = []
             for text in instances {
-                // A server is often written as its name alone, as people say it: "mastodon.social".
-                let address = text.contains("://") ? text : "https://" + text
-                guard let url = Self.webAddress(address) else {
+                guard let url = RecipeSettings.mastodonInstance(text) else {
                     throw document.error(at: ["recipes", "mastodon_instances"], "\"\(text)\" is not a Mastodon server such as \"https://mastodon.social\"")
                 }
                 settings.mastodonInstances.append(url)
@@ -348,16 +346,9 @@ public struct ConfigurationLoader: Sendable {
 
     private func webAddress(_ document: TOMLDocument, _ path: [String]) throws(ConfigurationError) -> URL? {
         guard let text = try document.string(path) else { return nil }
-        guard let url = Self.webAddress(text) else {
+        guard let url = RecipeSettings.webAddress(text) else {
             throw document.error(at: path, "\(path.joined(separator: ".")) must be an http or https address, not \"\(text)\"")
         }
-        return url
-    }
-
-    /// An absolute http or https address with a host.
-    static func webAddress(_ text: String) -> URL? {
-        guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
-              url.host?.isEmpty == false else { return nil }
         return url
     }
 

@@ -50,6 +50,13 @@ import Testing
         #expect(feeds[0].source.refreshInterval == .seconds(900))
     }
 
+    @Test func aMastodonServerIsWrittenByNameOrAddressAndOnlyWebAddressesAreTaken() {
+        #expect(RecipeSettings.mastodonInstance("mastodon.social")?.absoluteString == "https://mastodon.social")
+        #expect(RecipeSettings.mastodonInstance(" http://127.0.0.1:8080 ")?.absoluteString == "http://127.0.0.1:8080")
+        #expect(RecipeSettings.mastodonInstance("ftp://mastodon.social") == nil)
+        #expect(RecipeSettings.webAddress("news.example/rss") == nil && RecipeSettings.webAddress("https:///rss") == nil)
+    }
+
     @Test func aYouTubeFeedTakesAChannelIDAndNothingElse() throws {
         let recipe = try RecipeBook().youtubeFeed(channelID: "UCq3Hb7dY1mKx2pLr8sT4vWz", isSchoolsOwn: true)
         #expect(recipe.source.url.absoluteString == "https://www.youtube.com/feeds/videos.xml?channel_id=UCq3Hb7dY1mKx2pLr8sT4vWz")
