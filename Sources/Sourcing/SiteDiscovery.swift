@@ -27,7 +27,10 @@ public struct SiteDiscovery: Sendable {
         do {
             home = try await fetcher.fetch(FetchRequest(url: website)).response
         } catch {
-            notes.append("cannot fetch \(shown) (\(error.description)); the website is listed as a page to read")
+            // An unreachable robots.txt keeps a polite crawler away just as a disallowing one does.
+            let reason = error.code == .disallowedByRobots
+                ? "its robots.txt disallows Earshot or cannot be fetched" : error.description
+            notes.append("cannot fetch \(shown) (\(reason)); the website is listed as a page to read")
             return SiteSources(website: website, notes: notes)
         }
         if (200..<300).contains(home.statusCode) {

@@ -71,6 +71,7 @@ import Testing
         let found = try await withLoopbackFetcher { fetcher in await SiteDiscovery(fetcher: fetcher).sources(of: server.url("/")) }
         #expect(found.feeds.isEmpty && found.newsPage == nil)
         #expect(found.notes.count == 1)
-        #expect(found.notes[0].hasPrefix("cannot fetch \(server.url("/").absoluteString)"))
+        #expect(found.notes == ["cannot fetch \(server.url("/").absoluteString) (its robots.txt disallows Earshot or cannot be fetched); "
+                                + "the website is listed as a page to read"])
     }
 }
