@@ -68,6 +68,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "Scheduling", dependencies: ["Model"], swiftSettings: swiftSettings),
+        .target(name: "Recipes", dependencies: ["Model"], swiftSettings: swiftSettings),
+        .target(
+            name: "Sourcing",
+            dependencies: ["Model", "Fetching", "Parsing", "Mentions", "Recipes"],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "Digest", dependencies: ["Model"], swiftSettings: swiftSettings),
         .target(name: "Storage", dependencies: ["Model", "CSQLite"], swiftSettings: swiftSettings),
         .target(
@@ -78,7 +84,7 @@ let package = Package(
         .target(
             name: "Settings",
             dependencies: [
-                "Model", "Mentions", "Workflow", "Fetching", "Parsing", "Mailing", "Scheduling",
+                "Model", "Mentions", "Workflow", "Fetching", "Parsing", "Mailing", "Scheduling", "Recipes",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: swiftSettings
@@ -105,7 +111,7 @@ let package = Package(
             name: "EarshotCLI",
             dependencies: [
                 "Model", "Settings", "Scanning", "Storage", "Digest", "Workflow", "Mailing", "Notifications", "Casework",
-                "Workspace",
+                "Workspace", "Recipes", "Sourcing", "Fetching", "Parsing", "Mentions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -139,6 +145,7 @@ let package = Package(
             name: "TestSupport",
             dependencies: ["Model"],
             path: "Tests/TestSupport",
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ModelTests", dependencies: ["Model"], swiftSettings: swiftSettings),
@@ -158,6 +165,12 @@ let package = Package(
         .testTarget(name: "SentimentTests", dependencies: ["Sentiment"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow"], swiftSettings: swiftSettings),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: swiftSettings),
+        .testTarget(name: "RecipesTests", dependencies: ["Recipes", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SourcingTests",
+            dependencies: ["Sourcing", "Recipes", "Fetching", "Parsing", "Mentions", "Model", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "NotificationsTests",
             dependencies: [
@@ -185,7 +198,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SettingsTests",
-            dependencies: ["Settings", "Mentions", "Workflow", "Scheduling", "Fetching", "Parsing", "TestSupport"],
+            dependencies: ["Settings", "Mentions", "Workflow", "Scheduling", "Fetching", "Parsing", "Recipes", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -198,7 +211,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EarshotCLITests",
-            dependencies: ["EarshotCLI", "Storage", "TestSupport"],
+            dependencies: ["EarshotCLI", "Storage", "Model", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -11,8 +11,9 @@ import Workflow
 struct FeedsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "feeds",
-        abstract: "List every source with its health, check one now, or discover a site's feeds.",
-        subcommands: [FeedsListCommand.self, FeedsCheckCommand.self, FeedsDiscoverCommand.self],
+        abstract: "List every source with its health, add or remove one by recipe, check one now, or discover a site's feeds.",
+        subcommands: [FeedsListCommand.self, FeedsAddCommand.self, FeedsRemoveCommand.self, FeedsCheckCommand.self,
+                      FeedsDiscoverCommand.self],
         defaultSubcommand: FeedsListCommand.self
     )
 }
@@ -154,7 +155,7 @@ struct FeedsDiscoverCommand: AsyncParsableCommand {
         do {
             let text = try String(contentsOf: file, encoding: .utf8)
             let existing = Set(try OPMLParser().sources(from: Data(text.utf8), fileURL: file).map(\.url))
-            let entries = feeds.filter { !existing.contains($0.url) }.map { FeedListEditor.Entry(url: $0.url, title: $0.title) }
+            let entries = feeds.filter { !existing.contains($0.url) }.map { Source(url: $0.url, kind: .feed, title: $0.title) }
             guard !entries.isEmpty else {
                 print("every feed is already in \(file.path)")
                 return

@@ -3,6 +3,7 @@ import Foundation
 import Mentions
 import Model
 import Parsing
+import Recipes
 import Scheduling
 import TOMLKit
 import Workflow
@@ -20,9 +21,15 @@ public struct ConfigurationLoader: Sendable {
         }
         let document = try TOMLDocument(file: file)
         let folder = file.deletingLastPathComponent()
-        try document.rejectUnknownKeys(in: [], allowed: ["school", "calendar", "response", "roles", "storage", "feeds", "fetch", "replies", "cases", "retention", "email", "scan"])
+        try document.rejectUnknownKeys(in: [], allowed: [
+            "school", "calendar", "response", "roles", "storage", "feeds", "fetch", "replies", "cases", "retention", "email",
+            "scan", "recipes", "bridges",
+        ])
 
-        let profile = try readProfile(document)
+        var profile = try readProfile(document)
+        let town = try document.string(["school", "town"]).map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        // The town is context for the school's ambiguous aliases, as well as where they are searched for.
+        if let town { profile.contextWords.append(town) }
         let calendar = try readCalendar(document, folder: folder)
         let routing = try readRouting(document)
         let roles = try readRoles(document)
@@ -72,11 +79,13 @@ public struct ConfigurationLoader: Sendable {
             throw document.error(at: ["retention", "post_text"], "retention.post_text must be longer than zero; \"0d\" would purge every post")
         }
         let email = try readEmail(document, roles: roles)
+        let recipes = try readRecipes(document)
 
         return EarshotConfiguration(
             file: file,
             schoolName: profile.names[0],
             profile: profile,
+            town: town,
             calendar: calendar,
             routing: routing,
             movesDeadlinesOffNonWorkingDays: try document.bool(["calendar", "move_deadlines_off_non_working_days"]) ?? false,
@@ -95,13 +104,14 @@ public struct ConfigurationLoader: Sendable {
             caseJoinWindow: joinWindow,
             historyWindow: historyWindow,
             postTextRetention: retention,
-            email: email
+            email: email,
+            recipes: recipes
         )
     }
 
     private func readProfile(_ document: TOMLDocument) throws(ConfigurationError) -> SchoolProfile {
         let keys: Set<String> = ["names", "ambiguous_aliases", "hashtags", "handles", "domains", "context_words",
-                                 "exclusion_phrases", "context_window"]
+                                 "exclusion_phrases", "context_window", "town"]
         guard try document.table(["school"]) != nil else {
             throw ConfigurationError(file: document.file.path, problem: "missing [school] table with at least `names = [\"Your School\"]`")
         }
@@ -308,6 +318,46 @@ public struct ConfigurationLoader: Sendable {
             settings.proxy = proxy
         }
         return settings
+    }
+
+    /// `[recipes]`: the search engines', YouTube's and Mastodon's addresses; `[bridges]`: the bridge
+    /// the school runs.
+    private func readRecipes(_ document: TOMLDocument) throws(ConfigurationError) -> RecipeSettings {
+        try document.rejectUnknownKeys(in: ["recipes"], allowed: Set(Self.searchBaseKeys.keys).union(["youtube", "mastodon_instances"]))
+        var settings = RecipeSettings()
+        for (key, engine) in Self.searchBaseKeys.sorted(by: { $0.key < $1.key }) {
+            if let base = try webAddress(document, ["recipes", key]) { settings.searchBases[engine] = base }
+        }
+        if let youtube = try webAddress(document, ["recipes", "youtube"]) { settings.youtube = youtube }
+        if let instances = try document.strings(["recipes", "mastodon_instances"]) {
+            settings.mastodonInstances = []
+            for text in instances {
+                guard let url = RecipeSettings.mastodonInstance(text) else {
+                    throw document.error(at: ["recipes", "mastodon_instances"], "\"\(text)\" is not a Mastodon server such as \"https://mastodon.social\"")
+                }
+                settings.mastodonInstances.append(url)
+            }
+        }
+        try document.rejectUnknownKeys(in: ["bridges"], allowed: ["base_url", "kind"])
+        let kindName = try document.string(["bridges", "kind"]) ?? Bridge.Software.rssBridge.rawValue
+        guard let software = Bridge.Software(rawValue: kindName) else {
+            throw document.error(at: ["bridges", "kind"], "bridges.kind must be \"rss-bridge\" or \"rsshub\", not \"\(kindName)\"")
+        }
+        if let base = try webAddress(document, ["bridges", "base_url"]) {
+            settings.bridge = Bridge(software: software, baseURL: base)
+        }
+        return settings
+    }
+
+    /// The `[recipes]` keys of the search engines' base addresses.
+    static let searchBaseKeys: [String: SearchEngine] = ["google_news": .googleNews, "bing_news": .bingNews, "reddit": .reddit]
+
+    private func webAddress(_ document: TOMLDocument, _ path: [String]) throws(ConfigurationError) -> URL? {
+        guard let text = try document.string(path) else { return nil }
+        guard let url = RecipeSettings.webAddress(text) else {
+            throw document.error(at: path, "\(path.joined(separator: ".")) must be an http or https address, not \"\(text)\"")
+        }
+        return url
     }
 
     /// The proxy kinds libcurl speaks.

@@ -2,6 +2,7 @@ import Fetching
 import Foundation
 import Mentions
 import Model
+import Recipes
 import Scheduling
 import Workflow
 
@@ -12,6 +13,8 @@ public struct EarshotConfiguration: Sendable {
     /// The school's name for people (the first of its names).
     public var schoolName: String
     public var profile: SchoolProfile
+    /// Where the school is (`[school] town`): a place its ambiguous aliases are searched beside.
+    public var town: String?
     public var calendar: WorkingCalendar
     public var routing: RoutingPolicy
     /// Whether a 24-hour deadline that lands on a non-working day moves to the next working day's close.
@@ -46,6 +49,15 @@ public struct EarshotConfiguration: Sendable {
     public var postTextRetention: Duration
     /// How email is sent; nil when `[email]` is absent and nothing is emailed.
     public var email: EmailSettings?
+    /// Where the recipes' feeds come from (`[recipes]`, `[bridges]`).
+    public var recipes: RecipeSettings
+
+    /// What a search for the school looks for: its names, its ambiguous aliases beside its town,
+    /// and its exclusion phrases.
+    public var searchTerms: SearchTerms {
+        SearchTerms(names: profile.names, ambiguousAliases: profile.ambiguousAliases, place: town,
+                    exclusionPhrases: profile.exclusionPhrases)
+    }
 
     /// A due-time calculator for this school's calendar and settings.
     public var dueTimeCalculator: DueTimeCalculator {

@@ -6,3 +6,7 @@
 // Every problem stops loading before anything is fetched, with a `ConfigurationError` that names
 // the file, the line and what is wrong. Relative paths in the file are read from the folder the
 // file is in, so a configuration and its feed lists move together.
+//
+// It also writes: the starter files of `earshot init` (an example school's, or a named school's
+// with the sources its recipes made, `StarterFiles` and `StarterFeedList`), and sources added to or
+// taken out of an OPML file as text (`FeedListEditor`), leaving every other byte of the file as it was.

@@ -4,6 +4,7 @@ import Foundation
 import Mentions
 import Model
 import Parsing
+import Recipes
 import Scheduling
 import TestSupport
 import Testing
@@ -74,6 +75,57 @@ import Workflow
                                            feedList: StarterFiles.feedList).get()
         #expect(configuration.sources.count == 2)
         #expect(configuration.routing[.praise]?.opensCase == true)
+    }
+
+    @Test func theStarterFilesOfANamedSchoolLoadWithItsProfileAndSources() async throws {
+        let profile = StarterProfile(school: "Hollin Brook Academy", aliases: ["HBA"], website: URL(string: "https://hollinbrook.sch.uk"),
+                                     town: "Aireby", handles: ["@HollinBrookAcad"])
+        let bridge = Bridge(software: .rssHub, baseURL: URL(string: "http://127.0.0.1:1200")!)
+        let settings = RecipeSettings(mastodonInstances: [URL(string: "https://mastodonapp.uk")!], bridge: bridge)
+        let sources = try RecipeBook(settings: settings).starterSources(
+            for: profile, site: SiteSources(website: URL(string: "https://hollinbrook.sch.uk")!),
+            bridgeAccounts: [(.instagram, "airebymums")])
+        let text = StarterFiles.configuration(for: profile, recipes: settings, loopbackReason: "the bridge runs on this machine")
+            .replacingOccurrences(of: "feeds/feeds.opml", with: "feeds.opml")
+        let list = StarterFeedList(profile: profile, sources: sources, siteNotes: ["hollinbrook.sch.uk advertises no feed"]).text
+        let configuration = try await load(text, feedList: list).get()
+        #expect(configuration.profile.names == ["Hollin Brook Academy"])
+        #expect(configuration.profile.ambiguousAliases == ["Hollin Brook", "HBA"])
+        #expect(configuration.profile.hashtags == ["HollinBrookAcademy"])
+        #expect(configuration.profile.handles == ["@HollinBrookAcad"])
+        #expect(configuration.profile.domains == ["hollinbrook.sch.uk"])
+        #expect(configuration.profile.contextWords == ["Aireby"], "the town is context")
+        #expect(configuration.searchTerms.place == "Aireby")
+        #expect(configuration.recipes == settings)
+        #expect(configuration.fetchSettings.allowsLoopback)
+        #expect(configuration.sources == sources.map(\.source), "every source as made, in order")
+        #expect(list.contains("<!-- Google Alerts: sign in at https://www.google.com/alerts"))
+        #expect(list.contains("What `earshot init` found: hollinbrook.sch.uk advertises no"))
+    }
+
+    @Test func recipeAddressesAndTheBridgeAreRead() async throws {
+        let configuration = try await load(Self.minimal + """
+
+            [recipes]
+            google_news = "http://127.0.0.1:9001/"
+            mastodon_instances = ["mastodon.social", "https://mastodonapp.uk"]
+
+            [bridges]
+            base_url = "https://bridge.school.example/rss-bridge/"
+            """).get()
+        #expect(configuration.recipes.base(of: .googleNews).absoluteString == "http://127.0.0.1:9001/")
+        #expect(configuration.recipes.base(of: .bingNews) == SearchEngine.bingNews.standardBase)
+        #expect(configuration.recipes.mastodonInstances.map(\.absoluteString) == ["https://mastodon.social", "https://mastodonapp.uk"])
+        #expect(configuration.recipes.bridge == Bridge(software: .rssBridge, baseURL: URL(string: "https://bridge.school.example/rss-bridge/")!))
+    }
+
+    @Test func aWrongBridgeOrRecipeAddressNamesItsLine() async throws {
+        let kind = try await problem(Self.minimal + "\n[bridges]\nbase_url = \"https://bridge.school.example\"\nkind = \"nitter\"\n")
+        #expect(kind.line == 15 && kind.problem.contains("rss-bridge"))
+        let address = try await problem(Self.minimal + "\n[recipes]\nreddit = \"old.reddit.com\"\n")
+        #expect(address.line == 14 && address.problem.contains("http or https"))
+        let unknown = try await problem(Self.minimal + "\n[recipes]\ntwitter = \"https://x.com\"\n")
+        #expect(unknown.problem.contains("unknown key \"twitter\""))
     }
 
     @Test func invalidTOMLNamesTheLine() async throws {
@@ -186,34 +238,6 @@ import Workflow
             try ConfigurationLoader().load(from: URL(fileURLWithPath: "/nonexistent/earshot.toml"))
         } throws: { error in
             (error as? ConfigurationError)?.problem.contains("earshot init") == true
-        }
-    }
-}
-
-@Suite struct FeedListEditorTests {
-    @Test func addsOutlinesBeforeTheBodyEndThatTheParserReadsBack() throws {
-        let original = ConfigurationLoaderTests.feedList
-        let entries = [FeedListEditor.Entry(url: URL(string: "https://school.example/feed?a=1&b=2")!, title: "News & \"views\"")]
-        let edited = try FeedListEditor().adding(entries, to: original, file: "feeds.opml")
-        #expect(edited.hasPrefix(original.components(separatedBy: "</body>")[0]))
-        let sources = try OPMLParser().sources(from: Data(edited.utf8), fileURL: URL(fileURLWithPath: "/tmp/feeds.opml"))
-        #expect(sources.last?.url.absoluteString == "https://school.example/feed?a=1&b=2")
-        #expect(sources.last?.title == "News & \"views\"")
-        #expect(sources.count == 3)
-    }
-
-    @Test func aQuoteWithACombiningMarkCannotEndTheAttribute() throws {
-        let title = "Gazette\"\u{301} xmlUrl=\"http://evil.example/"
-        let entries = [FeedListEditor.Entry(url: URL(string: "https://school.example/feed")!, title: title)]
-        let edited = try FeedListEditor().adding(entries, to: ConfigurationLoaderTests.feedList, file: "feeds.opml")
-        let sources = try OPMLParser().sources(from: Data(edited.utf8), fileURL: URL(fileURLWithPath: "/tmp/feeds.opml"))
-        #expect(sources.last?.url.absoluteString == "https://school.example/feed")
-        #expect(sources.last?.title == title)
-    }
-
-    @Test func refusesAFileWithoutABody() {
-        #expect(throws: ConfigurationError.self) {
-            try FeedListEditor().adding([], to: "<opml/>", file: "x.opml")
         }
     }
 }
