@@ -1,9 +1,11 @@
 """Compares a scanned database of the bundled samples with feeds/samples/expectations.json."""
 import json
+import os
 import sqlite3
 import sys
+import xml.etree.ElementTree as ElementTree
 from collections import defaultdict
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qs, parse_qsl, urlencode, urlsplit, urlunsplit
 
 CONCERNS = ["safeguarding", "bullying", "offensive", "discrimination", "defamation",
             "dataProtection", "pressEnquiry", "complaint", "question", "praise"]
@@ -35,8 +37,30 @@ def without_tracking(url):
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
 
 
-def find(items, expected):
+def entry_links(folder, files):
+    """(file, entry id) → the entry's link, for the Atom and RSS files named, with a redirect's
+    `url=` target in place of the redirect: an entry another source stored first is found by it."""
+    atom = "{http://www.w3.org/2005/Atom}"
+    links = {}
+    for name in files:
+        path = os.path.join(folder, name)
+        try:
+            root = ElementTree.parse(path).getroot()
+        except (ElementTree.ParseError, OSError):
+            continue
+        for entry in root.iter(atom + "entry"):
+            link = entry.find(atom + "link")
+            if entry.findtext(atom + "id") and link is not None and link.get("href"):
+                links[(name, entry.findtext(atom + "id").strip())] = link.get("href")
+        for item in root.iter("item"):
+            if item.findtext("guid") and item.findtext("link"):
+                links[(name, item.findtext("guid").strip())] = item.findtext("link").strip()
+    return {key: parse_qs(urlsplit(link).query).get("url", [link])[0] for key, link in links.items()}
+
+
+def find(items, expected, links):
     wanted = expected["id"]
+    entry_link = links.get((expected["file"], wanted))
     prefix = " ".join(wanted.split())
     for item in items:
         if expected["file"] not in item["files"]:
@@ -44,6 +68,8 @@ def find(items, expected):
         # A feed's own ids are stored scoped to the source that served them ("id:SOURCE ID").
         ids = {"id:" + wanted} | {"id:" + source + " " + wanted for source in item["sources"]}
         if item["key"] in ids or item["link"] == without_tracking(wanted):
+            return item
+        if entry_link and item["link"] == without_tracking(entry_link):
             return item
         if not wanted.startswith(("http", "tag:", "urn:", "yt:")) and prefix in item["text"]:
             return item
@@ -57,13 +83,14 @@ def ratio(numerator, denominator):
 def main(database, expectations_file):
     items = load_items(database)
     expectations = json.load(open(expectations_file))
+    links = entry_links(os.path.dirname(expectations_file), {expected["file"] for expected in expectations})
     matched = 0
     mention = defaultdict(int)
     per_concern = {c: defaultdict(int) for c in CONCERNS}
     sentiment_right = sentiment_total = 0
     misses = []
     for expected in expectations:
-        item = find(items, expected)
+        item = find(items, expected, links)
         if item is None:
             misses.append(f"not stored: {expected['file']} {expected['id'][:60]}")
             continue
