@@ -23,8 +23,7 @@ import Workspace
     }
 
     @Test func directionControlsInAPostReachNoPage() async throws {
-        try await withTemporaryDirectory { folder in
-            let fixture = try WorkspaceFixture(folder: folder)
+        try await withWorkspaceFixture { fixture throws in
             let caseID = try storeHostilePost(title: "Millbrook\u{202E} txet desrever", text: "Millbrook \u{2066}isolated\u{2069} words",
                                               in: fixture)
             var senior = TestBrowser(fixture)
@@ -39,8 +38,7 @@ import Workspace
     }
 
     @Test func aTitleOfMegabytesIsCutOnEveryPage() async throws {
-        try await withTemporaryDirectory { folder in
-            let fixture = try WorkspaceFixture(folder: folder)
+        try await withWorkspaceFixture { fixture throws in
             let caseID = try storeHostilePost(title: "Millbrook " + String(repeating: "spam ", count: 1 << 20),
                                               text: "Millbrook " + String(repeating: "more ", count: 1 << 20), in: fixture)
             var senior = TestBrowser(fixture)
@@ -55,8 +53,7 @@ import Workspace
     }
 
     @Test func theFeedsPageShowsEveryRoleAFeedsAddressWithoutItsSecrets() async throws {
-        try await withTemporaryDirectory { folder in
-            let fixture = try WorkspaceFixture(folder: folder)
+        try await withWorkspaceFixture { fixture throws in
             let store = try Store(path: fixture.databasePath)
             let secret = Source(url: URL(string: "https://staff:hunter2@forum.example/private.rss?token=abc123&page=1")!, kind: .feed,
                                 title: "Staff forum")
