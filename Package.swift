@@ -165,6 +165,12 @@ let package = Package(
         ),
         .testTarget(name: "ModelTests", dependencies: ["Model"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "TemplatingTests",
+            dependencies: ["Templating"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "FetchingTests",
             dependencies: ["Fetching", "TestSupport"],
             resources: [.copy("Fixtures")],

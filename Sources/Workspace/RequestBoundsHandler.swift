@@ -11,8 +11,10 @@ import NIOHTTPTypes
 ///   timeout alone is renewed by every piece of a body.
 /// - A body declared larger than `bodyLimit` is refused on its header: the request is failed with
 ///   413 at once, before any of the body is read, and its body is dropped as it comes.
-/// - After an answer of 413, from here or from reading a body past the limit, the connection is
-///   closed, so that the rest of an oversized body is never read.
+/// - After an answer of 413, from here or from reading a body past the limit, the rest of the body
+///   is dropped unread and the connection ends: the answer is sent with the end of output, then
+///   whatever the client still sends is discarded until it closes or its time runs out. (Closing
+///   at once, with its data unread, would reset the connection and could lose the answer.)
 final class RequestBoundsHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -68,7 +70,10 @@ final class RequestBoundsHandler: ChannelDuplexHandler, RemovableChannelHandler 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         switch unwrapOutboundIn(data) {
         case .head(let response):
-            if response.status == .contentTooLarge { closesAfterAnswer = true }
+            if response.status == .contentTooLarge {
+                isDroppingBody = true
+                closesAfterAnswer = true
+            }
             context.write(data, promise: promise)
         case .body:
             context.write(data, promise: promise)
@@ -80,7 +85,8 @@ final class RequestBoundsHandler: ChannelDuplexHandler, RemovableChannelHandler 
                 return
             }
             context.writeAndFlush(data, promise: promise)
-            context.close(promise: nil)
+            context.close(mode: .output, promise: nil)
+            startDeadline(context)
         }
     }
 
