@@ -65,13 +65,13 @@ public struct WorkspaceServer: Sendable {
 
     /// Serves until the process is asked to stop (SIGINT or SIGTERM), then finishes the requests
     /// under way; `onListening` is told the port once the server listens.
-    /// - Throws: ``WorkspaceError`` when the address cannot be bound.
+    /// - Throws: ``WorkspaceError`` when the address cannot be bound or serving fails.
     public func run(onListening: @escaping @Sendable (Int) async -> Void) async throws {
         let application = application { channel in await onListening(channel.localAddress?.port ?? 0) }
         do {
             try await application.runService()
         } catch {
-            throw WorkspaceError(status: 500, message: "cannot listen on \(host):\(port): \(error)")
+            throw WorkspaceError(status: 500, message: "serving on \(host):\(port) failed: \(error)")
         }
     }
 
