@@ -61,6 +61,25 @@ final class LoopbackConnection: Sendable {
         }
     }
 
+    /// Starts timing, on a thread of its own, how long from now until the server closes the
+    /// connection without having sent anything: a busy test run may delay the test that awaits
+    /// the answer, but not the timing. The answer is nil when the server sent something first, or
+    /// kept the connection open for `seconds`.
+    func timeUntilClosedUnanswered(waitingAtMost seconds: Int) -> AsyncStream<Duration?> {
+        let (answer, reply) = AsyncStream.makeStream(of: Duration?.self)
+        let started = ContinuousClock.now
+        Thread { [socket] in
+            var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+            setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            var byte: UInt8 = 0
+            let count = recv(socket, &byte, 1, Int32(MSG_PEEK))
+            let isClosed = count == 0 || (count < 0 && errno != EAGAIN && errno != EWOULDBLOCK)
+            reply.yield(isClosed ? ContinuousClock.now - started : nil)
+            reply.finish()
+        }.start()
+        return answer
+    }
+
     /// Whether the server sends anything (or closes) within `milliseconds`.
     func answers(within milliseconds: Int) async throws -> Bool {
         try await Self.onOwnThread { [socket] in
