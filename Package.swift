@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 /// Settings every Swift target shares: Swift 6 mode plus the upcoming features
@@ -21,6 +21,12 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.34.1"),
+        // Only FullFoundation: the workspace is configured in code, so swift-configuration is not needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // C libraries: system-library targets plus small shims for what Swift cannot call.
@@ -74,7 +80,17 @@ let package = Package(
             dependencies: ["Model", "Fetching", "Parsing", "Mentions", "Recipes"],
             swiftSettings: swiftSettings
         ),
-        .target(name: "Digest", dependencies: ["Model"], swiftSettings: swiftSettings),
+        .target(
+            name: "Templating",
+            dependencies: ["Model", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Digest",
+            dependencies: ["Model", "Templating"],
+            resources: [.copy("Templates")],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "Storage", dependencies: ["Model", "CSQLite"], swiftSettings: swiftSettings),
         .target(
             name: "Mailing",
@@ -120,13 +136,19 @@ let package = Package(
         .target(
             name: "Workspace",
             dependencies: [
-                "Model", "Storage", "Workflow", "Sentiment", "Settings", "Digest", "Casework",
+                "Model", "Storage", "Workflow", "Sentiment", "Settings", "Digest", "Casework", "Templating",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
+            resources: [.copy("Templates")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "earshot", dependencies: ["EarshotCLI"], swiftSettings: swiftSettings),
@@ -149,6 +171,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ModelTests", dependencies: ["Model"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TemplatingTests",
+            dependencies: ["Templating"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "FetchingTests",
             dependencies: ["Fetching", "TestSupport"],

@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Templating
 
 /// Renders a ``Digest`` as email-safe HTML and as plain text.
 ///
@@ -16,91 +17,15 @@ public struct DigestRenderer: Sendable {
 
     public init() {}
 
-    /// The digest as a complete HTML document.
-    public func html(_ digest: Digest) -> String {
-        let time = timeFormatter(digest.timeZone)
-        var body = ""
-        body += "<h1 style=\"font-size:22px;margin:0 0 4px\">\(escape(digest.schoolName)): social media digest</h1>\n"
-        body += "<p style=\"color:#555;margin:0 0 16px\">\(escape(digest.dayTitle)) · generated \(escape(time.string(from: digest.generatedAt)))</p>\n"
-        body += "<table role=\"presentation\" style=\"border-collapse:collapse;margin-bottom:16px\"><tr>"
-        for (label, value) in headline(digest) {
-            body += "<td style=\"padding:8px 16px;border:1px solid #ddd\"><div style=\"font-size:20px;font-weight:bold\">\(escape(value))</div><div style=\"color:#555\">\(escape(label))</div></td>"
-        }
-        body += "</tr></table>\n"
-
-        body += "<h2 style=\"font-size:18px\">Needs attention now</h2>\n"
-        let attention = attentionRows(digest)
-        if attention.isEmpty {
-            body += "<p>Nothing is overdue, urgent or due today.</p>\n"
-        } else {
-            body += "<table style=\"border-collapse:collapse;width:100%\">\n<tr>"
-            for heading in ["Case", "Why", "Concern", "Owner", "Due", "Post"] {
-                body += "<th style=\"text-align:left;padding:4px 8px;border-bottom:2px solid #333\">\(heading)</th>"
-            }
-            body += "</tr>\n"
-            for (reason, item) in attention.prefix(Self.attentionRowLimit) {
-                let colour = reason == "Overdue" ? "#b00020" : (reason == "Due today" ? "#333" : "#a15c00")
-                body += "<tr>"
-                body += cell(escape(item.id.description))
-                body += cell("<span style=\"color:\(colour);font-weight:bold\">\(escape(reason))</span>")
-                body += cell(escape(item.primaryConcern.displayName))
-                body += cell(escape(item.owner.rawValue))
-                body += cell(escape(time.string(from: item.dueAt)))
-                body += cell(link(item.title, to: item.link) + "<br><span style=\"color:#555\">\(escape(item.sourceTitle))</span>")
-                body += "</tr>\n"
-            }
-            body += "</table>\n"
-            if attention.count > Self.attentionRowLimit {
-                body += "<p>… and \(attention.count - Self.attentionRowLimit) more: run <code>earshot cases</code> for the full list.</p>\n"
-            }
-        }
-
-        body += "<h2 style=\"font-size:18px\">New mentions</h2>\n"
-        if digest.findings.isEmpty {
-            body += "<p>No new mentions in this period.</p>\n"
-        }
-        let mentions = listedMentions(digest)
-        for group in mentions.groups {
-            body += "<h3 style=\"font-size:16px;margin:12px 0 4px\">\(escape(group.title)) (\(group.total))</h3>\n<ul>\n"
-            for finding in group.listed {
-                body += "<li style=\"margin-bottom:6px\">\(link(finding.title.isEmpty ? finding.snippet : finding.title, to: finding.link))"
-                body += " <span style=\"color:#555\">— \(escape(finding.sourceTitles.joined(separator: ", "))); sentiment \(escape(signed(finding.sentiment.compound)))</span>"
-                body += "<br><span>\(escape(finding.snippet))</span></li>\n"
-            }
-            body += "</ul>\n"
-        }
-        if mentions.unlisted > 0 {
-            body += "<p>… and \(mentions.unlisted) more: search them by concern or words on the workspace's Mentions page.</p>\n"
-        }
-        if let line = digest.historyLine { body += "<p>\(escape(line))</p>\n" }
-
-        body += "<h2 style=\"font-size:18px\">Sentiment over 7 and 30 days</h2>\n"
-        body += sentimentChart(digest.dailySentiment(days: 7), title: "Last 7 days")
-        body += sentimentChart(digest.dailySentiment(days: 30), title: "Last 30 days")
-
-        body += "<h2 style=\"font-size:18px\">Response times</h2>\n<ul>\n"
-        for line in responseLines(digest) { body += "<li>\(escape(line))</li>\n" }
-        body += "</ul>\n"
-
-        body += "<h2 style=\"font-size:18px\">Failing feeds</h2>\n"
-        if digest.failingSources.isEmpty {
-            body += "<p>Every feed was fetched without error.</p>\n"
-        } else {
-            body += "<ul>\n"
-            for source in digest.failingSources {
-                body += "<li>\(escape(source.title)) (\(escape(AddressRedaction.redacted(source.url)))): \(source.consecutiveErrors) failures in a row; last error: \(escape(source.lastError))</li>\n"
-            }
-            body += "</ul>\n"
-        }
-        return """
-        <!DOCTYPE html>
-        <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-        <title>\(escape(digest.schoolName)) digest \(escape(digest.dayKey))</title></head>
-        <body style="font-family:Arial,Helvetica,sans-serif;color:#222;max-width:760px;margin:0 auto;padding:16px">
-        \(body)</body></html>
-
-        """
+    /// The digest as a complete HTML document, from the bundled `digest` template: tables and
+    /// inline styles only, which common email clients render, with every value escaped.
+    /// - Throws: ``TemplateError`` when the bundled templates cannot be read.
+    public func html(_ digest: Digest) throws(TemplateError) -> String {
+        try Self.templates.get().render(DigestEmail(digest, renderer: self), with: "digest")
     }
+
+    /// The bundled templates, read once.
+    private static let templates = Result { () throws(TemplateError) in try TemplateLibrary(bundle: .module, folder: "Templates") }
 
     /// The digest as plain text, for the text part of an email and for terminals.
     public func plainText(_ digest: Digest) -> String {
@@ -159,7 +84,7 @@ public struct DigestRenderer: Sendable {
 
     /// The mention groups with the findings listed in each (at most ``listedMentionLimit`` in all,
     /// most serious concern first), and how many are left unlisted.
-    private func listedMentions(_ digest: Digest) -> (groups: [(title: String, total: Int, listed: ArraySlice<FindingSummary>)], unlisted: Int) {
+    func listedMentions(_ digest: Digest) -> (groups: [(title: String, total: Int, listed: ArraySlice<FindingSummary>)], unlisted: Int) {
         var remaining = Self.listedMentionLimit
         var groups: [(title: String, total: Int, listed: ArraySlice<FindingSummary>)] = []
         for group in digest.findingsByConcern where remaining > 0 {
@@ -169,27 +94,6 @@ public struct DigestRenderer: Sendable {
         }
         let listedCount = groups.map(\.listed.count).reduce(0, +)
         return (groups, digest.findings.count - listedCount)
-    }
-
-    /// A bar per day, green for positive and red for negative, drawn with table cells and inline styles only.
-    private func sentimentChart(_ days: [DailySentiment], title: String) -> String {
-        var html = "<h3 style=\"font-size:15px;margin:8px 0 4px\">\(escape(title))</h3>\n"
-        html += "<table role=\"presentation\" style=\"border-collapse:collapse;font-size:12px;margin-bottom:8px\">\n"
-        for day in days {
-            let width = Int((abs(day.meanCompound) * 120).rounded())
-            let colour = day.meanCompound < 0 ? "#c62828" : "#2e7d32"
-            let negative = day.meanCompound < 0 && width > 0
-                ? "<div style=\"display:inline-block;width:\(width)px;height:10px;background:\(colour)\"></div>" : ""
-            let positive = day.meanCompound > 0 && width > 0
-                ? "<div style=\"display:inline-block;width:\(width)px;height:10px;background:\(colour)\"></div>" : ""
-            html += "<tr><td style=\"padding:1px 6px;color:#555\">\(escape(day.day))</td>"
-            html += "<td style=\"width:120px;text-align:right;padding:1px 0\">\(negative)</td>"
-            html += "<td style=\"width:1px;background:#999\"></td>"
-            html += "<td style=\"width:120px;padding:1px 0\">\(positive)</td>"
-            html += "<td style=\"padding:1px 6px\">\(escape(signed(day.meanCompound)))</td>"
-            html += "<td style=\"padding:1px 6px;color:#555\">\(day.mentions) mention\(day.mentions == 1 ? "" : "s")</td></tr>\n"
-        }
-        return html + "</table>\n"
     }
 
     /// Response-time compliance over 7 and 30 days and the detection delay, one sentence each.
@@ -287,22 +191,11 @@ public struct DigestRenderer: Sendable {
         return rows
     }
 
-    private func escape(_ text: String) -> String { MarkupText.escaped(text) }
-
-    private func cell(_ html: String) -> String {
-        "<td style=\"padding:4px 8px;border-bottom:1px solid #ddd;vertical-align:top\">\(html)</td>"
-    }
-
-    private func link(_ text: String, to url: URL?) -> String {
-        guard let url, ["http", "https"].contains(url.scheme?.lowercased() ?? "") else { return escape(text) }
-        return "<a href=\"\(escape(url.absoluteString))\" style=\"color:#0645ad\">\(escape(text))</a>"
-    }
-
-    private func signed(_ value: Double) -> String {
+    func signed(_ value: Double) -> String {
         String(format: "%+.2f", value)
     }
 
-    private func timeFormatter(_ timeZone: TimeZone) -> DateFormatter {
+    func timeFormatter(_ timeZone: TimeZone) -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")
         formatter.timeZone = timeZone

@@ -42,7 +42,14 @@ struct DigestCommand: AsyncParsableCommand {
         // The day's first digest is YYYY-MM-DD; another on the same day (a rerun, or --date) gets
         // -2, -3…, so that a digest waiting to be sent is never overwritten by a later one.
         let name = try uniqueName(for: digest.dayKey, in: folder, store: store)
-        let files = [("html", renderer.html(digest)), ("txt", renderer.plainText(digest)), ("json", renderer.figuresJSON(digest))]
+        let html: String
+        do {
+            html = try renderer.html(digest)
+        } catch {
+            printError("cannot write the digest: \(error)")
+            throw ExitStatus.cannotWrite
+        }
+        let files = [("html", html), ("txt", renderer.plainText(digest)), ("json", renderer.figuresJSON(digest))]
             .map { (folder.appendingPathComponent("\(name).\($0.0)"), $0.1) }
         do {
             // The HTML digest holds safeguarding posts' text: for the account that runs Earshot only.

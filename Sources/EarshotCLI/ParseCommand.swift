@@ -1,6 +1,5 @@
 import ArgumentParser
 import Settings
-import Dispatch
 import Fetching
 import Foundation
 import Model
@@ -71,13 +70,15 @@ struct ParseCommand: AsyncParsableCommand {
             return
         }
         let input = try await read(inputs[0])
-        let result: Output
+        let parsed: DocumentParser.Parsed
         do {
-            result = try Output.parse(input, asPage: page, keepsDetails: details)
+            parsed = try DocumentParser(keepsItemDetails: details, readsPages: page)
+                .parse(input.data, baseURL: input.baseURL, contentType: input.contentType)
         } catch {
             printError("cannot parse \(inputs[0]): \(error.description)")
             throw ExitStatus.someSourcesFailed
         }
+        let result = Output(parsed, source: input.source, link: input.baseURL, keepsDetails: details)
         print(json ? result.jsonText(pretty: true) : terminalSafe(result.readableText))
     }
 
@@ -138,26 +139,33 @@ struct ParseCommand: AsyncParsableCommand {
     // MARK: Many files
 
     private func runBatch() throws {
-        let lines = batchLines()
         let base = try baseURL.map { try self.base(orFile: URL(fileURLWithPath: $0)) }
-        let job = BatchJob(
-            feedParser: FeedParser(keepsItemDetails: details),
-            pageParser: PageParser(),
-            asPage: page,
-            keepsDetails: details,
-            printsResults: !stats,
-            contentType: contentType,
-            baseURL: base
-        )
+        let documents = batchLines().map { document(fromLine: $0, base: base) }
+        let keepsDetails = details
+        let printsResults = !stats
         let clock = ContinuousClock()
         let started = clock.now
-        let results = job.run(lines, workers: max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount))
+        let results = DocumentParser(keepsItemDetails: details, readsPages: page).parse(
+            documents, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+            load: { FileManager.default.contents(atPath: $0.location) },
+            present: { BatchResult($0, keepsDetails: keepsDetails, printsResults: printsResults) })
         var totals = BatchTotals(wallTime: clock.now - started)
         for result in results {
             totals.add(result)
             if let line = result.line { print(line) }
         }
         if stats { print(totals.jsonText) }
+    }
+
+    /// One line of the batch's list: `PATH[<tab>CONTENT-TYPE[<tab>BASE-URL]]`; without a base URL
+    /// of its own, a file's links resolve against `--base-url` or the file itself.
+    private func document(fromLine line: String, base: URL?) -> DocumentParser.Document {
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        var document = DocumentParser.Document(location: fields[0], baseURL: base ?? URL(fileURLWithPath: fields[0]).absoluteURL,
+                                               contentType: contentType)
+        if fields.count > 1, !fields[1].isEmpty { document.contentType = fields[1] }
+        if fields.count > 2, let url = URL(string: fields[2]), url.scheme != nil { document.baseURL = url }
+        return document
     }
 
     /// The batch's inputs: the arguments, with '-' replaced by the lines of standard input.
@@ -179,91 +187,28 @@ struct ParseCommand: AsyncParsableCommand {
 extension ParseCommand {
     /// What one file of a batch gave: its size, items, time in the parser, and its line of output.
     struct BatchResult: Sendable {
-        var bytes = 0
+        var bytes: Int
         var items = 0
         var isFailure = false
-        var parseTime = Duration.zero
+        var parseTime: Duration
         var line: String?
-    }
 
-    /// Parses the files of a batch, in parallel when asked, and keeps their results in order.
-    /// Each worker thread takes the next file not yet taken; libxml2 keeps its error handlers per
-    /// thread, and the parsers are pure, so workers share nothing else.
-    struct BatchJob: Sendable {
-        let feedParser: FeedParser
-        let pageParser: PageParser
-        let asPage: Bool
-        let keepsDetails: Bool
-        let printsResults: Bool
-        let contentType: String?
-        let baseURL: URL?
-
-        func run(_ lines: [String], workers: Int) -> [BatchResult] {
-            let board = WorkBoard(count: lines.count)
-            DispatchQueue.concurrentPerform(iterations: min(workers, max(1, lines.count))) { _ in
-                while let index = board.take() {
-                    board.finish(index, with: parse(lines[index]))
-                }
+        init(_ outcome: DocumentParser.Outcome, keepsDetails: Bool, printsResults: Bool) {
+            bytes = outcome.byteCount
+            parseTime = outcome.parseTime
+            let source = outcome.document.location
+            switch outcome.result {
+            case .success(let parsed):
+                items = parsed.items.count
+                line = printsResults
+                    ? Output(parsed, source: source, link: outcome.document.baseURL, keepsDetails: keepsDetails).jsonText(pretty: false) : nil
+            case .failure(.unreadable):
+                isFailure = true
+                line = printsResults ? Output.failureLine(source: source, message: "cannot read the file") : nil
+            case .failure(.unparseable(let error)):
+                isFailure = true
+                line = printsResults ? Output.failureLine(source: source, message: error.description) : nil
             }
-            return board.results
-        }
-
-        /// One line of the list: `PATH[<tab>CONTENT-TYPE[<tab>BASE-URL]]`.
-        private func parse(_ line: String) -> BatchResult {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            let path = fields[0]
-            let file = URL(fileURLWithPath: path)
-            guard let data = FileManager.default.contents(atPath: file.path) else {
-                return BatchResult(isFailure: true, line: printsResults ? Output.failureLine(source: path, message: "cannot read the file") : nil)
-            }
-            var input = Input(source: path, data: data, baseURL: baseURL ?? file.absoluteURL, contentType: contentType)
-            if fields.count > 1, !fields[1].isEmpty { input.contentType = fields[1] }
-            if fields.count > 2, let url = URL(string: fields[2]), url.scheme != nil { input.baseURL = url }
-            let clock = ContinuousClock()
-            let started = clock.now
-            let outcome = Result { () throws(ParseError) -> Output in
-                try Output.parse(input, asPage: asPage, feedParser: feedParser, pageParser: pageParser, keepsDetails: keepsDetails)
-            }
-            var result = BatchResult(bytes: data.count, parseTime: clock.now - started)
-            switch outcome {
-            case let .success(output):
-                result.items = output.itemCount
-                result.line = printsResults ? output.jsonText(pretty: false) : nil
-            case let .failure(error):
-                result.isFailure = true
-                result.line = printsResults ? Output.failureLine(source: path, message: error.description) : nil
-            }
-            return result
-        }
-    }
-
-    /// The files of a batch still to take, and the results of those done, shared by the workers
-    /// under one lock (taken twice per file, so never contended for long).
-    final class WorkBoard: @unchecked Sendable {
-        private let lock = NSLock()
-        private var nextIndex = 0
-        private var finished: [BatchResult?]
-
-        init(count: Int) {
-            finished = Array(repeating: nil, count: count)
-        }
-
-        /// The index of the next file to parse, or nil when all are taken.
-        func take() -> Int? {
-            lock.withLock {
-                guard nextIndex < finished.count else { return nil }
-                defer { nextIndex += 1 }
-                return nextIndex
-            }
-        }
-
-        func finish(_ index: Int, with result: BatchResult) {
-            lock.withLock { finished[index] = result }
-        }
-
-        /// The results in the order of the files.
-        var results: [BatchResult] {
-            lock.withLock { finished.compactMap { $0 } }
         }
     }
 
@@ -315,43 +260,6 @@ extension ParseCommand {
         var items: [Item]
         var details: [ItemKey: ItemDetails]
         var keepsDetails: Bool
-
-        var itemCount: Int { items.count }
-
-        /// Parses an input as a feed or as a page.
-        static func parse(_ input: Input, asPage: Bool, keepsDetails: Bool) throws(ParseError) -> Output {
-            try parse(
-                input,
-                asPage: asPage,
-                feedParser: FeedParser(keepsItemDetails: keepsDetails),
-                pageParser: PageParser(),
-                keepsDetails: keepsDetails
-            )
-        }
-
-        /// Parses an input with the parsers given (a batch reuses them).
-        static func parse(
-            _ input: Input,
-            asPage: Bool,
-            feedParser: FeedParser,
-            pageParser: PageParser,
-            keepsDetails: Bool
-        ) throws(ParseError) -> Output {
-            if asPage {
-                let parsed = pageParser.parse(input.data, baseURL: input.baseURL, contentType: input.contentType)
-                return Output(
-                    source: input.source, kind: "page", format: nil, encoding: nil, isIllFormed: false,
-                    problems: [], title: parsed.title, link: input.baseURL, items: parsed.blocks, details: [:],
-                    keepsDetails: false
-                )
-            }
-            let feed = try feedParser.parse(input.data, baseURL: input.baseURL, contentType: input.contentType)
-            return Output(
-                source: input.source, kind: "feed", format: feed.format.rawValue, encoding: feed.encoding,
-                isIllFormed: feed.isIllFormed, problems: feed.problems, title: feed.title, link: feed.link,
-                items: feed.items, details: feed.itemDetails, keepsDetails: keepsDetails
-            )
-        }
 
         /// A batch line for an input that could not be parsed.
         static func failureLine(source: String, message: String) -> String {
@@ -409,6 +317,21 @@ extension ParseCommand {
     private struct FailureLine: Encodable {
         var source: String
         var error: String
+    }
+}
+
+extension ParseCommand.Output {
+    /// A parsed feed or page as printed; a page links to where it was read from.
+    init(_ parsed: DocumentParser.Parsed, source: String, link pageLink: URL, keepsDetails: Bool) {
+        switch parsed {
+        case .page(let page):
+            self.init(source: source, kind: "page", format: nil, encoding: nil, isIllFormed: false, problems: [], title: page.title,
+                      link: pageLink, items: page.blocks, details: [:], keepsDetails: false)
+        case .feed(let feed):
+            self.init(source: source, kind: "feed", format: feed.format.rawValue, encoding: feed.encoding, isIllFormed: feed.isIllFormed,
+                      problems: feed.problems, title: feed.title, link: feed.link, items: feed.items, details: feed.itemDetails,
+                      keepsDetails: keepsDetails)
+        }
     }
 }
 

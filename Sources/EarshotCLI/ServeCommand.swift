@@ -38,16 +38,23 @@ struct ServeCommand: AsyncParsableCommand {
             databasePath: configuration.databaseFile.path, schoolName: configuration.schoolName,
             timeZone: configuration.calendar.timeZone, draftPolicy: configuration.draftPolicy,
             usesSecureCookies: secureCookies || !isLoopback, urgentConcerns: configuration.routing.concernsAlertedAtOnce)
-        let server: WorkspaceServer
+        let workspace: Workspace
         do {
-            server = try await WorkspaceServer.start(try Workspace(settings: settings), host: host, port: port,
-                                                     trustedProxies: Set(trustedProxy))
+            workspace = try Workspace(settings: settings)
         } catch {
             printError("cannot start the workspace: \(error)")
             throw ExitCode.failure
         }
-        let address = "http://\(host.contains(":") ? "[\(host)]" : host):\(server.port)/"
-        FileHandle.standardOutput.write(Data("earshot workspace listening on \(address)\n".utf8))
-        try await server.run()
+        let server = WorkspaceServer(workspace, host: host, port: port, trustedProxies: Set(trustedProxy), logger: global.makeLogger())
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        do {
+            try await server.run { port in
+                let address = "http://\(shownHost):\(port)/"
+                FileHandle.standardOutput.write(Data("earshot workspace listening on \(address)\n".utf8))
+            }
+        } catch {
+            printError("cannot start the workspace: \(error)")
+            throw ExitCode.failure
+        }
     }
 }

@@ -12,6 +12,8 @@
 //                keepsItemDetails, each item's summary, content and two dates apart) or ParseError
 //   PageParser   page bytes, base URL, HTTP Content-Type -> ParsedPage (title, text blocks)
 //   OPMLParser   OPML bytes, the file's URL -> [Source] or ParseError naming the line
+//   DocumentParser  a document as a feed or as a page; or a batch of them on several threads,
+//                its bytes read by a loader the caller supplies -> each outcome, in order
 //   Helpers others may reuse: HTMLTextExtractor, LinkNormalizer, ItemIdentity, FeedDateParser.
 //
 // Rule order for a feed

@@ -1,7 +1,7 @@
 import Synchronization
 
-/// Lets at most `limit` of something be under way at once, across threads: connections being
-/// served, password checks being run. Turns the rest away rather than queueing them.
+/// Lets at most `limit` of something be under way at once, across threads (password checks being
+/// run), and turns the rest away rather than queueing them.
 final class Admissions: Sendable {
     /// How many may be under way at once.
     let limit: Int

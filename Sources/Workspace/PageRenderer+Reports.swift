@@ -2,6 +2,7 @@ import Digest
 import Foundation
 import Model
 import Storage
+import Templating
 
 extension PageRenderer {
     /// Whether the person may read this post: safeguarding posts are for the DSL and senior leaders.
@@ -9,138 +10,181 @@ extension PageRenderer {
         !user.role.canSeeSafeguarding && finding.concerns.contains { $0.concern == .safeguarding }
     }
 
-    /// One mention as a list entry: title, snippet, sources, sentiment and concerns (or a
-    /// placeholder when the person may not read it).
-    func mentionEntry(_ finding: FindingSummary, user: SignedInUser) -> String {
-        if isRestricted(finding, for: user) {
-            return "<li class=\"case\"><p class=\"case-title\">Safeguarding post (restricted to the DSL and senior leaders)</p>"
-                + "<p class=\"meta\">Found \(escape(formatter.string(from: finding.discoveredAt)))</p></li>"
-        }
-        var title = escape(finding.title.isEmpty ? "Untitled post" : finding.title)
-        if let url = finding.link, ["http", "https"].contains(url.scheme?.lowercased() ?? "") {
-            title = "<a href=\"\(escape(url.absoluteString))\" rel=\"noopener noreferrer\">\(title)</a>"
-        }
-        let concerns = finding.concerns.map(\.displayName).joined(separator: ", ")
-        return """
-        <li class="case">
-        <p class="case-title">\(title)</p>
-        <p class="snippet">\(escape(finding.snippet))</p>
-        <p class="meta">\(escape(finding.sourceTitles.joined(separator: ", "))) · found \(escape(formatter.string(from: finding.discoveredAt))) \
-        · sentiment \(escape(String(format: "%+.2f", finding.sentiment.compound)))\(concerns.isEmpty ? "" : " · " + escape(concerns))</p>
-        </li>
-        """
+    /// One mention in a list, as the `mention-entry` template shows it. A restricted one carries
+    /// nothing of the post but when it was found.
+    struct MentionEntry {
+        let isRestricted: Bool
+        let found: String
+        let title: String
+        let link: String?
+        let snippet: String
+        let meta: String
     }
 
-    func digestPage(_ digest: Digest, lastSaved: Store.DigestRecord?, user: SignedInUser) -> String {
+    func mentionEntry(_ finding: FindingSummary, user: SignedInUser) -> MentionEntry {
+        let found = formatter.string(from: finding.discoveredAt)
+        if isRestricted(finding, for: user) {
+            return MentionEntry(isRestricted: true, found: found, title: "", link: nil, snippet: "", meta: "")
+        }
+        let concerns = finding.concerns.map(\.displayName).joined(separator: ", ")
+        return MentionEntry(
+            isRestricted: false, found: found, title: finding.title.isEmpty ? "Untitled post" : finding.title,
+            link: Self.webAddress(finding.link), snippet: finding.snippet,
+            meta: "\(finding.sourceTitles.joined(separator: ", ")) · found \(found) · sentiment "
+                + String(format: "%+.2f", finding.sentiment.compound) + (concerns.isEmpty ? "" : " · " + concerns))
+    }
+
+    // MARK: Digest
+
+    private struct DigestPage {
+        let frame: Frame
+        let dayTitle: String
+        let dayKey: String
+        let coverage: String
+        let figures: [Figure]
+        let attention: [AttentionRow]
+        let hasAttention: Bool
+        let charts: [SentimentBars]
+        let responseLines: [String]
+        let mentionGroups: [MentionGroup]
+        let failingFeeds: [String]
+        let hasFailingFeeds: Bool
+    }
+
+    private struct Figure {
+        let label: String
+        let value: String
+    }
+
+    /// A case needing attention; a restricted one is named but not linked.
+    private struct AttentionRow {
+        let reason: String
+        let number: Int64
+        let title: String
+        let link: String?
+        let due: String
+        let owner: String
+    }
+
+    /// A table of days with a bar each way from zero: `negativeStep` or `positiveStep` is the
+    /// bar's width in 5 % steps (the style sheet's `w0` to `w20`).
+    private struct SentimentBars {
+        let caption: String
+        let days: [Day]
+
+        struct Day {
+            let day: String
+            let negativeStep: Int?
+            let positiveStep: Int?
+            let mean: String
+            let mentions: Int
+        }
+    }
+
+    private struct MentionGroup {
+        let title: String
+        let count: Int
+        let mentions: [MentionEntry]
+    }
+
+    func digestPage(_ digest: Digest, lastSaved: Store.DigestRecord?, user: SignedInUser) throws(TemplateError) -> String {
         let digestRenderer = DigestRenderer()
-        var body = """
-        <h1>Digest: \(escape(digest.dayTitle))</h1>
-        <form method="get" action="/digest" class="filters">
-        <div><label for="date">Day</label><input id="date" name="date" type="date" value="\(escape(digest.dayKey))"></div>
-        <div><button type="submit">Show</button></div>
-        </form>
-        <p class="meta">Up to \(escape(formatter.string(from: digest.generatedAt))).
-        """
+        let formatter = self.formatter
+        var coverage = "Up to \(formatter.string(from: digest.generatedAt))."
         if let lastSaved {
             let sent = lastSaved.sentAt.map { "emailed \(formatter.string(from: $0))" }
                 ?? "not emailed yet" + (lastSaved.lastSendError.map { " (last attempt: \($0))" } ?? "")
-            body += " The last digest written covers \(escape(lastSaved.day)), \(escape(sent))."
+            coverage += " The last digest written covers \(lastSaved.day), \(sent)."
         }
-        body += "</p><dl class=\"stats\">"
-        for (label, value) in digestRenderer.headline(digest) {
-            body += "<div><dt>\(escape(label))</dt><dd>\(escape(value))</dd></div>"
+        let attention = digestRenderer.attentionRows(digest).map { reason, item in
+            let restricted = isRestricted(item, for: user)
+            return AttentionRow(reason: reason, number: item.id.rawValue, title: restricted ? "Safeguarding case (restricted)" : item.title,
+                                link: restricted ? nil : "/cases/\(item.id.rawValue)", due: formatter.string(from: item.dueAt),
+                                owner: item.owner.rawValue + (item.assignee.map { " (\($0))" } ?? ""))
         }
-        body += "</dl><h2>Needs attention now</h2>"
-        let attention = digestRenderer.attentionRows(digest)
-        if attention.isEmpty {
-            body += "<p>Nothing is overdue, at risk, urgent or due today.</p>"
-        } else {
-            body += "<table class=\"grid\"><thead><tr><th scope=\"col\">Why</th><th scope=\"col\">Case</th><th scope=\"col\">Due</th>"
-                + "<th scope=\"col\">Owner</th></tr></thead><tbody>"
-            for (reason, item) in attention {
-                let restricted = isRestricted(item, for: user)
-                let title = restricted ? "Safeguarding case (restricted)" : item.title
-                let link = restricted ? escape(title) : "<a href=\"/cases/\(item.id.rawValue)\">\(escape(title))</a>"
-                body += "<tr><td>\(escape(reason))</td><td>Case \(item.id.rawValue): \(link)</td>"
-                    + "<td>\(escape(formatter.string(from: item.dueAt)))</td>"
-                    + "<td>\(escape(item.owner.rawValue))\(item.assignee.map { " (\(escape($0)))" } ?? "")</td></tr>"
-            }
-            body += "</tbody></table>"
+        let charts = [(7, "Last 7 days: mean sentiment of each day's mentions"), (30, "Last 30 days")].map { days, caption in
+            SentimentBars(caption: caption, days: digest.dailySentiment(days: days).map { day in
+                let step = Int((min(1, abs(day.meanCompound)) * 20).rounded())
+                return SentimentBars.Day(day: day.day, negativeStep: day.meanCompound < 0 && step > 0 ? step : nil,
+                                         positiveStep: day.meanCompound > 0 && step > 0 ? step : nil,
+                                         mean: String(format: "%+.2f", day.meanCompound), mentions: day.mentions)
+            })
         }
-        body += "<h2>Sentiment</h2>"
-        body += sentimentBars(digest.dailySentiment(days: 7), caption: "Last 7 days: mean sentiment of each day's mentions")
-        body += sentimentBars(digest.dailySentiment(days: 30), caption: "Last 30 days")
-        body += "<h2>Responses and detection</h2><ul>"
-            + digestRenderer.responseLines(digest).map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
-        body += "<h2>New mentions by concern</h2>"
-        if digest.findingsByConcern.isEmpty { body += "<p>No new mentions in this period.</p>" }
-        for group in digest.findingsByConcern {
-            body += "<h3>\(escape(group.title)) (\(group.findings.count))</h3><ol class=\"queue\">"
-                + group.findings.map { mentionEntry($0, user: user) }.joined() + "</ol>"
+        let failing = digest.failingSources.map { source in
+            "\(source.title) (\(AddressRedaction.redacted(source.url))): \(source.consecutiveErrors) failure"
+                + "\(source.consecutiveErrors == 1 ? "" : "s") in a row; \(source.lastError)"
         }
-        body += "<h2>Failing feeds</h2>"
-        if digest.failingSources.isEmpty {
-            body += "<p>Every feed answered on its last fetch.</p>"
-        } else {
-            body += "<ul>" + digest.failingSources.map { source in
-                "<li>\(escape(source.title)) (\(escape(AddressRedaction.redacted(source.url)))): \(source.consecutiveErrors) failure\(source.consecutiveErrors == 1 ? "" : "s") "
-                    + "in a row; \(escape(source.lastError))</li>"
-            }.joined() + "</ul>"
-        }
-        return layout(title: "Digest", user: user, body: body)
+        return try templates.render(DigestPage(
+            frame: frame("Digest", user: user), dayTitle: digest.dayTitle, dayKey: digest.dayKey, coverage: coverage,
+            figures: digestRenderer.headline(digest).map { Figure(label: $0.0, value: $0.1) },
+            attention: attention, hasAttention: !attention.isEmpty, charts: charts,
+            responseLines: digestRenderer.responseLines(digest),
+            mentionGroups: digest.findingsByConcern.map { group in
+                MentionGroup(title: group.title, count: group.findings.count, mentions: group.findings.map { mentionEntry($0, user: user) })
+            },
+            failingFeeds: failing, hasFailingFeeds: !failing.isEmpty
+        ), with: "digest")
     }
 
-    /// A table of days with a bar each way from zero, drawn with style-sheet classes (the
-    /// Content-Security-Policy allows no inline styles): `w0` to `w20` are 0 % to 100 % in 5 % steps.
-    private func sentimentBars(_ days: [DailySentiment], caption: String) -> String {
-        var html = "<table class=\"bars\"><caption>\(escape(caption))</caption><thead><tr><th scope=\"col\">Day</th>"
-            + "<th scope=\"col\"><span class=\"visually-hidden\">Negative</span></th><th scope=\"col\"><span class=\"visually-hidden\">Positive</span></th>"
-            + "<th scope=\"col\">Mean</th><th scope=\"col\">Mentions</th></tr></thead><tbody>"
-        for day in days {
-            let step = Int((min(1, abs(day.meanCompound)) * 20).rounded())
-            let negative = day.meanCompound < 0 && step > 0 ? "<span class=\"bar negative w\(step)\"></span>" : ""
-            let positive = day.meanCompound > 0 && step > 0 ? "<span class=\"bar positive w\(step)\"></span>" : ""
-            html += "<tr><th scope=\"row\">\(escape(day.day))</th><td class=\"left\">\(negative)</td><td>\(positive)</td>"
-                + "<td>\(escape(String(format: "%+.2f", day.meanCompound)))</td><td>\(day.mentions)</td></tr>"
-        }
-        return html + "</tbody></table>"
+    // MARK: Feeds
+
+    private struct FeedsPage {
+        let frame: Frame
+        let count: String
+        let sources: [SourceRow]
+        let hasSources: Bool
     }
 
-    func feedsPage(_ sources: [Store.SourceRecord], user: SignedInUser) -> String {
+    /// A source with how its fetches went; its address shown without secrets.
+    private struct SourceRow {
+        let title: String
+        let kind: String?
+        let address: String
+        let isHealthy: Bool
+        let failure: String
+        let lastFetched: String
+        let lastChanged: String
+        let nextDue: String
+    }
+
+    func feedsPage(_ sources: [Store.SourceRecord], user: SignedInUser) throws(TemplateError) -> String {
+        let formatter = self.formatter
+        func time(_ date: Date?) -> String { date.map { formatter.string(from: $0) } ?? "never" }
         let failing = sources.filter { !$0.state.isHealthy }.count
-        var body = """
-        <h1>Feeds and pages</h1>
-        <p class="count">\(sources.count) source\(sources.count == 1 ? "" : "s"), \(failing) failing. Failing sources first.</p>
-        """
-        guard !sources.isEmpty else { return layout(title: "Feeds", user: user, body: body + "<p>No scan has registered a source yet.</p>") }
-        body += "<table class=\"grid\"><thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Health</th><th scope=\"col\">Last fetched</th>"
-            + "<th scope=\"col\">Last changed</th><th scope=\"col\">Next due</th></tr></thead><tbody>"
-        func time(_ date: Date?) -> String { date.map { escape(formatter.string(from: $0)) } ?? "never" }
-        for source in sources {
+        let rows = sources.map { source in
             let state = source.state
-            let health = state.isHealthy
-                ? "<span class=\"flag ok\">OK</span>"
-                : "<span class=\"flag overdue\">Failing</span> \(state.consecutiveErrors) in a row: \(escape(state.lastError ?? "unknown error"))"
-            body += "<tr><td>\(escape(source.title)) \(source.kind.map { "<span class=\"meta\">(\(escape($0.rawValue)))</span>" } ?? "")<br>"
-                + "<span class=\"meta url\">\(escape(AddressRedaction.redacted(state.currentURL)))</span></td><td>\(health)</td>"
-                + "<td>\(time(state.lastFetchedAt))</td><td>\(time(state.lastChangedAt))</td><td>\(time(state.nextDueAt))</td></tr>"
+            return SourceRow(title: source.title, kind: source.kind?.rawValue, address: AddressRedaction.redacted(state.currentURL),
+                             isHealthy: state.isHealthy,
+                             failure: state.isHealthy ? "" : "\(state.consecutiveErrors) in a row: \(state.lastError ?? "unknown error")",
+                             lastFetched: time(state.lastFetchedAt), lastChanged: time(state.lastChangedAt), nextDue: time(state.nextDueAt))
         }
-        body += "</tbody></table>"
-        return layout(title: "Feeds", user: user, body: body)
+        return try templates.render(FeedsPage(
+            frame: frame("Feeds", user: user),
+            count: "\(sources.count) source\(sources.count == 1 ? "" : "s"), \(failing) failing. Failing sources first.",
+            sources: rows, hasSources: !rows.isEmpty
+        ), with: "feeds")
     }
 
-    func mentionsPage(_ findings: [FindingSummary], search: MentionSearch, user: SignedInUser) -> String {
-        var body = """
-        <h1>Mentions</h1>
-        <form method="get" action="/mentions" class="filters" role="search">
-        <div><label for="q">Words</label><input id="q" name="q" type="search" value="\(escape(search.text))"></div>
-        <div><label for="concern">Concern</label><select id="concern" name="concern">\(options(Concern.allCases.map { ($0.rawValue, $0.displayName) }, selected: search.concern?.rawValue))</select></div>
-        <div><label for="sentiment">Sentiment</label><select id="sentiment" name="sentiment">\(options(SentimentLabel.allCases.map { ($0.rawValue, $0.rawValue) }, selected: search.sentiment?.rawValue))</select></div>
-        <div><button type="submit">Search</button></div>
-        </form>
-        <p class="count">\(findings.count == MentionSearch.pageSize ? "The newest \(findings.count)" : "\(findings.count)") mention\(findings.count == 1 ? "" : "s"), newest first.</p>
-        """
-        body += findings.isEmpty ? "<p>No mentions match.</p>" : "<ol class=\"queue\">" + findings.map { mentionEntry($0, user: user) }.joined() + "</ol>"
-        return layout(title: "Mentions", user: user, body: body)
+    // MARK: Mentions
+
+    private struct MentionsPage {
+        let frame: Frame
+        let words: String
+        let concernOptions: [Option]
+        let sentimentOptions: [Option]
+        let count: String
+        let mentions: [MentionEntry]
+        let hasMentions: Bool
+    }
+
+    func mentionsPage(_ findings: [FindingSummary], search: MentionSearch, user: SignedInUser) throws(TemplateError) -> String {
+        let shown = findings.count == MentionSearch.pageSize ? "The newest \(findings.count)" : "\(findings.count)"
+        return try templates.render(MentionsPage(
+            frame: frame("Mentions", user: user), words: search.text,
+            concernOptions: options(Concern.allCases.map { ($0.rawValue, $0.displayName) }, selected: search.concern?.rawValue),
+            sentimentOptions: options(SentimentLabel.allCases.map { ($0.rawValue, $0.rawValue) }, selected: search.sentiment?.rawValue),
+            count: "\(shown) mention\(findings.count == 1 ? "" : "s"), newest first.",
+            mentions: findings.map { mentionEntry($0, user: user) }, hasMentions: !findings.isEmpty
+        ), with: "mentions")
     }
 }

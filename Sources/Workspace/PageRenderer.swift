@@ -1,15 +1,31 @@
 import Foundation
 import Model
 import Storage
+import Templating
 import Workflow
 
-/// Renders the workspace's pages as HTML strings, escaping every value.
+/// Renders the workspace's pages from the bundled templates (Templates/, every value escaped).
 ///
-/// No scripts and no inline styles: the Content-Security-Policy forbids both; the look comes from
-/// /static/style.css.
-struct PageRenderer {
+/// It words each figure, date and line for the templates, which only place values: the views
+/// below are what each template reads, property by property. No scripts and no inline styles:
+/// the Content-Security-Policy forbids both; the look comes from /static/style.css.
+struct PageRenderer: Sendable {
     let settings: WorkspaceSettings
-    let now: Date
+    let templates: TemplateLibrary
+
+    /// The templates every page is made from; loading fails if one is missing.
+    static let templateNames = ["case", "digest", "error", "feeds", "form-token", "layout", "mention-entry", "mentions",
+                                "notice", "option", "queue", "sentiment-bars", "sign-in"]
+
+    /// Loads the bundled templates.
+    /// - Throws: ``TemplateError`` when a template cannot be read, breaks the escaping rules, or is missing.
+    init(settings: WorkspaceSettings) throws(TemplateError) {
+        self.settings = settings
+        templates = try TemplateLibrary(bundle: .module, folder: "Templates")
+        if let missing = Self.templateNames.first(where: { !templates.names.contains($0) }) {
+            throw TemplateError(template: missing, reason: "is not among the bundled templates")
+        }
+    }
 
     /// A message shown at the top of a page.
     struct Notice: Sendable {
@@ -17,7 +33,50 @@ struct PageRenderer {
         var text: String
     }
 
-    func escape(_ text: String) -> String { MarkupText.escaped(text) }
+    /// What the layout shows around every page: its title, the school, and who is signed in.
+    struct Frame {
+        let title: String
+        let schoolName: String
+        let user: HeaderUser?
+
+        /// The signed-in person in the header, with the form token of the sign-out form.
+        struct HeaderUser {
+            let name: String
+            let roleName: String
+            let csrfToken: String
+        }
+    }
+
+    /// A notice as the `notice` template shows it: errors are read out at once.
+    struct NoticeView {
+        let className: String
+        let role: String
+        let text: String
+
+        init(_ notice: Notice) {
+            className = notice.isError ? "notice error" : "notice"
+            role = notice.isError ? "alert" : "status"
+            text = notice.text
+        }
+    }
+
+    /// One `<option>` of a filter or form.
+    struct Option {
+        let value: String
+        let label: String
+        let isSelected: Bool
+    }
+
+    /// An overdue or at-risk marker.
+    struct Flag {
+        let className: String
+        let text: String
+    }
+
+    func frame(_ title: String, user: SignedInUser?) -> Frame {
+        Frame(title: title, schoolName: settings.schoolName,
+              user: user.map { Frame.HeaderUser(name: $0.name, roleName: $0.role.displayName, csrfToken: $0.csrfToken) })
+    }
 
     var formatter: DateFormatter {
         let formatter = DateFormatter()
@@ -27,248 +86,229 @@ struct PageRenderer {
         return formatter
     }
 
-    func layout(title: String, user: SignedInUser?, body: String) -> String {
-        var header = "<header class=\"top\"><p class=\"brand\"><a href=\"/\">Earshot</a> <span>\(escape(settings.schoolName))</span></p>"
-        if let user {
-            header += """
-            <nav aria-label="Workspace"><ul class="nav"><li><a href="/">Cases</a></li><li><a href="/mentions">Mentions</a></li>\
-            <li><a href="/digest">Digest</a></li><li><a href="/feeds">Feeds</a></li></ul></nav>
-            """
-            header += """
-            <form method="post" action="/logout" class="signout">\(csrfField(user.csrfToken))<span>\(escape(user.name)) \
-            (\(escape(user.role.displayName)))</span> <button type="submit">Sign out</button></form>
-            """
-        }
-        header += "</header>"
-        return """
-        <!DOCTYPE html>
-        <html lang="en-GB">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(title)) · Earshot</title>
-        <link rel="stylesheet" href="/static/style.css">
-        </head>
-        <body>
-        <a class="skip" href="#main">Skip to main content</a>
-        \(header)
-        <main id="main" tabindex="-1">
-        \(body)
-        </main>
-        </body>
-        </html>
-        """
+    /// The options of a filter: "Any" (the empty value) first, then `values` as value and label,
+    /// with `selected` marked.
+    func options(_ values: [(String, String)], selected: String?) -> [Option] {
+        ([("", "Any")] + values).map { Option(value: $0.0, label: $0.1, isSelected: $0.0 == (selected ?? "")) }
     }
 
-    /// The options of a filter's `<select>`: "Any" (the empty value) first, then `values` as
-    /// value and label, with `selected` marked.
-    func options(_ values: [(String, String)], selected: String?) -> String {
-        ([("", "Any")] + values).map { value, label in
-            "<option value=\"\(escape(value))\"\(value == (selected ?? "") ? " selected" : "")>\(escape(label))</option>"
-        }.joined()
+    /// A web address to link to, or nil for anything but http and https.
+    static func webAddress(_ url: URL?) -> String? {
+        guard let url, ["http", "https"].contains(url.scheme?.lowercased() ?? "") else { return nil }
+        return url.absoluteString
     }
 
-    func csrfField(_ token: String) -> String {
-        "<input type=\"hidden\" name=\"csrf_token\" value=\"\(escape(token))\">"
+    // MARK: Sign-in and errors
+
+    private struct SignInPage {
+        let frame: Frame
+        let notice: NoticeView?
+        let formToken: String
     }
 
-    func noticeBlock(_ notice: Notice?) -> String {
-        guard let notice else { return "" }
-        return "<p class=\"notice\(notice.isError ? " error" : "")\" role=\"\(notice.isError ? "alert" : "status")\">\(escape(notice.text))</p>"
+    func signInPage(formToken: String, message: String?) throws(TemplateError) -> String {
+        try templates.render(SignInPage(frame: frame("Sign in", user: nil), notice: message.map { NoticeView(Notice(isError: true, text: $0)) },
+                                        formToken: formToken), with: "sign-in")
     }
 
-    // MARK: Pages
-
-    func loginPage(csrfToken: String, message: String?) -> String {
-        layout(title: "Sign in", user: nil, body: """
-        <h1>Sign in</h1>
-        \(noticeBlock(message.map { Notice(isError: true, text: $0) }))
-        <form method="post" action="/login" class="stack">
-        \(csrfField(csrfToken))
-        <label for="name">Name</label>
-        <input id="name" name="name" type="text" autocomplete="username" required autofocus>
-        <label for="password">Password</label>
-        <input id="password" name="password" type="password" autocomplete="current-password" required>
-        <button type="submit">Sign in</button>
-        </form>
-        """)
+    private struct ErrorPage {
+        let frame: Frame
+        let heading: String
+        let message: String
     }
 
-    func errorPage(_ error: WorkspaceError) -> String {
+    func errorPage(_ error: WorkspaceError) throws(TemplateError) -> String {
         let heading = switch error.status {
         case 403: "Not allowed"
-        case 404: "Not found"
+        case 404, 405: "Not found"
         case 409: "Not possible now"
         case 400: "Something is missing"
+        case 413: "Too large"
         default: "Something went wrong"
         }
-        return layout(title: heading, user: nil, body: """
-        <h1>\(heading)</h1>
-        <p class="notice error" role="alert">\(escape(error.message))</p>
-        <p><a href="/">Back to the case queue</a></p>
-        """)
+        return try templates.render(ErrorPage(frame: frame(heading, user: nil), heading: heading, message: error.message), with: "error")
     }
+
+    // MARK: Queue
 
     /// Whether the person may read this case's posts.
     func isRestricted(_ item: CaseSummary, for user: SignedInUser) -> Bool {
         !user.role.canSeeSafeguarding && item.touchesSafeguarding
     }
 
-    func flag(_ item: CaseSummary) -> String {
-        if item.isOverdue(at: now) { return "<span class=\"flag overdue\">Overdue</span>" }
-        if item.isAtRisk(at: now) { return "<span class=\"flag risk\">At risk</span>" }
-        return ""
+    func flag(_ item: CaseSummary, at now: Date) -> Flag? {
+        if item.isOverdue(at: now) { return Flag(className: "overdue", text: "Overdue") }
+        if item.isAtRisk(at: now) { return Flag(className: "risk", text: "At risk") }
+        return nil
     }
 
-    func queuePage(_ cases: [CaseSummary], filter: QueueFilter, user: SignedInUser, owners: [String], sources: [String]) -> String {
-        let statuses = [("all", "All, open or not")] + CaseStatus.allCases.map { ($0.rawValue, $0.rawValue) }
-        var body = """
-        <h1>Case queue</h1>
-        <form method="get" action="/" class="filters">
-        <div><label for="concern">Concern</label><select id="concern" name="concern">\(options(Concern.allCases.map { ($0.rawValue, $0.displayName) }, selected: filter.concern?.rawValue))</select></div>
-        <div><label for="owner">Owner</label><select id="owner" name="owner">\(options(owners.map { ($0, $0) }, selected: filter.owner))</select></div>
-        <div><label for="status">Status</label><select id="status" name="status">\(options(statuses, selected: filter.status))</select></div>
-        <div><label for="source">Source</label><select id="source" name="source">\(options(sources.map { ($0, $0) }, selected: filter.source))</select></div>
-        <div><button type="submit">Filter</button></div>
-        </form>
-        <p class="count">\(cases.count) case\(cases.count == 1 ? "" : "s"), overdue and at risk first.</p>
-        """
-        guard !cases.isEmpty else { return layout(title: "Case queue", user: user, body: body + "<p>No cases match.</p>") }
+    private struct QueuePage {
+        let frame: Frame
+        let concernOptions: [Option]
+        let ownerOptions: [Option]
+        let statusOptions: [Option]
+        let sourceOptions: [Option]
+        let count: String
+        let cases: [QueueEntry]
+        let hasCases: Bool
+    }
+
+    /// A case in the queue; a restricted one shows neither its title, its text nor its source.
+    private struct QueueEntry {
+        let title: String
+        let link: String?
+        let flag: Flag?
+        let meta: String
+        let isVisible: Bool
+        let snippet: String
+        let sourceTitle: String
+    }
+
+    func queuePage(
+        _ cases: [CaseSummary], filter: QueueFilter, user: SignedInUser, owners: [String], sources: [String], at now: Date
+    ) throws(TemplateError) -> String {
         let formatter = self.formatter
-        body += "<ol class=\"queue\">"
-        for item in cases {
+        let statuses = [("all", "All, open or not")] + CaseStatus.allCases.map { ($0.rawValue, $0.rawValue) }
+        let entries = cases.map { item in
             let restricted = isRestricted(item, for: user)
-            let title = restricted ? "Safeguarding case (restricted to the DSL and senior leaders)" : item.title
-            let link = restricted ? escape(title) : "<a href=\"/cases/\(item.id.rawValue)\">\(escape(title))</a>"
-            body += """
-            <li class="case">
-            <p class="case-title">\(link) \(flag(item))</p>
-            <p class="meta">Case \(item.id.rawValue) · due \(escape(formatter.string(from: item.dueAt))) · \(escape(item.status.rawValue)) \
-            · \(escape(item.primaryConcern.displayName)) · owner \(escape(item.owner.rawValue))\(item.assignee.map { " (\(escape($0)))" } ?? "")\
-            \(item.needsApproval ? " · senior leader approves" : "")</p>
-            \(restricted ? "" : "<p class=\"snippet\">\(escape(item.snippet))</p><p class=\"meta\">\(escape(item.sourceTitle))</p>")
-            </li>
-            """
+            let meta = "Case \(item.id.rawValue) · due \(formatter.string(from: item.dueAt)) · \(item.status.rawValue) · "
+                + "\(item.primaryConcern.displayName) · owner \(item.owner.rawValue)\(item.assignee.map { " (\($0))" } ?? "")"
+                + (item.needsApproval ? " · senior leader approves" : "")
+            return QueueEntry(title: restricted ? "Safeguarding case (restricted to the DSL and senior leaders)" : item.title,
+                              link: restricted ? nil : "/cases/\(item.id.rawValue)", flag: flag(item, at: now), meta: meta,
+                              isVisible: !restricted, snippet: restricted ? "" : item.snippet, sourceTitle: restricted ? "" : item.sourceTitle)
         }
-        body += "</ol>"
-        return layout(title: "Case queue", user: user, body: body)
+        return try templates.render(QueuePage(
+            frame: frame("Case queue", user: user),
+            concernOptions: options(Concern.allCases.map { ($0.rawValue, $0.displayName) }, selected: filter.concern?.rawValue),
+            ownerOptions: options(owners.map { ($0, $0) }, selected: filter.owner),
+            statusOptions: options(statuses, selected: filter.status),
+            sourceOptions: options(sources.map { ($0, $0) }, selected: filter.source),
+            count: "\(cases.count) case\(cases.count == 1 ? "" : "s"), overdue and at risk first.",
+            cases: entries, hasCases: !entries.isEmpty
+        ), with: "queue")
+    }
+
+    // MARK: Case
+
+    private struct CasePage {
+        let frame: Frame
+        let number: Int64
+        let concern: String
+        let flag: Flag?
+        let notice: NoticeView?
+        let status: String
+        let due: String
+        let owner: String
+        let approval: String
+        let concerns: String
+        let posts: [Post]
+        let drafts: [DraftView]
+        let actions: Actions?
+        let isReadOnly: Bool
+        let audit: [AuditRow]
+    }
+
+    /// One post of the case, with what drove its sentiment and the evidence for each concern.
+    private struct Post {
+        let title: String
+        let snippet: String
+        let seenIn: String
+        let link: String?
+        let sentiment: String
+        let drivers: [Driver]
+        let hasDrivers: Bool
+        let evidence: [String]
+        let hasEvidence: Bool
+
+        /// A word that drove the sentiment, and whether it is the last listed.
+        struct Driver {
+            let word: String
+            let isLast: Bool
+        }
+    }
+
+    /// A draft with what the draft check found in it.
+    private struct DraftView {
+        let id: Int64
+        let author: String
+        let createdAt: String
+        let audience: String
+        let text: String
+        let isReady: Bool
+        let problems: [String]
+        let notes: [String]
+    }
+
+    /// The reply form and the moves the person may make now.
+    private struct Actions {
+        let csrfToken: String
+        let audiences: [Option]
+        let draftText: String
+        /// The draft a senior leader approves: the one shown, never one saved after the page was opened.
+        let draftToApprove: Int64?
+        let canMarkResponded: Bool
+    }
+
+    private struct AuditRow {
+        let at: String
+        let actor: String
+        let action: String
+        let change: String
+        let reason: String
     }
 
     func casePage(
-        _ record: Store.CaseRecord, user: SignedInUser, notice: Notice?, draftText: String?, latestDraftProblems: [DraftProblem]
-    ) -> String {
+        _ record: Store.CaseRecord, user: SignedInUser, notice: Notice?, draftText: String?, latestDraftProblems: [DraftProblem], at now: Date
+    ) throws(TemplateError) -> String {
         let item = record.summary
         let formatter = self.formatter
-        var body = """
-        <p><a href="/">← Case queue</a></p>
-        <h1>Case \(item.id.rawValue): \(escape(item.primaryConcern.displayName)) \(flag(item))</h1>
-        \(noticeBlock(notice))
-        <dl class="facts">
-        <dt>Status</dt><dd>\(escape(item.status.rawValue))</dd>
-        <dt>Due</dt><dd>\(escape(formatter.string(from: item.dueAt)))\(item.wasOverdueWhenFound ? " (already overdue when found)" : "")</dd>
-        <dt>Owner</dt><dd>\(escape(item.owner.rawValue))\(item.assignee.map { ", assigned to \(escape($0))" } ?? "")</dd>
-        <dt>Approval</dt><dd>\(item.needsApproval ? "A senior leader approves the reply" : "Not needed")</dd>
-        <dt>Concerns</dt><dd>\(escape(item.concerns.map(\.displayName).joined(separator: ", ")))</dd>
-        </dl>
-        <h2>Posts</h2>
-        """
-        for finding in record.findings {
-            var link = ""
-            if let url = finding.link, ["http", "https"].contains(url.scheme?.lowercased() ?? "") {
-                link = " · <a href=\"\(escape(url.absoluteString))\" rel=\"noopener noreferrer\">open the post</a>"
-            }
-            body += """
-            <article class="post">
-            <h3>\(escape(finding.title.isEmpty ? "Untitled post" : finding.title))</h3>
-            <blockquote>\(escape(finding.snippet))</blockquote>
-            <p class="meta">Seen in \(escape(finding.sourceTitles.joined(separator: ", ")))\(finding.published.map { " · published \(escape(formatter.string(from: $0)))" } ?? "")\(link)</p>
-            <p>Sentiment \(escape(String(format: "%+.2f", finding.sentiment.compound))) (\(escape(finding.sentiment.label.rawValue)))\
-            \(finding.sentiment.drivers.isEmpty ? "" : "; words: " + finding.sentiment.drivers.prefix(8).map { "<mark>\(escape($0))</mark>" }.joined(separator: ", "))</p>
-            """
-            if !finding.concerns.isEmpty {
-                body += "<ul class=\"evidence\">"
-                for concern in finding.concerns {
-                    body += "<li>\(escape(concern.displayName)) (\(escape(String(format: "%.2f", concern.confidence)))): "
-                        + concern.evidence.map { "“\(escape($0))”" }.joined(separator: ", ") + "</li>"
-                }
-                body += "</ul>"
-            }
-            body += "</article>"
+        let posts = record.findings.map { finding in
+            let drivers = finding.sentiment.drivers.prefix(8)
+            return Post(
+                title: finding.title.isEmpty ? "Untitled post" : finding.title, snippet: finding.snippet,
+                seenIn: "Seen in \(finding.sourceTitles.joined(separator: ", "))"
+                    + (finding.published.map { " · published \(formatter.string(from: $0))" } ?? ""),
+                link: Self.webAddress(finding.link),
+                sentiment: "Sentiment \(String(format: "%+.2f", finding.sentiment.compound)) (\(finding.sentiment.label.rawValue))",
+                drivers: drivers.enumerated().map { Post.Driver(word: $0.element, isLast: $0.offset == drivers.count - 1) },
+                hasDrivers: !drivers.isEmpty,
+                evidence: finding.concerns.map { concern in
+                    "\(concern.displayName) (\(String(format: "%.2f", concern.confidence))): " + concern.evidence.map { "“\($0)”" }.joined(separator: ", ")
+                },
+                hasEvidence: !finding.concerns.isEmpty)
         }
-        body += "<h2>Drafts</h2>"
-        if record.drafts.isEmpty { body += "<p>No drafts yet.</p>" }
-        for (index, draft) in record.drafts.enumerated() {
+        let drafts = record.drafts.enumerated().map { index, draft in
             let isLatest = index == record.drafts.count - 1
             // The latest draft is checked again now; a senior check still to come is a note, not a problem.
             let problems = isLatest ? latestDraftProblems.filter(\.isBlocking).map(\.description) : draft.problems
-            let notes = isLatest ? latestDraftProblems.filter { !$0.isBlocking }.map(\.description) : []
-            body += """
-            <article class="draft">
-            <p class="meta">Draft \(draft.id) by \(escape(draft.author)), \(escape(formatter.string(from: draft.createdAt))), for \(escape(draft.audience))</p>
-            <pre>\(escape(draft.text))</pre>
-            """
-            body += problems.isEmpty
-                ? "<p class=\"check ok\">Draft check: ready.</p>"
-                : "<p class=\"check\">Draft check:</p><ul class=\"problems\">" + problems.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
-            body += notes.map { "<p class=\"meta\">Note: \(escape($0)).</p>" }.joined()
-            body += "</article>"
+            return DraftView(id: draft.id, author: draft.author, createdAt: formatter.string(from: draft.createdAt), audience: draft.audience,
+                             text: draft.text, isReady: problems.isEmpty, problems: problems,
+                             notes: isLatest ? latestDraftProblems.filter { !$0.isBlocking }.map(\.description) : [])
         }
+        var actions: Actions?
         if user.role.canAct && item.status.isOpen {
-            body += actionForms(item, user: user, draftText: draftText ?? record.drafts.last?.text ?? "", latestDraftID: record.drafts.last?.id)
-        } else if !user.role.canAct {
-            body += "<p class=\"notice\">Your account is read only.</p>"
+            let usual = Audience.usual(for: item.primaryConcern)
+            actions = Actions(
+                csrfToken: user.csrfToken,
+                audiences: Audience.allCases.map { Option(value: $0.rawValue, label: $0.rawValue, isSelected: $0 == usual) },
+                draftText: draftText ?? record.drafts.last?.text ?? "",
+                draftToApprove: item.status == .awaitingApproval && user.role.canApprove ? record.drafts.last?.id : nil,
+                canMarkResponded: (try? CaseStateMachine().apply(.markResponded, to: item.status, needsApproval: item.needsApproval)) != nil)
         }
-        body += "<h2>Audit trail</h2><table class=\"audit\"><thead><tr><th scope=\"col\">When</th><th scope=\"col\">Who</th>"
-            + "<th scope=\"col\">What</th><th scope=\"col\">Status</th><th scope=\"col\">Why</th></tr></thead><tbody>"
-        for entry in record.audit {
-            body += "<tr><td>\(escape(formatter.string(from: entry.at)))</td><td>\(escape(entry.actor))</td><td>\(escape(entry.action))</td>"
-                + "<td>\(escape((entry.from.map { $0.rawValue + " → " } ?? "") + entry.to.rawValue))</td><td>\(escape(entry.reason ?? ""))</td></tr>"
-        }
-        body += "</tbody></table>"
-        return layout(title: "Case \(item.id.rawValue)", user: user, body: body)
-    }
-
-    private func actionForms(_ item: CaseSummary, user: SignedInUser, draftText: String, latestDraftID: Int64?) -> String {
-        let id = item.id.rawValue
-        let token = csrfField(user.csrfToken)
-        let usual = Audience.usual(for: item.primaryConcern)
-        let audiences = Audience.allCases.map { audience in
-            "<option value=\"\(audience.rawValue)\"\(audience == usual ? " selected" : "")>\(escape(audience.rawValue))</option>"
-        }.joined()
-        var forms = """
-        <h2>Reply</h2>
-        <form method="post" action="/cases/\(id)/draft" class="stack" id="draft-form">
-        \(token)
-        <label for="audience">Audience</label>
-        <select id="audience" name="audience">\(audiences)</select>
-        <label for="text">Draft reply</label>
-        <textarea id="text" name="text" rows="8" required aria-describedby="live-check">\(escape(draftText))</textarea>
-        <div id="live-check" aria-live="polite"></div>
-        <button type="submit">Check and save draft</button>
-        </form>
-        <script src="/static/draft-check.js" defer></script>
-        <h2>Actions</h2>
-        <div class="actions">
-        """
-        if item.status == .awaitingApproval && user.role.canApprove, let latestDraftID {
-            // Names the draft shown, so that a draft saved meanwhile is never approved unread.
-            forms += "<form method=\"post\" action=\"/cases/\(id)/approve\">\(token)"
-                + "<input type=\"hidden\" name=\"draft\" value=\"\(latestDraftID)\">"
-                + "<button type=\"submit\">Approve the latest draft</button></form>"
-        }
-        let canRespond = (try? CaseStateMachine().apply(.markResponded, to: item.status, needsApproval: item.needsApproval)) != nil
-        if canRespond {
-            forms += "<form method=\"post\" action=\"/cases/\(id)/respond\">\(token)<button type=\"submit\">Mark responded</button></form>"
-        }
-        forms += """
-        <form method="post" action="/cases/\(id)/escalate" class="stack">\(token)
-        <label for="escalate-reason">Reason to escalate</label><input id="escalate-reason" name="reason" type="text" required>
-        <button type="submit">Escalate</button></form>
-        <form method="post" action="/cases/\(id)/dismiss" class="stack">\(token)
-        <label for="dismiss-reason">Reason to dismiss</label><input id="dismiss-reason" name="reason" type="text" required>
-        <button type="submit">Dismiss</button></form>
-        </div>
-        """
-        return forms
+        return try templates.render(CasePage(
+            frame: frame("Case \(item.id.rawValue)", user: user),
+            number: item.id.rawValue, concern: item.primaryConcern.displayName, flag: flag(item, at: now), notice: notice.map(NoticeView.init),
+            status: item.status.rawValue,
+            due: formatter.string(from: item.dueAt) + (item.wasOverdueWhenFound ? " (already overdue when found)" : ""),
+            owner: item.owner.rawValue + (item.assignee.map { ", assigned to \($0)" } ?? ""),
+            approval: item.needsApproval ? "A senior leader approves the reply" : "Not needed",
+            concerns: item.concerns.map(\.displayName).joined(separator: ", "),
+            posts: posts, drafts: drafts, actions: actions, isReadOnly: !user.role.canAct,
+            audit: record.audit.map { entry in
+                AuditRow(at: formatter.string(from: entry.at), actor: entry.actor, action: entry.action,
+                         change: (entry.from.map { $0.rawValue + " → " } ?? "") + entry.to.rawValue, reason: entry.reason ?? "")
+            }
+        ), with: "case")
     }
 }

@@ -1,32 +1,37 @@
 import Casework
 import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
 import Model
 import Sentiment
 import Storage
 import Workflow
 
 extension Workspace {
-    /// The case queue: overdue first, then at risk, then by due time; filtered by the query.
-    func queue(_ request: WorkspaceRequest, user: SignedInUser, renderer: PageRenderer) async throws -> WorkspaceResponse {
-        let filter = QueueFilter(query: request.query)
+    /// The case queue: overdue first, then at risk, then by due time; filtered as asked.
+    func queue(_ filter: QueueFilter, user: SignedInUser, at now: Date) async throws -> Response {
         let showsAll = filter.status == "all" || (filter.status.flatMap(CaseStatus.init(rawValue:)).map { !$0.isOpen } ?? false)
         let cases = try await storage.perform { store in showsAll ? try store.allCases() : try store.openCases() }
         // A restricted case shows only that it exists: its source is neither listed nor filtered on,
         // so that picking a source cannot tell where a safeguarding post came from.
-        let visible = cases.filter { !renderer.isRestricted($0, for: user) }
-        let shown = cases.filter { filter.matches($0) && (filter.source == nil || !renderer.isRestricted($0, for: user)) }
-            .urgentFirst(at: renderer.now)
-        return .html(renderer.queuePage(shown, filter: filter, user: user, owners: Set(cases.map(\.owner.rawValue)).sorted(),
-                                        sources: Set(visible.map(\.sourceTitle)).sorted()))
+        let visible = cases.filter { !pages.isRestricted($0, for: user) }
+        let shown = cases.filter { filter.matches($0) && (filter.source == nil || !pages.isRestricted($0, for: user)) }
+            .urgentFirst(at: now)
+        return .page(try pages.queuePage(shown, filter: filter, user: user, owners: Set(cases.map(\.owner.rawValue)).sorted(),
+                                         sources: Set(visible.map(\.sourceTitle)).sorted(), at: now))
     }
 
-    /// A case in full, or 403 when the role may not see it.
+    /// A case in full, or 403 when the role may not see it; with a notice and the draft being
+    /// written when a draft was just refused.
     func casePage(
-        _ caseID: CaseID, user: SignedInUser, renderer: PageRenderer, notice: PageRenderer.Notice? = nil, draftText: String? = nil
-    ) async throws -> String {
+        _ caseID: CaseID, user: SignedInUser, at now: Date, notice: PageRenderer.Notice? = nil, draftText: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let record = try await loadRecord(caseID, user: user)
         let latestProblems = record.drafts.last.map { checkDraft($0.text, for: record.summary) } ?? []
-        return renderer.casePage(record, user: user, notice: notice, draftText: draftText, latestDraftProblems: latestProblems)
+        return .page(try pages.casePage(record, user: user, notice: notice, draftText: draftText, latestDraftProblems: latestProblems,
+                                        at: now), status: status)
     }
 
     private func loadRecord(_ caseID: CaseID, user: SignedInUser) async throws -> Store.CaseRecord {
@@ -45,118 +50,108 @@ extension Workspace {
         DraftReview(lexicon: lexicon, policy: settings.draftPolicy).problems(in: text, for: summary)
     }
 
-    /// The draft check over the form's text as JSON (`problems` that block, `notes` that do not),
-    /// for the draft editor's script; nothing is saved.
-    func liveCheck(of caseID: CaseID, request: WorkspaceRequest, user: SignedInUser) async throws -> WorkspaceResponse {
+    /// The draft check over a text being written, as JSON (`problems` that block, `notes` that do
+    /// not), for the draft editor's script; nothing is saved.
+    func liveCheck(of text: String, on caseID: CaseID, user: SignedInUser) async throws -> Response {
         guard user.role.canAct else { throw WorkspaceError.forbidden("A read-only account cannot write replies.") }
         let record = try await loadRecord(caseID, user: user)
-        let problems = checkDraft(request.form["text"] ?? "", for: record.summary)
+        let problems = checkDraft(text, for: record.summary)
         let result = [
             "problems": problems.filter(\.isBlocking).map(\.description),
             "notes": problems.filter { !$0.isBlocking }.map(\.description),
         ]
         let body = (try? JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return WorkspaceResponse(status: 200, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
-                                 body: Array(body))
+        return Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 
-    /// Performs a form's action on a case as the signed-in person.
-    func act(
-        _ action: String, on caseID: CaseID, request: WorkspaceRequest, user: SignedInUser, renderer: PageRenderer, at now: Date
-    ) async throws -> WorkspaceResponse {
-        guard user.role.canAct else { throw WorkspaceError.forbidden("A read-only account cannot change cases.") }
-        let record = try await loadRecord(caseID, user: user)
-        let summary = record.summary
-        let reason = (request.form["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        switch action {
-        case "draft":
-            let text = (request.form["text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !text.isEmpty else { throw WorkspaceError.badRequest("Write the reply before checking it.") }
-            let audience = Audience(rawValue: request.form["audience"] ?? "") ?? .usual(for: summary.primaryConcern)
-            let problems = checkDraft(text, for: summary)
-            let blocking = problems.filter(\.isBlocking)
-            let actor = user.name
-            do {
-                _ = try await storage.perform { store in
-                    try CaseDesk().saveDraft(text, audience: audience, problems: problems, on: summary, actor: actor, at: now, in: store)
-                }
-            } catch let error as CaseworkError {
-                switch error {
-                case .refused(_, let reason): throw WorkspaceError.conflict("This case cannot take a new reply: \(reason).")
-                case .storage(let cause): throw cause
-                }
-            }
-            if !blocking.isEmpty {
-                let page = try await casePage(caseID, user: user, renderer: renderer,
-                                              notice: .init(isError: true, text: "The draft check found problems. Fix them and check again."),
-                                              draftText: text)
-                return .html(page, status: 422)
-            }
-            return .redirect(to: "/cases/\(caseID.rawValue)")
-        case "approve":
-            guard user.role.canApprove else { throw WorkspaceError.forbidden("Only senior leaders approve replies.") }
-            guard let draft = record.drafts.last else { throw WorkspaceError.conflict("There is no draft to approve.") }
-            // The draft the leader read, not whichever is latest when the click arrives.
-            guard request.form["draft"].flatMap({ Int64($0) }) == draft.id else {
-                throw WorkspaceError.conflict("A newer draft was saved after this page was opened. Read it before approving.")
-            }
-            let blocking = checkDraft(draft.text, for: summary).filter(\.isBlocking)
-            guard blocking.isEmpty else {
-                throw WorkspaceError.conflict("The latest draft cannot be approved: " + blocking.map(\.description).joined(separator: "; "))
-            }
-            // Checked again as the case moves, in case a draft is saved between reading and moving.
-            try await move(caseID, summary: summary, by: .approve, actor: user.name, at: now, latestDraftID: draft.id)
-        case "respond":
-            try await move(caseID, summary: summary, by: .markResponded, actor: user.name, at: now)
-        case "escalate":
-            guard !reason.isEmpty else { throw WorkspaceError.badRequest("Say why the case is escalated.") }
-            try await move(caseID, summary: summary, by: .escalate(reason: reason), actor: user.name, at: now)
-        case "dismiss":
-            guard !reason.isEmpty else { throw WorkspaceError.badRequest("Say why the case needs no response.") }
-            try await move(caseID, summary: summary, by: .dismiss(reason: reason), actor: user.name, at: now)
-        default:
-            throw WorkspaceError.notFound("There is no action \(action).")
-        }
-        return .redirect(to: "/cases/\(caseID.rawValue)")
-    }
-
-    private func move(
-        _ caseID: CaseID, summary: CaseSummary, by action: CaseAction, actor: String, at now: Date, latestDraftID: Int64? = nil
-    ) async throws {
+    /// Saves a draft reply through the draft check: a draft with problems is kept and shown with
+    /// them (422); a clean one on a case that needs approval goes to a senior leader.
+    func saveDraft(_ rawText: String, audience: Audience?, on caseID: CaseID, user: SignedInUser, at now: Date) async throws -> Response {
+        let summary = try await actionableRecord(caseID, user: user).summary
+        let text = rawText.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw WorkspaceError.badRequest("Write the reply before checking it.") }
+        let problems = checkDraft(text, for: summary)
+        let actor = user.name
         do {
-            try await storage.perform { store in
+            _ = try await storage.perform { store in
+                try CaseDesk().saveDraft(text, audience: audience ?? .usual(for: summary.primaryConcern), problems: problems, on: summary,
+                                         actor: actor, at: now, in: store)
+            }
+        } catch let error as CaseworkError {
+            switch error {
+            case .refused(_, let reason): throw WorkspaceError.conflict("This case cannot take a new reply: \(reason).")
+            case .storage(let cause): throw cause
+            }
+        }
+        guard problems.allSatisfy({ !$0.isBlocking }) else {
+            return try await casePage(caseID, user: user, at: now,
+                                      notice: .init(isError: true, text: "The draft check found problems. Fix them and check again."),
+                                      draftText: text, status: .unprocessableContent)
+        }
+        return .seeOther("/cases/\(caseID.rawValue)")
+    }
+
+    /// A senior leader approves the draft they were shown (`draftID`), when it is still the latest
+    /// and passes the check.
+    func approve(draftID: Int64?, on caseID: CaseID, user: SignedInUser, at now: Date) async throws -> Response {
+        let record = try await actionableRecord(caseID, user: user)
+        guard user.role.canApprove else { throw WorkspaceError.forbidden("Only senior leaders approve replies.") }
+        guard let draft = record.drafts.last else { throw WorkspaceError.conflict("There is no draft to approve.") }
+        // The draft the leader read, not whichever is latest when the click arrives.
+        guard draftID == draft.id else {
+            throw WorkspaceError.conflict("A newer draft was saved after this page was opened. Read it before approving.")
+        }
+        let blocking = checkDraft(draft.text, for: record.summary).filter(\.isBlocking)
+        guard blocking.isEmpty else {
+            throw WorkspaceError.conflict("The latest draft cannot be approved: " + blocking.map(\.description).joined(separator: "; "))
+        }
+        // Checked again as the case moves, in case a draft is saved between reading and moving.
+        return try await move(record.summary, by: .approve, user: user, at: now, latestDraftID: draft.id)
+    }
+
+    /// Marks the case's reply as posted.
+    func markResponded(_ caseID: CaseID, user: SignedInUser, at now: Date) async throws -> Response {
+        try await move(try await actionableRecord(caseID, user: user).summary, by: .markResponded, user: user, at: now)
+    }
+
+    /// Escalates the case, for the reason given.
+    func escalate(_ caseID: CaseID, reason: String, user: SignedInUser, at now: Date) async throws -> Response {
+        let summary = try await actionableRecord(caseID, user: user).summary
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw WorkspaceError.badRequest("Say why the case is escalated.") }
+        return try await move(summary, by: .escalate(reason: reason), user: user, at: now)
+    }
+
+    /// Dismisses the case as needing no response, for the reason given.
+    func dismiss(_ caseID: CaseID, reason: String, user: SignedInUser, at now: Date) async throws -> Response {
+        let summary = try await actionableRecord(caseID, user: user).summary
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw WorkspaceError.badRequest("Say why the case needs no response.") }
+        return try await move(summary, by: .dismiss(reason: reason), user: user, at: now)
+    }
+
+    /// The case, when the person's role lets them change cases and see this one.
+    private func actionableRecord(_ caseID: CaseID, user: SignedInUser) async throws -> Store.CaseRecord {
+        guard user.role.canAct else { throw WorkspaceError.forbidden("A read-only account cannot change cases.") }
+        return try await loadRecord(caseID, user: user)
+    }
+
+    /// Performs a state machine move through `Casework` as the signed-in person, then shows the case.
+    private func move(
+        _ summary: CaseSummary, by action: CaseAction, user: SignedInUser, at now: Date, latestDraftID: Int64? = nil
+    ) async throws -> Response {
+        let actor = user.name
+        do {
+            _ = try await storage.perform { store in
                 try CaseDesk().move(summary, by: action, actor: actor, at: now, latestDraftID: latestDraftID, in: store)
             }
         } catch let error as CaseworkError {
             switch error {
-            case .refused(_, let reason): throw WorkspaceError.conflict("Case \(caseID.rawValue): \(reason)")
+            case .refused(_, let reason): throw WorkspaceError.conflict("Case \(summary.id.rawValue): \(reason)")
             case .storage(let cause): throw cause
             }
         }
-    }
-}
-
-/// The queue's filters, from the page's query.
-struct QueueFilter: Sendable {
-    var concern: Concern?
-    var owner: String?
-    var status: String?
-    var source: String?
-
-    init(query: [String: String]) {
-        func value(_ name: String) -> String? { query[name].flatMap { $0.isEmpty ? nil : $0 } }
-        concern = value("concern").flatMap(Concern.init(rawValue:))
-        owner = value("owner")
-        status = value("status")
-        source = value("source")
-    }
-
-    func matches(_ item: CaseSummary) -> Bool {
-        if let concern, !(item.primaryConcern == concern || item.concerns.contains(concern)
-                          || (concern == .safeguarding && item.touchesSafeguarding)) { return false }
-        if let owner, item.owner.rawValue != owner { return false }
-        if let status, status != "all", item.status.rawValue != status { return false }
-        if let source, item.sourceTitle != source { return false }
-        return true
+        return .seeOther("/cases/\(summary.id.rawValue)")
     }
 }

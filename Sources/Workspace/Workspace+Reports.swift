@@ -1,17 +1,17 @@
 import Digest
 import Foundation
+import Hummingbird
 import Model
 import Storage
 
 extension Workspace {
-    /// The day's digest as it stands now: from the start of the local day (or of `?date=YYYY-MM-DD`)
-    /// to now, with the same figures the emailed digest carries.
-    func digestPage(_ request: WorkspaceRequest, user: SignedInUser, renderer: PageRenderer) async throws -> WorkspaceResponse {
+    /// The day's digest as it stands now: from the start of the local day (or of the day named
+    /// `YYYY-MM-DD`) to now, with the same figures the emailed digest carries.
+    func digestPage(day: String?, user: SignedInUser, at now: Date) async throws -> Response {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = settings.timeZone
-        let now = renderer.now
         var start = calendar.startOfDay(for: now)
-        if let day = request.query["date"], !day.isEmpty {
+        if let day, !day.isEmpty {
             guard let chosen = Digest.startOfDay(named: day, in: settings.timeZone) else {
                 throw WorkspaceError.badRequest("Choose a day such as 2026-11-25.")
             }
@@ -41,43 +41,25 @@ extension Workspace {
             )
             return (digest, try store.lastDigest())
         }
-        return .html(renderer.digestPage(digest, lastSaved: lastSaved, user: user))
+        return .page(try pages.digestPage(digest, lastSaved: lastSaved, user: user))
     }
 
     /// Every known source with how its fetches went, failing ones first.
-    func feedsPage(user: SignedInUser, renderer: PageRenderer) async throws -> WorkspaceResponse {
+    func feedsPage(user: SignedInUser) async throws -> Response {
         let sources = try await storage.perform { try $0.sourceRecords() }
         let ordered = sources.sorted { ($0.state.isHealthy ? 1 : 0, $0.title) < ($1.state.isHealthy ? 1 : 0, $1.title) }
-        return .html(renderer.feedsPage(ordered, user: user))
+        return .page(try pages.feedsPage(ordered, user: user))
     }
 
-    /// Mentions whose title or text holds every word of `?q=`, newest first, narrowed by concern and
-    /// sentiment. Roles that may not read safeguarding posts do not search them at all, so a search
-    /// cannot tell them what such a post says.
-    func mentionsPage(_ request: WorkspaceRequest, user: SignedInUser, renderer: PageRenderer) async throws -> WorkspaceResponse {
-        let search = MentionSearch(query: request.query)
+    /// Mentions whose title or text holds every word searched for, newest first, narrowed by
+    /// concern and sentiment. Roles that may not read safeguarding posts do not search them at
+    /// all, so a search cannot tell them what such a post says.
+    func mentionsPage(_ search: MentionSearch, user: SignedInUser) async throws -> Response {
         let hidden: Concern? = user.role.canSeeSafeguarding ? nil : .safeguarding
         let found = try await storage.perform { store in
             try store.searchFindings(search.text, concern: search.concern, sentiment: search.sentiment, hiding: hidden,
                                      limit: MentionSearch.pageSize)
         }
-        return .html(renderer.mentionsPage(found, search: search, user: user))
-    }
-}
-
-/// The mentions search, from the page's query.
-struct MentionSearch: Sendable {
-    /// At most this many mentions are listed.
-    static let pageSize = 100
-
-    /// Words that must each appear in a mention's title or text.
-    var text: String
-    var concern: Concern?
-    var sentiment: SentimentLabel?
-
-    init(query: [String: String]) {
-        text = (query["q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        concern = query["concern"].flatMap(Concern.init(rawValue:))
-        sentiment = query["sentiment"].flatMap(SentimentLabel.init(rawValue:))
+        return .page(try pages.mentionsPage(found, search: search, user: user))
     }
 }

@@ -1,29 +1,34 @@
 import Crypto
 import Foundation
+import Hummingbird
 import Model
 import Sentiment
 import Storage
+import Templating
 import Workflow
 
-/// The web workspace: turns each request into a response, checking the session, the form token
-/// and the person's role before anything is read or changed.
+/// The web workspace's use cases: signing in and out, and each page and action, checking the
+/// person's role before anything is read or changed.
 ///
-/// Independent of the HTTP library: ``WorkspaceServer`` feeds it requests, tests call
-/// ``respond(to:at:)`` directly. The database is reached only through a ``StorageQueue``.
+/// ``WorkspaceServer`` routes requests here once its middleware has decoded them, found the
+/// session and checked the form token; each use case takes plain values (the signed-in person,
+/// the form's fields, the moment of the request) and answers with the page or redirect to send.
+/// The database is reached only through a ``StorageQueue``.
 public final class Workspace: Sendable {
     /// The session cookie's name.
     public static let sessionCookie = "earshot_session"
     /// The cookie that carries the sign-in form's token before there is a session.
     public static let loginCookie = "earshot_login"
+    /// The longest account name `earshot users add` accepts.
+    public static let longestUserName = 64
 
     let settings: WorkspaceSettings
     let storage: StorageQueue
     let throttle: LoginThrottle
     let hasher: PasswordHasher
     let passwordChecks = PasswordChecks()
-    /// The longest account name `earshot users add` accepts.
-    public static let longestUserName = 64
     let lexicon: Lexicon
+    let pages: PageRenderer
     /// The key that binds the sign-in form's token to its cookie: the cookie holds a random value,
     /// the form its HMAC under this key, which never leaves the process, so someone who can plant
     /// a cookie still cannot make a form token that matches it.
@@ -33,7 +38,8 @@ public final class Workspace: Sendable {
     }()
 
     /// A workspace over the database named in `settings`.
-    /// - Throws: ``WorkspaceError`` when the database or the sentiment lexicon cannot be opened.
+    /// - Throws: ``WorkspaceError`` when the database, the sentiment lexicon or the page templates
+    ///   cannot be opened.
     public init(settings: WorkspaceSettings, throttle: LoginThrottle = LoginThrottle(), hasher: PasswordHasher = PasswordHasher()) throws {
         self.settings = settings
         self.throttle = throttle
@@ -48,88 +54,10 @@ public final class Workspace: Sendable {
         } catch {
             throw WorkspaceError(status: 500, message: "cannot load the sentiment lexicon: \(error)")
         }
-    }
-
-    /// The response to one request at `now`, with the security headers every response carries.
-    public func respond(to request: WorkspaceRequest, at now: Date) async -> WorkspaceResponse {
-        var response: WorkspaceResponse
         do {
-            response = try await route(request, at: now)
-        } catch let error as WorkspaceError {
-            response = .html(PageRenderer(settings: settings, now: now).errorPage(error), status: error.status)
-        } catch let error as StorageError where error.isConflict {
-            // Someone else moved the case between reading the page and sending the form.
-            response = .html(PageRenderer(settings: settings, now: now).errorPage(.conflict(error.message)), status: 409)
+            pages = try PageRenderer(settings: settings)
         } catch {
-            response = .html(PageRenderer(settings: settings, now: now)
-                .errorPage(WorkspaceError(status: 500, message: "the database could not be read: \(error)")), status: 500)
-        }
-        response.headers += Self.securityHeaders
-        return response
-    }
-
-    /// Headers that keep pages from running other sites' code, being framed or sniffed.
-    static let securityHeaders: [(name: String, value: String)] = [
-        ("Content-Security-Policy",
-         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"),
-        ("X-Content-Type-Options", "nosniff"),
-        ("X-Frame-Options", "DENY"),
-        ("Referrer-Policy", "no-referrer"),
-    ]
-
-    private func route(_ request: WorkspaceRequest, at now: Date) async throws -> WorkspaceResponse {
-        let renderer = PageRenderer(settings: settings, now: now)
-        switch (request.method, request.path) {
-        case ("GET", "/static/style.css"):
-            return WorkspaceResponse(status: 200, headers: [("Content-Type", "text/css; charset=utf-8"), ("Cache-Control", "max-age=3600")],
-                                     body: Array(StyleSheet.css.utf8))
-        case ("GET", "/static/draft-check.js"):
-            return WorkspaceResponse(status: 200, headers: [("Content-Type", "text/javascript; charset=utf-8"), ("Cache-Control", "max-age=3600")],
-                                     body: Array(DraftCheckScript.javaScript.utf8))
-        case ("GET", "/login"):
-            if try await currentUser(request, at: now) != nil { return .redirect(to: "/") }
-            return loginPage(renderer, message: nil, status: 200, reusing: request.cookies[Self.loginCookie])
-        case ("POST", "/login"):
-            return try await logIn(request, renderer: renderer, at: now)
-        default:
-            break
-        }
-        guard let user = try await currentUser(request, at: now) else {
-            if request.method == "POST" { throw WorkspaceError.forbidden("Sign in first.") }
-            return .redirect(to: "/login")
-        }
-        if request.method == "POST" {
-            // Every form carries the session's token; a post from another site cannot know it.
-            guard let token = request.form["csrf_token"], PasswordHasher.constantTimeEqual(Array(token.utf8), Array(user.csrfToken.utf8)) else {
-                throw WorkspaceError.forbidden("This form has expired or did not come from the workspace. Go back, reload the page and try again.")
-            }
-        }
-        let segments = request.path.split(separator: "/").map(String.init)
-        switch (request.method, segments.count) {
-        case ("GET", 0):
-            return try await queue(request, user: user, renderer: renderer)
-        case ("POST", 1) where segments[0] == "logout":
-            let tokenHash = Self.hash(request.cookies[Self.sessionCookie] ?? "")
-            try await storage.perform { try $0.deleteSession(tokenHash: tokenHash) }
-            var response = WorkspaceResponse.redirect(to: "/login")
-            response.headers.append(("Set-Cookie", cookie(Self.sessionCookie, value: "", maxAge: 0)))
-            return response
-        case ("GET", 1) where segments[0] == "digest":
-            return try await digestPage(request, user: user, renderer: renderer)
-        case ("GET", 1) where segments[0] == "feeds":
-            return try await feedsPage(user: user, renderer: renderer)
-        case ("GET", 1) where segments[0] == "mentions":
-            return try await mentionsPage(request, user: user, renderer: renderer)
-        case ("GET", 2) where segments[0] == "cases":
-            let caseID = try Self.caseID(segments[1])
-            return .html(try await casePage(caseID, user: user, renderer: renderer))
-        case ("POST", 3) where segments[0] == "cases" && segments[2] == "check":
-            return try await liveCheck(of: try Self.caseID(segments[1]), request: request, user: user)
-        case ("POST", 3) where segments[0] == "cases":
-            let caseID = try Self.caseID(segments[1])
-            return try await act(segments[2], on: caseID, request: request, user: user, renderer: renderer, at: now)
-        default:
-            throw WorkspaceError.notFound("There is no page at this address.")
+            throw WorkspaceError(status: 500, message: "cannot load the page templates: \(error)")
         }
     }
 
@@ -140,9 +68,9 @@ public final class Workspace: Sendable {
 
     // MARK: Sessions
 
-    /// The signed-in person of a request, or nil.
-    func currentUser(_ request: WorkspaceRequest, at now: Date) async throws -> SignedInUser? {
-        guard let token = request.cookies[Self.sessionCookie], token.count == 64 else { return nil }
+    /// The person whose session `token` is, or nil when it is not a live session.
+    func signedInUser(sessionToken token: String?, at now: Date) async throws -> SignedInUser? {
+        guard let token, token.count == 64 else { return nil }
         let tokenHash = Self.hash(token)
         let found: (Store.SessionRecord, Store.UserAccount)? = try await storage.perform { store in
             guard let session = try store.session(tokenHash: tokenHash, at: now), let account = try store.user(named: session.userName) else {
@@ -156,11 +84,11 @@ public final class Workspace: Sendable {
 
     /// The sign-in page with its form token; an existing well-formed cookie is kept, so that a
     /// second load of the page (a favicon redirect, another tab) does not void the form already shown.
-    private func loginPage(_ renderer: PageRenderer, message: String?, status: Int, reusing existing: String? = nil) -> WorkspaceResponse {
+    func signInPage(reusing existing: String?, message: String? = nil, status: HTTPResponse.Status = .ok) throws -> Response {
         let isWellFormed = existing.map { $0.count == 64 && $0.allSatisfy(\.isHexDigit) } ?? false
         let nonce = isWellFormed ? existing ?? Self.randomToken() : Self.randomToken()
-        var response = WorkspaceResponse.html(renderer.loginPage(csrfToken: loginFormToken(for: nonce), message: message), status: status)
-        response.headers.append(("Set-Cookie", cookie(Self.loginCookie, value: nonce, maxAge: 3600)))
+        var response = Response.page(try pages.signInPage(formToken: loginFormToken(for: nonce), message: message), status: status)
+        response.setCookie(cookie(Self.loginCookie, value: nonce, maxAge: 3600))
         return response
     }
 
@@ -169,34 +97,29 @@ public final class Workspace: Sendable {
         HMAC<SHA256>.authenticationCode(for: Array(nonce.utf8), using: SymmetricKey(data: loginFormKey)).map { String(format: "%02x", $0) }.joined()
     }
 
-    private func logIn(_ request: WorkspaceRequest, renderer: PageRenderer, at now: Date) async throws -> WorkspaceResponse {
-        // The sign-in form's token must be the one made for its cookie, so another site cannot sign
-        // someone in, even one able to plant a cookie of its choosing.
-        guard let token = request.form["csrf_token"], let expected = request.cookies[Self.loginCookie], !token.isEmpty,
-              PasswordHasher.constantTimeEqual(Array(token.utf8), Array(loginFormToken(for: expected).utf8)) else {
-            throw WorkspaceError.forbidden("This sign-in form has expired or did not come from the workspace. Reload the page and try again.")
-        }
-        let name = (request.form["name"] ?? "").trimmingCharacters(in: .whitespaces)
-        let password = request.form["password"] ?? ""
+    /// Signs a person in from the sign-in form (whose token `FormTokenMiddleware` has checked
+    /// against the cookie `nonce`), counting the attempt against the name and the client's address.
+    func signIn(name rawName: String, password: String, nonce: String?, from address: String, at now: Date) async throws -> Response {
+        let name = rawName.trimmingCharacters(in: .whitespaces)
         let mismatch = "That name and password do not match an account."
         // No account has a longer name (`earshot users add` refuses them), so none is hashed or counted.
-        guard name.count <= Self.longestUserName else { return loginPage(renderer, message: mismatch, status: 401, reusing: expected) }
-        guard throttle.admitAttempt(name: name, address: request.remoteAddress, at: now) else {
-            return loginPage(renderer, message: "Too many failed sign-ins. Wait fifteen minutes and try again.", status: 429,
-                             reusing: expected)
+        guard name.count <= Self.longestUserName else { return try signInPage(reusing: nonce, message: mismatch, status: .unauthorized) }
+        guard throttle.admitAttempt(name: name, address: address, at: now) else {
+            return try signInPage(reusing: nonce, message: "Too many failed sign-ins. Wait fifteen minutes and try again.",
+                                  status: .tooManyRequests)
         }
         let account = try await storage.perform { try $0.user(named: name) }
         // Hash even when there is no such account, so timing does not tell which names exist.
         let stored = account?.passwordHash ?? "pbkdf2-sha256$\(hasher.iterations)$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
         guard let matches = try await passwordChecks.verify(password, against: stored, with: hasher) else {
-            throttle.withdrawAttempt(name: name, address: request.remoteAddress, attemptedAt: now)
-            return loginPage(renderer, message: "The workspace is busy signing others in. Try again in a moment.", status: 503,
-                             reusing: expected)
+            throttle.withdrawAttempt(name: name, address: address, attemptedAt: now)
+            return try signInPage(reusing: nonce, message: "The workspace is busy signing others in. Try again in a moment.",
+                                  status: .serviceUnavailable)
         }
         guard matches, let account, WorkspaceRole(rawValue: account.role) != nil else {
-            return loginPage(renderer, message: mismatch, status: 401, reusing: expected)
+            return try signInPage(reusing: nonce, message: mismatch, status: .unauthorized)
         }
-        throttle.recordSuccess(name: name, address: request.remoteAddress, attemptedAt: now)
+        throttle.recordSuccess(name: name, address: address, attemptedAt: now)
         let sessionToken = Self.randomToken()
         let tokenHash = Self.hash(sessionToken)
         let csrf = Self.randomToken()
@@ -204,14 +127,25 @@ public final class Workspace: Sendable {
         try await storage.perform { store in
             try store.createSession(tokenHash: tokenHash, userName: account.name, csrfToken: csrf, expiresAt: expiry, at: now)
         }
-        var response = WorkspaceResponse.redirect(to: "/")
-        response.headers.append(("Set-Cookie", cookie(Self.sessionCookie, value: sessionToken, maxAge: Int(settings.sessionLifetime))))
-        response.headers.append(("Set-Cookie", cookie(Self.loginCookie, value: "", maxAge: 0)))
+        var response = Response.seeOther("/")
+        response.setCookie(cookie(Self.sessionCookie, value: sessionToken, maxAge: Int(settings.sessionLifetime)))
+        response.setCookie(cookie(Self.loginCookie, value: "", maxAge: 0))
         return response
     }
 
-    func cookie(_ name: String, value: String, maxAge: Int) -> String {
-        "\(name)=\(value); Path=/; Max-Age=\(maxAge); HttpOnly; SameSite=Strict" + (settings.usesSecureCookies ? "; Secure" : "")
+    /// Ends the session `token` belongs to and clears its cookie.
+    func signOut(sessionToken token: String?) async throws -> Response {
+        let tokenHash = Self.hash(token ?? "")
+        try await storage.perform { try $0.deleteSession(tokenHash: tokenHash) }
+        var response = Response.seeOther("/login")
+        response.setCookie(cookie(Self.sessionCookie, value: "", maxAge: 0))
+        return response
+    }
+
+    /// A cookie for this site only, out of scripts' reach and never sent by other sites' requests;
+    /// `Secure` whenever the workspace is reached over HTTPS.
+    func cookie(_ name: String, value: String, maxAge: Int) -> Cookie {
+        Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: settings.usesSecureCookies, httpOnly: true, sameSite: .strict)
     }
 
     /// 256 random bits as 64 hexadecimal digits.

@@ -94,7 +94,8 @@ import Workflow
             + "(68 would have opened a case; `earshot scan --backfill` opens them)."
         #expect(quiet.mentionCount == 1)
         #expect(DigestRenderer().plainText(quiet).contains("  " + line))
-        #expect(DigestRenderer().html(quiet).contains("<p>\(line)</p>"))
+        let html = try DigestRenderer().html(quiet)
+        #expect(html.contains("<p>Taken as history: 88 mentions published before their source was first read "), "\(html)")
         let figures = try #require(try JSONSerialization.jsonObject(with: Data(DigestRenderer().figuresJSON(quiet).utf8)) as? [String: Any])
         #expect(figures["mentionsTakenAsHistory"] as? Int == 88 && figures["casesHeldBack"] as? Int == 68)
 
@@ -128,12 +129,12 @@ import Workflow
         #expect(!text.contains("#4 ["))
     }
 
-    @Test func escapesEverythingThatCameFromTheInternet() {
+    @Test func escapesEverythingThatCameFromTheInternet() throws {
         let hostile = finding("<script>alert('x')</script>", concerns: [.complaint],
                               link: "https://evil.example/?a=1&b=\"2\"")
         let failing = FailingSource(title: "<img src=x onerror=alert(1)>", url: URL(string: "https://evil.example/feed")!,
                                     consecutiveErrors: 3, lastError: "<b>boom</b>")
-        let html = DigestRenderer().html(digest(findings: [hostile], failing: [failing]))
+        let html = try DigestRenderer().html(digest(findings: [hostile], failing: [failing]))
         #expect(!html.contains("<script>"))
         #expect(!html.contains("<img"))
         #expect(!html.contains("<b>boom"))
@@ -141,7 +142,7 @@ import Workflow
         #expect(html.contains("href=\"https://evil.example/?a=1&amp;b=%222%22\"") || html.contains("href=\"https://evil.example/?a=1&amp;b=&quot;2&quot;\""))
     }
 
-    @Test func directionControlsFromTheInternetReachNeitherTheHTMLNorTheText() {
+    @Test func directionControlsFromTheInternetReachNeitherTheHTMLNorTheText() throws {
         // A right-to-left override would show the rest of the line, and what follows it, reversed.
         let hostile = finding("Head\u{202E}retsam\u{2066} resigns", concerns: [.complaint])
         var reversedCase = openCase(1, .complaint, dueIn: -1)
@@ -150,7 +151,7 @@ import Workflow
         let failing = FailingSource(title: "Feed\u{202D}", url: URL(string: "https://feeds.example/rss")!,
                                     consecutiveErrors: 2, lastError: "bad\u{2069}")
         let rendered = digest(findings: [hostile], cases: [reversedCase], failing: [failing])
-        for output in [DigestRenderer().html(rendered), DigestRenderer().plainText(rendered)] {
+        for output in [try DigestRenderer().html(rendered), DigestRenderer().plainText(rendered)] {
             #expect(!output.unicodeScalars.contains { DirectionControls.contains($0.value) })
             #expect(output.contains("Head\u{FFFD}retsam\u{FFFD} resigns"))
         }
@@ -166,7 +167,7 @@ import Workflow
             return mention
         }
         let busy = digest(findings: findings, failing: [])
-        let html = DigestRenderer().html(busy)
+        let html = try DigestRenderer().html(busy)
         let text = DigestRenderer().plainText(busy)
         #expect(html.components(separatedBy: "<li style=\"margin-bottom:6px\">").count - 1 == 200)
         #expect(html.contains("(1000)</h3>"), "the group heading counts every mention, listed or not")
@@ -176,17 +177,17 @@ import Workflow
         #expect((html.utf8.count + text.utf8.count) * 4 / 3 < 4 << 20, "\(html.utf8.count + text.utf8.count) bytes")
     }
 
-    @Test func aFailingFeedsAddressIsShownWithoutItsSecrets() {
+    @Test func aFailingFeedsAddressIsShownWithoutItsSecrets() throws {
         let failing = FailingSource(title: "Private forum", url: URL(string: "https://staff:hunter2@forum.example/rss?token=abc123")!,
                                     consecutiveErrors: 2, lastError: "HTTP status 500")
-        let html = DigestRenderer().html(digest(failing: [failing]))
+        let html = try DigestRenderer().html(digest(failing: [failing]))
         #expect(html.contains("https://REDACTED@forum.example/rss?token=REDACTED"))
         #expect(!html.contains("hunter2") && !html.contains("abc123"))
     }
 
-    @Test func linksOnlyToWebAddresses() {
+    @Test func linksOnlyToWebAddresses() throws {
         let sneaky = finding("click", concerns: [.question], link: "javascript:alert(1)")
-        let html = DigestRenderer().html(digest(findings: [sneaky]))
+        let html = try DigestRenderer().html(digest(findings: [sneaky]))
         #expect(!html.contains("javascript:"))
     }
 

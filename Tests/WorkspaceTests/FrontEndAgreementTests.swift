@@ -65,15 +65,17 @@ import Workflow
                                             usesSecureCookies: false, urgentConcerns: webConfiguration.routing.concernsAlertedAtOnce),
                 hasher: hasher)
             let path = "/cases/\(webCase.id.rawValue)"
-            var staff = TestBrowser(workspace: workspace, now: Date())
-            await staff.logIn("communications-user")
-            _ = await staff.get(path)
-            #expect(await staff.post(path + "/draft", ["text": "Obviously you are wrong.", "csrf_token": staff.csrfToken ?? ""]).status == 422)
-            #expect(await staff.post(path + "/draft", ["text": Self.reply, "csrf_token": staff.csrfToken ?? ""]).status == 303)
-            var leader = TestBrowser(workspace: workspace, now: Date())
-            await leader.logIn("slt-user")
-            let shownDraft = try #require(await leader.get(path).text.firstMatch(of: /name="draft" value="(\d+)"/)).1
-            #expect(await leader.post(path + "/approve", ["csrf_token": leader.csrfToken ?? "", "draft": String(shownDraft)]).status == 303)
+            try await WorkspaceServer(workspace, host: "127.0.0.1", port: 0).serve { port in
+                var staff = TestBrowser(port: port)
+                await staff.logIn("communications-user")
+                _ = await staff.get(path)
+                #expect(await staff.post(path + "/draft", ["text": "Obviously you are wrong.", "csrf_token": staff.csrfToken ?? ""]).status == 422)
+                #expect(await staff.post(path + "/draft", ["text": Self.reply, "csrf_token": staff.csrfToken ?? ""]).status == 303)
+                var leader = TestBrowser(port: port)
+                await leader.logIn("slt-user")
+                let shownDraft = try #require(await leader.get(path).text.firstMatch(of: /name="draft" value="(\d+)"/)).1
+                #expect(await leader.post(path + "/approve", ["csrf_token": leader.csrfToken ?? "", "draft": String(shownDraft)]).status == 303)
+            }
 
             let cliOutcome = try outcome(of: cliCase.id, in: cliStore)
             #expect(cliOutcome.first == "approved")

@@ -23,8 +23,7 @@ import Workspace
     }
 
     @Test func directionControlsInAPostReachNoPage() async throws {
-        try await withTemporaryDirectory { folder in
-            let fixture = try WorkspaceFixture(folder: folder)
+        try await withWorkspaceFixture { fixture throws in
             let caseID = try storeHostilePost(title: "Millbrook\u{202E} txet desrever", text: "Millbrook \u{2066}isolated\u{2069} words",
                                               in: fixture)
             var senior = TestBrowser(fixture)
@@ -38,9 +37,26 @@ import Workspace
         }
     }
 
+    /// A quote followed by a combining mark is one Character: escaped as a Character it would pass
+    /// as it is and end the attribute it stands in.
+    @Test func aQuoteWithACombiningMarkCannotEndAnAttributeOrAddMarkup() async throws {
+        try await withWorkspaceFixture { fixture throws in
+            let title = "Millbrook \"\u{301}><img src=x onerror=alert(1)>"
+            let caseID = try storeHostilePost(title: title, text: "Millbrook words", in: fixture)
+            var senior = TestBrowser(fixture)
+            await senior.logIn("slt-user")
+            for page in ["/", "/mentions", "/digest", "/cases/\(caseID.rawValue)"] {
+                let response = await senior.get(page)
+                #expect(response.status == 200, "\(page)")
+                #expect(!response.text.contains("<img") && response.text.contains("&quot;\u{301}&gt;&lt;img"), "\(page)")
+            }
+            let search = await senior.get("/mentions?q=%22%CC%81%20autofocus%20onfocus%3Dalert(1)%20x%3D%22")
+            #expect(search.text.contains("value=\"&quot;\u{301} autofocus onfocus=alert(1) x=&quot;\""))
+        }
+    }
+
     @Test func aTitleOfMegabytesIsCutOnEveryPage() async throws {
-        try await withTemporaryDirectory { folder in
-            let fixture = try WorkspaceFixture(folder: folder)
+        try await withWorkspaceFixture { fixture throws in
             let caseID = try storeHostilePost(title: "Millbrook " + String(repeating: "spam ", count: 1 << 20),
                                               text: "Millbrook " + String(repeating: "more ", count: 1 << 20), in: fixture)
             var senior = TestBrowser(fixture)
@@ -55,8 +71,7 @@ import Workspace
     }
 
     @Test func theFeedsPageShowsEveryRoleAFeedsAddressWithoutItsSecrets() async throws {
-        try await withTemporaryDirectory { folder in
-            let fixture = try WorkspaceFixture(folder: folder)
+        try await withWorkspaceFixture { fixture throws in
             let store = try Store(path: fixture.databasePath)
             let secret = Source(url: URL(string: "https://staff:hunter2@forum.example/private.rss?token=abc123&page=1")!, kind: .feed,
                                 title: "Staff forum")

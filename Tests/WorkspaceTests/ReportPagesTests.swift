@@ -8,8 +8,7 @@ import Workspace
 /// The digest, feeds and mentions pages: what each shows, to whom, and that the internet's words stay text.
 @Suite struct ReportPagesTests {
     @Test func theDigestPageShowsTheDaysFiguresAndHidesSafeguardingPostsFromCommunications() async throws {
-        try await withTemporaryDirectory { folder in
-            let fixture = try WorkspaceFixture(folder: folder)
+        try await withWorkspaceFixture { fixture throws in
             var senior = TestBrowser(fixture)
             await senior.logIn("slt-user")
             let page = await senior.get("/digest")
@@ -30,8 +29,7 @@ import Workspace
     }
 
     @Test func theDigestPageTakesAnEarlierDayAndRefusesNonsense() async throws {
-        try await withTemporaryDirectory { folder in
-            let fixture = try WorkspaceFixture(folder: folder)
+        try await withWorkspaceFixture { fixture throws in
             var browser = TestBrowser(fixture)
             await browser.logIn("readonly-user")
             let earlier = await browser.get("/digest?date=2026-01-05")
@@ -43,8 +41,7 @@ import Workspace
     }
 
     @Test func theFeedsPageListsFailingSourcesFirstWithTheirErrorsAsText() async throws {
-        try await withTemporaryDirectory { folder in
-            let fixture = try WorkspaceFixture(folder: folder)
+        try await withWorkspaceFixture { fixture throws in
             let store = try Store(path: fixture.databasePath)
             let broken = Source(url: URL(string: "https://broken.example/feed")!, kind: .feed, title: "A <i>broken</i> feed")
             try store.register([broken])
@@ -63,8 +60,7 @@ import Workspace
     }
 
     @Test func theMentionsSearchMatchesEveryWordAndFiltersByConcernAndSentiment() async throws {
-        try await withTemporaryDirectory { folder in
-            let fixture = try WorkspaceFixture(folder: folder)
+        try await withWorkspaceFixture { fixture throws in
             var browser = TestBrowser(fixture)
             await browser.logIn("dsl-user")
             let all = await browser.get("/mentions").text

@@ -6,7 +6,8 @@ import Workflow
 import Workspace
 
 /// A database with a complaint case (hostile title, needs approval), a safeguarding case, and one
-/// account per role, each with the password "correct horse battery".
+/// account per role, each with the password "correct horse battery"; served on a loopback port by
+/// ``withWorkspaceFixture(throttle:_:)``.
 struct WorkspaceFixture {
     static let password = "correct horse battery"
     static let hostileTitle = "<script>alert('x')</script> Millbrook & \"friends\""
@@ -16,6 +17,8 @@ struct WorkspaceFixture {
     let databasePath: String
     let complaint: CaseID
     let safeguarding: CaseID
+    /// The port the workspace is served on, once it is.
+    var port = 0
 
     init(folder: URL, throttle: LoginThrottle = LoginThrottle()) throws {
         let now = Self.now
@@ -81,52 +84,75 @@ struct WorkspaceFixture {
     }
 }
 
-/// A browser in miniature: keeps cookies and reads form tokens from pages.
+/// The fixture's workspace served on 127.0.0.1 at the fixture's time while `body` runs. The
+/// server trusts 127.0.0.1 as a reverse proxy, so that each test browser can name its own address.
+func withWorkspaceFixture(throttle: LoginThrottle = LoginThrottle(), _ body: (WorkspaceFixture) async throws -> Void) async throws {
+    try await withTemporaryDirectory { folder in
+        var fixture = try WorkspaceFixture(folder: folder, throttle: throttle)
+        let now = fixture.now
+        try await WorkspaceServer(fixture.workspace, host: "127.0.0.1", port: 0, trustedProxies: ["127.0.0.1"], now: { now })
+            .serve { port in
+                fixture.port = port
+                try await body(fixture)
+            }
+    }
+}
+
+/// A browser in miniature, over real HTTP: keeps cookies, reads form tokens from pages, and names
+/// its address to the server as a proxy would (`X-Forwarded-For`).
 struct TestBrowser {
-    let workspace: Workspace
-    let now: Date
+    let port: Int
     var address = "192.0.2.1"
     var cookies: [String: String] = [:]
     /// The last form token seen on a page.
     var csrfToken: String?
 
     init(_ fixture: WorkspaceFixture) {
-        self.init(workspace: fixture.workspace, now: fixture.now)
+        self.init(port: fixture.port)
     }
 
-    init(workspace: Workspace, now: Date) {
-        self.workspace = workspace
-        self.now = now
+    init(port: Int) {
+        self.port = port
     }
 
-    mutating func get(_ target: String) async -> WorkspaceResponse {
+    mutating func get(_ target: String) async -> HTTPAnswer {
         await send(method: "GET", target: target, form: [:])
     }
 
-    mutating func post(_ target: String, _ form: [String: String]) async -> WorkspaceResponse {
+    mutating func post(_ target: String, _ form: [String: String]) async -> HTTPAnswer {
         await send(method: "POST", target: target, form: form)
     }
 
-    mutating func send(method: String, target: String, form: [String: String]) async -> WorkspaceResponse {
+    mutating func send(method: String, target: String, form: [String: String]) async -> HTTPAnswer {
         let body = form.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
-        let cookieHeader = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
-        let request = WorkspaceRequest(method: method, target: target, cookieHeaders: cookieHeader.isEmpty ? [] : [cookieHeader],
-                                       body: Array(body.utf8), remoteAddress: address)
-        let response = await workspace.respond(to: request, at: now)
-        for header in response.headerValues("Set-Cookie") {
+        var head = "\(method) \(target) HTTP/1.1\r\nHost: workspace\r\nConnection: close\r\nX-Forwarded-For: \(address)\r\n"
+        if !cookies.isEmpty { head += "Cookie: " + cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") + "\r\n" }
+        if method == "POST" { head += "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: \(body.utf8.count)\r\n" }
+        let answer: HTTPAnswer
+        do {
+            let connection = try LoopbackConnection(port: port)
+            try await connection.send(Array((head + "\r\n" + body).utf8))
+            guard let read = HTTPAnswer(try await connection.readUntilClosed(waitingAtMost: 30)) else {
+                return HTTPAnswer(status: 0, headers: [], body: Array("no HTTP answer".utf8))
+            }
+            answer = read
+        } catch {
+            return HTTPAnswer(status: 0, headers: [], body: Array("connection failed: \(error)".utf8))
+        }
+        for header in answer.headerValues("Set-Cookie") {
             let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = String(pair[0]), value = pair.count > 1 ? String(pair[1]) : ""
             if value.isEmpty { cookies.removeValue(forKey: name) } else { cookies[name] = value }
         }
-        if let range = response.text.range(of: #"name="csrf_token" value="([0-9a-f]+)""#, options: .regularExpression) {
-            csrfToken = String(response.text[range].dropFirst(#"name="csrf_token" value=""#.count).dropLast())
+        if let range = answer.text.range(of: #"name="csrf_token" value="([0-9a-f]+)""#, options: .regularExpression) {
+            csrfToken = String(answer.text[range].dropFirst(#"name="csrf_token" value=""#.count).dropLast())
         }
-        return response
+        return answer
     }
 
     /// Signs in through the sign-in page; returns the response to the form.
     @discardableResult
-    mutating func logIn(_ name: String, password: String = WorkspaceFixture.password) async -> WorkspaceResponse {
+    mutating func logIn(_ name: String, password: String = WorkspaceFixture.password) async -> HTTPAnswer {
         _ = await get("/login")
         return await post("/login", ["name": name, "password": password, "csrf_token": csrfToken ?? ""])
     }

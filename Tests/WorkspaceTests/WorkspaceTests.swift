@@ -7,8 +7,7 @@ import Workspace
 
 @Suite struct WorkspaceTests {
     @Test func pagesRedirectToSignInAndPostsAreRefusedWithoutASession() async throws {
-        try await withTemporaryDirectory { folder in
-            let fixture = try WorkspaceFixture(folder: folder)
+        try await withWorkspaceFixture { fixture throws in
             var browser = TestBrowser(fixture)
             let queue = await browser.get("/")
             #expect(queue.status == 303 && queue.header("Location") == "/login")
@@ -21,8 +20,7 @@ import Workspace
     }
 
     @Test func signingInSetsAStrictHttpOnlySessionCookieAndShowsTheQueue() async throws {
-        try await withTemporaryDirectory { folder in
-            let fixture = try WorkspaceFixture(folder: folder)
+        try await withWorkspaceFixture { fixture throws in
             var browser = TestBrowser(fixture)
             let response = await browser.logIn("communications-user")
             #expect(response.status == 303 && response.header("Location") == "/")
@@ -35,8 +33,7 @@ import Workspace
     }
 
     @Test func aWrongPasswordIsRefused() async throws {
-        try await withTemporaryDirectory { folder in
-            let fixture = try WorkspaceFixture(folder: folder)
+        try await withWorkspaceFixture { fixture throws in
             var browser = TestBrowser(fixture)
             let response = await browser.logIn("slt-user", password: "not the password")
             #expect(response.status == 401)
@@ -46,8 +43,7 @@ import Workspace
     }
 
     @Test func repeatedFailuresLockTheNameOutEvenWithTheRightPassword() async throws {
-        try await withTemporaryDirectory { folder in
-            let fixture = try WorkspaceFixture(folder: folder, throttle: LoginThrottle(limitPerName: 3, limitPerAddress: 10))
+        try await withWorkspaceFixture(throttle: LoginThrottle(limitPerName: 3, limitPerAddress: 10)) { fixture throws in
             var browser = TestBrowser(fixture)
             for _ in 0..<3 { #expect(await browser.logIn("slt-user", password: "guess").status == 401) }
             let locked = await browser.logIn("slt-user")
@@ -59,8 +55,7 @@ import Workspace
     }
 
     @Test func repeatedFailuresFromOneAddressLockThatAddressOut() async throws {
-        try await withTemporaryDirectory { folder in
-            let fixture = try WorkspaceFixture(folder: folder, throttle: LoginThrottle(limitPerName: 10, limitPerAddress: 3))
+        try await withWorkspaceFixture(throttle: LoginThrottle(limitPerName: 10, limitPerAddress: 3)) { fixture throws in
             var browser = TestBrowser(fixture)
             for name in ["a", "b", "c"] { #expect(await browser.logIn(name, password: "guess").status == 401) }
             #expect(await browser.logIn("slt-user").status == 429)
@@ -68,8 +63,7 @@ import Workspace
     }
 
     @Test func aSignInPostWithoutTheFormTokenIsRefused() async throws {
-        try await withTemporaryDirectory { folder in
-            let fixture = try WorkspaceFixture(folder: folder)
+        try await withWorkspaceFixture { fixture throws in
             var browser = TestBrowser(fixture)
             let response = await browser.post("/login", ["name": "slt-user", "password": WorkspaceFixture.password])
             #expect(response.status == 403)
@@ -79,8 +73,7 @@ import Workspace
     /// Someone able to plant a sign-in cookie (from a sibling subdomain, say) chooses its value,
     /// but not the form token the workspace makes for it.
     @Test func aPlantedSignInCookieWithAMatchingTokenIsRefused() async throws {
-        try await withTemporaryDirectory { folder in
-            let fixture = try WorkspaceFixture(folder: folder)
+        try await withWorkspaceFixture { fixture throws in
             let chosen = String(repeating: "ab", count: 32)
             var attacker = TestBrowser(fixture)
             attacker.cookies[Workspace.loginCookie] = chosen
@@ -96,8 +89,7 @@ import Workspace
     }
 
     @Test(arguments: [nil, "0000"]) func aForgedPostWithoutTheSessionsTokenIsRefused(token: String?) async throws {
-        try await withTemporaryDirectory { folder in
-            let fixture = try WorkspaceFixture(folder: folder)
+        try await withWorkspaceFixture { fixture throws in
             var browser = TestBrowser(fixture)
             await browser.logIn("slt-user")
             var form = ["reason": "not needed"]
@@ -110,8 +102,7 @@ import Workspace
 
     @Test(arguments: ["communications-user", "moderator-user", "readonly-user"])
     func onlyTheSafeguardingLeadAndSeniorLeadersOpenSafeguardingCases(name: String) async throws {
-        try await withTemporaryDirectory { folder in
-            let fixture = try WorkspaceFixture(folder: folder)
+        try await withWorkspaceFixture { fixture throws in
             var browser = TestBrowser(fixture)
             await browser.logIn(name)
             let page = await browser.get("/cases/\(fixture.safeguarding.rawValue)")
@@ -130,8 +121,7 @@ import Workspace
     }
 
     @Test func aDraftIsCheckedFixedApprovedBySeniorLeadersAndMarkedResponded() async throws {
-        try await withTemporaryDirectory { folder in
-            let fixture = try WorkspaceFixture(folder: folder)
+        try await withWorkspaceFixture { fixture throws in
             let path = "/cases/\(fixture.complaint.rawValue)"
             var staff = TestBrowser(fixture)
             await staff.logIn("communications-user")
@@ -183,8 +173,7 @@ import Workspace
     }
 
     @Test func aReadOnlyAccountCannotAct() async throws {
-        try await withTemporaryDirectory { folder in
-            let fixture = try WorkspaceFixture(folder: folder)
+        try await withWorkspaceFixture { fixture throws in
             var browser = TestBrowser(fixture)
             await browser.logIn("readonly-user")
             let page = await browser.get("/cases/\(fixture.complaint.rawValue)")
@@ -195,8 +184,7 @@ import Workspace
     }
 
     @Test func dismissingNeedsAReasonAndRecordsIt() async throws {
-        try await withTemporaryDirectory { folder in
-            let fixture = try WorkspaceFixture(folder: folder)
+        try await withWorkspaceFixture { fixture throws in
             var browser = TestBrowser(fixture)
             await browser.logIn("communications-user")
             let path = "/cases/\(fixture.complaint.rawValue)"
@@ -209,8 +197,7 @@ import Workspace
     }
 
     @Test func aHostilePostTitleIsEscapedOnTheQueueAndTheCasePage() async throws {
-        try await withTemporaryDirectory { folder in
-            let fixture = try WorkspaceFixture(folder: folder)
+        try await withWorkspaceFixture { fixture throws in
             var browser = TestBrowser(fixture)
             await browser.logIn("slt-user")
             for page in [await browser.get("/"), await browser.get("/cases/\(fixture.complaint.rawValue)")] {
@@ -222,8 +209,7 @@ import Workspace
     }
 
     @Test func everyResponseCarriesTheSecurityHeaders() async throws {
-        try await withTemporaryDirectory { folder in
-            let fixture = try WorkspaceFixture(folder: folder)
+        try await withWorkspaceFixture { fixture throws in
             var browser = TestBrowser(fixture)
             for response in [await browser.get("/login"), await browser.get("/static/style.css"), await browser.get("/nowhere")] {
                 #expect(response.header("Content-Security-Policy")?.contains("default-src 'self'") == true)
@@ -235,8 +221,7 @@ import Workspace
     }
 
     @Test func theQueuePutsOverdueAndAtRiskCasesFirstAndFilters() async throws {
-        try await withTemporaryDirectory { folder in
-            let fixture = try WorkspaceFixture(folder: folder)
+        try await withWorkspaceFixture { fixture throws in
             var browser = TestBrowser(fixture)
             await browser.logIn("slt-user")
             let queue = await browser.get("/").text
@@ -250,8 +235,7 @@ import Workspace
     }
 
     @Test func theLiveDraftCheckAnswersInJSONAndKeepsTheSameRules() async throws {
-        try await withTemporaryDirectory { folder in
-            let fixture = try WorkspaceFixture(folder: folder)
+        try await withWorkspaceFixture { fixture throws in
             var browser = TestBrowser(fixture)
             await browser.logIn("communications-user")
             let path = "/cases/\(fixture.complaint.rawValue)"
@@ -298,8 +282,7 @@ import Workspace
     }
 
     @Test func aCaseIsRestrictedWhenAnyOfItsPostsRaisesSafeguarding() async throws {
-        try await withTemporaryDirectory { folder in
-            let fixture = try WorkspaceFixture(folder: folder)
+        try await withWorkspaceFixture { fixture throws in
             let mixed = try recordMixedCase(into: fixture)
             var staff = TestBrowser(fixture)
             await staff.logIn("communications-user")
