@@ -139,22 +139,6 @@ struct FeedsAddCommand: AsyncParsableCommand {
         }
     }
 
-    /// Runs `body` on the text of a feed list, turning what goes wrong into a message and an exit code.
-    private func editingFeedList<Result>(_ file: URL, _ body: (String) throws -> Result) throws -> Result {
-        do {
-            return try body(try String(contentsOf: file, encoding: .utf8))
-        } catch let error as ConfigurationError {
-            printError("cannot add to the feed list: \(error.description)")
-            throw ExitStatus.configurationError
-        } catch let error as ParseError {
-            printError("cannot add to the feed list: \(file.path): \(error.description)")
-            throw ExitStatus.configurationError
-        } catch {
-            printError("cannot update \(file.path): \(error.localizedDescription)")
-            throw ExitStatus.cannotWrite
-        }
-    }
-
     /// Each source read once, politely, as the configuration says.
     private func readOnce(_ sources: [Source], configuration: EarshotConfiguration) async throws -> [Result<SourceTrial.Reading, SourcingError>] {
         do {

@@ -152,8 +152,7 @@ struct FeedsDiscoverCommand: AsyncParsableCommand {
     }
 
     private func add(_ feeds: [FeedDiscovery.Feed], to file: URL) throws {
-        do {
-            let text = try String(contentsOf: file, encoding: .utf8)
+        try editingFeedList(file) { text in
             let existing = Set(try OPMLParser().sources(from: Data(text.utf8), fileURL: file).map(\.url))
             let entries = feeds.filter { !existing.contains($0.url) }.map { Source(url: $0.url, kind: .feed, title: $0.title) }
             guard !entries.isEmpty else {
@@ -162,15 +161,23 @@ struct FeedsDiscoverCommand: AsyncParsableCommand {
             }
             try FeedListEditor().adding(entries, to: text, file: file.path).write(to: file, atomically: true, encoding: .utf8)
             print("added \(entries.count) feed\(entries.count == 1 ? "" : "s") to \(file.path)")
-        } catch let error as ConfigurationError {
-            printError("cannot add to the feed list: \(error.description)")
-            throw ExitStatus.configurationError
-        } catch let error as ParseError {
-            printError("cannot add to the feed list: \(file.path): \(error.description)")
-            throw ExitStatus.configurationError
-        } catch {
-            printError("cannot update \(file.path): \(error.localizedDescription)")
-            throw ExitStatus.cannotWrite
         }
+    }
+}
+
+/// Runs `body` on the text of a feed list, turning what goes wrong into a message and an exit code:
+/// a list that cannot be read as OPML is a configuration error, a file that cannot be written is not.
+func editingFeedList<Result>(_ file: URL, _ body: (String) throws -> Result) throws -> Result {
+    do {
+        return try body(try String(contentsOf: file, encoding: .utf8))
+    } catch let error as ConfigurationError {
+        printError("cannot add to the feed list: \(error.description)")
+        throw ExitStatus.configurationError
+    } catch let error as ParseError {
+        printError("cannot add to the feed list: \(file.path): \(error.description)")
+        throw ExitStatus.configurationError
+    } catch {
+        printError("cannot update \(file.path): \(error.localizedDescription)")
+        throw ExitStatus.cannotWrite
     }
 }
