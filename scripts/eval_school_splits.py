@@ -1,6 +1,9 @@
 """How well the concern model generalises to posts it was not trained on.
 
-Usage: eval_school_splits.py PYTHON EARSHOT PROFILE SHORT LONG
+Usage: eval_school_splits.py PYTHON EARSHOT PROFILE SHORT LONG [--public DIR]
+
+With --public DIR, every model also learns from the training halves of the public sets in DIR
+(scripts/public_sets.py), as scripts/train-concerns does.
 
 Trains the model (scripts/train_concerns.py) on one part of the labelled posts and measures the
 whole of Earshot (scripts/eval_school.py: trigger phrases and model together) on the rest:
@@ -16,6 +19,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FOLDS = 5
+PUBLIC_FOLDER = None
 
 
 def last_json(output):
@@ -23,7 +27,8 @@ def last_json(output):
 
 
 def train(python, earshot, profile, out, files):
-    subprocess.run([python, os.path.join(HERE, "train_concerns.py"), earshot, profile, out, *files],
+    public = ["--public", PUBLIC_FOLDER] if PUBLIC_FOLDER else []
+    subprocess.run([python, os.path.join(HERE, "train_concerns.py"), earshot, profile, out, *public, *files],
                    check=True, capture_output=True, text=True)
 
 
@@ -39,7 +44,13 @@ def write_posts(path, posts):
 
 
 def main():
-    python, earshot, profile, short, long = sys.argv[1:6]
+    global PUBLIC_FOLDER
+    arguments = sys.argv[1:]
+    if "--public" in arguments:
+        at = arguments.index("--public")
+        PUBLIC_FOLDER = arguments[at + 1]
+        del arguments[at:at + 2]
+    python, earshot, profile, short, long = arguments[:5]
     figures = {}
     with tempfile.TemporaryDirectory() as work:
         for name, train_file, test_file in (("short_to_long", short, long), ("long_to_short", long, short)):

@@ -2,7 +2,7 @@
 `earshot score --features` reads (words, neighbouring word pairs, "?", word families and pairs of
 families), from posts labelled to the labelling guide.
 
-Usage: train_concerns.py EARSHOT PROFILE OUT FILE [FILE ...]
+Usage: train_concerns.py EARSHOT PROFILE OUT [--public DIR] FILE [FILE ...]
 
 PROFILE is the school profile (earshot.toml) the posts are about: features holding a word of the
 school's names, aliases, hashtags or handles are left out, so the model learns how people write
@@ -10,15 +10,24 @@ about a school, not this school's name. Features seen in fewer than MIN_POSTS po
 Each concern's threshold is the probability that gave the best F1 (for safeguarding, the best F2,
 which counts recall twice as much) over five folds of the training posts. Deterministic: the same
 posts give the same file.
+
+With --public DIR, the training halves of the public labelled sets under DIR (scripts/public_sets.py)
+join the school posts, each teaching only its own concern, weighted together as much as the school
+posts (PUBLIC_SHARE in the environment sets another share). Thresholds are still chosen on the
+school posts alone.
 """
 import json
+import os
 import re
 import subprocess
 import sys
 import tomllib
 
 import numpy as np
+from scipy.sparse import csr_matrix, diags, vstack
 from sklearn.linear_model import LogisticRegression
+
+from public_sets import training_rows
 
 GUIDE_TO_EARSHOT = {
     "safeguarding": "safeguarding", "bullying": "bullying", "offensive": "offensive",
@@ -40,6 +49,8 @@ would you your yours yourself yourselves i'm im it's its i've ive i'd id i'll il
 she's they're we're that's there's don't dont didn't didnt can't cant won't wont isn't wasn't also
 get got just like one really still even much many every thing things
 """.split())
+# How much the public rows of a concern weigh together, as a share of the school posts' weight.
+PUBLIC_SHARE = float(os.environ.get("PUBLIC_SHARE", "1.0"))
 REGULARISATION = 8.0  # scikit-learn's C: smaller is stronger
 FOLDS = 5
 THRESHOLDS = [round(0.05 * step, 2) for step in range(2, 19)]
@@ -75,58 +86,92 @@ def fbeta(tp, fp, fn, beta):
     return (1 + b2) * tp / denominator if denominator else 0.0
 
 
-def fit(matrix, labels):
-    model = LogisticRegression(C=REGULARISATION, class_weight="balanced", max_iter=2000)
-    model.fit(matrix, labels)
+def fit(matrix, labels, weights=None):
+    model = LogisticRegression(C=REGULARISATION, class_weight="balanced", max_iter=3000)
+    model.fit(matrix, labels, sample_weight=weights)
     return model
 
 
 def main():
-    if len(sys.argv) < 5:
+    arguments = sys.argv[1:]
+    public_folder = None
+    if "--public" in arguments:
+        at = arguments.index("--public")
+        public_folder = arguments[at + 1]
+        del arguments[at:at + 2]
+    if len(arguments) < 4:
         sys.exit(__doc__)
-    earshot, profile, out = sys.argv[1:4]
+    earshot, profile, out = arguments[:3]
     posts = []
-    for path in sys.argv[4:]:
+    for path in arguments[3:]:
         with open(path, encoding="utf-8") as file:
             posts.extend(json.loads(line) for line in file if line.strip())
+    public = training_rows(public_folder) if public_folder else []
     excluded = school_words(profile)
+    texts = [{"text": post["text"]} for post in posts] + [{"text": text} for text, _, _ in public]
     feature_lists = [
         sorted({f for f in features if not f.startswith("#") and not excluded & set(re.split(r"[ +@]", f))
                 and not (f[0] != "@" and set(f.split(" ")) <= FUNCTION_WORDS) and not f.isdigit()})
-        for features in features_of(earshot, posts)
+        for features in features_of(earshot, texts)
     ]
-    counts = {}
-    for features in feature_lists:
+    # Counted apart, so that a feature seen once in the school posts and once in a public set is
+    # left out, as it would be without the public sets.
+    school_counts, public_counts = {}, {}
+    for row, features in enumerate(feature_lists):
+        counts = school_counts if row < len(posts) else public_counts
         for feature in features:
             counts[feature] = counts.get(feature, 0) + 1
-    vocabulary = sorted(f for f, n in counts.items() if n >= MIN_POSTS)
+    vocabulary = sorted(f for f in school_counts.keys() | public_counts.keys()
+                        if school_counts.get(f, 0) >= MIN_POSTS or public_counts.get(f, 0) >= MIN_POSTS)
     column = {f: i for i, f in enumerate(vocabulary)}
-    matrix = np.zeros((len(posts), len(vocabulary)), dtype=np.float32)
+    rows, columns, values = [], [], []
     for row, features in enumerate(feature_lists):
         known = [column[feature] for feature in features if feature in column]
         # As Earshot reads them: the present features as a vector of unit length.
         for index in known:
-            matrix[row, index] = 1.0 / len(known) ** 0.5
+            rows.append(row)
+            columns.append(index)
+            values.append(1.0 / len(known) ** 0.5)
+    everything = csr_matrix((values, (rows, columns)), shape=(len(feature_lists), len(vocabulary)), dtype=np.float64)
+    matrix = everything[:len(posts)]
+    school_only = diags([1.0 if school_counts.get(f, 0) >= MIN_POSTS else 0.0 for f in vocabulary])
     folds = np.arange(len(posts)) % FOLDS
 
     lines = [
         "# Earshot concern model weights, written by scripts/train-concerns; do not edit by hand.",
-        f"# Trained on {len(posts)} labelled posts; {len(vocabulary)} features seen in at least {MIN_POSTS} posts.",
+        f"# Trained on {len(posts)} labelled school posts and {len(public)} rows of public labelled sets; "
+        f"{len(vocabulary)} features seen in at least {MIN_POSTS} school posts or {MIN_POSTS} public texts.",
         "# Format: feature<TAB>concern<TAB>weight; @bias is the intercept, @threshold the probability from which the concern counts.",
     ]
-    print(f"{len(posts)} posts, {len(vocabulary)} features")
+    print(f"{len(posts)} posts, {len(public)} public rows, {len(vocabulary)} features")
     for guide_name, concern in GUIDE_TO_EARSHOT.items():
         labels = np.array([guide_name in post["concerns"] for post in posts], dtype=int)
         if labels.sum() < 2:
             print(f"{concern}: too few labelled posts, left out")
             continue
+        # The public rows that speak of this concern, weighted together as much as the school posts.
+        extra = [index for index, (_, public_concern, _) in enumerate(public) if public_concern == guide_name]
+        extra_matrix = everything[[len(posts) + index for index in extra]] if extra else None
+        extra_labels = np.array([int(public[index][2]) for index in extra], dtype=int)
+        extra_weight = PUBLIC_SHARE * len(posts) / len(extra) if extra else 0.0
+
+        # A concern no public set teaches learns from the features of the school posts alone.
+        own_matrix = matrix if extra else matrix @ school_only
+
+        def fit_with_public(school_rows):
+            if not extra:
+                return fit(own_matrix[school_rows], labels[school_rows])
+            stacked = vstack([matrix[school_rows], extra_matrix])
+            weights = np.concatenate([np.ones(int(np.sum(school_rows))), np.full(len(extra), extra_weight)])
+            return fit(stacked, np.concatenate([labels[school_rows], extra_labels]), weights)
+
         # Out-of-fold probabilities choose the threshold.
         held_out = np.zeros(len(posts))
         for fold in range(FOLDS):
             training = folds != fold
             if labels[training].min() == labels[training].max():
                 continue
-            held_out[~training] = fit(matrix[training], labels[training]).predict_proba(matrix[~training])[:, 1]
+            held_out[~training] = fit_with_public(training).predict_proba(own_matrix[~training])[:, 1]
         beta = RECALL_WEIGHT.get(guide_name, 1.0)
         scored = []
         for threshold in THRESHOLDS:
@@ -137,7 +182,7 @@ def main():
             scored.append((fbeta(tp, fp, fn, beta), threshold))
         best_score, best_threshold = max(scored, key=lambda pair: (pair[0], -abs(pair[1] - 0.5)))
         best_threshold = max(best_threshold, THRESHOLD_FLOOR.get(guide_name, 0.0))
-        model = fit(matrix, labels)
+        model = fit_with_public(np.ones(len(posts), dtype=bool))
         weights = model.coef_[0]
         lines.append(f"@bias\t{concern}\t{model.intercept_[0]:.4f}")
         lines.append(f"@threshold\t{concern}\t{best_threshold:.2f}")
@@ -146,7 +191,7 @@ def main():
             if abs(weight) >= 0.01:
                 lines.append(f"{feature}\t{concern}\t{weight:.4f}")
                 kept += 1
-        print(f"{concern:15} {labels.sum():4} posts  threshold {best_threshold:.2f}  "
+        print(f"{concern:15} {labels.sum():4} posts {len(extra):5} public  threshold {best_threshold:.2f}  "
               f"out-of-fold F{beta:g} {best_score:.3f}  {kept} weights")
     with open(out, "w", encoding="utf-8") as file:
         file.write("\n".join(lines) + "\n")

@@ -25,8 +25,10 @@ public struct ConcernModel: Sendable {
     static let maximumFamilies = 32
     /// The most features of one concern cited as evidence.
     static let evidenceFeatures = 3
-    /// The fewest known features from which the model speaks: a passage of a few words is left
-    /// to the trigger phrases, since one word would weigh too much.
+    /// The fewest known features from which the model speaks, and the fewest it must have a
+    /// weight for in a concern to speak of that concern: a passage of a few words is left to the
+    /// trigger phrases, since one word would weigh too much, and a concern learnt from the school
+    /// posts alone is not raised on words only a public set taught the model.
     static let minimumFeatures = 6
     /// The least probability from which the model raises a concern other than safeguarding,
     /// whatever the trained threshold: it adds to the phrases only when it is more sure than not.
@@ -273,19 +275,24 @@ extension ConcernModel {
         workspace.modelSums = []
         defer { workspace.modelSums = sums }
         sums.removeAll(keepingCapacity: true)
-        sums.append(contentsOf: repeatElement(0, count: concernCount))
+        // Then, after the sums, how many of the passage's features each concern has a weight for.
+        sums.append(contentsOf: repeatElement(0, count: 2 * concernCount))
         var known = 0
         forEachFeature(in: &workspace) { feature in
             guard let row = rowsByHash.value(for: feature.hash) else { return }
             let base = Int(row) * concernCount
-            for concern in 0..<concernCount { sums[concern] += weights[base + concern] }
+            for concern in 0..<concernCount {
+                let weight = weights[base + concern]
+                sums[concern] += weight
+                if weight != 0 { sums[concernCount + concern] += 1 }
+            }
             known += 1
         }
         guard known >= Self.minimumFeatures else { return }
         // Features count as a vector of unit length, so long and short passages weigh alike.
         let scale = 1 / Double(known).squareRoot()
         var present: [(feature: ConcernFeature, row: Int)] = []
-        for concern in Concern.allCases {
+        for concern in Concern.allCases where sums[concernCount + concern.rank] >= Double(Self.minimumFeatures) {
             let probability = probability(biases[concern.rank] + sums[concern.rank] * scale)
             let threshold = concern == .safeguarding ? thresholds[concern.rank] : max(thresholds[concern.rank], Self.minimumProbability)
             guard probability >= threshold else { continue }
