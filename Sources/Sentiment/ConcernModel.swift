@@ -275,24 +275,19 @@ extension ConcernModel {
         workspace.modelSums = []
         defer { workspace.modelSums = sums }
         sums.removeAll(keepingCapacity: true)
-        // Then, after the sums, how many of the passage's features each concern has a weight for.
-        sums.append(contentsOf: repeatElement(0, count: 2 * concernCount))
+        sums.append(contentsOf: repeatElement(0, count: concernCount))
         var known = 0
         forEachFeature(in: &workspace) { feature in
             guard let row = rowsByHash.value(for: feature.hash) else { return }
             let base = Int(row) * concernCount
-            for concern in 0..<concernCount {
-                let weight = weights[base + concern]
-                sums[concern] += weight
-                if weight != 0 { sums[concernCount + concern] += 1 }
-            }
+            for concern in 0..<concernCount { sums[concern] += weights[base + concern] }
             known += 1
         }
         guard known >= Self.minimumFeatures else { return }
         // Features count as a vector of unit length, so long and short passages weigh alike.
         let scale = 1 / Double(known).squareRoot()
         var present: [(feature: ConcernFeature, row: Int)] = []
-        for concern in Concern.allCases where sums[concernCount + concern.rank] >= Double(Self.minimumFeatures) {
+        for concern in Concern.allCases {
             let probability = probability(biases[concern.rank] + sums[concern.rank] * scale)
             let threshold = concern == .safeguarding ? thresholds[concern.rank] : max(thresholds[concern.rank], Self.minimumProbability)
             guard probability >= threshold else { continue }
@@ -302,6 +297,9 @@ extension ConcernModel {
                     if let row = rowsByHash.value(for: feature.hash) { present.append((feature, Int(row) * concernCount)) }
                 }
             }
+            // Only from features this concern has a weight for: a concern learnt from the school
+            // posts alone is not raised on words only a public set taught the model.
+            guard present.count(where: { weights[$0.row + concern.rank] != 0 }) >= Self.minimumFeatures else { continue }
             let strongest = present
                 .filter { weights[$0.row + concern.rank] > 0 }
                 .sorted { weights[$0.row + concern.rank] > weights[$1.row + concern.rank] }
