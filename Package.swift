@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // C libraries: system-library targets plus small shims for what Swift cannot call.
@@ -69,7 +71,18 @@ let package = Package(
         ),
         .target(name: "Scheduling", dependencies: ["Model"], swiftSettings: swiftSettings),
         .target(name: "Digest", dependencies: ["Model"], swiftSettings: swiftSettings),
-        .target(name: "Storage", dependencies: ["Model", "CSQLite"], swiftSettings: swiftSettings),
+        .target(
+            name: "Storage",
+            dependencies: [
+                "Model", "CSQLite",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "Mailing",
             dependencies: ["CCurl", "CCurlShims"],
@@ -78,7 +91,7 @@ let package = Package(
         .target(
             name: "Settings",
             dependencies: [
-                "Model", "Mentions", "Workflow", "Fetching", "Parsing", "Mailing", "Scheduling",
+                "Model", "Mentions", "Workflow", "Fetching", "Parsing", "Mailing", "Scheduling", "Storage",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: swiftSettings
@@ -137,7 +150,7 @@ let package = Package(
         // Tests: one target per room, plus shared loopback servers and fixtures.
         .target(
             name: "TestSupport",
-            dependencies: ["Model"],
+            dependencies: ["Model", "Storage"],
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),

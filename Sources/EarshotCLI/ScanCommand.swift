@@ -2,6 +2,7 @@ import ArgumentParser
 import Settings
 import Fetching
 import Foundation
+import Logging
 import Model
 import Notifications
 import Scanning
@@ -24,8 +25,20 @@ struct ScanCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try options.loadConfiguration()
-        let logger = options.makeLogger()
-        let lock = try RunLock(for: configuration.databaseFile, command: "scan")
+        var logger = options.makeLogger()
+        // Scans of an SQLite file take turns behind the run lock; scans sharing a PostgreSQL store
+        // run at once, each claiming the sources it fetches.
+        let claiming: SourceClaiming
+        let lock: RunLock?
+        if configuration.store.allowsSeveralScanners {
+            claiming = SourceClaiming(holder: SourceClaiming.uniqueHolder(), lease: configuration.sourceLease,
+                                      hostsAtOnce: configuration.fetchSettings.maximumConcurrentTransfers)
+            logger[metadataKey: "scanner"] = "\(claiming.holder)"
+            lock = nil
+        } else {
+            claiming = SourceClaiming(holder: SourceClaiming.soleScanner.holder, lease: configuration.sourceLease)
+            lock = try RunLock(for: configuration.databaseFile, command: "scan")
+        }
         defer { withExtendedLifetime(lock) {} }
         let analyzer = try makeAnalyzer(configuration)
         let store = try openStore(configuration)
@@ -35,7 +48,7 @@ struct ScanCommand: AsyncParsableCommand {
             { @Sendable done, total in line.show(done: done, of: total) }
         }
         let scanner = ScanRunner(sources: configuration.sources, schedule: configuration.schedule, analyzer: analyzer,
-                                 logger: logger, caseJoinWindow: configuration.caseJoinWindow)
+                                 logger: logger, caseJoinWindow: configuration.caseJoinWindow, claiming: claiming)
         let report: ScanReport
         do {
             report = try await withTransferEngine(settings: configuration.fetchSettings) { engine in
@@ -76,6 +89,9 @@ struct ScanSummary {
                 + "\(report.written.openedCases.count) cases; \(report.written.repeatSightings) repeat sightings",
             "cases: \(report.written.joinedCases.count) joined by later posts, \(report.written.reopenedCases.count) reopened",
         ]
+        if report.leftToOtherScanners > 0 {
+            lines.append("left to other scanners: \(report.leftToOtherScanners) due sources they had claimed or just fetched")
+        }
         for move in report.permanentMoves {
             lines.append("moved permanently: \(move.source.title) is now fetched from \(AddressRedaction.redacted(move.newURL))")
         }

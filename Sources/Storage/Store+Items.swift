@@ -63,11 +63,10 @@ extension Store {
             let seenAt = record.state.lastFetchedAt ?? Date()
             for observation in record.observations {
                 if let key = try existingKey(for: observation.item) {
-                    try connection.query(
-                        "INSERT OR IGNORE INTO sightings (item_key, source_id, seen_at) VALUES (?, ?, ?)",
+                    summary.repeatSightings += try connection.query(
+                        "INSERT INTO sightings (item_key, source_id, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING item_key",
                         [.text(key.rawValue), .text(sourceID.rawValue), SQLValue(seenAt)]
-                    )
-                    summary.repeatSightings += connection.changes
+                    ).count
                     continue
                 }
                 try insert(observation, from: sourceID, at: seenAt)
@@ -102,7 +101,7 @@ extension Store {
             ]
         )
         try connection.query(
-            "INSERT OR IGNORE INTO sightings (item_key, source_id, seen_at) VALUES (?, ?, ?)",
+            "INSERT INTO sightings (item_key, source_id, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
             [.text(item.key.rawValue), .text(source.rawValue), SQLValue(seenAt)]
         )
     }
@@ -120,14 +119,15 @@ extension Store {
     ) throws(StorageError) -> [FindingSummary] {
         var condition = "is_mention = 1"
         var bindings: [SQLValue] = []
+        let like = connection.dialect.caseInsensitiveLike
         for word in words.split(whereSeparator: \.isWhitespace).prefix(8) {
             // LIKE's wildcards in the query match themselves.
             let pattern = "%" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
                 .replacingOccurrences(of: "_", with: "\\_") + "%"
-            condition += " AND (coalesce(title, '') LIKE ? ESCAPE '\\' OR coalesce(text, '') LIKE ? ESCAPE '\\')"
+            condition += " AND (coalesce(title, '') \(like) ? ESCAPE '\\' OR coalesce(text, '') \(like) ? ESCAPE '\\')"
             bindings += [.text(pattern), .text(pattern)]
         }
-        let carries = "EXISTS (SELECT 1 FROM json_each(coalesce(items.concerns_json, '[]')) WHERE json_extract(value, '$.concern') = ?)"
+        let carries = connection.dialect.carries("?", inConcernList: "items.concerns_json")
         if let concern {
             condition += " AND " + carries
             bindings.append(.text(concern.rawValue))
@@ -155,17 +155,19 @@ extension Store {
     }
 
     private func findings(
-        where condition: String, _ bindings: [SQLValue], newestFirst: Bool = false, limit: Int = -1
+        where condition: String, _ bindings: [SQLValue], newestFirst: Bool = false, limit: Int? = nil
     ) throws(StorageError) -> [FindingSummary] {
+        let sourceTitles = connection.dialect.joinedText(
+            "sources.title",
+            from: "sightings JOIN sources ON sources.id = sightings.source_id WHERE sightings.item_key = items.key",
+            orderedBy: "sightings.seen_at, sources.title")
         let rows = try connection.query(
             """
-            SELECT items.*, (SELECT group_concat(title, char(31)) FROM (
-                SELECT sources.title FROM sightings JOIN sources ON sources.id = sightings.source_id
-                WHERE sightings.item_key = items.key ORDER BY sightings.seen_at, sources.title)) AS source_titles
+            SELECT items.*, \(sourceTitles) AS source_titles
             FROM items WHERE \(condition)
             ORDER BY \(newestFirst ? "discovered_at DESC, key DESC" : "discovered_at, key") LIMIT ?
             """,
-            bindings + [SQLValue(limit)]
+            bindings + [.integer(limit.map(Int64.init) ?? .max)]
         )
         return rows.map { row in
             let text = row["text"].text ?? ""

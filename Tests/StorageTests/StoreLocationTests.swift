@@ -1,0 +1,80 @@
+import Storage
+import TestSupport
+import Testing
+
+/// `[storage] url`: a PostgreSQL address without its password, which comes from the environment.
+@Suite struct StoreLocationTests {
+    struct Address: Sendable, CustomTestStringConvertible {
+        var url: String
+        var endpoint: PostgresServer.Endpoint
+        var username: String
+        var database: String
+        var encryption: PostgresServer.Encryption
+        var shown: String
+        var testDescription: String { url }
+    }
+
+    static let addresses: [Address] = [
+        Address(url: "postgresql://earshot@db.school.example/earshot", endpoint: .network(host: "db.school.example", port: 5432),
+                username: "earshot", database: "earshot", encryption: .prefer, shown: "postgresql://earshot@db.school.example:5432/earshot"),
+        Address(url: "postgres://scanner@10.0.0.7:6432/schools?sslmode=verify-full", endpoint: .network(host: "10.0.0.7", port: 6432),
+                username: "scanner", database: "schools", encryption: .verifyFull,
+                shown: "postgresql://scanner@10.0.0.7:6432/schools?sslmode=verify-full"),
+        Address(url: "postgresql://earshot@[::1]:5433", endpoint: .network(host: "::1", port: 5433),
+                username: "earshot", database: "earshot", encryption: .prefer, shown: "postgresql://earshot@[::1]:5433/earshot"),
+        Address(url: "postgresql://earshot@/earshot?host=/var/run/postgresql",
+                endpoint: .socket(path: "/var/run/postgresql/.s.PGSQL.5432"), username: "earshot", database: "earshot",
+                encryption: .prefer, shown: "postgresql://earshot@/earshot?host=/var/run/postgresql"),
+    ]
+
+    @Test(arguments: addresses) func readsTheAddress(_ address: Address) throws {
+        let server = try PostgresServer(url: address.url, password: "correct horse")
+        #expect(server.endpoint == address.endpoint)
+        #expect(server.username == address.username && server.database == address.database)
+        #expect(server.encryption == address.encryption)
+        #expect(server.description == address.shown)
+        #expect(StoreLocation.postgres(server).allowsSeveralScanners)
+    }
+
+    struct Mistake: Sendable, CustomTestStringConvertible {
+        var url: String
+        var says: String
+        var testDescription: String { url }
+    }
+
+    static let mistakes: [Mistake] = [
+        Mistake(url: "postgresql://earshot:hunter2@db.example/earshot", says: "EARSHOT_DATABASE_PASSWORD"),
+        Mistake(url: "mysql://earshot@db.example/earshot", says: "postgresql://user@host:port/database"),
+        Mistake(url: "postgresql://db.example/earshot", says: "name the user"),
+        Mistake(url: "postgresql://earshot@db.example/earshot?sslmode=allow", says: "sslmode must be one of"),
+        Mistake(url: "postgresql://earshot@db.example/earshot?connect_timeout=3", says: "unknown parameter"),
+    ]
+
+    @Test(arguments: mistakes) func refusesAMistakeWithoutRepeatingTheAddress(_ mistake: Mistake) {
+        let error = #expect(throws: StorageError.self) { try PostgresServer(url: mistake.url, password: nil) }
+        #expect(error?.message.contains(mistake.says) == true)
+        #expect(error?.description.contains("hunter2") == false)
+    }
+
+    @Test func thePasswordComesFromTheEnvironmentAndIsNeverShown() throws {
+        #expect(PostgresServer.password(from: ["EARSHOT_DATABASE_PASSWORD": "s3cret", "PGPASSWORD": "other"]) == "s3cret")
+        #expect(PostgresServer.password(from: ["PGPASSWORD": "other"]) == "other")
+        #expect(PostgresServer.password(from: ["EARSHOT_DATABASE_PASSWORD": ""]) == nil)
+        let server = try PostgresServer(url: "postgresql://earshot@db.example/earshot", password: "s3cret")
+        var dumped = ""
+        dump(server, to: &dumped)
+        for shown in [server.description, String(describing: StoreLocation.postgres(server)), String(reflecting: server), dumped] {
+            #expect(!shown.contains("s3cret"), "\(shown)")
+        }
+    }
+
+    @Test func aStoreOnAServerThatRefusesTheLoginSaysSoWithoutThePassword() async throws {
+        try await withTemporaryStore(.postgres) { location in
+            guard case .postgres(var server) = location else { return }
+            server.password = "not the password"
+            let error = #expect(throws: StorageError.self) { try Store(location: .postgres(server)) }
+            #expect(error?.sqlState == "28P01")
+            #expect(error?.description.contains("not the password") == false)
+        }
+    }
+}
