@@ -143,7 +143,12 @@ public struct ScanRunner: Sendable {
             while let finished = try await group.next() {
                 guard let result = finished else { continue }
                 inFlight -= 1
-                report.outcomes.append((result.source, result.outcome))
+                if let outcome = result.outcome {
+                    report.outcomes.append((result.source, outcome))
+                } else {
+                    report.leftToOtherScanners += 1
+                    total -= 1
+                }
                 report.written += result.written
                 if let moved = result.movedTo { report.permanentMoves.append((result.source, moved)) }
                 progress?(report.outcomes.count, total)
@@ -171,7 +176,7 @@ public struct ScanRunner: Sendable {
                 return
             }
             do {
-                try await storage.perform { try $0.renewLeases(of: holder, until: clock().addingTimeInterval(lease.timeInterval)) }
+                _ = try await storage.perform { try $0.renewLeases(of: holder, until: clock().addingTimeInterval(lease.timeInterval)) }
             } catch {
                 logger.warning("cannot renew the leases on sources", metadata: ["error": "\(error)"])
             }
@@ -181,7 +186,8 @@ public struct ScanRunner: Sendable {
     /// How one source's scan ended.
     private struct SourceResult: Sendable {
         var source: Source
-        var outcome: ScanReport.SourceOutcome
+        /// Nil when the scan's lease had expired and another scanner had claimed the source.
+        var outcome: ScanReport.SourceOutcome?
         var written = RecordSummary()
         var movedTo: URL?
     }
@@ -229,6 +235,13 @@ public struct ScanRunner: Sendable {
         storage: StorageQueue,
         clock: @escaping @Sendable () -> Date
     ) async throws -> SourceResult {
+        // The lease is renewed as the source's turn comes; one that expired while the scan was busy
+        // and that another scanner took since is left to that scanner.
+        let (holder, lease) = (claiming.holder, claiming.lease)
+        guard try await storage.perform({ try $0.renewLease(on: source.id, of: holder, until: clock().addingTimeInterval(lease.timeInterval)) }) else {
+            logger.notice("left to another scanner: the lease had expired", metadata: ["source": "\(source.id)"])
+            return SourceResult(source: source, outcome: nil)
+        }
         var state = previous ?? FetchState(sourceID: source.id, currentURL: source.url)
         var movedTo: URL?
         let request = FetchRequest(url: state.currentURL, entityTag: state.entityTag, lastModified: state.lastModified)

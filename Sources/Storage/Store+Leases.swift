@@ -49,6 +49,13 @@ extension Store {
                              [SQLValue(expiry), .text(holder)]).count
     }
 
+    /// Moves `holder`'s lease on `source` on to `expiry`, as its fetch begins; false when
+    /// `holder` no longer holds it: the lease expired and another scanner claimed the source.
+    public func renewLease(on source: SourceID, of holder: String, until expiry: Date) throws(StorageError) -> Bool {
+        !(try connection.query("UPDATE sources SET lease_expires_at = ? WHERE id = ? AND lease_holder = ? RETURNING id",
+                               [SQLValue(expiry), .text(source.rawValue), .text(holder)]).isEmpty)
+    }
+
     /// Ends every lease `holder` still holds: the sources a scan claimed but did not write (it
     /// ended early, or writing failed) are free for the next scanner at once.
     public func releaseLeases(of holder: String) throws(StorageError) {

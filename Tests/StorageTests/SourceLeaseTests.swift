@@ -51,6 +51,19 @@ import Testing
         }
     }
 
+    @Test(arguments: StoreKind.allCases) func aLeaseThatExpiredAndWasClaimedByAnotherCannotBeRenewed(_ kind: StoreKind) async throws {
+        try await withTemporaryStore(kind) { location in
+            let store = try Store(location: location)
+            try store.register(sources)
+            #expect(try claim(store, for: "scanner a", at: now) == ids)
+            #expect(try store.renewLease(on: ids[0], of: "scanner a", until: now.addingTimeInterval(200)))
+            // Scanner a stalled past its other leases; scanner b claimed those sources.
+            #expect(try claim(store, for: "scanner b", at: now.addingTimeInterval(150)) == Array(ids.dropFirst()))
+            #expect(try !store.renewLease(on: ids[1], of: "scanner a", until: now.addingTimeInterval(300)))
+            #expect(try store.renewLease(on: ids[0], of: "scanner a", until: now.addingTimeInterval(300)))
+        }
+    }
+
     @Test(arguments: StoreKind.allCases) func renewingKeepsTheLeasesAndReleasingEndsThem(_ kind: StoreKind) async throws {
         try await withTemporaryStore(kind) { location in
             let store = try Store(location: location)
