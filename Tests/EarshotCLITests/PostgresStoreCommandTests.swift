@@ -49,7 +49,8 @@ import Testing
         return figures.filter { $0.key != "detectionDelay" } as NSDictionary
     }
 
-    @Test func theSamplesGiveTheSameScanCasesAndDigestOnPostgreSQLAsOnSQLite() async throws {
+    @Test(.enabled(if: TestPostgres.shouldRunTests, TestPostgres.missingServer))
+    func theSamplesGiveTheSameScanCasesAndDigestOnPostgreSQLAsOnSQLite() async throws {
         try await withTemporaryStore(.postgres) { location in
             try await withTemporaryDirectory { sqliteFolder in
                 try await withTemporaryDirectory { postgresFolder in
@@ -80,7 +81,8 @@ import Testing
         }
     }
 
-    @Test func twoScansAtOnceNeitherWaitsAndTogetherScanEachSourceOnce() async throws {
+    @Test(.enabled(if: TestPostgres.shouldRunTests, TestPostgres.missingServer))
+    func twoScansAtOnceNeitherWaitsAndTogetherScanEachSourceOnce() async throws {
         try await withTemporaryStore(.postgres) { location in
             try await withTemporaryDirectory { sqliteFolder in
                 try await withTemporaryDirectory { postgresFolder in

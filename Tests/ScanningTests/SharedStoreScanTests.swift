@@ -78,7 +78,7 @@ import Workflow
         return (items, cases, "\(counts)")
     }
 
-    @Test(arguments: StoreKind.allCases) func twoScannersFetchEachDueSourceOnceAndEndAsOneScannerWould(_ kind: StoreKind) async throws {
+    @Test(arguments: StoreKind.available) func twoScannersFetchEachDueSourceOnceAndEndAsOneScannerWould(_ kind: StoreKind) async throws {
         try await withFeedServers { servers, sources in
             try await withTemporaryStore(kind) { shared in
                 try await withTemporaryStore(kind) { alone in
@@ -116,7 +116,7 @@ import Workflow
         }
     }
 
-    @Test(arguments: StoreKind.allCases) func aKilledScannersSourcesWaitForItsLeasesToExpire(_ kind: StoreKind) async throws {
+    @Test(arguments: StoreKind.available) func aKilledScannersSourcesWaitForItsLeasesToExpire(_ kind: StoreKind) async throws {
         try await withFeedServers { servers, sources in
             try await withTemporaryStore(kind) { location in
                 let store = try Store(location: location)

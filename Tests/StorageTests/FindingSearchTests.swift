@@ -32,7 +32,7 @@ import Workflow
         return store
     }
 
-    @Test(arguments: StoreKind.allCases) func everyWordMustAppearInTheTitleOrTextAndNewestComeFirst(_ kind: StoreKind) async throws {
+    @Test(arguments: StoreKind.available) func everyWordMustAppearInTheTitleOrTextAndNewestComeFirst(_ kind: StoreKind) async throws {
         try await withTemporaryStore(kind) { location in
             let store = try store(at: location)
             #expect(try store.searchFindings("").map(\.title) == ["Term dates", "Worried", "Well done", "Uniform prices"])
@@ -43,7 +43,7 @@ import Workflow
         }
     }
 
-    @Test(arguments: StoreKind.allCases) func wildcardsInTheQueryAreOrdinaryCharacters(_ kind: StoreKind) async throws {
+    @Test(arguments: StoreKind.available) func wildcardsInTheQueryAreOrdinaryCharacters(_ kind: StoreKind) async throws {
         try await withTemporaryStore(kind) { location in
             let store = try store(at: location)
             #expect(try store.searchFindings("100%").map(\.title) == ["Uniform prices"])
@@ -55,7 +55,7 @@ import Workflow
         }
     }
 
-    @Test(arguments: StoreKind.allCases) func concernSentimentAndHiddenConcernFilter(_ kind: StoreKind) async throws {
+    @Test(arguments: StoreKind.available) func concernSentimentAndHiddenConcernFilter(_ kind: StoreKind) async throws {
         try await withTemporaryStore(kind) { location in
             let store = try store(at: location)
             #expect(try store.searchFindings("", concern: .praise).map(\.title) == ["Well done"])

@@ -19,7 +19,7 @@ import Workflow
         return .init(item: item, finding: finding, triage: opensCase ? triage : nil)
     }
 
-    @Test(arguments: StoreKind.allCases) func purgingRemovesOldPostTextButKeepsIdentityCasesAndAudit(_ kind: StoreKind) async throws {
+    @Test(arguments: StoreKind.available) func purgingRemovesOldPostTextButKeepsIdentityCasesAndAudit(_ kind: StoreKind) async throws {
         try await withTemporaryStore(kind) { location in
             let store = try Store(location: location)
             try store.register([source])

@@ -68,7 +68,8 @@ import Testing
         }
     }
 
-    @Test func aStoreOnAServerThatRefusesTheLoginSaysSoWithoutThePassword() async throws {
+    @Test(.enabled(if: TestPostgres.shouldRunTests, TestPostgres.missingServer))
+    func aStoreOnAServerThatRefusesTheLoginSaysSoWithoutThePassword() async throws {
         try await withTemporaryStore(.postgres) { location in
             guard case .postgres(var server) = location else { return }
             server.password = "not the password"
@@ -76,5 +77,17 @@ import Testing
             #expect(error?.sqlState == "28P01")
             #expect(error?.description.contains("not the password") == false)
         }
+    }
+
+    /// The test server gives each test a database of its own, empty, and drops it afterwards.
+    @Test(.enabled(if: TestPostgres.shouldRunTests, TestPostgres.missingServer))
+    func eachTestGetsAnEmptyDatabaseOfItsOwnDroppedAfterwards() async throws {
+        let used = try await withTemporaryStore(.postgres) { location in
+            let store = try Store(location: location)
+            #expect(try store.sourceRecords().isEmpty && store.counts() == (0, 0, 0, 0))
+            return location
+        }
+        let error = #expect(throws: StorageError.self) { try Store(location: used) }
+        #expect(error?.sqlState == "3D000", "the database no longer exists")
     }
 }

@@ -37,7 +37,7 @@ import Workflow
         )
     }
 
-    @Test(arguments: StoreKind.allCases) func aFeedLocalIdIsScopedToItsSourceUnlessThatSourceStoredItUnscopedBefore(_ kind: StoreKind) async throws {
+    @Test(arguments: StoreKind.available) func aFeedLocalIdIsScopedToItsSourceUnlessThatSourceStoredItUnscopedBefore(_ kind: StoreKind) async throws {
         try await withTemporaryStore(kind) { location in
             let store = try Store(location: location)
             try store.register([gazette, alerts])
@@ -52,7 +52,7 @@ import Workflow
         }
     }
 
-    @Test(arguments: StoreKind.allCases) func severalStoresOpeningANewDatabaseAtOnceMigrateItOnce(_ kind: StoreKind) async throws {
+    @Test(arguments: StoreKind.available) func severalStoresOpeningANewDatabaseAtOnceMigrateItOnce(_ kind: StoreKind) async throws {
         try await withTemporaryStore(kind) { location in
             let opened = try await withThrowingTaskGroup(of: Bool.self) { group in
                 for _ in 0..<6 {
@@ -78,7 +78,7 @@ import Workflow
         }
     }
 
-    @Test(arguments: StoreKind.allCases) func anItemsTitleAndTextAreStoredWithinTheLimits(_ kind: StoreKind) async throws {
+    @Test(arguments: StoreKind.available) func anItemsTitleAndTextAreStoredWithinTheLimits(_ kind: StoreKind) async throws {
         try await withTemporaryStore(kind) { location in
             let store = try Store(location: location)
             try store.register([gazette])
@@ -96,7 +96,7 @@ import Workflow
         }
     }
 
-    @Test(arguments: StoreKind.allCases) func recordingTheSameScanTwiceAddsNothingTheSecondTime(_ kind: StoreKind) async throws {
+    @Test(arguments: StoreKind.available) func recordingTheSameScanTwiceAddsNothingTheSecondTime(_ kind: StoreKind) async throws {
         try await withTemporaryStore(kind) { location in
             let store = try Store(location: location)
             try store.register([gazette])
@@ -110,7 +110,7 @@ import Workflow
         }
     }
 
-    @Test(arguments: StoreKind.allCases) func theSameStoryInTwoFeedsIsOneFindingWithTwoSources(_ kind: StoreKind) async throws {
+    @Test(arguments: StoreKind.available) func theSameStoryInTwoFeedsIsOneFindingWithTwoSources(_ kind: StoreKind) async throws {
         try await withTemporaryStore(kind) { location in
             let store = try Store(location: location)
             try store.register([gazette, alerts])
@@ -125,7 +125,7 @@ import Workflow
         }
     }
 
-    @Test(arguments: StoreKind.allCases) func unseenSkipsItemsKnownByKeyOrLink(_ kind: StoreKind) async throws {
+    @Test(arguments: StoreKind.available) func unseenSkipsItemsKnownByKeyOrLink(_ kind: StoreKind) async throws {
         try await withTemporaryStore(kind) { location in
             let store = try Store(location: location)
             try store.register([gazette])
@@ -135,7 +135,7 @@ import Workflow
         }
     }
 
-    @Test(arguments: StoreKind.allCases) func openingACaseWritesTheAuditTrailWhichCannotBeRewritten(_ kind: StoreKind) async throws {
+    @Test(arguments: StoreKind.available) func openingACaseWritesTheAuditTrailWhichCannotBeRewritten(_ kind: StoreKind) async throws {
         try await withTemporaryStore(kind) { location in
             let store = try Store(location: location)
             try store.register([gazette])
@@ -154,7 +154,7 @@ import Workflow
         }
     }
 
-    @Test(arguments: StoreKind.allCases) func fetchStateRoundTrips(_ kind: StoreKind) async throws {
+    @Test(arguments: StoreKind.available) func fetchStateRoundTrips(_ kind: StoreKind) async throws {
         try await withTemporaryStore(kind) { location in
             let store = try Store(location: location)
             try store.register([gazette])
@@ -173,7 +173,7 @@ import Workflow
 }
 
 @Suite struct PageBlockStorageTests {
-    @Test(arguments: StoreKind.allCases) func blocksOfOnePageSharingItsLinkAreStoredSeparately(_ kind: StoreKind) async throws {
+    @Test(arguments: StoreKind.available) func blocksOfOnePageSharingItsLinkAreStoredSeparately(_ kind: StoreKind) async throws {
         try await withTemporaryStore(kind) { location in
             let store = try Store(location: location)
             let page = Source(url: URL(string: "https://forum.example/thread/1")!, kind: .page, title: "Thread")

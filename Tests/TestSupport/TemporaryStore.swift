@@ -9,12 +9,17 @@ public enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertib
     /// A fresh database on the test PostgreSQL server (see ``TestPostgres``).
     case postgres
 
+    /// The stores to run each storage test on: SQLite always, PostgreSQL when a test server is
+    /// set up or required (see ``TestPostgres/shouldRunTests``).
+    public static var available: [StoreKind] {
+        TestPostgres.shouldRunTests ? [.sqlite, .postgres] : [.sqlite]
+    }
+
     public var testDescription: String { self == .sqlite ? "SQLite" : "PostgreSQL" }
 }
 
-/// Runs `body` with a new, empty store of `kind`, removed when `body` returns. A PostgreSQL
-/// variant is cancelled, with the reason shown, when no test server is set up, and fails instead
-/// when `EARSHOT_REQUIRE_POSTGRES_TESTS=1` (scripts/test) says it must run.
+/// Runs `body` with a new, empty store of `kind`, removed when `body` returns.
+/// - Throws: ``TestPostgres/Failure`` for PostgreSQL when no test server is set up.
 public func withTemporaryStore<Result>(_ kind: StoreKind, _ body: (StoreLocation) async throws -> Result) async throws -> Result {
     switch kind {
     case .sqlite:
@@ -22,7 +27,6 @@ public func withTemporaryStore<Result>(_ kind: StoreKind, _ body: (StoreLocation
             try await body(.sqlite(path: folder.appendingPathComponent("earshot.sqlite").path))
         }
     case .postgres:
-        guard TestPostgres.serverURL != nil || TestPostgres.isRequired else { try Test.cancel(Comment(rawValue: TestPostgres.missingServer)) }
         return try await TestPostgres.withDatabase { url in
             try await body(.postgres(try PostgresServer(url: url, password: PostgresServer.password(from: ProcessInfo.processInfo.environment))))
         }
@@ -48,17 +52,21 @@ public enum TestPostgres {
         ProcessInfo.processInfo.environment["EARSHOT_REQUIRE_POSTGRES_TESTS"] == "1"
     }
 
-    /// Why PostgreSQL variants do not run.
-    public static let missingServer = """
-        EARSHOT_TEST_POSTGRES_URL is not set, so the PostgreSQL variants do not run: start a server with \
-        eval "$(scripts/start-test-postgres)" (scripts/test does, and EARSHOT_REQUIRE_POSTGRES_TESTS=1 makes this a failure)
-        """
+    /// Whether tests on PostgreSQL should run: a server is set up, or one is required (and the
+    /// tests then fail, saying what is missing).
+    public static var shouldRunTests: Bool { serverURL != nil || isRequired }
+
+    /// Why tests on PostgreSQL do not run.
+    public static let missingServer = Comment(rawValue: """
+        EARSHOT_TEST_POSTGRES_URL is not set, so the PostgreSQL variants of the storage tests do not run: start a server \
+        with eval "$(scripts/start-test-postgres)" (scripts/test does, and EARSHOT_REQUIRE_POSTGRES_TESTS=1 makes this a failure)
+        """)
 
     /// Runs `body` with the URL (without a password) of a new, empty database on the test
     /// server, and drops the database afterwards, whoever is still connected to it.
     public static func withDatabase<Result>(_ body: (String) async throws -> Result) async throws -> Result {
         guard let serverURL, var components = URLComponents(string: serverURL) else {
-            throw Failure(description: missingServer)
+            throw Failure(description: missingServer.rawValue)
         }
         let name = "earshot_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         try run("createdb", ["--maintenance-db=\(serverURL)", name])

@@ -68,7 +68,8 @@ import Workspace
         return pages.map { $0.replacing(#/value="[0-9a-f]{16,}"/#, with: "value=\"token\"") }
     }
 
-    @Test func pagesAndMovesAreTheSameOnPostgreSQLAsOnSQLite() async throws {
+    @Test(.enabled(if: TestPostgres.shouldRunTests, TestPostgres.missingServer))
+    func pagesAndMovesAreTheSameOnPostgreSQLAsOnSQLite() async throws {
         let onSQLite = try await withTemporaryStore(.sqlite) { try await visit($0) }
         let onPostgres = try await withTemporaryStore(.postgres) { try await visit($0) }
         #expect(onPostgres.count == onSQLite.count)
