@@ -32,7 +32,7 @@ struct ScanCommand: AsyncParsableCommand {
         let lock: RunLock?
         if configuration.store.allowsSeveralScanners {
             claiming = SourceClaiming(holder: SourceClaiming.uniqueHolder(), lease: configuration.sourceLease,
-                                      hostsAtOnce: configuration.fetchSettings.maximumConcurrentTransfers)
+                                      hostsPerClaim: configuration.fetchSettings.maximumConcurrentTransfers)
             logger[metadataKey: "scanner"] = "\(claiming.holder)"
             lock = nil
         } else {

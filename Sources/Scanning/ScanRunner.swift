@@ -82,10 +82,12 @@ public struct ScanRunner: Sendable {
         into report: inout ScanReport
     ) async throws {
         let (holder, lease, schedule) = (claiming.holder, claiming.lease, self.schedule)
-        let hostLimit = claiming.hostsAtOnce ?? Int.max
+        let hostsPerClaim = claiming.hostsPerClaim ?? Int.max
         let dueByID = Dictionary(due.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var waitingHosts = Self.groupedByHost(due)[...]
         var unfinishedByHost: [String: Int] = [:]
+        // Claimed hosts none of whose sources has finished yet.
+        var hostsNotYetAnswered: Set<String> = []
         var claimedStates: [SourceID: FetchState] = [:]
         var pending: ArraySlice<Source> = []
         var total = due.count
@@ -95,10 +97,11 @@ public struct ScanRunner: Sendable {
                 await renewLeases(of: holder, lease: lease, storage: storage, clock: clock)
                 return nil
             }
-            /// Claims the due sources of further hosts, until the scan works on as many as it may.
+            /// Claims the due sources of the next hosts, and more hosts again while the claim found
+            /// nothing left to take.
             func claimMoreHosts() async throws {
-                while !waitingHosts.isEmpty, unfinishedByHost.count < hostLimit {
-                    let hosts = waitingHosts.prefix(hostLimit - unfinishedByHost.count)
+                while !waitingHosts.isEmpty, hostsNotYetAnswered.isEmpty {
+                    let hosts = waitingHosts.prefix(hostsPerClaim)
                     waitingHosts = waitingHosts.dropFirst(hosts.count)
                     let wanted = hosts.flatMap { $0 }.map(\.id)
                     let now = clock()
@@ -116,7 +119,10 @@ public struct ScanRunner: Sendable {
                     total -= wanted.count - claimed.count
                     let sources = claimed.compactMap { dueByID[$0.sourceID] }
                     for state in claimed { claimedStates[state.sourceID] = state }
-                    for source in sources { unfinishedByHost[Self.host(of: source), default: 0] += 1 }
+                    for source in sources {
+                        unfinishedByHost[Self.host(of: source), default: 0] += 1
+                        hostsNotYetAnswered.insert(Self.host(of: source))
+                    }
                     pending += Self.interleavedByHost(sources)
                 }
             }
@@ -152,12 +158,13 @@ public struct ScanRunner: Sendable {
                 report.written += result.written
                 if let moved = result.movedTo { report.permanentMoves.append((result.source, moved)) }
                 progress?(report.outcomes.count, total)
+                // The next hosts are claimed once every host held has answered once: a scan that
+                // keeps up soon holds every due host; one that falls behind leaves the rest to others.
                 let host = Self.host(of: result.source)
+                hostsNotYetAnswered.remove(host)
                 unfinishedByHost[host, default: 1] -= 1
-                if unfinishedByHost[host] == 0 {
-                    unfinishedByHost[host] = nil
-                    try await claimMoreHosts()
-                }
+                if unfinishedByHost[host] == 0 { unfinishedByHost[host] = nil }
+                try await claimMoreHosts()
                 startPending()
                 // The renewal runs until the last source is written.
                 if inFlight == 0 { group.cancelAll() }

@@ -86,7 +86,7 @@ import Workflow
                     let reports = try await withThrowingTaskGroup(of: ScanReport.self) { group in
                         for name in ["scanner a", "scanner b"] {
                             group.addTask {
-                                try await scan(sources, at: shared, claiming: SourceClaiming(holder: name, hostsAtOnce: 1), clock: clock)
+                                try await scan(sources, at: shared, claiming: SourceClaiming(holder: name, hostsPerClaim: 1), clock: clock)
                             }
                         }
                         return try await group.reduce(into: [ScanReport]()) { $0.append($1) }
@@ -104,7 +104,9 @@ import Workflow
                     let again = try await scan(sources, at: shared, claiming: SourceClaiming(holder: "scanner c"), clock: clock)
                     #expect(again.outcomes.isEmpty)
 
-                    _ = try await scan(sources, at: alone, claiming: .soleScanner, clock: clock)
+                    // A scanner alone, claiming one host at a time, goes on to claim every host.
+                    let lone = try await scan(sources, at: alone, claiming: SourceClaiming(holder: "alone", hostsPerClaim: 1), clock: clock)
+                    #expect(lone.fetchedCount == sources.count && lone.leftToOtherScanners == 0)
                     let sharedState = try endState(of: shared)
                     let aloneState = try endState(of: alone)
                     #expect(sharedState.items.count == 2 * sources.count)
