@@ -6,11 +6,8 @@ extension Store {
     ///
     /// The scan analyses only these; ``record(_:)`` checks again inside its transaction.
     public func unseen(_ items: [Item]) throws(StorageError) -> [Item] {
-        var unseen: [Item] = []
-        for item in items where try existingKey(for: item) == nil {
-            unseen.append(item)
-        }
-        return unseen
+        let known = try knownItems(matching: items)
+        return items.filter { known.existingKey(for: $0) == nil }
     }
 
     /// The items of one source with their feed-local ids scoped to it (see ``ItemKey/scoped(to:)``),
@@ -18,31 +15,39 @@ extension Store {
     /// source already stored under its unscoped key keeps that key, so nothing stored before ids
     /// were scoped is seen as new again.
     public func scopingFeedLocalIDs(_ items: [Item], from source: SourceID) throws(StorageError) -> [Item] {
-        var result: [Item] = []
-        result.reserveCapacity(items.count)
-        for var item in items {
-            if let scoped = item.key.scoped(to: source) {
-                let storedBefore = try connection.query(
-                    "SELECT 1 FROM sightings WHERE item_key = ? AND source_id = ? LIMIT 1",
-                    [.text(item.key.rawValue), .text(source.rawValue)]).first != nil
-                if !storedBefore { item.key = scoped }
-            }
-            result.append(item)
+        let unscoped = items.filter { $0.key.scoped(to: source) != nil }.map(\.key.rawValue)
+        var storedBefore: Set<String> = []
+        for chunk in Self.chunks(of: unscoped) {
+            storedBefore.formUnion(try connection.query(
+                "SELECT item_key FROM sightings WHERE source_id = ? AND item_key IN (\(Self.placeholders(chunk.count)))",
+                [.text(source.rawValue)] + chunk.map(SQLValue.text)).compactMap { $0["item_key"].text })
         }
-        return result
+        return items.map { item in
+            var item = item
+            if let scoped = item.key.scoped(to: source), !storedBefore.contains(item.key.rawValue) { item.key = scoped }
+            return item
+        }
     }
 
-    /// The key under which this item, or the same story from another source, is stored.
-    func existingKey(for item: Item) throws(StorageError) -> ItemKey? {
-        if let row = try connection.query("SELECT key FROM items WHERE key = ?", [.text(item.key.rawValue)]).first,
-           let key = row["key"].text {
-            return ItemKey(rawValue: key)
+    /// What the store knows of `items`: which of their keys it holds, and under which key it holds
+    /// each of their links. Two queries, whatever the number of items.
+    func knownItems(matching items: [Item]) throws(StorageError) -> KnownItems {
+        var known = KnownItems()
+        for chunk in Self.chunks(of: items.map(\.key.rawValue)) {
+            let rows = try connection.query("SELECT key FROM items WHERE key IN (\(Self.placeholders(chunk.count)))", chunk.map(SQLValue.text))
+            known.keys.formUnion(rows.compactMap { $0["key"].text })
         }
-        // Blocks of one web page share the page's link and are told apart by their content hash,
-        // so only items with an identity of their own are matched across sources by link.
-        guard let link = item.link?.absoluteString, !item.key.rawValue.hasPrefix("hash:") else { return nil }
-        return try connection.query("SELECT key FROM items WHERE link = ? LIMIT 1", [.text(link)]).first?["key"].text
-            .map(ItemKey.init(rawValue:))
+        let links = Array(Set(items.filter(KnownItems.isMatchedByLink).compactMap { $0.link?.absoluteString }))
+        for chunk in Self.chunks(of: links) {
+            // The story first found, when several items share a link.
+            let rows = try connection.query(
+                "SELECT key, link FROM items WHERE link IN (\(Self.placeholders(chunk.count))) ORDER BY discovered_at DESC, key DESC",
+                chunk.map(SQLValue.text))
+            for row in rows {
+                if let key = row["key"].text, let link = row["link"].text { known.keyByLink[link] = key }
+            }
+        }
+        return known
     }
 
     /// Writes one fetch of one source: its fetch state, new items and findings, sightings of known
@@ -61,17 +66,27 @@ extension Store {
             try write(record.state)
             let sourceID = record.state.sourceID
             let seenAt = record.state.lastFetchedAt ?? Date()
+            var known = try knownItems(matching: record.observations.map(\.item))
+            // Each item is stored or seen again in the observations' order: an item repeated
+            // within the record, by key or by link, is a sighting of the first.
+            var newItems: [SourceScanRecord.Observation] = []
+            var sighted: [String] = []
             for observation in record.observations {
-                if let key = try existingKey(for: observation.item) {
-                    summary.repeatSightings += try connection.query(
-                        "INSERT INTO sightings (item_key, source_id, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING item_key",
-                        [.text(key.rawValue), .text(sourceID.rawValue), SQLValue(seenAt)]
-                    ).count
+                if let key = known.existingKey(for: observation.item) {
+                    sighted.append(key.rawValue)
                     continue
                 }
-                try insert(observation, from: sourceID, at: seenAt)
-                summary.newItems += 1
-                if observation.finding != nil { summary.newFindings += 1 }
+                let stored = observation.item.withinTextLimits
+                known.add(stored)
+                newItems.append(SourceScanRecord.Observation(item: stored, finding: observation.finding, triage: observation.triage))
+                sighted.append(stored.key.rawValue)
+            }
+            try insert(newItems, from: sourceID, at: seenAt)
+            let newKeys = Set(newItems.map(\.item.key.rawValue))
+            summary.repeatSightings = try insertSightings(of: sighted, from: sourceID, at: seenAt).subtracting(newKeys).count
+            summary.newItems = newItems.count
+            summary.newFindings = newItems.filter { $0.finding != nil }.count
+            for observation in newItems {
                 if let triage = observation.triage {
                     try file(observation.item.key, triage: triage, at: seenAt, joinWindow: joinWindow, joining: joining, into: &summary)
                 }
@@ -80,30 +95,68 @@ extension Store {
         }
     }
 
-    private func insert(_ observation: SourceScanRecord.Observation, from source: SourceID, at seenAt: Date) throws(StorageError) {
-        let item = observation.item.withinTextLimits
-        let finding = observation.finding
-        try connection.query(
-            """
-            INSERT INTO items (key, link, title, author, published_at, text, first_source_id, discovered_at,
-                is_mention, mentions_json, sentiment, sentiment_label, sentiment_drivers_json, concerns_json)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [
-                .text(item.key.rawValue), SQLValue(item.link?.absoluteString), .text(item.title), SQLValue(item.author),
-                SQLValue(item.published), .text(item.text), .text(source.rawValue),
-                SQLValue(finding?.discoveredAt ?? seenAt), SQLValue(finding != nil),
-                SQLValue(finding.map { JSONColumn.encode($0.mentions) }),
-                finding.map { .real($0.sentiment.compound) } ?? .null,
-                SQLValue(finding?.sentiment.label.rawValue),
-                SQLValue(finding.map { JSONColumn.encode($0.sentiment.drivers) }),
-                SQLValue(finding.map { JSONColumn.encode($0.concerns) }),
-            ]
-        )
-        try connection.query(
-            "INSERT INTO sightings (item_key, source_id, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-            [.text(item.key.rawValue), .text(source.rawValue), SQLValue(seenAt)]
-        )
+    /// Stores new items (already within the text limits) and their findings, a few hundred to a statement.
+    private func insert(_ observations: [SourceScanRecord.Observation], from source: SourceID, at seenAt: Date) throws(StorageError) {
+        let columns = 14
+        for start in stride(from: 0, to: observations.count, by: Self.itemsPerStatement) {
+            let chunk = observations[start..<min(start + Self.itemsPerStatement, observations.count)]
+            var bindings: [SQLValue] = []
+            bindings.reserveCapacity(chunk.count * columns)
+            for observation in chunk {
+                let item = observation.item
+                let finding = observation.finding
+                bindings += [
+                    .text(item.key.rawValue), SQLValue(item.link?.absoluteString), .text(item.title), SQLValue(item.author),
+                    SQLValue(item.published), .text(item.text), .text(source.rawValue),
+                    SQLValue(finding?.discoveredAt ?? seenAt), SQLValue(finding != nil),
+                    SQLValue(finding.map { JSONColumn.encode($0.mentions) }),
+                    finding.map { .real($0.sentiment.compound) } ?? .null,
+                    SQLValue(finding?.sentiment.label.rawValue),
+                    SQLValue(finding.map { JSONColumn.encode($0.sentiment.drivers) }),
+                    SQLValue(finding.map { JSONColumn.encode($0.concerns) }),
+                ]
+            }
+            let rows = Array(repeating: "(\(Self.placeholders(columns)))", count: chunk.count).joined(separator: ", ")
+            try connection.query(
+                """
+                INSERT INTO items (key, link, title, author, published_at, text, first_source_id, discovered_at,
+                    is_mention, mentions_json, sentiment, sentiment_label, sentiment_drivers_json, concerns_json)
+                VALUES \(rows)
+                """,
+                bindings)
+        }
+    }
+
+    /// Notes that `source` carries the items stored under `keys`; returns the keys it had not carried before.
+    private func insertSightings(of keys: [String], from source: SourceID, at seenAt: Date) throws(StorageError) -> Set<String> {
+        var unique: [String] = []
+        var seen: Set<String> = []
+        for key in keys where seen.insert(key).inserted { unique.append(key) }
+        var added: Set<String> = []
+        for chunk in Self.chunks(of: unique) {
+            let rows = try connection.query(
+                """
+                INSERT INTO sightings (item_key, source_id, seen_at)
+                VALUES \(Array(repeating: "(?, ?, ?)", count: chunk.count).joined(separator: ", "))
+                ON CONFLICT DO NOTHING RETURNING item_key
+                """,
+                chunk.flatMap { [.text($0), .text(source.rawValue), SQLValue(seenAt)] })
+            added.formUnion(rows.compactMap { $0["item_key"].text })
+        }
+        return added
+    }
+
+    /// Rows written, or keys named, in one statement: well within both servers' limits on parameters.
+    static let itemsPerStatement = 200
+
+    /// `values` in slices of at most ``sourcesPerStatement``.
+    static func chunks(of values: [String]) -> [ArraySlice<String>] {
+        stride(from: 0, to: values.count, by: sourcesPerStatement).map { values[$0..<min($0 + sourcesPerStatement, values.count)] }
+    }
+
+    /// `count` placeholders separated by commas.
+    static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
     }
 
     /// Findings discovered in `[start, end)`, oldest first.
@@ -227,5 +280,30 @@ enum Snippet {
         // Only the start is shown: words are joined from a bounded prefix, not the whole text.
         let start = TextLimits.capped(text, to: limit * 4)
         return TextLimits.capped(start.split(whereSeparator: \.isWhitespace).joined(separator: " "), to: limit)
+    }
+}
+
+/// What the store holds of some items: their keys, and the key each of their links is stored under.
+struct KnownItems {
+    var keys: Set<String> = []
+    var keyByLink: [String: String] = [:]
+
+    /// Blocks of one web page share the page's link and are told apart by their content hash, so
+    /// only items with an identity of their own are matched across sources by link.
+    static func isMatchedByLink(_ item: Item) -> Bool {
+        item.link != nil && !item.key.rawValue.hasPrefix("hash:")
+    }
+
+    /// The key under which this item, or the same story from another source, is stored.
+    func existingKey(for item: Item) -> ItemKey? {
+        if keys.contains(item.key.rawValue) { return item.key }
+        guard Self.isMatchedByLink(item), let link = item.link?.absoluteString, let key = keyByLink[link] else { return nil }
+        return ItemKey(rawValue: key)
+    }
+
+    /// Notes an item just stored.
+    mutating func add(_ item: Item) {
+        keys.insert(item.key.rawValue)
+        if let link = item.link?.absoluteString, keyByLink[link] == nil { keyByLink[link] = item.key.rawValue }
     }
 }

@@ -22,10 +22,9 @@ extension Store {
         try inClaimingTransaction("claim sources for \(holder)") {
             for start in stride(from: 0, to: sources.count, by: Self.sourcesPerStatement) {
                 let ids = sources[start..<min(start + Self.sourcesPerStatement, sources.count)].map { SQLValue.text($0.rawValue) }
-                let list = Array(repeating: "?", count: ids.count).joined(separator: ", ")
                 let rows = try connection.query(
                     """
-                    SELECT * FROM sources WHERE id IN (\(list))
+                    SELECT * FROM sources WHERE id IN (\(Self.placeholders(ids.count)))
                         AND (lease_holder IS NULL OR lease_holder = ? OR lease_expires_at <= ?)
                     ORDER BY id\(connection.dialect.claimingRows)
                     """,
@@ -33,7 +32,7 @@ extension Store {
                 let due = rows.compactMap(fetchState(in:)).filter(isDue)
                 guard !due.isEmpty else { continue }
                 try connection.query(
-                    "UPDATE sources SET lease_holder = ?, lease_expires_at = ? WHERE id IN (\(Array(repeating: "?", count: due.count).joined(separator: ", ")))",
+                    "UPDATE sources SET lease_holder = ?, lease_expires_at = ? WHERE id IN (\(Self.placeholders(due.count)))",
                     [.text(holder), SQLValue(expiry)] + due.map { .text($0.sourceID.rawValue) })
                 for state in due { claimed[state.sourceID] = state }
             }
@@ -63,6 +62,6 @@ extension Store {
                              [.text(holder)])
     }
 
-    /// Sources named in one statement, well within both servers' limits on parameters.
+    /// Sources or keys named in one statement, well within both servers' limits on parameters.
     static let sourcesPerStatement = 500
 }
