@@ -85,7 +85,6 @@ public struct ScanRunner: Sendable {
         let hostsPerClaim = claiming.hostsPerClaim ?? Int.max
         let dueByID = Dictionary(due.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var waitingHosts = Self.groupedByHost(due)[...]
-        var unfinishedByHost: [String: Int] = [:]
         // Claimed hosts none of whose sources has finished yet.
         var hostsNotYetAnswered: Set<String> = []
         var claimedStates: [SourceID: FetchState] = [:]
@@ -119,10 +118,7 @@ public struct ScanRunner: Sendable {
                     total -= wanted.count - claimed.count
                     let sources = claimed.compactMap { dueByID[$0.sourceID] }
                     for state in claimed { claimedStates[state.sourceID] = state }
-                    for source in sources {
-                        unfinishedByHost[Self.host(of: source), default: 0] += 1
-                        hostsNotYetAnswered.insert(Self.host(of: source))
-                    }
+                    hostsNotYetAnswered.formUnion(sources.map(Self.host(of:)))
                     pending += Self.interleavedByHost(sources)
                 }
             }
@@ -160,10 +156,7 @@ public struct ScanRunner: Sendable {
                 progress?(report.outcomes.count, total)
                 // The next hosts are claimed once every host held has answered once: a scan that
                 // keeps up soon holds every due host; one that falls behind leaves the rest to others.
-                let host = Self.host(of: result.source)
-                hostsNotYetAnswered.remove(host)
-                unfinishedByHost[host, default: 1] -= 1
-                if unfinishedByHost[host] == 0 { unfinishedByHost[host] = nil }
+                hostsNotYetAnswered.remove(Self.host(of: result.source))
                 try await claimMoreHosts()
                 startPending()
                 // The renewal runs until the last source is written.
