@@ -18,10 +18,14 @@ import PostgresNIO
 /// scanner writes beside it. Readers never wait, and claims of sources lock only their rows.
 final class PostgreSQLConnection: DatabaseConnection {
     let dialect = SQLDialect.postgres
-    private let connection: PostgresNIO.PostgresConnection
+    private var connection: PostgresNIO.PostgresConnection
+    private let configuration: PostgresNIO.PostgresConnection.Configuration
     /// postgres-nio must be given a logger; it logs nothing, so no query or address ends up in a log.
     private let logger = Logger(label: "earshot.storage.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
     private let server: PostgresServer
+    private var isInTransaction = false
+    /// Set when a statement failed because the connection went: the next one logs in again.
+    private var isLost = false
 
     /// The advisory lock every write transaction holds: one writer at a time per database.
     static let writerLock: Int64 = 0x4561_7273_686F_7401
@@ -30,6 +34,8 @@ final class PostgreSQLConnection: DatabaseConnection {
 
     /// Connects and logs in. The session waits at most 30 s for a lock and ends a transaction
     /// left idle for a minute, so that a frozen process cannot keep the writers' turn for long.
+    /// A connection the server closed (a restart, an administrator) is opened again for the next
+    /// statement outside a transaction, so that a long-running workspace outlives it.
     /// - Throws: ``StorageError`` when the server cannot be reached or refuses the login.
     init(server: PostgresServer) throws(StorageError) {
         self.server = server
@@ -52,8 +58,15 @@ final class PostgreSQLConnection: DatabaseConnection {
             ("lock_timeout", "30s"),
             ("idle_in_transaction_session_timeout", "60s"),
         ]
+        self.configuration = configuration
+        connection = try Self.connect(configuration, to: server, logger: logger)
+    }
+
+    private static func connect(
+        _ configuration: PostgresNIO.PostgresConnection.Configuration, to server: PostgresServer, logger: Logger
+    ) throws(StorageError) -> PostgresNIO.PostgresConnection {
         do {
-            connection = try PostgresNIO.PostgresConnection.connect(
+            return try PostgresNIO.PostgresConnection.connect(
                 on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration, id: 1, logger: logger
             ).wait()
         } catch {
@@ -104,12 +117,26 @@ final class PostgreSQLConnection: DatabaseConnection {
             }
         }
         let query = PostgresQuery(unsafeSQL: dialect.prepared(sql), binds: binds)
+        if isLost || connection.isClosed {
+            guard !isInTransaction else {
+                throw StorageError(code: -1, operation: "run \(sql.prefix(60))",
+                                   message: "the connection to the server was lost during the transaction; none of it was stored")
+            }
+            let lost = connection
+            lost.close().whenComplete { _ in withExtendedLifetime(lost) {} }
+            connection = try Self.connect(configuration, to: server, logger: logger)
+            isLost = false
+        }
         do {
             return try connection.query(query, logger: logger).wait()
         } catch {
+            if let error = error as? PSQLError, Self.connectionLosses.contains(error.code) { isLost = true }
             throw Self.storageError(error, operation: "run \(sql.prefix(60))")
         }
     }
+
+    /// The errors after which the connection is gone, whatever postgres-nio has noticed yet.
+    private static let connectionLosses: Set<PSQLError.Code> = [.serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown]
 
     /// PostgreSQL's text cannot hold U+0000, which a hostile feed may carry: it is kept as U+FFFD.
     private static func storable(_ text: String) -> String {
@@ -152,6 +179,8 @@ final class PostgreSQLConnection: DatabaseConnection {
 
     private func inTransaction<Result>(takingWritersTurn: Bool, _ body: () throws -> Result) throws -> Result {
         try execute(script: "BEGIN")
+        isInTransaction = true
+        defer { isInTransaction = false }
         do {
             if takingWritersTurn {
                 try query("SELECT pg_advisory_xact_lock(?)", [.integer(Self.writerLock)])

@@ -1,4 +1,6 @@
-import Storage
+import Foundation
+import Model
+@testable import Storage
 import TestSupport
 import Testing
 
@@ -76,6 +78,25 @@ import Testing
             let error = #expect(throws: StorageError.self) { try Store(location: .postgres(server)) }
             #expect(error?.sqlState == "28P01")
             #expect(error?.description.contains("not the password") == false)
+        }
+    }
+
+    /// A server that closes the store's connection (restarted, or an administrator ending the
+    /// session) costs the statement under way at most; the next one logs in again.
+    @Test(.enabled(if: TestPostgres.shouldRunTests, TestPostgres.missingServer))
+    func aConnectionTheServerClosedIsOpenedAgainForTheNextStatement() async throws {
+        try await withTemporaryStore(.postgres) { location in
+            let store = try Store(location: location)
+            try store.register([Source(url: URL(string: "https://news.example/feed")!, kind: .feed, title: "News")])
+            let administrator = try Store(location: location)
+            // Waits (up to 5 s) until the session has ended.
+            let ended = try administrator.connection.query("""
+                SELECT pg_terminate_backend(pid, 5000) AS ended FROM pg_stat_activity
+                WHERE datname = current_database() AND pid <> pg_backend_pid()
+                """)
+            #expect(ended.map { $0["ended"].integer } == [1])
+            _ = try? store.fetchStates()
+            #expect(try store.fetchStates().count == 1)
         }
     }
 
