@@ -81,6 +81,31 @@ import Testing
         }
     }
 
+    /// The connection is encrypted as `sslmode` says, and `verify-full` accepts only a certificate
+    /// from a trusted authority, for the host.
+    @Test(.enabled(if: TestPostgres.shouldRunTests, TestPostgres.missingServer))
+    func theConnectionIsEncryptedAsSSLModeSays() async throws {
+        let authority = try #require(TestPostgres.certificateAuthority, "scripts/start-test-postgres sets EARSHOT_TEST_POSTGRES_CA")
+        try await withTemporaryStore(.postgres) { location throws in
+            guard case .postgres(let server) = location else { return }
+            #expect(try !isEncrypted(server, .disable))
+            #expect(try isEncrypted(server, .prefer))
+            #expect(try isEncrypted(server, .require))
+            #expect(try isEncrypted(server, .verifyFull, trusting: authority))
+            // The test server's certificate is its own, which the system does not trust.
+            #expect(throws: StorageError.self) { try isEncrypted(server, .verifyFull) }
+        }
+    }
+
+    /// Whether a store opened on `server` with `encryption` talks to it over TLS.
+    func isEncrypted(_ server: PostgresServer, _ encryption: PostgresServer.Encryption, trusting file: String? = nil) throws -> Bool {
+        var server = server
+        server.encryption = encryption
+        server.trustedCertificatesFile = file
+        return try Store(location: .postgres(server)).connection
+            .query("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()").first?["ssl"].integer == 1
+    }
+
     /// A server that closes the store's connection (restarted, or an administrator ending the
     /// session) costs the statement under way at most; the next one logs in again.
     @Test(.enabled(if: TestPostgres.shouldRunTests, TestPostgres.missingServer))

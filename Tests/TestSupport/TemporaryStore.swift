@@ -47,6 +47,11 @@ public enum TestPostgres {
         ProcessInfo.processInfo.environment["EARSHOT_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The certificate the test server presents, to trust for `sslmode=verify-full`.
+    public static var certificateAuthority: String? {
+        ProcessInfo.processInfo.environment["EARSHOT_TEST_POSTGRES_CA"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     /// Whether the environment demands that PostgreSQL variants run (`EARSHOT_REQUIRE_POSTGRES_TESTS=1`, set by scripts/test).
     public static var isRequired: Bool {
         ProcessInfo.processInfo.environment["EARSHOT_REQUIRE_POSTGRES_TESTS"] == "1"
