@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // C libraries: system-library targets plus small shims for what Swift cannot call.
@@ -91,7 +93,18 @@ let package = Package(
             resources: [.copy("Templates")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "Storage", dependencies: ["Model", "CSQLite"], swiftSettings: swiftSettings),
+        .target(
+            name: "Storage",
+            dependencies: [
+                "Model", "CSQLite",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "Mailing",
             dependencies: ["CCurl", "CCurlShims"],
@@ -100,7 +113,7 @@ let package = Package(
         .target(
             name: "Settings",
             dependencies: [
-                "Model", "Mentions", "Workflow", "Fetching", "Parsing", "Mailing", "Scheduling", "Recipes",
+                "Model", "Mentions", "Workflow", "Fetching", "Parsing", "Mailing", "Scheduling", "Recipes", "Storage",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: swiftSettings
@@ -165,7 +178,7 @@ let package = Package(
         // Tests: one target per room, plus shared loopback servers and fixtures.
         .target(
             name: "TestSupport",
-            dependencies: ["Model"],
+            dependencies: ["Model", "Storage"],
             path: "Tests/TestSupport",
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings

@@ -1,9 +1,10 @@
 """A loopback feed server for benchmarks: many host addresses, a fixed delay per answer, ETag/304.
 
-Usage: bench_feed_server.py PORT HOSTS FEEDS_PER_HOST DELAY_MS READY_FILE
+Usage: bench_feed_server.py PORT HOSTS FEEDS_PER_HOST DELAY_MS READY_FILE [REQUEST_LOG]
 Serves http://127.0.0.N:PORT/feeds/K.xml for N in 1..HOSTS and K in 0..FEEDS_PER_HOST-1, plus robots.txt.
 Items of even-numbered feeds were published an hour before the server started, those of odd ones
 thirty days before: a first read takes the odd feeds' items as history.
+With REQUEST_LOG, appends one line per feed request (304s included): "HOST PATH".
 """
 import asyncio
 import sys
@@ -12,6 +13,7 @@ from email.utils import formatdate
 
 PORT, HOSTS, FEEDS_PER_HOST, DELAY_MS = (int(value) for value in sys.argv[1:5])
 READY_FILE = sys.argv[5]
+REQUEST_LOG = open(sys.argv[6], "a", buffering=1) if len(sys.argv) > 6 else None
 ETAG = '"bench-v1"'
 STARTED = time.time()
 
@@ -42,6 +44,8 @@ async def answer(reader, writer):
             headers = {line.split(":", 1)[0].lower(): line.split(":", 1)[1].strip() for line in lines[1:] if ":" in line}
             await asyncio.sleep(DELAY_MS / 1000)
             host = int(writer.get_extra_info("sockname")[0].rsplit(".", 1)[1])
+            if REQUEST_LOG and path != "/robots.txt":
+                REQUEST_LOG.write(f"127.0.0.{host} {path}\n")
             if path == "/robots.txt":
                 status, body, extra = "200 OK", b"User-agent: *\nAllow: /\n", "Content-Type: text/plain\r\n"
             elif headers.get("if-none-match") == ETAG:

@@ -9,10 +9,11 @@ import Scanning
 import Sentiment
 import Storage
 
-/// Opens the store named by the configuration, or explains why not and exits with the storage code.
+/// Opens the store named by the configuration (the SQLite file, or the PostgreSQL server of
+/// `[storage] url`), or explains why not and exits with the storage code.
 func openStore(_ configuration: EarshotConfiguration) throws -> Store {
     do {
-        return try Store(path: configuration.databaseFile.path)
+        return try Store(location: configuration.store)
     } catch {
         printError("storage error: \(error.description)")
         throw ExitStatus.storageFailure

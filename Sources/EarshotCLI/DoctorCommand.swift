@@ -51,17 +51,22 @@ struct DoctorCommand: AsyncParsableCommand {
     }
 
     private func checkDatabase(_ configuration: EarshotConfiguration) -> [(Outcome, String)] {
-        let path = configuration.databaseFile.path
-        guard FileManager.default.fileExists(atPath: path) else {
+        let location = configuration.store
+        if case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) {
             return [(.warning, "database \(path) does not exist yet; `earshot scan` creates it")]
         }
         var results: [(Outcome, String)] = []
         do {
-            let store = try Store(path: path)
-            let problems = try store.integrityProblems()
-            results.append(problems.isEmpty
-                ? (.ok, "database \(path) passes SQLite's integrity check")
-                : (.failure, "database \(path) is damaged: \(problems.prefix(3).joined(separator: "; ")); restore it from a backup"))
+            let store = try Store(location: location)
+            switch location {
+            case .sqlite(let path):
+                let problems = try store.integrityProblems()
+                results.append(problems.isEmpty
+                    ? (.ok, "database \(path) passes SQLite's integrity check")
+                    : (.failure, "database \(path) is damaged: \(problems.prefix(3).joined(separator: "; ")); restore it from a backup"))
+            case .postgres:
+                results.append((.ok, "database \(location) answers, and its tables are up to date"))
+            }
             let states = try store.fetchStates()
             let failing = configuration.sources.filter { states[$0.id].map { !$0.isHealthy } ?? false }
             if failing.isEmpty {
@@ -75,8 +80,11 @@ struct DoctorCommand: AsyncParsableCommand {
                 results.append((.warning, "\(failing.count) failing source(s): check their URLs with `earshot feeds check URL`"))
             }
         } catch {
-            results.append((.failure, "database \(path) cannot be opened: \(error.description)"))
+            let hint = location.allowsSeveralScanners
+                ? "; check [storage] url, and that \(PostgresServer.passwordVariables[0]) holds the password" : ""
+            results.append((.failure, "database \(location) cannot be opened: \(error.description)\(hint)"))
         }
+        guard case .sqlite(let path) = location else { return results }
         let mode = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? 0
         if mode & 0o077 != 0 {
             results.append((.warning, String(format: "database %@ is readable by others (mode %o); run chmod 600 on it", path, mode)))
@@ -142,8 +150,9 @@ struct DoctorCommand: AsyncParsableCommand {
     }
 
     private func checkDisk(_ configuration: EarshotConfiguration) -> [(Outcome, String)] {
-        let folders = Set([configuration.databaseFile.deletingLastPathComponent().path, configuration.reportsDirectory.path])
-        return folders.sorted().map { folder in
+        var folders = [configuration.reportsDirectory.path]
+        if case .sqlite(let path) = configuration.store { folders.append(URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+        return Set(folders).sorted().map { folder in
             var existing = URL(fileURLWithPath: folder)
             while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
                 existing.deleteLastPathComponent()

@@ -2,6 +2,7 @@ import ArgumentParser
 import Settings
 import Fetching
 import Foundation
+import Logging
 import Model
 import Notifications
 import Scanning
@@ -27,8 +28,20 @@ struct ScanCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try options.loadConfiguration()
-        let logger = options.makeLogger()
-        let lock = try RunLock(for: configuration.databaseFile, command: "scan")
+        var logger = options.makeLogger()
+        // Scans of an SQLite file take turns behind the run lock; scans sharing a PostgreSQL store
+        // run at once, each claiming the sources it fetches.
+        let claiming: SourceClaiming
+        let lock: RunLock?
+        if configuration.store.allowsSeveralScanners {
+            claiming = SourceClaiming(holder: SourceClaiming.uniqueHolder(), lease: configuration.sourceLease,
+                                      hostsPerClaim: configuration.fetchSettings.maximumConcurrentTransfers)
+            logger[metadataKey: "scanner"] = "\(claiming.holder)"
+            lock = nil
+        } else {
+            claiming = SourceClaiming(holder: SourceClaiming.soleScanner.holder, lease: configuration.sourceLease)
+            lock = try RunLock(for: configuration.databaseFile, command: "scan")
+        }
         defer { withExtendedLifetime(lock) {} }
         let analyzer = try makeAnalyzer(configuration)
         let store = try openStore(configuration)
@@ -39,7 +52,7 @@ struct ScanCommand: AsyncParsableCommand {
         }
         let scanner = ScanRunner(sources: configuration.sources, schedule: configuration.schedule, analyzer: analyzer,
                                  logger: logger, caseJoinWindow: configuration.caseJoinWindow,
-                                 historyWindow: configuration.historyWindow)
+                                 historyWindow: configuration.historyWindow, claiming: claiming)
         let report: ScanReport
         do {
             report = try await withTransferEngine(settings: configuration.fetchSettings) { engine in
@@ -87,6 +100,9 @@ struct ScanSummary {
         if let backfill = report.backfill {
             lines.append("backfill: \(backfill.takenUpFromHistory) items taken up from history, \(backfill.openedCases.count) cases opened, "
                          + "\(backfill.joinedCases.count) joined, \(backfill.reopenedCases.count) reopened")
+        }
+        if report.leftToOtherScanners > 0 {
+            lines.append("left to other scanners: \(report.leftToOtherScanners) due sources they had claimed or just fetched")
         }
         for move in report.permanentMoves {
             lines.append("moved permanently: \(move.source.title) is now fetched from \(AddressRedaction.redacted(move.newURL))")

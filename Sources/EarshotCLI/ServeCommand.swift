@@ -35,7 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = try global.loadConfiguration()
         let isLoopback = ["127.0.0.1", "::1", "localhost"].contains(host)
         let settings = WorkspaceSettings(
-            databasePath: configuration.databaseFile.path, schoolName: configuration.schoolName,
+            store: configuration.store, schoolName: configuration.schoolName,
             timeZone: configuration.calendar.timeZone, draftPolicy: configuration.draftPolicy,
             usesSecureCookies: secureCookies || !isLoopback, urgentConcerns: configuration.routing.concernsAlertedAtOnce)
         let workspace: Workspace

@@ -8,5 +8,10 @@
 // sightings and cases in one transaction. A backfill (`scan --backfill`) then takes up all the
 // history kept so far, in one more transaction.
 //
+// Due sources are claimed before they are fetched, host by host, with a lease in the store
+// (`SourceClaiming`): scanners sharing a PostgreSQL store split the hosts between them, never fetch
+// a source at once or twice in its interval, and a killed scanner's sources return when its
+// leases expire. A scan renews its leases while it works; writing a source ends its lease.
+//
 // A failure in one source — a transport error, an HTTP error, a document that cannot be parsed —
 // is recorded on that source and never stops or undoes the others.

@@ -22,6 +22,9 @@ public struct ScanReport: Sendable {
     public var backfill: RecordSummary?
     /// Sources that answered from a new address after a permanent redirect; the new address is stored.
     public var permanentMoves: [(source: Source, newURL: URL)] = []
+    /// Due sources this scan left alone because another scanner sharing the store had claimed
+    /// them, or had fetched them since this scan looked; always 0 for a store's only scanner.
+    public var leftToOtherScanners = 0
 
     public init() {}
 

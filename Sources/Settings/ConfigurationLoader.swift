@@ -5,6 +5,7 @@ import Model
 import Parsing
 import Recipes
 import Scheduling
+import Storage
 import TOMLKit
 import Workflow
 
@@ -13,8 +14,11 @@ public struct ConfigurationLoader: Sendable {
     public init() {}
 
     /// Loads and checks the whole configuration.
+    /// - Parameter environment: where the PostgreSQL password is read from (see `[storage] url`).
     /// - Throws: ``ConfigurationError`` naming the file, line and problem of the first thing wrong.
-    public func load(from file: URL) throws(ConfigurationError) -> EarshotConfiguration {
+    public func load(
+        from file: URL, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ConfigurationError) -> EarshotConfiguration {
         let file = file.standardizedFileURL
         guard FileManager.default.fileExists(atPath: file.path) else {
             throw ConfigurationError(file: file.path, problem: "no such file; run `earshot init` to write a starter configuration")
@@ -38,9 +42,14 @@ public struct ConfigurationLoader: Sendable {
                                  "the owner role \"\(rule.owner)\" of \(concern.rawValue) has no email addresses in [roles]")
         }
 
-        try document.rejectUnknownKeys(in: ["storage"], allowed: ["database", "reports"])
+        try document.rejectUnknownKeys(in: ["storage"], allowed: ["database", "url", "lease", "reports"])
         let database = try document.string(["storage", "database"]) ?? "data/earshot.sqlite"
         let reports = try document.string(["storage", "reports"]) ?? "reports"
+        let store = try readStore(document, databaseFile: resolve(database, against: folder), environment: environment)
+        let lease = try document.duration(["storage", "lease"]) ?? .seconds(120)
+        guard lease >= .seconds(3) else {
+            throw document.error(at: ["storage", "lease"], "storage.lease must be at least 3s; a scanner renews its leases every third of it")
+        }
 
         try document.rejectUnknownKeys(in: ["feeds"], allowed: ["opml", "default_interval"])
         let feedLists = (try document.strings(["feeds", "opml"]) ?? ["feeds/feeds.opml"]).map { resolve($0, against: folder) }
@@ -91,6 +100,8 @@ public struct ConfigurationLoader: Sendable {
             movesDeadlinesOffNonWorkingDays: try document.bool(["calendar", "move_deadlines_off_non_working_days"]) ?? false,
             roleAddresses: roles,
             databaseFile: resolve(database, against: folder),
+            store: store,
+            sourceLease: lease,
             reportsDirectory: resolve(reports, against: folder),
             feedLists: feedLists,
             sources: sources,
@@ -255,6 +266,21 @@ public struct ConfigurationLoader: Sendable {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(where: \.isWhitespace)
             && !text.contains("<") && !text.contains(">")
+    }
+
+    /// The SQLite file, or the PostgreSQL server `url` names, its password from the environment.
+    private func readStore(
+        _ document: TOMLDocument, databaseFile: URL, environment: [String: String]
+    ) throws(ConfigurationError) -> StoreLocation {
+        guard let url = try document.string(["storage", "url"]) else { return .sqlite(path: databaseFile.path) }
+        guard try document.string(["storage", "database"]) == nil else {
+            throw document.error(at: ["storage", "url"], "give either database (an SQLite file) or url (a PostgreSQL server), not both")
+        }
+        do {
+            return .postgres(try PostgresServer(url: url, password: PostgresServer.password(from: environment)))
+        } catch {
+            throw document.error(at: ["storage", "url"], "storage.url: \(error.message)")
+        }
     }
 
     private func readEmail(_ document: TOMLDocument, roles: [Role: [String]]) throws(ConfigurationError) -> EmailSettings? {

@@ -4,6 +4,7 @@ import Mentions
 import Model
 import Recipes
 import Scheduling
+import Storage
 import Workflow
 
 /// Everything `earshot.toml` and its OPML files say, as the rooms' own values.
@@ -21,8 +22,14 @@ public struct EarshotConfiguration: Sendable {
     public var movesDeadlinesOffNonWorkingDays: Bool
     /// Email addresses per role.
     public var roleAddresses: [Role: [String]]
-    /// The SQLite file.
+    /// The SQLite file. With a PostgreSQL `url`, its folder still holds the lock file that keeps
+    /// digests and purges on this machine from overlapping.
     public var databaseFile: URL
+    /// Where the store is: the SQLite file, or the PostgreSQL server of `[storage] url`.
+    public var store: StoreLocation
+    /// How long a scanner's claim on a source lasts unless renewed (`[storage] lease`): the
+    /// longest a killed scanner's sources wait before another scanner fetches them.
+    public var sourceLease: Duration
     /// Where digests are written.
     public var reportsDirectory: URL
     /// The OPML files the sources came from.

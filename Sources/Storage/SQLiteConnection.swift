@@ -1,45 +1,13 @@
 import CSQLite
 import Foundation
 
-/// A value bound to or read from an SQL statement.
-enum SQLValue: Sendable, Hashable {
-    case null
-    case integer(Int64)
-    case real(Double)
-    case text(String)
-
-    init(_ text: String?) { self = text.map(SQLValue.text) ?? .null }
-    init(_ date: Date?) { self = date.map { .real($0.timeIntervalSince1970) } ?? .null }
-    init(_ integer: Int) { self = .integer(Int64(integer)) }
-    init(_ flag: Bool) { self = .integer(flag ? 1 : 0) }
-
-    var text: String? { if case .text(let value) = self { value } else { nil } }
-    var integer: Int64? {
-        switch self {
-        case .integer(let value): value
-        case .real(let value): Int64(value)
-        default: nil
-        }
-    }
-    var real: Double? {
-        switch self {
-        case .real(let value): value
-        case .integer(let value): Double(value)
-        default: nil
-        }
-    }
-    var date: Date? { real.map(Date.init(timeIntervalSince1970:)) }
-}
-
-/// One row of a query result, by column name.
-struct SQLRow {
-    let values: [String: SQLValue]
-    subscript(_ column: String) -> SQLValue { values[column] ?? .null }
-}
-
 /// Owns one SQLite connection. Not Sendable: the ``Store`` runs it on one thread at a time.
-final class SQLiteConnection {
+///
+/// The file is in WAL mode: readers never wait for the writer, and SQLite lets one writer in at a
+/// time, which is all the locking the store needs.
+final class SQLiteConnection: DatabaseConnection {
     private let handle: OpaquePointer
+    let dialect = SQLDialect.sqlite
 
     /// Opens (creating if needed) the database file, readable and writable by its owner only.
     init(path: String) throws(StorageError) {
@@ -62,6 +30,18 @@ final class SQLiteConnection {
         handle = opened
         sqlite3_extended_result_codes(handle, 1)
         sqlite3_busy_timeout(handle, 10_000)
+        // Switching a new file to WAL needs it to itself, and SQLite answers "busy" at once rather
+        // than waiting when another process is opening the same new file: try again for a while.
+        var attempt = 0
+        while true {
+            do {
+                try execute(script: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+                break
+            } catch where error.code == SQLITE_BUSY && attempt < 200 {
+                attempt += 1
+                usleep(50_000)
+            }
+        }
     }
 
     deinit {
@@ -82,7 +62,7 @@ final class SQLiteConnection {
 
     /// Runs one statement and returns its rows.
     @discardableResult
-    func query(_ sql: String, _ bindings: [SQLValue] = []) throws(StorageError) -> [SQLRow] {
+    func query(_ sql: String, _ bindings: [SQLValue]) throws(StorageError) -> [SQLRow] {
         var statement: OpaquePointer?
         try validate(sqlite3_prepare_v2(handle, sql, -1, &statement, nil), "prepare \(sql.prefix(60))")
         defer { sqlite3_finalize(statement) }
@@ -117,13 +97,8 @@ final class SQLiteConnection {
         return rows
     }
 
-    /// The rowid of the last inserted row.
-    var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
-
-    /// Rows changed by the last statement.
-    var changes: Int { Int(sqlite3_changes(handle)) }
-
-    /// Runs `body` in one transaction: all of it is stored, or none of it.
+    /// Runs `body` in one transaction: all of it is stored, or none of it. It takes SQLite's write
+    /// lock at the start, so that what it reads stays true until it ends.
     func transaction<Result>(_ body: () throws -> Result) throws -> Result {
         try execute(script: "BEGIN IMMEDIATE")
         do {
@@ -134,6 +109,31 @@ final class SQLiteConnection {
             try? execute(script: "ROLLBACK")
             throw error
         }
+    }
+
+    /// The same as ``transaction(_:)``: SQLite has one writer at a time, and no row locks.
+    func claimingTransaction<Result>(_ body: () throws -> Result) throws -> Result {
+        try transaction(body)
+    }
+
+    /// Runs `body`: each migration's transaction takes SQLite's write lock, which is enough.
+    func migrating(_ body: () throws(StorageError) -> Void) throws(StorageError) {
+        try body()
+    }
+
+    /// The version kept in the file's header (`PRAGMA user_version`).
+    func schemaVersion() throws(StorageError) -> Int {
+        Int(try query("PRAGMA user_version").first?["user_version"].integer ?? 0)
+    }
+
+    func recordSchemaVersion(_ version: Int) throws(StorageError) {
+        try execute(script: "PRAGMA user_version = \(version)")
+    }
+
+    /// SQLite's own check of the file's pages and indexes.
+    func integrityProblems() throws(StorageError) -> [String] {
+        let messages = try query("PRAGMA integrity_check").compactMap { $0["integrity_check"].text }
+        return messages == ["ok"] ? [] : messages
     }
 }
 

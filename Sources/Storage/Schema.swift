@@ -1,75 +1,93 @@
 /// The database layout, one migration per version. Migrations only ever append.
+///
+/// Each migration is written once for both stores, with SQLite's type names in capitals
+/// (`INTEGER`, `REAL`, `TEXT`), which ``SQLDialect/definitions(_:)`` turns into PostgreSQL's, and
+/// in the SQL both understand; a step that cannot be shared gives each store its own lines.
 enum Schema {
-    static let migrations: [String] = [
-        """
-        CREATE TABLE sources (
-            id TEXT PRIMARY KEY,
-            current_url TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            title TEXT NOT NULL,
-            entity_tag TEXT,
-            last_modified TEXT,
-            last_fetched_at REAL,
-            last_changed_at REAL,
-            next_due_at REAL,
-            consecutive_errors INTEGER NOT NULL DEFAULT 0,
-            last_error TEXT
-        );
-        CREATE TABLE items (
-            key TEXT PRIMARY KEY,
-            link TEXT,
-            title TEXT NOT NULL,
-            author TEXT,
-            published_at REAL,
-            text TEXT NOT NULL,
-            first_source_id TEXT NOT NULL REFERENCES sources(id),
-            discovered_at REAL NOT NULL,
-            is_mention INTEGER NOT NULL,
-            mentions_json TEXT,
-            sentiment REAL,
-            sentiment_label TEXT,
-            sentiment_drivers_json TEXT,
-            concerns_json TEXT
-        );
-        CREATE INDEX items_by_link ON items(link) WHERE link IS NOT NULL;
-        CREATE INDEX items_by_discovery ON items(discovered_at) WHERE is_mention = 1;
-        CREATE TABLE sightings (
-            item_key TEXT NOT NULL REFERENCES items(key),
-            source_id TEXT NOT NULL REFERENCES sources(id),
-            seen_at REAL NOT NULL,
-            PRIMARY KEY (item_key, source_id)
-        );
-        CREATE TABLE cases (
-            id INTEGER PRIMARY KEY,
-            item_key TEXT NOT NULL UNIQUE REFERENCES items(key),
-            primary_concern TEXT NOT NULL,
-            concerns TEXT NOT NULL,
-            owner TEXT NOT NULL,
-            status TEXT NOT NULL,
-            opened_at REAL NOT NULL,
-            clock_started_at REAL NOT NULL,
-            due_at REAL NOT NULL,
-            needs_approval INTEGER NOT NULL,
-            alert_at_once INTEGER NOT NULL,
-            overdue_when_found INTEGER NOT NULL,
-            updated_at REAL NOT NULL
-        );
-        CREATE INDEX cases_by_due ON cases(status, due_at);
-        CREATE TABLE audit_log (
-            id INTEGER PRIMARY KEY,
-            case_id INTEGER NOT NULL REFERENCES cases(id),
-            at REAL NOT NULL,
-            actor TEXT NOT NULL,
-            action TEXT NOT NULL,
-            from_status TEXT,
-            to_status TEXT NOT NULL,
-            reason TEXT
-        );
-        CREATE TRIGGER audit_log_is_append_only_update BEFORE UPDATE ON audit_log
-            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-        CREATE TRIGGER audit_log_is_append_only_delete BEFORE DELETE ON audit_log
-            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-        """,
+    static let migrations: [Migration] = [
+        Migration(
+            """
+            CREATE TABLE sources (
+                id TEXT PRIMARY KEY,
+                current_url TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                title TEXT NOT NULL,
+                entity_tag TEXT,
+                last_modified TEXT,
+                last_fetched_at REAL,
+                last_changed_at REAL,
+                next_due_at REAL,
+                consecutive_errors INTEGER NOT NULL DEFAULT 0,
+                last_error TEXT
+            );
+            CREATE TABLE items (
+                key TEXT PRIMARY KEY,
+                link TEXT,
+                title TEXT NOT NULL,
+                author TEXT,
+                published_at REAL,
+                text TEXT NOT NULL,
+                first_source_id TEXT NOT NULL REFERENCES sources(id),
+                discovered_at REAL NOT NULL,
+                is_mention INTEGER NOT NULL,
+                mentions_json TEXT,
+                sentiment REAL,
+                sentiment_label TEXT,
+                sentiment_drivers_json TEXT,
+                concerns_json TEXT
+            );
+            CREATE INDEX items_by_link ON items(link) WHERE link IS NOT NULL;
+            CREATE INDEX items_by_discovery ON items(discovered_at) WHERE is_mention = 1;
+            CREATE TABLE sightings (
+                item_key TEXT NOT NULL REFERENCES items(key),
+                source_id TEXT NOT NULL REFERENCES sources(id),
+                seen_at REAL NOT NULL,
+                PRIMARY KEY (item_key, source_id)
+            );
+            CREATE TABLE cases (
+                id INTEGER PRIMARY KEY,
+                item_key TEXT NOT NULL UNIQUE REFERENCES items(key),
+                primary_concern TEXT NOT NULL,
+                concerns TEXT NOT NULL,
+                owner TEXT NOT NULL,
+                status TEXT NOT NULL,
+                opened_at REAL NOT NULL,
+                clock_started_at REAL NOT NULL,
+                due_at REAL NOT NULL,
+                needs_approval INTEGER NOT NULL,
+                alert_at_once INTEGER NOT NULL,
+                overdue_when_found INTEGER NOT NULL,
+                updated_at REAL NOT NULL
+            );
+            CREATE INDEX cases_by_due ON cases(status, due_at);
+            CREATE TABLE audit_log (
+                id INTEGER PRIMARY KEY,
+                case_id INTEGER NOT NULL REFERENCES cases(id),
+                at REAL NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                from_status TEXT,
+                to_status TEXT NOT NULL,
+                reason TEXT
+            );
+            """,
+            sqliteOnly: """
+            CREATE TRIGGER audit_log_is_append_only_update BEFORE UPDATE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            CREATE TRIGGER audit_log_is_append_only_delete BEFORE DELETE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            """,
+            postgresOnly: """
+            CREATE FUNCTION audit_log_is_append_only() RETURNS trigger LANGUAGE plpgsql
+                AS $$ BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
+            CREATE TRIGGER audit_log_is_append_only_update BEFORE UPDATE ON audit_log
+                FOR EACH ROW EXECUTE FUNCTION audit_log_is_append_only();
+            CREATE TRIGGER audit_log_is_append_only_delete BEFORE DELETE ON audit_log
+                FOR EACH ROW EXECUTE FUNCTION audit_log_is_append_only();
+            CREATE TRIGGER audit_log_is_append_only_truncate BEFORE TRUNCATE ON audit_log
+                FOR EACH STATEMENT EXECUTE FUNCTION audit_log_is_append_only();
+            """
+        ),
         """
         ALTER TABLE sources ADD COLUMN schedule_hints_json TEXT;
         """,
@@ -157,5 +175,39 @@ enum Schema {
         ALTER TABLE items ADD COLUMN withheld_triage_json TEXT;
         CREATE INDEX items_in_history ON items(discovered_at) WHERE is_history = 1;
         """,
+        // Claims on sources, so that scanners sharing the store never fetch one source at once:
+        // who holds the claim and until when (see `Store.claim`).
+        """
+        ALTER TABLE sources ADD COLUMN lease_holder TEXT;
+        ALTER TABLE sources ADD COLUMN lease_expires_at REAL;
+        """,
     ]
+}
+
+/// One step of the schema, as each store runs it.
+struct Migration: ExpressibleByStringLiteral, Sendable {
+    /// The statements SQLite runs.
+    let sqlite: String
+    /// The statements PostgreSQL runs.
+    let postgres: String
+
+    /// A step both stores run, written with SQLite's type names.
+    init(stringLiteral statements: String) {
+        self.init(statements)
+    }
+
+    /// A step both stores run (`shared`, written with SQLite's type names), followed by lines
+    /// for one store alone.
+    init(_ shared: String, sqliteOnly: String = "", postgresOnly: String = "") {
+        sqlite = shared + "\n" + sqliteOnly
+        postgres = SQLDialect.postgres.definitions(shared) + "\n" + postgresOnly
+    }
+
+    /// The statements for `dialect`.
+    func statements(for dialect: SQLDialect) -> String {
+        switch dialect {
+        case .sqlite: sqlite
+        case .postgres: postgres
+        }
+    }
 }

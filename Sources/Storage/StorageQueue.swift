@@ -1,7 +1,8 @@
 import Dispatch
 
-/// Runs work on a ``Store`` on one serial thread of its own, so that SQLite's blocking calls
-/// stay off Swift's cooperative thread pool and the connection is used by one thread at a time.
+/// Runs work on a ``Store`` on one serial thread of its own, so that SQLite's blocking calls, and
+/// the waits for PostgreSQL's answers, stay off Swift's cooperative thread pool and the connection
+/// is used by one thread at a time.
 public final class StorageQueue: @unchecked Sendable {
     // The store is touched only inside `queue`'s blocks, one at a time.
     private let store: Store

@@ -95,7 +95,7 @@ extension Store {
         _ join: CaseJoin, of itemKey: ItemKey, raising postConcern: Concern, to caseID: CaseID, from current: CaseSnapshot, at seenAt: Date,
         occasion: FilingOccasion
     ) throws(StorageError) {
-        try connection.query("INSERT OR IGNORE INTO case_findings (case_id, item_key, joined_at) VALUES (?, ?, ?)",
+        try connection.query("INSERT INTO case_findings (case_id, item_key, joined_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                              [.integer(caseID.rawValue), .text(itemKey.rawValue), SQLValue(seenAt)])
         try connection.query(
             """
@@ -118,11 +118,11 @@ extension Store {
     }
 
     func openCase(for itemKey: ItemKey, triage: CaseTriage, at openedAt: Date, occasion: FilingOccasion) throws(StorageError) -> CaseID {
-        try connection.query(
+        let inserted = try connection.query(
             """
             INSERT INTO cases (item_key, primary_concern, concerns, owner, status, opened_at, clock_started_at,
                 due_at, needs_approval, alert_at_once, overdue_when_found, updated_at, thread_key, author_key)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
             """,
             [
                 .text(itemKey.rawValue), .text(triage.primaryConcern.rawValue),
@@ -132,7 +132,10 @@ extension Store {
                 SQLValue(triage.wasOverdueWhenFound), SQLValue(openedAt), SQLValue(triage.threadKey), SQLValue(triage.authorKey),
             ]
         )
-        let caseID = CaseID(rawValue: connection.lastInsertedRowID)
+        guard let id = inserted.first?["id"].integer else {
+            throw StorageError(code: -1, operation: "open a case for \(itemKey)", message: "the new case has no id")
+        }
+        let caseID = CaseID(rawValue: id)
         try connection.query("INSERT INTO case_findings (case_id, item_key, joined_at) VALUES (?, ?, ?)",
                              [.integer(caseID.rawValue), .text(itemKey.rawValue), SQLValue(openedAt)])
         try appendAudit(caseID: caseID, at: openedAt, actor: Store.systemActor, action: "open", from: nil, to: .new,
@@ -158,7 +161,7 @@ extension Store {
 
     /// Every case, soonest due first.
     public func allCases() throws(StorageError) -> [CaseSummary] {
-        try cases(where: "1")
+        try cases(where: "TRUE")
     }
 
     /// One case, whatever its status.
@@ -172,10 +175,9 @@ extension Store {
             SELECT cases.*, items.title AS item_title, items.text AS item_text, items.link AS item_link,
                    sources.title AS source_title,
                    \(Self.firstResponseAt) AS first_response_at,
-                   EXISTS (SELECT 1 FROM case_findings JOIN items AS post ON post.key = case_findings.item_key,
-                                json_each(coalesce(post.concerns_json, '[]'))
+                   EXISTS (SELECT 1 FROM case_findings JOIN items AS post ON post.key = case_findings.item_key
                            WHERE case_findings.case_id = cases.id
-                             AND json_extract(json_each.value, '$.concern') = 'safeguarding') AS has_safeguarding_post
+                             AND \(connection.dialect.carries("'safeguarding'", inConcernList: "post.concerns_json"))) AS has_safeguarding_post
             FROM cases JOIN items ON items.key = cases.item_key
                        JOIN sources ON sources.id = items.first_source_id
             WHERE \(condition)

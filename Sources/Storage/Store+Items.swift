@@ -23,18 +23,18 @@ extension Store {
     /// source already stored under its unscoped key keeps that key, so nothing stored before ids
     /// were scoped is seen as new again.
     public func scopingFeedLocalIDs(_ items: [Item], from source: SourceID) throws(StorageError) -> [Item] {
-        var result: [Item] = []
-        result.reserveCapacity(items.count)
-        for var item in items {
-            if let scoped = item.key.scoped(to: source) {
-                let storedBefore = try connection.query(
-                    "SELECT 1 FROM sightings WHERE item_key = ? AND source_id = ? LIMIT 1",
-                    [.text(item.key.rawValue), .text(source.rawValue)]).first != nil
-                if !storedBefore { item.key = scoped }
-            }
-            result.append(item)
+        let unscoped = items.filter { $0.key.scoped(to: source) != nil }.map(\.key.rawValue)
+        var storedBefore: Set<String> = []
+        for chunk in Self.chunks(of: unscoped) {
+            storedBefore.formUnion(try connection.query(
+                "SELECT item_key FROM sightings WHERE source_id = ? AND item_key IN (\(Self.placeholders(chunk.count)))",
+                [.text(source.rawValue)] + chunk.map(SQLValue.text)).compactMap { $0["item_key"].text })
         }
-        return result
+        return items.map { item in
+            var item = item
+            if let scoped = item.key.scoped(to: source), !storedBefore.contains(item.key.rawValue) { item.key = scoped }
+            return item
+        }
     }
 
     /// How an item is already stored, if it is.
@@ -57,7 +57,7 @@ extension Store {
         // Blocks of one web page share the page's link and are told apart by their content hash,
         // so only items with an identity of their own are matched across sources by link.
         if let link = item.link?.absoluteString, !item.key.rawValue.hasPrefix("hash:"),
-           let key = try connection.query("SELECT key FROM items WHERE link = ? LIMIT 1", [.text(link)]).first?["key"].text {
+           let key = try connection.query("SELECT key FROM items WHERE link = ? ORDER BY discovered_at, key LIMIT 1", [.text(link)]).first?["key"].text {
             return .same(ItemKey(rawValue: key))
         }
         guard let story = item.story else { return nil }
@@ -117,11 +117,11 @@ extension Store {
 
     /// Records that a source showed an item already stored; a source seen showing it before adds nothing.
     private func noteSighting(of key: ItemKey, in source: SourceID, at seenAt: Date, into summary: inout RecordSummary) throws(StorageError) {
-        try connection.query(
-            "INSERT OR IGNORE INTO sightings (item_key, source_id, seen_at) VALUES (?, ?, ?)",
+        let added = try connection.query(
+            "INSERT INTO sightings (item_key, source_id, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING item_key",
             [.text(key.rawValue), .text(source.rawValue), SQLValue(seenAt)]
         )
-        summary.repeatSightings += connection.changes
+        summary.repeatSightings += added.count
     }
 
     /// The publisher's own copy of a story stored so far through a stand-in: the stored item takes
@@ -197,7 +197,11 @@ extension Store {
                 "SELECT key, withheld_triage_json FROM items WHERE is_history = 1 ORDER BY published_at, discovered_at, key")
             for row in rows {
                 guard let key = row["key"].text.map(ItemKey.init(rawValue:)) else { continue }
-                try connection.query("UPDATE items SET is_history = 0, withheld_triage_json = NULL WHERE key = ?", [.text(key.rawValue)])
+                // A backfill running beside this one (scanners sharing PostgreSQL) may have taken it up first.
+                let takenUp = try connection.query(
+                    "UPDATE items SET is_history = 0, withheld_triage_json = NULL WHERE key = ? AND is_history = 1 RETURNING key",
+                    [.text(key.rawValue)])
+                guard !takenUp.isEmpty else { continue }
                 summary.takenUpFromHistory += 1
                 if let triage = JSONColumn.decode(CaseTriage.self, from: row["withheld_triage_json"].text) {
                     try file(key, triage: triage, at: now, joinWindow: joinWindow, joining: joining, occasion: .takenUpFromHistory,
@@ -232,9 +236,19 @@ extension Store {
             ]
         )
         try connection.query(
-            "INSERT OR IGNORE INTO sightings (item_key, source_id, seen_at) VALUES (?, ?, ?)",
+            "INSERT INTO sightings (item_key, source_id, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
             [.text(item.key.rawValue), .text(source.rawValue), SQLValue(seenAt)]
         )
+    }
+
+    /// `values` in slices of at most ``sourcesPerStatement``.
+    static func chunks(of values: [String]) -> [ArraySlice<String>] {
+        stride(from: 0, to: values.count, by: sourcesPerStatement).map { values[$0..<min($0 + sourcesPerStatement, values.count)] }
+    }
+
+    /// `count` placeholders separated by commas.
+    static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
     }
 
     /// Findings discovered in `[start, end)` as news, oldest first: those taken as history (and
@@ -248,7 +262,7 @@ extension Store {
     public func takenAsHistory(discoveredFrom start: Date, to end: Date) throws(StorageError) -> (items: Int, mentions: Int, casesHeldBack: Int) {
         let row = try connection.query(
             """
-            SELECT count(*) AS items, coalesce(sum(is_mention), 0) AS mentions,
+            SELECT count(*) AS items, count(CASE WHEN is_mention = 1 THEN 1 END) AS mentions,
                    count(withheld_triage_json) AS held_back
             FROM items WHERE is_history = 1 AND discovered_at >= ? AND discovered_at < ?
             """,
@@ -264,14 +278,15 @@ extension Store {
     ) throws(StorageError) -> [FindingSummary] {
         var condition = "is_mention = 1"
         var bindings: [SQLValue] = []
+        let like = connection.dialect.caseInsensitiveLike
         for word in words.split(whereSeparator: \.isWhitespace).prefix(8) {
             // LIKE's wildcards in the query match themselves.
             let pattern = "%" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
                 .replacingOccurrences(of: "_", with: "\\_") + "%"
-            condition += " AND (coalesce(title, '') LIKE ? ESCAPE '\\' OR coalesce(text, '') LIKE ? ESCAPE '\\')"
+            condition += " AND (coalesce(title, '') \(like) ? ESCAPE '\\' OR coalesce(text, '') \(like) ? ESCAPE '\\')"
             bindings += [.text(pattern), .text(pattern)]
         }
-        let carries = "EXISTS (SELECT 1 FROM json_each(coalesce(items.concerns_json, '[]')) WHERE json_extract(value, '$.concern') = ?)"
+        let carries = connection.dialect.carries("?", inConcernList: "items.concerns_json")
         if let concern {
             condition += " AND " + carries
             bindings.append(.text(concern.rawValue))
@@ -299,17 +314,19 @@ extension Store {
     }
 
     private func findings(
-        where condition: String, _ bindings: [SQLValue], newestFirst: Bool = false, limit: Int = -1
+        where condition: String, _ bindings: [SQLValue], newestFirst: Bool = false, limit: Int? = nil
     ) throws(StorageError) -> [FindingSummary] {
+        let sourceTitles = connection.dialect.joinedText(
+            "sources.title",
+            from: "sightings JOIN sources ON sources.id = sightings.source_id WHERE sightings.item_key = items.key",
+            orderedBy: "sightings.seen_at, sources.title")
         let rows = try connection.query(
             """
-            SELECT items.*, (SELECT group_concat(title, char(31)) FROM (
-                SELECT sources.title FROM sightings JOIN sources ON sources.id = sightings.source_id
-                WHERE sightings.item_key = items.key ORDER BY sightings.seen_at, sources.title)) AS source_titles
+            SELECT items.*, \(sourceTitles) AS source_titles
             FROM items WHERE \(condition)
             ORDER BY \(newestFirst ? "discovered_at DESC, key DESC" : "discovered_at, key") LIMIT ?
             """,
-            bindings + [SQLValue(limit)]
+            bindings + [.integer(limit.map(Int64.init) ?? .max)]
         )
         return rows.map { row in
             let text = row["text"].text ?? ""
@@ -371,3 +388,4 @@ enum Snippet {
         return TextLimits.capped(start.split(whereSeparator: \.isWhitespace).joined(separator: " "), to: limit)
     }
 }
+

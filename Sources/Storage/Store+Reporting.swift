@@ -43,7 +43,7 @@ extension Store {
 
     /// The most recent digest, if any.
     public func lastDigest() throws(StorageError) -> DigestRecord? {
-        try digests(where: "1 ORDER BY generated_at DESC, id DESC LIMIT 1").first
+        try digests(where: "TRUE ORDER BY generated_at DESC, id DESC LIMIT 1").first
     }
 
     /// The most recent regular digest (not one of a given past day), where the next one starts.
@@ -53,7 +53,7 @@ extension Store {
 
     /// Every digest written, oldest first.
     public func digests() throws(StorageError) -> [DigestRecord] {
-        try digests(where: "1 ORDER BY generated_at, id")
+        try digests(where: "TRUE ORDER BY generated_at, id")
     }
 
     /// Digests written but not yet emailed, oldest first.
@@ -67,14 +67,17 @@ extension Store {
         day: String, windowStart: Date, generatedAt: Date, htmlPath: String, textPath: String, subject: String,
         isOfGivenDay: Bool = false
     ) throws(StorageError) -> Int64 {
-        try connection.query(
+        let inserted = try connection.query(
             """
             INSERT INTO digests (day, window_start, generated_at, html_path, text_path, subject, is_of_given_day)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
             """,
             [.text(day), SQLValue(windowStart), SQLValue(generatedAt), .text(htmlPath), .text(textPath), .text(subject),
              SQLValue(isOfGivenDay)])
-        return connection.lastInsertedRowID
+        guard let id = inserted.first?["id"].integer else {
+            throw StorageError(code: -1, operation: "note the digest of \(day)", message: "the new digest has no id")
+        }
+        return id
     }
 
     /// Notes an attempt to email a digest: sent when `error` is nil.
@@ -113,7 +116,7 @@ extension Store {
             try connection.query(
                 """
                 INSERT INTO alerts (case_id, sent_at, attempts, last_error) VALUES (?, ?, 1, ?)
-                ON CONFLICT(case_id) DO UPDATE SET sent_at = excluded.sent_at, attempts = attempts + 1, last_error = excluded.last_error
+                ON CONFLICT(case_id) DO UPDATE SET sent_at = excluded.sent_at, attempts = alerts.attempts + 1, last_error = excluded.last_error
                 """,
                 [.integer(caseID.rawValue), error == nil ? SQLValue(date) : .null, SQLValue(error)])
             if error == nil, let status = try connection.query("SELECT status FROM cases WHERE id = ?", [.integer(caseID.rawValue)])

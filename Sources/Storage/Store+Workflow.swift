@@ -46,9 +46,9 @@ extension Store {
     func setStatus(
         _ caseID: CaseID, from: CaseStatus, to: CaseStatus, action: String, actor: String, reason: String?, at date: Date
     ) throws(StorageError) {
-        try connection.query("UPDATE cases SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
-                             [.text(to.rawValue), SQLValue(date), .integer(caseID.rawValue), .text(from.rawValue)])
-        guard connection.changes == 1 else {
+        let moved = try connection.query("UPDATE cases SET status = ?, updated_at = ? WHERE id = ? AND status = ? RETURNING id",
+                                         [.text(to.rawValue), SQLValue(date), .integer(caseID.rawValue), .text(from.rawValue)])
+        guard moved.count == 1 else {
             throw StorageError(code: StorageError.conflictCode, operation: "move case \(caseID)",
                                message: "the case is no longer \(from.rawValue); someone moved it first, so read it again")
         }
@@ -79,11 +79,13 @@ extension Store {
                 .first?["status"].text.flatMap(CaseStatus.init(rawValue:)) else {
                 throw StorageError(code: -1, operation: "add a draft to case \(caseID)", message: "no such case")
             }
-            try connection.query(
-                "INSERT INTO drafts (case_id, audience, text, author, created_at, problems_json) VALUES (?, ?, ?, ?, ?, ?)",
+            let inserted = try connection.query(
+                "INSERT INTO drafts (case_id, audience, text, author, created_at, problems_json) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
                 [.integer(caseID.rawValue), .text(audience), .text(text), .text(author), SQLValue(date),
                  .text(JSONColumn.encode(problems))])
-            let id = connection.lastInsertedRowID
+            guard let id = inserted.first?["id"].integer else {
+                throw StorageError(code: -1, operation: "add a draft to case \(caseID)", message: "the new draft has no id")
+            }
             try appendAudit(caseID: caseID, at: date, actor: author, action: "draft", from: status, to: status,
                             reason: problems.isEmpty ? "draft \(id) passed the check" : "draft \(id): \(problems.count) problem(s) found")
             return id

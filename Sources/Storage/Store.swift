@@ -1,64 +1,61 @@
 import Foundation
 import Model
 
-/// The SQLite file that holds everything Earshot knows: sources and their fetch state, items,
-/// findings, cases and the audit trail.
+/// Everything Earshot knows: sources and their fetch state, items, findings, cases and the audit
+/// trail, in an SQLite file or a PostgreSQL database (see ``StoreLocation``).
 ///
-/// One `Store` owns one connection and is used from one thread at a time. The file is in WAL mode
-/// and every scan of a source is written in one transaction, so a crash loses at most the source
-/// being written and never half of it.
+/// One `Store` owns one connection and is used from one thread at a time. Every scan of a source
+/// is written in one transaction, so a crash loses at most the source being written and never
+/// half of it. Both stores hold the same tables, brought up to date by the same migrations, and
+/// answer every question the same way.
 public final class Store {
-    let connection: SQLiteConnection
-    /// Where the file lives.
-    public let path: String
+    let connection: any DatabaseConnection
+    /// Where the data lives.
+    public let location: StoreLocation
 
-    /// Opens the database at `path`, creating it (mode 0600) and bringing its schema up to date.
+    /// The SQLite file's path, or the PostgreSQL server's address (without its password).
+    public var path: String { location.description }
+
+    /// Opens the SQLite file at `path`, creating it (mode 0600) and bringing its schema up to date.
     /// - Throws: ``StorageError`` when the file cannot be opened or migrated.
-    public init(path: String) throws(StorageError) {
-        self.path = path
-        connection = try SQLiteConnection(path: path)
-        // Switching a new file to WAL needs it to itself, and SQLite answers "busy" at once rather
-        // than waiting when another process is opening the same new file: try again for a while.
-        var attempt = 0
-        while true {
-            do {
-                try connection.execute(script: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
-                break
-            } catch where error.code == 5 && attempt < 200 {
-                attempt += 1
-                usleep(50_000)
-            }
+    public convenience init(path: String) throws(StorageError) {
+        try self.init(location: .sqlite(path: path))
+    }
+
+    /// Opens the store at `location`, creating its tables or bringing them up to date.
+    /// - Throws: ``StorageError`` when the file cannot be opened, the server cannot be reached or
+    ///   refuses the login, or the schema cannot be migrated.
+    public init(location: StoreLocation) throws(StorageError) {
+        self.location = location
+        switch location {
+        case .sqlite(let path): connection = try SQLiteConnection(path: path)
+        case .postgres(let server): connection = try PostgreSQLConnection(server: server)
         }
         try migrate()
     }
 
-    /// Applies each migration the file has not had, one transaction each. The version is read
-    /// inside the transaction, so that two processes opening the file at once (a scan and
-    /// `earshot serve`) never both apply the same step.
+    /// Applies each migration the database has not had, one transaction each. The version is
+    /// read again inside the transaction, while no other process migrates (see
+    /// ``DatabaseConnection/migrating(_:)``), so that two processes opening a new database at once
+    /// (a scan and `earshot serve`, or two scanners) never both apply the same step.
     private func migrate() throws(StorageError) {
-        // Most opens find the file up to date and need no write lock at all.
-        let current = try connection.query("PRAGMA user_version").first?["user_version"].integer ?? 0
-        guard Int(current) < Schema.migrations.count else { return }
-        for (index, migration) in Schema.migrations.enumerated() where index >= Int(current) {
-            do {
-                try connection.transaction {
-                    let version = try connection.query("PRAGMA user_version").first?["user_version"].integer ?? 0
-                    guard Int(version) <= index else { return }
-                    try connection.execute(script: migration)
-                    try connection.execute(script: "PRAGMA user_version = \(index + 1)")
+        // Most opens find the schema up to date and need no lock at all.
+        let current = try connection.schemaVersion()
+        guard current < Schema.migrations.count else { return }
+        try connection.migrating { () throws(StorageError) in
+            for (index, migration) in Schema.migrations.enumerated() where index >= current {
+                try inTransaction("migrate to version \(index + 1)") {
+                    guard try connection.schemaVersion() <= index else { return }
+                    try connection.execute(script: migration.statements(for: connection.dialect))
+                    try connection.recordSchemaVersion(index + 1)
                 }
-            } catch let error as StorageError {
-                throw error
-            } catch {
-                throw StorageError(code: -1, operation: "migrate to version \(index + 1)", message: "\(error)")
             }
         }
     }
 
-    /// Runs SQLite's own consistency check; an empty array means the file is sound.
+    /// Runs the database's own consistency check (SQLite's; a PostgreSQL server checks its own
+    /// pages as it reads them, so there is none to run); an empty array means the store is sound.
     public func integrityProblems() throws(StorageError) -> [String] {
-        let rows = try connection.query("PRAGMA integrity_check")
-        let messages = rows.compactMap { $0["integrity_check"].text }
-        return messages == ["ok"] ? [] : messages
+        try connection.integrityProblems()
     }
 }

@@ -45,9 +45,9 @@ public final class Workspace: Sendable {
         self.throttle = throttle
         self.hasher = hasher
         do {
-            storage = StorageQueue(store: try Store(path: settings.databasePath))
+            storage = StorageQueue(store: try Store(location: settings.store))
         } catch {
-            throw WorkspaceError(status: 500, message: "cannot open the database \(settings.databasePath): \(error)")
+            throw WorkspaceError(status: 500, message: "cannot open the database \(settings.store): \(error)")
         }
         do {
             lexicon = try Lexicon.bundled()

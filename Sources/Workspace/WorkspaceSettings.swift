@@ -1,11 +1,12 @@
 import Foundation
 import Model
+import Storage
 import Workflow
 
 /// What the workspace needs from the school's configuration.
 public struct WorkspaceSettings: Sendable {
-    /// The SQLite file scans write to.
-    public var databasePath: String
+    /// The store scans write to: an SQLite file or a PostgreSQL database.
+    public var store: StoreLocation
     /// The school's name, for page titles.
     public var schoolName: String
     /// The school's clock, for due times.
@@ -22,11 +23,11 @@ public struct WorkspaceSettings: Sendable {
 
     /// Settings from their parts; sessions last eight hours unless told.
     public init(
-        databasePath: String, schoolName: String, timeZone: TimeZone, draftPolicy: DraftPolicy,
+        store: StoreLocation, schoolName: String, timeZone: TimeZone, draftPolicy: DraftPolicy,
         usesSecureCookies: Bool, urgentConcerns: Set<Concern>, sessionLifetime: TimeInterval = 8 * 3600
     ) {
         self.urgentConcerns = urgentConcerns
-        self.databasePath = databasePath
+        self.store = store
         self.schoolName = schoolName
         self.timeZone = timeZone
         self.draftPolicy = draftPolicy

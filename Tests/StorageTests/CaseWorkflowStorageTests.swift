@@ -29,15 +29,15 @@ import Workflow
             state: FetchState(sourceID: forum.id, currentURL: forum.url, lastFetchedAt: date ?? now), observations: observations), joining: CaseJoin.init(joining:to:))
     }
 
-    func store(in folder: URL) throws -> Store {
-        let store = try Store(path: folder.appendingPathComponent("e.sqlite").path)
+    func store(at location: StoreLocation) throws -> Store {
+        let store = try Store(location: location)
         try store.register([forum])
         return store
     }
 
-    @Test func postsInOneThreadJoinOneCaseWhichTakesTheMostSeriousConcernAndEarliestDueTime() async throws {
-        try await withTemporaryDirectory { folder in
-            let store = try store(in: folder)
+    @Test(arguments: StoreKind.available) func postsInOneThreadJoinOneCaseWhichTakesTheMostSeriousConcernAndEarliestDueTime(_ kind: StoreKind) async throws {
+        try await withTemporaryStore(kind) { location in
+            let store = try store(at: location)
             let first = try write(store, [observation("a", triage(.complaint))])
             let second = try write(store, [observation("b", triage(.bullying, owner: .seniorLeadership, due: 4))])
             let caseID = try #require(first.openedCases.first)
@@ -51,9 +51,9 @@ import Workflow
         }
     }
 
-    @Test func anApprovalOfADraftThatIsNoLongerTheLatestIsAConflict() async throws {
-        try await withTemporaryDirectory { folder in
-            let store = try store(in: folder)
+    @Test(arguments: StoreKind.available) func anApprovalOfADraftThatIsNoLongerTheLatestIsAConflict(_ kind: StoreKind) async throws {
+        try await withTemporaryStore(kind) { location in
+            let store = try store(at: location)
             let caseID = try #require(try write(store, [observation("a", triage(.complaint))]).openedCases.first)
             let read = try store.addDraft(to: caseID, audience: "public", text: "Thank you", author: "jo", problems: [], at: now)
             let newer = try store.addDraft(to: caseID, audience: "public", text: "Thank you, call us", author: "sam", problems: [], at: now)
@@ -69,9 +69,9 @@ import Workflow
         }
     }
 
-    @Test func aNewPostInAClosedCasesThreadReopensIt() async throws {
-        try await withTemporaryDirectory { folder in
-            let store = try store(in: folder)
+    @Test(arguments: StoreKind.available) func aNewPostInAClosedCasesThreadReopensIt(_ kind: StoreKind) async throws {
+        try await withTemporaryStore(kind) { location in
+            let store = try store(at: location)
             let caseID = try #require(try write(store, [observation("a", triage(.question))]).openedCases.first)
             try store.transition(caseID, from: .new, to: .acknowledged, action: "acknowledge", actor: "jo", reason: nil, at: now)
             // Acknowledged in time: the policy's limit is met, so the open case is no longer overdue.
@@ -97,9 +97,9 @@ import Workflow
 
     /// A post joining a case adds its concerns to the case's list: an allegation among praise on one
     /// page does not read as praise.
-    @Test func aJoinedCaseListsTheConcernsOfEveryPost() async throws {
-        try await withTemporaryDirectory { folder in
-            let store = try store(in: folder)
+    @Test(arguments: StoreKind.available) func aJoinedCaseListsTheConcernsOfEveryPost(_ kind: StoreKind) async throws {
+        try await withTemporaryStore(kind) { location in
+            let store = try store(at: location)
             let caseID = try #require(try write(store, [observation("a", triage(.praise))]).openedCases.first)
             _ = try write(store, [observation("b", triage(.defamation, owner: .seniorLeadership))])
             _ = try write(store, [observation("c", triage(.question))])
@@ -115,9 +115,9 @@ import Workflow
         #expect(!CaseAction.approve.isFirstResponse && !CaseAction.startDraft.isFirstResponse)
     }
 
-    @Test func postsByOneAuthorJoinWithinTheWindowOnly() async throws {
-        try await withTemporaryDirectory { folder in
-            let store = try store(in: folder)
+    @Test(arguments: StoreKind.available) func postsByOneAuthorJoinWithinTheWindowOnly(_ kind: StoreKind) async throws {
+        try await withTemporaryStore(kind) { location in
+            let store = try store(at: location)
             let opened = try write(store, [observation("a", triage(.complaint, thread: nil, author: "author:x"))])
             let soon = try write(store, [observation("b", triage(.complaint, thread: nil, author: "author:x"))],
                                  at: now.addingTimeInterval(3600))
@@ -128,9 +128,9 @@ import Workflow
         }
     }
 
-    @Test func transitionsAssignmentsAndDraftsAreAllInTheAuditTrail() async throws {
-        try await withTemporaryDirectory { folder in
-            let store = try store(in: folder)
+    @Test(arguments: StoreKind.available) func transitionsAssignmentsAndDraftsAreAllInTheAuditTrail(_ kind: StoreKind) async throws {
+        try await withTemporaryStore(kind) { location in
+            let store = try store(at: location)
             let caseID = try #require(try write(store, [observation("a", triage(.complaint))]).openedCases.first)
             try store.assign(caseID, to: "Sam Reid", actor: "head", at: now)
             try store.transition(caseID, from: .new, to: .drafting, action: "startDraft", actor: "sam", reason: nil, at: now)
@@ -143,9 +143,9 @@ import Workflow
         }
     }
 
-    @Test func aTransitionFromAStatusTheCaseNoLongerHasIsRefused() async throws {
-        try await withTemporaryDirectory { folder in
-            let store = try store(in: folder)
+    @Test(arguments: StoreKind.available) func aTransitionFromAStatusTheCaseNoLongerHasIsRefused(_ kind: StoreKind) async throws {
+        try await withTemporaryStore(kind) { location in
+            let store = try store(at: location)
             let caseID = try #require(try write(store, [observation("a", triage(.complaint))]).openedCases.first)
             #expect(throws: StorageError.self) {
                 try store.transition(caseID, from: .drafting, to: .awaitingApproval, action: "submitForApproval",
@@ -155,9 +155,9 @@ import Workflow
         }
     }
 
-    @Test func aCaseThatChangesHandsForAnAlertingPostAlertsItsNewOwnerOnce() async throws {
-        try await withTemporaryDirectory { folder in
-            let store = try store(in: folder)
+    @Test(arguments: StoreKind.available) func aCaseThatChangesHandsForAnAlertingPostAlertsItsNewOwnerOnce(_ kind: StoreKind) async throws {
+        try await withTemporaryStore(kind) { location in
+            let store = try store(at: location)
             let caseID = try #require(try write(store, [observation("a", triage(.offensive, owner: .seniorLeadership, alert: true))])
                 .openedCases.first)
             #expect(try store.casesAwaitingAlert().map(\.id) == [caseID])
@@ -173,9 +173,9 @@ import Workflow
         }
     }
 
-    @Test func aMoveFromAStatusTheCaseNoLongerHasIsAConflictNotAFailure() async throws {
-        try await withTemporaryDirectory { folder in
-            let store = try store(in: folder)
+    @Test(arguments: StoreKind.available) func aMoveFromAStatusTheCaseNoLongerHasIsAConflictNotAFailure(_ kind: StoreKind) async throws {
+        try await withTemporaryStore(kind) { location in
+            let store = try store(at: location)
             let caseID = try #require(try write(store, [observation("a", triage(.question))]).openedCases.first)
             try store.transition(caseID, from: .new, to: .acknowledged, action: "acknowledge", actor: "jo", reason: nil, at: now)
             do {
@@ -191,9 +191,9 @@ import Workflow
 }
 
 @Suite struct DigestRecordTests {
-    @Test func aGivenDaysDigestNeverBecomesWhereTheNextRegularOneStarts() async throws {
-        try await withTemporaryDirectory { folder in
-            let store = try Store(path: folder.appendingPathComponent("e.sqlite").path)
+    @Test(arguments: StoreKind.available) func aGivenDaysDigestNeverBecomesWhereTheNextRegularOneStarts(_ kind: StoreKind) async throws {
+        try await withTemporaryStore(kind) { location in
+            let store = try Store(location: location)
             let monday = Date(timeIntervalSince1970: 1_795_600_800)
             try store.recordDigest(day: "2026-11-25", windowStart: monday.addingTimeInterval(-86_400), generatedAt: monday,
                                    htmlPath: "a.html", textPath: "a.txt", subject: "a")

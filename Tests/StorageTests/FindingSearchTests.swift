@@ -12,8 +12,8 @@ import Workflow
     let start = Date(timeIntervalSince1970: 1_795_000_000)
 
     /// A store holding four mentions, one a minute apart, oldest first.
-    func store(in directory: URL) throws -> Store {
-        let store = try Store(path: directory.appendingPathComponent("e.sqlite").path)
+    func store(at location: StoreLocation) throws -> Store {
+        let store = try Store(location: location)
         try store.register([forum])
         let posts: [(String, String, Double, Concern?)] = [
             ("Uniform prices", "The uniform costs 100% more than last year", -0.5, .complaint),
@@ -32,9 +32,9 @@ import Workflow
         return store
     }
 
-    @Test func everyWordMustAppearInTheTitleOrTextAndNewestComeFirst() async throws {
-        try await withTemporaryDirectory { directory in
-            let store = try store(in: directory)
+    @Test(arguments: StoreKind.available) func everyWordMustAppearInTheTitleOrTextAndNewestComeFirst(_ kind: StoreKind) async throws {
+        try await withTemporaryStore(kind) { location in
+            let store = try store(at: location)
             #expect(try store.searchFindings("").map(\.title) == ["Term dates", "Worried", "Well done", "Uniform prices"])
             #expect(try store.searchFindings("UNIFORM").map(\.title) == ["Well done", "Uniform prices"])
             #expect(try store.searchFindings("uniform costs").map(\.title) == ["Uniform prices"])
@@ -43,9 +43,9 @@ import Workflow
         }
     }
 
-    @Test func wildcardsInTheQueryAreOrdinaryCharacters() async throws {
-        try await withTemporaryDirectory { directory in
-            let store = try store(in: directory)
+    @Test(arguments: StoreKind.available) func wildcardsInTheQueryAreOrdinaryCharacters(_ kind: StoreKind) async throws {
+        try await withTemporaryStore(kind) { location in
+            let store = try store(at: location)
             #expect(try store.searchFindings("100%").map(\.title) == ["Uniform prices"])
             #expect(try store.searchFindings("%").map(\.title) == ["Uniform prices"])
             #expect(try store.searchFindings("uniform_team").map(\.title) == ["Well done"])
@@ -55,9 +55,9 @@ import Workflow
         }
     }
 
-    @Test func concernSentimentAndHiddenConcernFilter() async throws {
-        try await withTemporaryDirectory { directory in
-            let store = try store(in: directory)
+    @Test(arguments: StoreKind.available) func concernSentimentAndHiddenConcernFilter(_ kind: StoreKind) async throws {
+        try await withTemporaryStore(kind) { location in
+            let store = try store(at: location)
             #expect(try store.searchFindings("", concern: .praise).map(\.title) == ["Well done"])
             #expect(try store.searchFindings("", sentiment: .negative).map(\.title) == ["Worried", "Uniform prices"])
             #expect(try store.searchFindings("", sentiment: .neutral).map(\.title) == ["Term dates"])

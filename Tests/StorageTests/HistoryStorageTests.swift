@@ -78,10 +78,10 @@ import Workflow
     @Test func aDatabaseFromBeforeHistoryCountsEachSourceAsFirstReadWhenItsFirstItemWasSeen() async throws {
         try await withTemporaryDirectory { directory in
             let path = directory.appendingPathComponent("e.sqlite").path
-            let historyVersion = try #require(Schema.migrations.firstIndex { $0.contains("first_read_at") })
+            let historyVersion = try #require(Schema.migrations.firstIndex { $0.sqlite.contains("first_read_at") })
             do {
                 let old = try SQLiteConnection(path: path)
-                for migration in Schema.migrations[..<historyVersion] { try old.execute(script: migration) }
+                for migration in Schema.migrations[..<historyVersion] { try old.execute(script: migration.sqlite) }
                 try old.execute(script: """
                     PRAGMA user_version = \(historyVersion);
                     INSERT INTO sources (id, current_url, kind, title, last_changed_at) VALUES

@@ -19,9 +19,9 @@ import Workflow
         return .init(item: item, finding: finding, triage: opensCase ? triage : nil)
     }
 
-    @Test func purgingRemovesOldPostTextButKeepsIdentityCasesAndAudit() async throws {
-        try await withTemporaryDirectory { folder in
-            let store = try Store(path: folder.appendingPathComponent("e.sqlite").path)
+    @Test(arguments: StoreKind.available) func purgingRemovesOldPostTextButKeepsIdentityCasesAndAudit(_ kind: StoreKind) async throws {
+        try await withTemporaryStore(kind) { location in
+            let store = try Store(location: location)
             try store.register([source])
             let written = try store.record(SourceScanRecord(
                 state: FetchState(sourceID: source.id, currentURL: source.url, lastFetchedAt: now),

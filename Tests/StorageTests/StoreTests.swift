@@ -1,6 +1,6 @@
 import Foundation
 import Model
-import Storage
+@testable import Storage
 import TestSupport
 import Testing
 import Workflow
@@ -37,9 +37,9 @@ import Workflow
         )
     }
 
-    @Test func aFeedLocalIdIsScopedToItsSourceUnlessThatSourceStoredItUnscopedBefore() async throws {
-        try await withTemporaryDirectory { directory in
-            let store = try Store(path: directory.appendingPathComponent("e.sqlite").path)
+    @Test(arguments: StoreKind.available) func aFeedLocalIdIsScopedToItsSourceUnlessThatSourceStoredItUnscopedBefore(_ kind: StoreKind) async throws {
+        try await withTemporaryStore(kind) { location in
+            let store = try Store(location: location)
             try store.register([gazette, alerts])
             // Stored before ids were scoped: the gazette's post "1" under its bare key.
             try store.record(record([item("id:1")], from: gazette), joining: CaseJoin.init(joining:to:))
@@ -52,19 +52,20 @@ import Workflow
         }
     }
 
-    @Test func severalProcessesOpeningANewFileAtOnceMigrateItOnce() async throws {
-        try await withTemporaryDirectory { directory in
-            let path = directory.appendingPathComponent("e.sqlite").path
+    @Test(arguments: StoreKind.available) func severalStoresOpeningANewDatabaseAtOnceMigrateItOnce(_ kind: StoreKind) async throws {
+        try await withTemporaryStore(kind) { location in
             let opened = try await withThrowingTaskGroup(of: Bool.self) { group in
                 for _ in 0..<6 {
                     group.addTask {
-                        do { _ = try Store(path: path); return true } catch { Issue.record("open failed: \(error)"); return false }
+                        do { _ = try Store(location: location); return true } catch { Issue.record("open failed: \(error)"); return false }
                     }
                 }
                 return try await group.reduce(into: [Bool]()) { $0.append($1) }
             }
             #expect(opened == Array(repeating: true, count: 6))
-            #expect(try Store(path: path).integrityProblems().isEmpty)
+            let store = try Store(location: location)
+            #expect(try store.integrityProblems().isEmpty)
+            #expect(try store.connection.schemaVersion() == Schema.migrations.count)
         }
     }
 
@@ -77,9 +78,9 @@ import Workflow
         }
     }
 
-    @Test func anItemsTitleAndTextAreStoredWithinTheLimits() async throws {
-        try await withTemporaryDirectory { directory in
-            let store = try Store(path: directory.appendingPathComponent("e.sqlite").path)
+    @Test(arguments: StoreKind.available) func anItemsTitleAndTextAreStoredWithinTheLimits(_ kind: StoreKind) async throws {
+        try await withTemporaryStore(kind) { location in
+            let store = try Store(location: location)
             try store.register([gazette])
             let title = "Millbrook " + String(repeating: "spam ", count: 1 << 20)
             let text = "Opening words. " + String(repeating: "filler ", count: TextLimits.storedText) + "hiddenword"
@@ -95,9 +96,9 @@ import Workflow
         }
     }
 
-    @Test func recordingTheSameScanTwiceAddsNothingTheSecondTime() async throws {
-        try await withTemporaryDirectory { directory in
-            let store = try Store(path: directory.appendingPathComponent("e.sqlite").path)
+    @Test(arguments: StoreKind.available) func recordingTheSameScanTwiceAddsNothingTheSecondTime(_ kind: StoreKind) async throws {
+        try await withTemporaryStore(kind) { location in
+            let store = try Store(location: location)
             try store.register([gazette])
             let scan = record([item("id:1"), item("id:2")], from: gazette)
             let first = try store.record(scan, joining: CaseJoin.init(joining:to:))
@@ -109,9 +110,9 @@ import Workflow
         }
     }
 
-    @Test func theSameStoryInTwoFeedsIsOneFindingWithTwoSources() async throws {
-        try await withTemporaryDirectory { directory in
-            let store = try Store(path: directory.appendingPathComponent("e.sqlite").path)
+    @Test(arguments: StoreKind.available) func theSameStoryInTwoFeedsIsOneFindingWithTwoSources(_ kind: StoreKind) async throws {
+        try await withTemporaryStore(kind) { location in
+            let store = try Store(location: location)
             try store.register([gazette, alerts])
             let link = "https://gazette.example/news/results-day"
             try store.record(record([item("id:gazette-77", link: link)], from: gazette), joining: CaseJoin.init(joining:to:))
@@ -124,9 +125,9 @@ import Workflow
         }
     }
 
-    @Test func itemsKnownByKeyOrLinkAreNotJudgedAgain() async throws {
-        try await withTemporaryDirectory { directory in
-            let store = try Store(path: directory.appendingPathComponent("e.sqlite").path)
+    @Test(arguments: StoreKind.available) func itemsKnownByKeyOrLinkAreNotJudgedAgain(_ kind: StoreKind) async throws {
+        try await withTemporaryStore(kind) { location in
+            let store = try Store(location: location)
             try store.register([gazette])
             try store.record(record([item("id:1", link: "https://gazette.example/a")], from: gazette), joining: CaseJoin.init(joining:to:))
             let candidates = [item("id:1"), item("id:other", link: "https://gazette.example/a"), item("id:3")]
@@ -134,10 +135,9 @@ import Workflow
         }
     }
 
-    @Test func openingACaseWritesTheAuditTrailWhichCannotBeRewritten() async throws {
-        try await withTemporaryDirectory { directory in
-            let path = directory.appendingPathComponent("e.sqlite").path
-            let store = try Store(path: path)
+    @Test(arguments: StoreKind.available) func openingACaseWritesTheAuditTrailWhichCannotBeRewritten(_ kind: StoreKind) async throws {
+        try await withTemporaryStore(kind) { location in
+            let store = try Store(location: location)
             try store.register([gazette])
             let summary = try store.record(record([item("id:1")], from: gazette), joining: CaseJoin.init(joining:to:))
             let caseID = try #require(summary.openedCases.first)
@@ -148,12 +148,15 @@ import Workflow
             #expect(cases.map(\.id) == [caseID])
             #expect(cases.first?.owner == .communications)
             #expect(try store.integrityProblems().isEmpty)
+            #expect(throws: StorageError.self) { try store.connection.query("UPDATE audit_log SET actor = 'someone else'") }
+            #expect(throws: StorageError.self) { try store.connection.query("DELETE FROM audit_log") }
+            #expect(try store.auditTrail(for: caseID).map(\.actor) == [Store.systemActor])
         }
     }
 
-    @Test func fetchStateRoundTrips() async throws {
-        try await withTemporaryDirectory { directory in
-            let store = try Store(path: directory.appendingPathComponent("e.sqlite").path)
+    @Test(arguments: StoreKind.available) func fetchStateRoundTrips(_ kind: StoreKind) async throws {
+        try await withTemporaryStore(kind) { location in
+            let store = try Store(location: location)
             try store.register([gazette])
             var state = FetchState(sourceID: gazette.id, currentURL: gazette.url, entityTag: "\"abc\"",
                                    lastModified: "Tue, 17 Nov 2026 08:00:00 GMT", lastFetchedAt: now,
@@ -170,9 +173,9 @@ import Workflow
 }
 
 @Suite struct PageBlockStorageTests {
-    @Test func blocksOfOnePageSharingItsLinkAreStoredSeparately() async throws {
-        try await withTemporaryDirectory { directory in
-            let store = try Store(path: directory.appendingPathComponent("e.sqlite").path)
+    @Test(arguments: StoreKind.available) func blocksOfOnePageSharingItsLinkAreStoredSeparately(_ kind: StoreKind) async throws {
+        try await withTemporaryStore(kind) { location in
+            let store = try Store(location: location)
             let page = Source(url: URL(string: "https://forum.example/thread/1")!, kind: .page, title: "Thread")
             try store.register([page])
             let blocks = ["First post", "Second post"].map {

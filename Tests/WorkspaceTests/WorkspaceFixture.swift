@@ -58,7 +58,7 @@ struct WorkspaceFixture {
             try store.saveUser(.init(name: role.rawValue + "-user", role: role.rawValue, passwordHash: hasher.hash(Self.password),
                                      createdAt: now))
         }
-        let settings = WorkspaceSettings(databasePath: databasePath, schoolName: "Millbrook Academy",
+        let settings = WorkspaceSettings(store: .sqlite(path: databasePath), schoolName: "Millbrook Academy",
                                          timeZone: TimeZone(identifier: "Europe/London") ?? .gmt,
                                          draftPolicy: DraftPolicy(signature: "The Millbrook team"), usesSecureCookies: false,
                                          urgentConcerns: RoutingPolicy.standard.concernsAlertedAtOnce)
