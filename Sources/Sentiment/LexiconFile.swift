@@ -8,8 +8,12 @@ struct LexiconFile {
     struct Entry {
         var file: String
         var line: Int
-        var content: String
+        /// The trimmed line's bytes, read as text only for an error message.
+        var contentBytes: ArraySlice<UInt8>
         var fields: [String]
+
+        /// The trimmed line, as quoted in error messages.
+        var content: String { String(decoding: contentBytes, as: UTF8.self) }
 
         /// An error about this line.
         func error(_ reason: String) -> SentimentError {
@@ -61,7 +65,7 @@ struct LexiconFile {
 
             let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
                 .map { String(decoding: $0.trimmingSpaces(), as: UTF8.self) }
-            let entry = Entry(file: name, line: lineNumber, content: String(decoding: trimmed, as: UTF8.self), fields: fields)
+            let entry = Entry(file: name, line: lineNumber, contentBytes: trimmed, fields: fields)
             guard fields.count == fieldCount else {
                 let expected = fieldCount == 1 ? "one entry and no TAB" : "\(fieldCount) TAB-separated fields"
                 throw entry.error("expected \(expected), found \(fields.count) field\(fields.count == 1 ? "" : "s")")
