@@ -63,7 +63,7 @@ struct EarshotBench: ParsableCommand {
         var aboutSchool = false
 
         func run() throws {
-            let finder = MentionFinder(profile: try ConfigurationLoader().load(from: URL(fileURLWithPath: config)).profile)
+            let finder = MentionFinder(profile: try ConfigurationLoader().load(from: URL(fileURLWithPath: config)).schools[0].profile)
             let texts = EarshotBench.readPassages()
             var found = 0
             let report = Throughput.measure(texts, rounds: rounds) { text in

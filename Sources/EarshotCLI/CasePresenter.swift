@@ -34,7 +34,8 @@ struct CasePresenter {
             let flag = self.flag(item)
             lines.append("")
             lines.append("\(item.id)  due \(formatter.string(from: item.dueAt))\(flag.isEmpty ? "" : "  " + flag)  [\(item.status.rawValue)]  "
-                         + "\(item.primaryConcern.displayName)  → \(item.owner)" + (item.assignee.map { " (\($0))" } ?? "")
+                         + "\(item.primaryConcern.displayName)  → \(item.owner)" + (item.school == .sole ? "" : " at \(item.school)")
+                         + (item.assignee.map { " (\($0))" } ?? "")
                          + (item.needsApproval ? "  (senior leader approves reply)" : ""))
             lines.append("    \(item.snippet)")
             lines.append("    \(item.sourceTitle)" + (item.link.map { ": \($0.absoluteString)" } ?? ""))
@@ -48,7 +49,7 @@ struct CasePresenter {
         let item = record.summary
         var lines = [
             "Case \(item.id): \(item.primaryConcern.displayName) [\(item.status.rawValue)] \(flag(item))",
-            "owner \(item.owner)" + (item.assignee.map { ", assigned to \($0)" } ?? "")
+            "owner \(item.owner)" + (item.school == .sole ? "" : " at \(item.school)") + (item.assignee.map { ", assigned to \($0)" } ?? "")
                 + (item.needsApproval ? "; a senior leader approves the reply" : ""),
             "due \(formatter.string(from: item.dueAt)); clock started \(formatter.string(from: item.clockStartedAt)); "
                 + "opened \(formatter.string(from: item.openedAt))" + (item.wasOverdueWhenFound ? " (already overdue when found)" : ""),
@@ -124,7 +125,7 @@ struct CasePresenter {
         [
             "id": .number(Double(item.id.rawValue)), "status": .string(item.status.rawValue),
             "concern": .string(item.primaryConcern.rawValue), "concerns": .array(item.concerns.map { .string($0.rawValue) }),
-            "owner": .string(item.owner.rawValue), "assignee": item.assignee.map(JSONValue.string) ?? .null,
+            "owner": .string(item.owner.rawValue), "school": .string(item.school.rawValue), "assignee": item.assignee.map(JSONValue.string) ?? .null,
             "opened": .string(iso.string(from: item.openedAt)), "clockStarted": .string(iso.string(from: item.clockStartedAt)),
             "due": .string(iso.string(from: item.dueAt)), "overdue": .bool(item.isOverdue(at: now)),
             "atRisk": .bool(item.isAtRisk(at: now)), "needsApproval": .bool(item.needsApproval),

@@ -63,6 +63,16 @@ struct CaseWorkbench {
         store = try openStore(configuration)
     }
 
+    /// The school `--school` names, checked against the configuration; nil when none is given.
+    func school(named id: String?) throws -> SchoolID? {
+        guard let id else { return nil }
+        guard let school = configuration.school(SchoolID(rawValue: id)) else {
+            let known = configuration.everyone.map(\.id.rawValue).joined(separator: ", ")
+            throw ValidationError("--school \(id) is not a school of this configuration (\(known))")
+        }
+        return school.id
+    }
+
     func summary(_ caseID: CaseID) throws -> CaseSummary {
         guard let summary = try storage({ try store.caseSummary(caseID) }) else {
             printError("there is no case \(caseID)")
@@ -119,12 +129,16 @@ struct CasesListCommand: ParsableCommand {
     @Flag(help: "Include finished cases (responded, closed, dismissed).")
     var all = false
 
+    @Option(help: "Only the cases of this school of the trust (its id); \"trust\" for the trust's own.")
+    var school: String?
+
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
     func run() throws {
         let bench = try CaseWorkbench(options)
-        let cases = try bench.storage { all ? try bench.store.allCases() : try bench.store.openCases() }
+        let school = try bench.school(named: school)
+        let cases = try bench.storage { all ? try bench.store.allCases(school: school) : try bench.store.openCases(school: school) }
         let presenter = CasePresenter(timeZone: bench.configuration.calendar.timeZone, now: Date())
         let ordered = cases.urgentFirst(at: presenter.now)
         print(json ? try presenter.json(ordered) : terminalSafe(presenter.listing(ordered)), terminator: json ? "\n" : "")
@@ -218,7 +232,7 @@ struct CasesDraftCommand: ParsableCommand {
             }
             guard let drafted = templates.draft(for: current.primaryConcern, audience: audience, name: nil,
                                                 signature: configuration.replySignature, contact: configuration.replyContact,
-                                                school: configuration.schoolName) else {
+                                                school: configuration.school(current.school)?.name ?? configuration.displayName) else {
                 printError("no template for \(current.primaryConcern.rawValue) and \(audience.rawValue)")
                 throw ExitCode.failure
             }
@@ -359,12 +373,17 @@ struct CasesExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The file to write (default: standard output).")
     var output: String?
 
+    @Option(help: "Only the cases of this school of the trust (its id); \"trust\" for the trust's own.")
+    var school: String?
+
     func run() throws {
         guard ics != csv else { throw ValidationError("choose one format: --ics or --csv") }
         let bench = try CaseWorkbench(options)
-        let cases = try bench.storage { try bench.store.openCases() }
+        let school = try bench.school(named: school)
+        let cases = try bench.storage { try bench.store.openCases(school: school) }
+        let name = school.flatMap(bench.configuration.school)?.name ?? bench.configuration.displayName
         let calendar = ics
-            ? CaseCalendar().render(cases, schoolName: bench.configuration.schoolName, generatedAt: Date())
+            ? CaseCalendar().render(cases, schoolName: name, generatedAt: Date())
             : CaseSpreadsheet().render(cases, timeZone: bench.configuration.calendar.timeZone)
         guard let output else {
             print(calendar, terminator: "")

@@ -59,14 +59,14 @@ func loadLexicon(inducedFrom path: String) throws -> Lexicon {
     }
 }
 
-/// The analysers for this configuration, with the bundled lexicon.
+/// The analysers for this configuration (every school, then the trust), with the bundled lexicon.
 func makeAnalyzer(_ configuration: EarshotConfiguration) throws -> ItemAnalyzer {
     let lexicon = try loadBundledLexicon()
-    return ItemAnalyzer(
-        mentionFinder: MentionFinder(profile: configuration.profile),
-        judge: PassageJudge(lexicon: lexicon),
-        triager: configuration.triager
-    )
+    let schools = configuration.everyone.map { school in
+        ItemAnalyzer.School(id: school.id, mentionFinder: MentionFinder(profile: school.profile),
+                            triager: configuration.triager(for: school))
+    }
+    return ItemAnalyzer(schools: schools, judge: PassageJudge(lexicon: lexicon))
 }
 
 /// Fetches one address now, politely, as the configuration says; a failure is explained and exits

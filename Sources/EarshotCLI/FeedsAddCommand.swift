@@ -54,6 +54,9 @@ struct FeedsAddCommand: AsyncParsableCommand {
     @Flag(help: "Every item of the source is about the school (ambiguous aliases need no context there).")
     var aboutSchool = false
 
+    @Option(help: "A trust's school (its id) the source belongs to and searches for; without it a trust's source is shared.")
+    var school: String?
+
     func run() async throws {
         guard let kind = RecipeKind(rawValue: recipe) else {
             throw ValidationError("unknown recipe \"\(recipe)\"; use one of \(RecipeKind.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -97,9 +100,10 @@ struct FeedsAddCommand: AsyncParsableCommand {
             }
         }
         var recipes: [SourceRecipe]
+        let school = try school(in: configuration)
         do {
             recipes = try RecipeBook(settings: settings).sources(
-                kind, arguments: arguments, terms: configuration.searchTerms, hashtags: configuration.profile.hashtags)
+                kind, arguments: arguments, terms: school.searchTerms, hashtags: school.profile.hashtags)
         } catch {
             throw ValidationError(error.description)
         }
@@ -117,8 +121,20 @@ struct FeedsAddCommand: AsyncParsableCommand {
             if let refreshInterval { recipes[index].source.refreshInterval = refreshInterval }
             if schoolsOwn { recipes[index].source.isSchoolsOwn = true }
             if aboutSchool || schoolsOwn { recipes[index].source.isAboutSchool = true }
+            if self.school != nil { recipes[index].source.school = school.id }
         }
         return recipes
+    }
+
+    /// The school `--school` names; without it the only school, or the trust's own names (the
+    /// first school's when there is no `[trust]`).
+    private func school(in configuration: EarshotConfiguration) throws -> SchoolSettings {
+        guard let id = school else { return configuration.trust ?? configuration.schools[0] }
+        guard configuration.isTrust, let found = configuration.schools.first(where: { $0.id.rawValue == id }) else {
+            let known = configuration.isTrust ? configuration.schools.map(\.id.rawValue).joined(separator: ", ") : "none: a single school"
+            throw ValidationError("--school \(id) is not a school of this trust (\(known))")
+        }
+        return found
     }
 
     /// The sources that `file` does not list yet; those it lists are named.
@@ -144,7 +160,7 @@ struct FeedsAddCommand: AsyncParsableCommand {
         do {
             return try await withTransferEngine(settings: configuration.fetchSettings) { engine in
                 let trial = SourceTrial(fetcher: PoliteFetcher(engine: engine, policy: configuration.politeness),
-                                        mentionFinder: MentionFinder(profile: configuration.profile))
+                                        mentionFinder: MentionFinder(profile: try school(in: configuration).profile))
                 var readings: [Result<SourceTrial.Reading, SourcingError>] = []
                 for source in sources {
                     do throws(SourcingError) {

@@ -31,9 +31,18 @@ struct MatchCommand: ParsableCommand {
     @Flag(help: "Treat every line as coming from a source about the school: ambiguous aliases need no context.")
     var aboutSchool = false
 
+    @Option(help: "A trust's school (its id), or \"trust\", whose names to look for (default: the first school).")
+    var school: String?
+
     func run() throws {
         let configuration = try options.loadConfiguration()
-        let finder = MentionFinder(profile: configuration.profile)
+        let chosen = try school.map { id in
+            guard let found = configuration.school(SchoolID(rawValue: id)) else {
+                throw ValidationError("--school \(id) is not a school of this configuration (\(configuration.everyone.map(\.id.rawValue).joined(separator: ", ")))")
+            }
+            return found
+        } ?? configuration.schools[0]
+        let finder = MentionFinder(profile: chosen.profile)
         var output = OutputBuffer()
         var lineNumber = 0
         LineStream.forEachLine(flushing: { output.flush() }) { bytes in

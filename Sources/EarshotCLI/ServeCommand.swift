@@ -35,7 +35,8 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = try global.loadConfiguration()
         let isLoopback = ["127.0.0.1", "::1", "localhost"].contains(host)
         let settings = WorkspaceSettings(
-            store: configuration.store, schoolName: configuration.schoolName,
+            store: configuration.store, schoolName: configuration.displayName,
+            schoolNames: Dictionary(uniqueKeysWithValues: configuration.everyone.map { ($0.id, $0.name) }),
             timeZone: configuration.calendar.timeZone, draftPolicy: configuration.draftPolicy,
             usesSecureCookies: secureCookies || !isLoopback, urgentConcerns: configuration.routing.concernsAlertedAtOnce)
         let workspace: Workspace

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Settings
 import Foundation
+import Model
 import Storage
 import Workspace
 
@@ -30,6 +31,9 @@ struct UsersAddCommand: ParsableCommand {
     @Option(help: "slt, dsl, communications, moderator or readonly.")
     var role: String
 
+    @Option(help: "In a trust: the school (its id) whose staff they are; they see its cases only. Without it, the trust's staff.")
+    var school: String?
+
     @Flag(help: "Read the password from standard input (the default; kept for scripts that say so).")
     var passwordStdin = false
 
@@ -44,20 +48,27 @@ struct UsersAddCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try global.loadConfiguration()
+        if let school {
+            guard configuration.isTrust, configuration.schools.contains(where: { $0.id.rawValue == school }) else {
+                let known = configuration.isTrust ? configuration.schools.map(\.id.rawValue).joined(separator: ", ") : "none: a single school"
+                throw ValidationError("--school \(school) is not a school of this trust (\(known))")
+            }
+        }
         let password = (readLine(strippingNewline: true) ?? "")
         guard password.count >= 12 else {
             printError("the password must be at least 12 characters; give it on standard input")
             throw ExitCode.failure
         }
         let store = try openStore(configuration)
-        let account = Store.UserAccount(name: name, role: role, passwordHash: PasswordHasher().hash(password), createdAt: Date())
+        let account = Store.UserAccount(name: name, role: role, passwordHash: PasswordHasher().hash(password), createdAt: Date(),
+                                        school: school.map { SchoolID(rawValue: $0) })
         do {
             try store.saveUser(account)
         } catch {
             printError("storage error: \(error.description)")
             throw ExitStatus.storageFailure
         }
-        print("account \(name) (\(role)) saved")
+        print("account \(name) (\(role)\(school.map { " at \($0)" } ?? "")) saved")
     }
 }
 
@@ -71,7 +82,7 @@ struct UsersListCommand: ParsableCommand {
         let configuration = try global.loadConfiguration()
         let store = try openStore(configuration)
         do {
-            for account in try store.users() { print("\(account.name)\t\(account.role)") }
+            for account in try store.users() { print("\(account.name)\t\(account.role)\t\(account.school?.rawValue ?? "-")") }
         } catch {
             printError("storage error: \(error.description)")
             throw ExitStatus.storageFailure

@@ -27,12 +27,14 @@ public struct CaseSummary: Hashable, Sendable, Identifiable {
     /// Whether any post in the case was found to raise safeguarding, whether or not that concern
     /// opened the case: such a case is for the designated safeguarding lead and senior leaders.
     public var hasSafeguardingPost: Bool
+    /// The school whose case it is (``SchoolID/sole`` in a single-school installation).
+    public var school: SchoolID
 
     public init(
         id: CaseID, status: CaseStatus, primaryConcern: Concern, concerns: [Concern], owner: Role,
         openedAt: Date, clockStartedAt: Date, dueAt: Date, needsApproval: Bool, wasOverdueWhenFound: Bool,
         title: String, snippet: String, link: URL?, sourceTitle: String, assignee: String? = nil, firstResponseAt: Date? = nil,
-        hasSafeguardingPost: Bool = false
+        hasSafeguardingPost: Bool = false, school: SchoolID = .sole
     ) {
         self.id = id
         self.status = status
@@ -51,6 +53,7 @@ public struct CaseSummary: Hashable, Sendable, Identifiable {
         self.assignee = assignee
         self.firstResponseAt = firstResponseAt
         self.hasSafeguardingPost = hasSafeguardingPost
+        self.school = school
     }
 
     /// Whether the case touches safeguarding at all: by its concerns or by any of its posts.

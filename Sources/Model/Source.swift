@@ -25,6 +25,10 @@ public struct Source: Hashable, Sendable, Identifiable {
     public var isOneConversation: Bool
     /// How often to check it, overriding the configured default.
     public var refreshInterval: Duration?
+    /// The school the source belongs to (`earshotSchool` in the OPML file): only that school is
+    /// looked for in it, and its "about the school" and "the school's own" marks are that school's.
+    /// Nil for a source shared by every school (local news, a search).
+    public var school: SchoolID?
 
     public init(
         id: SourceID? = nil,
@@ -34,7 +38,8 @@ public struct Source: Hashable, Sendable, Identifiable {
         isAboutSchool: Bool = false,
         isSchoolsOwn: Bool = false,
         isOneConversation: Bool = false,
-        refreshInterval: Duration? = nil
+        refreshInterval: Duration? = nil,
+        school: SchoolID? = nil
     ) {
         self.id = id ?? SourceID(rawValue: url.absoluteString)
         self.url = url
@@ -44,5 +49,6 @@ public struct Source: Hashable, Sendable, Identifiable {
         self.isSchoolsOwn = isSchoolsOwn
         self.isOneConversation = isOneConversation
         self.refreshInterval = refreshInterval
+        self.school = school
     }
 }

@@ -9,6 +9,10 @@ import Workflow
 /// Emails what must be emailed: digests and instant alerts, each at most once, each retried on the
 /// next run after a failure. What was sent is recorded in the store, so nothing is lost or doubled.
 public struct Mailer {
+    /// How long a claim on an alert lasts: a scanner killed between claiming and sending leaves
+    /// the alert to the next scan after this.
+    public static let alertClaim: TimeInterval = 600
+
     let configuration: EarshotConfiguration
     /// The store that records what was sent; nil for a mailer that only checks the server.
     let store: Store?
@@ -36,12 +40,22 @@ public struct Mailer {
             .loggingIn(with: SMTPSettings.credentials(from: ProcessInfo.processInfo.environment))
     }
 
-    /// Sends every digest not yet sent, oldest first, and says which went and which are kept.
+    /// Who a digest goes to: its school's recipients, or for the trust's digest the trust's (the
+    /// `[email]` ones when there is no `[trust]` table).
+    func recipients(of digest: Store.DigestRecord) -> [MailAddress] {
+        let addresses = digest.school.flatMap(configuration.school)?.digestRecipients
+            ?? (digest.school == nil ? configuration.schools[0].digestRecipients : email.digestRecipients)
+        return addresses.map { MailAddress($0) }
+    }
+
+    /// Sends every digest not yet sent, oldest first, each to its school's recipients, and says
+    /// which went and which are kept.
     public func sendPendingDigests(logger: Logger) async throws(NotificationError) -> DigestSendReport {
-        let recipients = email.digestRecipients.map { MailAddress($0) }
-        guard !recipients.isEmpty else { throw .noDigestRecipients }
-        var report = DigestSendReport(recipientCount: recipients.count)
-        for digest in try storage({ (store: Store) throws(StorageError) in try store.unsentDigests() }) {
+        let pending = try storage({ (store: Store) throws(StorageError) in try store.unsentDigests() })
+        guard pending.allSatisfy({ !recipients(of: $0).isEmpty }) else { throw .noDigestRecipients }
+        var report = DigestSendReport()
+        for digest in pending {
+            let recipients = recipients(of: digest)
             guard let text = try? String(contentsOfFile: digest.textPath, encoding: .utf8) else {
                 let problem = "the file \(digest.textPath) is missing"
                 try storage { (store: Store) throws(StorageError) in try store.noteDigestSend(digest.id, at: Date(), error: problem) }
@@ -59,18 +73,25 @@ public struct Mailer {
                 continue
             }
             try storage { (store: Store) throws(StorageError) in try store.noteDigestSend(digest.id, at: Date(), error: nil) }
-            report.sent.append(digest.day)
+            report.sent.append((digest.day, recipients.count))
         }
         return report
     }
 
-    /// Emails each case's owner role at once about cases whose routing asks for it. Returns how many failed.
+    /// Emails each case's owner role at its school at once about cases whose routing asks for it.
+    /// Each alert is claimed before it is sent, so that scanners sharing a store never send one
+    /// twice; a claim whose scanner died lapses after ``alertClaim``. Returns how many failed.
     public func sendPendingAlerts(logger: Logger) async throws(NotificationError) -> Int {
         guard email.sendsInstantAlerts else { return 0 }
         var failures = 0
+        let holder = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UUID().uuidString)"
         for item in try storage({ (store: Store) throws(StorageError) in try store.casesAwaitingAlert() }) {
-            let recipients = (configuration.roleAddresses[item.owner] ?? []).map { MailAddress($0) }
+            let recipients = (configuration.school(item.school)?.roleAddresses[item.owner] ?? []).map { MailAddress($0) }
             guard !recipients.isEmpty else { continue }
+            let now = Date()
+            guard try storage({ (store: Store) throws(StorageError) in
+                try store.claimAlert(item.id, for: holder, until: now.addingTimeInterval(Self.alertClaim), at: now)
+            }) else { continue }
             let message = alert(for: item, to: recipients)
             do {
                 try await sender.send(message, using: settings)
@@ -95,8 +116,9 @@ public struct Mailer {
         formatter.dateFormat = "EEE d MMM HH:mm"
         let guidance = configuration.routing[item.primaryConcern]?.guidance ?? ""
         let subject = "[Earshot] \(item.primaryConcern.displayName): case \(item.id), due \(formatter.string(from: item.dueAt))"
+        let schoolName = configuration.school(item.school)?.name ?? configuration.displayName
         var lines = [
-            "A post about \(configuration.schoolName) needs your attention now.",
+            "A post about \(schoolName) needs your attention now.",
             "",
             "Case \(item.id): \(item.primaryConcern.displayName), owner \(item.owner), due \(formatter.string(from: item.dueAt)).",
         ]
@@ -123,10 +145,8 @@ public struct Mailer {
 
 /// Which digests went out in one run, and which are kept to be retried, with why.
 public struct DigestSendReport: Sendable {
-    /// How many people each digest went to.
-    public var recipientCount: Int
-    /// The days whose digests were sent.
-    public var sent: [String] = []
+    /// The days whose digests were sent, with how many people each went to.
+    public var sent: [(day: String, recipientCount: Int)] = []
     /// The days whose digests were not sent, with the reason.
     public var failed: [(day: String, problem: String)] = []
 }

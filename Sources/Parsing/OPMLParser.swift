@@ -17,6 +17,8 @@ import Model
 /// - `earshotConversation="true"` marks a page whose blocks are one conversation (a forum thread),
 ///   so they join one case; a page's blocks are separate posts otherwise;
 /// - `earshotInterval` (`45s`, `30m`, `6h`, `1d`) overrides the refresh interval;
+/// - `earshotSchool="id"` gives a source to one school of a trust (the school marks above are then
+///   that school's); a source without it is shared by every school;
 /// - a URL listed twice keeps its first outline.
 public struct OPMLParser: Sendable {
     /// URL schemes a source may use.
@@ -125,8 +127,19 @@ public struct OPMLParser: Sendable {
             isAboutSchool: try flag("earshotAboutSchool", of: outline, line: line),
             isSchoolsOwn: try flag("earshotSchoolsOwn", of: outline, line: line),
             isOneConversation: try flag("earshotConversation", of: outline, line: line),
-            refreshInterval: try interval(outline.attributeIgnoringCase("earshotInterval"), line: line)
+            refreshInterval: try interval(outline.attributeIgnoringCase("earshotInterval"), line: line),
+            school: try school(outline.attributeIgnoringCase("earshotSchool"), line: line)
         )
+    }
+
+    /// The school a source belongs to, by its id; nil for a source every school shares.
+    private func school(_ value: String?, line: Int) throws(ParseError) -> SchoolID? {
+        guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        guard SchoolID.isWellFormed(value) else {
+            throw invalid("earshotSchool \"\(value)\" is not a school id: lower-case letters, digits and hyphens, starting with a letter",
+                          line: line)
+        }
+        return SchoolID(rawValue: value)
     }
 
     private func resolve(_ text: String, attribute: String, fileURL: URL, line: Int) throws(ParseError) -> URL {

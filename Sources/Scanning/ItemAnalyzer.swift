@@ -5,50 +5,85 @@ import Sentiment
 import Storage
 import Workflow
 
-/// Judges one item: does it mention the school, how does it read, what does the policy say to do.
-/// Pure: the same item and profile always give the same observation.
+/// Judges one item: which schools it mentions, how it reads, what the policy says to do at each.
+/// Pure: the same item and schools always give the same observation.
 public struct ItemAnalyzer: Sendable {
-    public let mentionFinder: MentionFinder
+    /// One school (or the trust) as the analyzer looks for it: its names and its case clock.
+    public struct School: Sendable {
+        public var id: SchoolID
+        public var mentionFinder: MentionFinder
+        /// Triages its findings on its own calendar.
+        public var triager: CaseTriager
+
+        public init(id: SchoolID, mentionFinder: MentionFinder, triager: CaseTriager) {
+            self.id = id
+            self.mentionFinder = mentionFinder
+            self.triager = triager
+        }
+    }
+
+    /// Every school looked for, in the order configured, the trust last.
+    public let schools: [School]
     /// Reads each passage once for both its sentiment and its concerns.
     public let judge: PassageJudge
-    public let triager: CaseTriager
 
-    public init(mentionFinder: MentionFinder, judge: PassageJudge, triager: CaseTriager) {
-        self.mentionFinder = mentionFinder
+    /// An analyzer for several schools.
+    public init(schools: [School], judge: PassageJudge) {
+        self.schools = schools
         self.judge = judge
-        self.triager = triager
+    }
+
+    /// An analyzer for the school of a single-school installation.
+    public init(mentionFinder: MentionFinder, judge: PassageJudge, triager: CaseTriager) {
+        self.init(schools: [School(id: .sole, mentionFinder: mentionFinder, triager: triager)], judge: judge)
     }
 
     /// What `item`, found in `source` at `discoveredAt`, turned out to be.
     ///
-    /// An item that names the school is a finding, triaged under the policy. An item of a source
-    /// marked as about the school (the school's own news, say) is a finding even when it does not
-    /// name the school, but opens no case on that ground alone: it is the school's own voice or
-    /// context, counted in the digest rather than answered. An item of the school's own voice (a
-    /// source marked as the school's own or on its domain, a link to its domain, or one of its
-    /// handles as the author) is a finding too, and never opens a case.
+    /// An item that names a school is that school's finding, triaged under the policy there; an
+    /// item naming two schools is a finding of each. A source given to one school is searched for
+    /// that school alone. An item of a source marked as about a school (the school's own news,
+    /// say) is that school's finding even when it does not name it, but opens no case on that
+    /// ground alone: it is context, counted in the digest rather than answered. An item in a
+    /// school's own voice (a source marked as its own or on its domain, a link to its domain, or
+    /// one of its handles as the author) is a finding too, and opens no case at any school.
+    ///
+    /// The marks of a source every school shares are the trust's in a trust's installation.
     public func observe(_ item: Item, in source: Source, discoveredAt: Date) -> SourceScanRecord.Observation {
         let text = item.fullText
-        let mentions = mentionFinder.mentions(in: text, sourceIsAboutSchool: source.isAboutSchool)
-        let isSchoolsOwnVoice = isSchoolsOwnVoice(item, in: source)
-        guard !mentions.isEmpty || source.isAboutSchool || isSchoolsOwnVoice else { return .init(item: item) }
+        let markedSchool = source.school ?? (schools.count == 1 ? schools[0].id : .trust)
+        let ownVoices = Set(schools.filter { isOwnVoice(of: $0, item, in: source, markedSchool: markedSchool) }.map(\.id))
+        var named: [(school: School, mentions: [Mention])] = []
+        for school in schools where source.school == nil || source.school == school.id {
+            let isAboutIt = source.isAboutSchool && school.id == markedSchool
+            let mentions = school.mentionFinder.mentions(in: text, sourceIsAboutSchool: isAboutIt)
+            guard !mentions.isEmpty || isAboutIt || ownVoices.contains(school.id) else { continue }
+            named.append((school, mentions))
+        }
+        guard !named.isEmpty else { return .init(item: item) }
         let judgement = judge.judgement(of: text)
         let concerns = judgement.concerns
         let finding = Finding(
             item: item, source: source.id, discoveredAt: discoveredAt,
-            mentions: mentions, sentiment: judgement.sentiment, concerns: concerns
+            mentions: named.flatMap(\.mentions), sentiment: judgement.sentiment, concerns: concerns
         )
-        guard !mentions.isEmpty, !isSchoolsOwnVoice else { return .init(item: item, finding: finding) }
-        var triage = triager.triage(concerns: concerns, published: item.published, discoveredAt: discoveredAt)
-        triage?.threadKey = ConversationKeys.thread(of: item, in: source)
-        triage?.authorKey = ConversationKeys.author(of: item, in: source)
-        return .init(item: item, finding: finding, triage: triage)
+        let findings = named.map { school, mentions in
+            var triage: CaseTriage?
+            if !mentions.isEmpty, ownVoices.isEmpty, !source.isSchoolsOwn {
+                triage = school.triager.triage(concerns: concerns, published: item.published, discoveredAt: discoveredAt)
+                triage?.threadKey = ConversationKeys.thread(of: item, in: source)
+                triage?.authorKey = ConversationKeys.author(of: item, in: source)
+            }
+            return SourceScanRecord.SchoolFinding(school: school.id, mentions: mentions, triage: triage)
+        }
+        return .init(item: item, finding: finding, schools: findings)
     }
 
-    /// Whether the school itself is speaking in an item.
-    func isSchoolsOwnVoice(_ item: Item, in source: Source) -> Bool {
-        source.isSchoolsOwn || mentionFinder.isSchoolsOwn(source.url)
-            || item.link.map(mentionFinder.isSchoolsOwn) == true
-            || item.author.map { mentionFinder.isSchoolsOwn(author: $0) } == true
+    /// Whether `school` itself is speaking in an item.
+    func isOwnVoice(of school: School, _ item: Item, in source: Source, markedSchool: SchoolID) -> Bool {
+        let finder = school.mentionFinder
+        return (source.isSchoolsOwn && school.id == markedSchool) || finder.isSchoolsOwn(source.url)
+            || item.link.map(finder.isSchoolsOwn) == true
+            || item.author.map { finder.isSchoolsOwn(author: $0) } == true
     }
 }

@@ -26,21 +26,15 @@ public struct ConfigurationLoader: Sendable {
         let document = try TOMLDocument(file: file)
         let folder = file.deletingLastPathComponent()
         try document.rejectUnknownKeys(in: [], allowed: [
-            "school", "calendar", "response", "roles", "storage", "feeds", "fetch", "replies", "cases", "retention", "email",
+            "school", "trust", "calendar", "response", "roles", "storage", "feeds", "fetch", "replies", "cases", "retention", "email",
             "scan", "recipes", "bridges",
         ])
 
-        var profile = try readProfile(document)
-        let town = try document.string(["school", "town"]).map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
-        // The town is context for the school's ambiguous aliases, as well as where they are searched for.
-        if let town { profile.contextWords.append(town) }
         let calendar = try readCalendar(document, folder: folder)
         let routing = try readRouting(document)
-        let roles = try readRoles(document)
-        for (concern, rule) in routing.rules.sorted(by: { $0.key < $1.key }) where roles[rule.owner]?.isEmpty != false {
-            throw document.error(at: ["response", concern.rawValue, "owner"],
-                                 "the owner role \"\(rule.owner)\" of \(concern.rawValue) has no email addresses in [roles]")
-        }
+        var (schools, trust) = try readSchools(document, calendar: calendar, routing: routing, folder: folder)
+        // The installation's own roles: the trust's, or the single school's.
+        let roles = (trust ?? schools[0]).roleAddresses
 
         try document.rejectUnknownKeys(in: ["storage"], allowed: ["database", "url", "lease", "reports"])
         let database = try document.string(["storage", "database"]) ?? "data/earshot.sqlite"
@@ -59,6 +53,7 @@ public struct ConfigurationLoader: Sendable {
         }
         let schedule = FetchSchedule(defaultInterval: defaultInterval)
         let sources = try readSources(feedLists)
+        try checkSchools(of: sources, schools: schools, trust: trust)
         let fetchSettings = try readFetchSettings(document)
         var politeness = PolitenessPolicy(maximumRedirects: fetchSettings.maximumRedirects)
         if let delay = try document.duration(["fetch", "min_delay_per_host"]) { politeness.minimumDelayPerHost = delay }
@@ -66,7 +61,7 @@ public struct ConfigurationLoader: Sendable {
         if let attempts = try positive(document, ["fetch", "max_attempts"]) { politeness.maximumAttempts = attempts }
 
         try document.rejectUnknownKeys(in: ["replies"], allowed: ["signature", "contact", "templates", "protected_names", "confidential_terms"])
-        let signature = try document.string(["replies", "signature"]) ?? "The \(profile.names[0]) team"
+        let signature = try document.string(["replies", "signature"]) ?? "The \((trust ?? schools[0]).name) team"
         let contact = try document.string(["replies", "contact"])
             ?? roles[.communications]?.first ?? roles.values.flatMap { $0 }.sorted().first ?? "the school office"
         let draftPolicy = DraftPolicy(
@@ -88,17 +83,20 @@ public struct ConfigurationLoader: Sendable {
             throw document.error(at: ["retention", "post_text"], "retention.post_text must be longer than zero; \"0d\" would purge every post")
         }
         let email = try readEmail(document, roles: roles)
+        // `[email] digest_to` is the single school's recipients, or the trust digest's unless `[trust]` names its own.
+        if let recipients = email?.digestRecipients {
+            if schools[0].id == .sole { schools[0].digestRecipients = recipients }
+            if try document.strings(["trust", "digest_to"]) == nil { trust?.digestRecipients = recipients }
+        }
         let recipes = try readRecipes(document)
 
         return EarshotConfiguration(
             file: file,
-            schoolName: profile.names[0],
-            profile: profile,
-            town: town,
+            schools: schools,
+            trust: trust,
             calendar: calendar,
             routing: routing,
             movesDeadlinesOffNonWorkingDays: try document.bool(["calendar", "move_deadlines_off_non_working_days"]) ?? false,
-            roleAddresses: roles,
             databaseFile: resolve(database, against: folder),
             store: store,
             sourceLease: lease,
@@ -120,29 +118,129 @@ public struct ConfigurationLoader: Sendable {
         )
     }
 
-    private func readProfile(_ document: TOMLDocument) throws(ConfigurationError) -> SchoolProfile {
-        let keys: Set<String> = ["names", "ambiguous_aliases", "hashtags", "handles", "domains", "context_words",
-                                 "exclusion_phrases", "context_window", "town"]
-        guard try document.table(["school"]) != nil else {
-            throw ConfigurationError(file: document.file.path, problem: "missing [school] table with at least `names = [\"Your School\"]`")
+    /// The keys that describe how a school (or the trust) is named.
+    static let profileKeys: Set<String> = ["names", "ambiguous_aliases", "hashtags", "handles", "domains", "context_words",
+                                           "exclusion_phrases", "context_window", "town"]
+
+    /// The single `[school]` and its `[roles]`, or each `[[school]]` with its own roles (and
+    /// calendar), and the `[trust]`; each school's roles checked to have an address for every
+    /// role the routing gives cases to.
+    private func readSchools(
+        _ document: TOMLDocument, calendar: WorkingCalendar, routing: RoutingPolicy, folder: URL
+    ) throws(ConfigurationError) -> (schools: [SchoolSettings], trust: SchoolSettings?) {
+        guard document.isArrayOfTables("school") else {
+            guard try document.table(["trust"]) == nil else {
+                throw document.error(at: ["trust"], "a [trust] needs its schools as [[school]] tables, each with an id")
+            }
+            guard try document.table(["school"]) != nil else {
+                throw ConfigurationError(file: document.file.path, problem: "missing [school] table with at least `names = [\"Your School\"]`")
+            }
+            try document.rejectUnknownKeys(in: ["school"], allowed: Self.profileKeys)
+            let (profile, town) = try readProfile(document, at: ["school"])
+            let roles = try readRoles(document, at: ["roles"])
+            try checkOwners(of: routing, haveAddressesIn: roles, document, named: "[roles]")
+            return ([SchoolSettings(id: .sole, profile: profile, town: town, calendar: calendar, roleAddresses: roles,
+                                    digestRecipients: roles[.seniorLeadership] ?? [])], nil)
         }
-        try document.rejectUnknownKeys(in: ["school"], allowed: keys)
-        let names = try document.strings(["school", "names"]) ?? []
+        guard try document.table(["roles"]) == nil else {
+            throw document.error(at: ["roles"], "with [[school]] tables, each school lists its own roles in [school.roles], and the trust in [trust.roles]")
+        }
+        var schools: [SchoolSettings] = []
+        for table in try document.tables(ofArray: "school") {
+            try table.rejectUnknownKeys(in: [], allowed: Self.profileKeys.union(["id", "roles", "calendar", "digest_to"]))
+            guard let idText = try table.string(["id"]) else {
+                throw table.error(at: ["names"], "each [[school]] needs an id, such as id = \"millbrook\"")
+            }
+            guard SchoolID.isWellFormed(idText), idText != SchoolID.trust.rawValue, idText != SchoolID.sole.rawValue else {
+                throw table.error(at: ["id"], "school id \"\(idText)\" must be lower-case letters, digits and hyphens, starting with a letter, and not \"trust\" or \"school\"")
+            }
+            let id = SchoolID(rawValue: idText)
+            guard !schools.contains(where: { $0.id == id }) else { throw table.error(at: ["id"], "two schools have the id \"\(idText)\"") }
+            let (profile, town) = try readProfile(table, at: [])
+            let ownCalendar = try table.table(["calendar"]) != nil ? try readCalendar(table, folder: folder) : calendar
+            let roles = try readRoles(table, at: ["roles"])
+            try checkOwners(of: routing, haveAddressesIn: roles, table, named: "the roles of school \"\(idText)\"")
+            let recipients = try addresses(table, ["digest_to"]) ?? roles[.seniorLeadership] ?? []
+            schools.append(SchoolSettings(id: id, profile: profile, town: town, calendar: ownCalendar, roleAddresses: roles,
+                                          digestRecipients: recipients))
+        }
+        guard try document.table(["trust"]) != nil else { return (schools, nil) }
+        try document.rejectUnknownKeys(in: ["trust"], allowed: Self.profileKeys.union(["roles", "digest_to"]))
+        let (profile, town) = try readProfile(document, at: ["trust"])
+        let roles = try readRoles(document, at: ["trust", "roles"])
+        try checkOwners(of: routing, haveAddressesIn: roles, document, named: "[trust.roles]")
+        let recipients = try addresses(document, ["trust", "digest_to"]) ?? roles[.seniorLeadership] ?? []
+        return (schools, SchoolSettings(id: .trust, profile: profile, town: town, calendar: calendar, roleAddresses: roles,
+                                        digestRecipients: recipients))
+    }
+
+    /// Refuses roles that leave a concern's owner without an email address.
+    private func checkOwners(
+        of routing: RoutingPolicy, haveAddressesIn roles: [Role: [String]], _ document: TOMLDocument, named place: String
+    ) throws(ConfigurationError) {
+        for (concern, rule) in routing.rules.sorted(by: { $0.key < $1.key }) where roles[rule.owner]?.isEmpty != false {
+            throw document.error(at: ["roles"], "the owner role \"\(rule.owner)\" of \(concern.rawValue) has no email addresses in \(place)")
+        }
+    }
+
+    /// A list of email addresses, each checked.
+    private func addresses(_ document: TOMLDocument, _ path: [String]) throws(ConfigurationError) -> [String]? {
+        guard let list = try document.strings(path) else { return nil }
+        for address in list where !Self.looksLikeEmailAddress(address) {
+            throw document.error(at: path, "\"\(address)\" is not an email address")
+        }
+        return list
+    }
+
+    /// A school's (or the trust's) names, aliases and other marks from the table at `path`, its
+    /// town counted as context for its ambiguous aliases.
+    private func readProfile(_ document: TOMLDocument, at path: [String]) throws(ConfigurationError) -> (SchoolProfile, town: String?) {
+        let place = path.isEmpty ? "school" : path.joined(separator: ".")
+        let names = try document.strings(path + ["names"]) ?? []
         guard !names.isEmpty, names.allSatisfy({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
-            throw document.error(at: ["school", "names"], "school.names must list at least one non-empty name")
+            throw document.error(at: path + ["names"], "\(place).names must list at least one non-empty name")
         }
-        let window = try document.int(["school", "context_window"]) ?? SchoolProfile.defaultContextWindow
-        guard window > 0 else { throw document.error(at: ["school", "context_window"], "school.context_window must be at least 1") }
-        return SchoolProfile(
+        let window = try document.int(path + ["context_window"]) ?? SchoolProfile.defaultContextWindow
+        guard window > 0 else { throw document.error(at: path + ["context_window"], "\(place).context_window must be at least 1") }
+        let town = try document.string(path + ["town"]).map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        var profile = SchoolProfile(
             names: names,
-            ambiguousAliases: try document.strings(["school", "ambiguous_aliases"]) ?? [],
-            hashtags: try document.strings(["school", "hashtags"]) ?? [],
-            handles: try document.strings(["school", "handles"]) ?? [],
-            domains: try document.strings(["school", "domains"]) ?? [],
-            contextWords: try document.strings(["school", "context_words"]) ?? [],
-            exclusionPhrases: try document.strings(["school", "exclusion_phrases"]) ?? [],
+            ambiguousAliases: try document.strings(path + ["ambiguous_aliases"]) ?? [],
+            hashtags: try document.strings(path + ["hashtags"]) ?? [],
+            handles: try document.strings(path + ["handles"]) ?? [],
+            domains: try document.strings(path + ["domains"]) ?? [],
+            contextWords: try document.strings(path + ["context_words"]) ?? [],
+            exclusionPhrases: try document.strings(path + ["exclusion_phrases"]) ?? [],
             contextWindow: window
         )
+        // The town is context for the school's ambiguous aliases, as well as where they are searched for.
+        if let town { profile.contextWords.append(town) }
+        return (profile, town)
+    }
+
+    /// Sources given to a school must name one configured; the school marks of a source every
+    /// school shares are the trust's, so a trust configuration needs a `[trust]` for them.
+    private func checkSchools(of sources: [Source], schools: [SchoolSettings], trust: SchoolSettings?) throws(ConfigurationError) {
+        let isTrust = schools[0].id != .sole
+        for source in sources {
+            if let school = source.school {
+                guard isTrust else {
+                    throw ConfigurationError(file: file(of: source), problem: "\(source.title): earshotSchool=\"\(school)\" needs [[school]] tables with ids")
+                }
+                guard schools.contains(where: { $0.id == school }) else {
+                    let known = schools.map(\.id.rawValue).joined(separator: ", ")
+                    throw ConfigurationError(file: file(of: source), problem: "\(source.title): earshotSchool=\"\(school)\" is not a school's id (\(known))")
+                }
+            } else if isTrust, trust == nil, source.isAboutSchool || source.isSchoolsOwn {
+                throw ConfigurationError(
+                    file: file(of: source),
+                    problem: "\(source.title): say which school it is about or belongs to with earshotSchool=\"id\" (or add a [trust] table for the trust's own)")
+            }
+        }
+    }
+
+    private func file(of source: Source) -> String {
+        "the feed list of \(source.url.host ?? source.url.path)"
     }
 
     private func readCalendar(_ document: TOMLDocument, folder: URL) throws(ConfigurationError) -> WorkingCalendar {
@@ -249,15 +347,11 @@ public struct ConfigurationLoader: Sendable {
         return nil
     }
 
-    private func readRoles(_ document: TOMLDocument) throws(ConfigurationError) -> [Role: [String]] {
-        guard let table = try document.table(["roles"]) else { return [:] }
+    private func readRoles(_ document: TOMLDocument, at path: [String]) throws(ConfigurationError) -> [Role: [String]] {
+        guard let table = try document.table(path) else { return [:] }
         var roles: [Role: [String]] = [:]
         for name in table.keys {
-            let addresses = try document.strings(["roles", name]) ?? []
-            for address in addresses where !Self.looksLikeEmailAddress(address) {
-                throw document.error(at: ["roles", name], "\"\(address)\" is not an email address")
-            }
-            roles[Role(rawValue: name)] = addresses
+            roles[Role(rawValue: name)] = try addresses(document, path + [name]) ?? []
         }
         return roles
     }

@@ -11,17 +11,18 @@ import Workflow
 public struct EarshotConfiguration: Sendable {
     /// The configuration file this was read from.
     public var file: URL
-    /// The school's name for people (the first of its names).
-    public var schoolName: String
-    public var profile: SchoolProfile
-    /// Where the school is (`[school] town`): a place its ambiguous aliases are searched beside.
-    public var town: String?
+    /// The schools Earshot watches for: the one school of a `[school]` table, or each
+    /// `[[school]]` of a trust, in the order configured.
+    public var schools: [SchoolSettings]
+    /// The trust itself (`[trust]`), whose names are watched for too and whose roles answer posts
+    /// about the trust; nil for a single school, or schools without a trust table.
+    public var trust: SchoolSettings?
+    /// The installation's calendar (`[calendar]`): the time zone times are shown in, and the
+    /// working days of every school without a calendar of its own.
     public var calendar: WorkingCalendar
     public var routing: RoutingPolicy
     /// Whether a 24-hour deadline that lands on a non-working day moves to the next working day's close.
     public var movesDeadlinesOffNonWorkingDays: Bool
-    /// Email addresses per role.
-    public var roleAddresses: [Role: [String]]
     /// The SQLite file. With a PostgreSQL `url`, its folder still holds the lock file that keeps
     /// digests and purges on this machine from overlapping.
     public var databaseFile: URL
@@ -59,20 +60,29 @@ public struct EarshotConfiguration: Sendable {
     /// Where the recipes' feeds come from (`[recipes]`, `[bridges]`).
     public var recipes: RecipeSettings
 
-    /// What a search for the school looks for: its names, its ambiguous aliases beside its town,
-    /// and its exclusion phrases.
-    public var searchTerms: SearchTerms {
-        SearchTerms(names: profile.names, ambiguousAliases: profile.ambiguousAliases, place: town,
-                    exclusionPhrases: profile.exclusionPhrases)
+    /// Whether the configuration is a trust's (`[[school]]` tables, each with an id of its own)
+    /// rather than a single school's.
+    public var isTrust: Bool { schools[0].id != .sole }
+
+    /// The installation's name for people: the trust's, else the first school's.
+    public var displayName: String { trust?.name ?? schools[0].name }
+
+    /// Every school, then the trust: everyone a post may be about.
+    public var everyone: [SchoolSettings] { schools + (trust.map { [$0] } ?? []) }
+
+    /// The school (or the trust) with this id.
+    public func school(_ id: SchoolID) -> SchoolSettings? {
+        everyone.first { $0.id == id }
     }
 
-    /// A due-time calculator for this school's calendar and settings.
+    /// A due-time calculator for the installation's calendar and settings.
     public var dueTimeCalculator: DueTimeCalculator {
         DueTimeCalculator(calendar: calendar, movesDeadlinesOffNonWorkingDays: movesDeadlinesOffNonWorkingDays)
     }
 
-    /// A triager applying this school's routing rules.
-    public var triager: CaseTriager {
-        CaseTriager(policy: routing, calculator: dueTimeCalculator)
+    /// A triager applying the routing rules on `school`'s calendar.
+    public func triager(for school: SchoolSettings) -> CaseTriager {
+        CaseTriager(policy: routing, calculator: DueTimeCalculator(calendar: school.calendar,
+                                                                   movesDeadlinesOffNonWorkingDays: movesDeadlinesOffNonWorkingDays))
     }
 }

@@ -38,6 +38,7 @@ public struct FeedListEditor: Sendable {
         if source.isAboutSchool { outline += " earshotAboutSchool=\"true\"" }
         if source.isSchoolsOwn { outline += " earshotSchoolsOwn=\"true\"" }
         if source.isOneConversation { outline += " earshotConversation=\"true\"" }
+        if let school = source.school { outline += " earshotSchool=\"\(school.rawValue)\"" }
         return outline + "/>"
     }
 

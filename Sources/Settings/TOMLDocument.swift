@@ -7,6 +7,8 @@ struct TOMLDocument {
     let file: URL
     let root: TOMLTable
     private let lines: [Substring]
+    /// How many lines of the file come before `lines`: non-zero for one table of an array of tables.
+    private let lineOffset: Int
 
     init(file: URL) throws(ConfigurationError) {
         self.file = file
@@ -17,6 +19,7 @@ struct TOMLDocument {
             throw ConfigurationError(file: file.path, problem: "cannot read the file (\(error.localizedDescription))")
         }
         lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        lineOffset = 0
         do {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
@@ -24,6 +27,50 @@ struct TOMLDocument {
         } catch {
             throw ConfigurationError(file: file.path, problem: "not valid TOML: \(error)")
         }
+    }
+
+    private init(file: URL, root: TOMLTable, lines: [Substring], lineOffset: Int) {
+        self.file = file
+        self.root = root
+        self.lines = lines
+        self.lineOffset = lineOffset
+    }
+
+    /// Whether `key` is an array of tables (`[[key]]`) rather than a table.
+    func isArrayOfTables(_ key: String) -> Bool {
+        root[key]?.array != nil
+    }
+
+    /// Each table of the array of tables `key` (`[[key]]`), as a document of its own whose keys
+    /// and sub-tables (`[key.roles]` becomes `roles`) are read from its root, and whose errors
+    /// name the lines of that table in the file.
+    func tables(ofArray key: String) throws(ConfigurationError) -> [TOMLDocument] {
+        guard let array = root[key]?.array else { return [] }
+        let header = "[[\(key)]]"
+        let starts = lines.indices.filter { lines[$0].filter { !$0.isWhitespace } == header }
+        var documents: [TOMLDocument] = []
+        for (index, element) in array.enumerated() {
+            guard let table = element.table else {
+                throw ConfigurationError(file: file.path, problem: "\(key) must be written as [[\(key)]] tables")
+            }
+            // The element's lines run from its header to the next table that is not one of its own.
+            var region: [Substring] = []
+            let start = index < starts.count ? starts[index] : lines.count
+            var number = start + 1
+            while number < lines.count {
+                let line = lines[number].trimmingCharacters(in: .whitespaces)
+                if line.hasPrefix("[") {
+                    let name = line.trimmingCharacters(in: CharacterSet(charactersIn: "[] "))
+                    guard !line.hasPrefix("[["), name.hasPrefix(key + ".") else { break }
+                    region.append(Substring("[" + name.dropFirst(key.count + 1) + "]"))
+                } else {
+                    region.append(lines[number])
+                }
+                number += 1
+            }
+            documents.append(TOMLDocument(file: file, root: table, lines: region, lineOffset: start + 1))
+        }
+        return documents
     }
 
     /// An error located at the key `path` (table names then key), or at its table when the key is absent.
@@ -41,12 +88,12 @@ struct TOMLDocument {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.hasPrefix("[") && !line.hasPrefix("[[") {
                 currentTable = line.trimmingCharacters(in: CharacterSet(charactersIn: "[] "))
-                if currentTable == path.joined(separator: ".") || currentTable == table { tableLine = index + 1 }
+                if currentTable == path.joined(separator: ".") || currentTable == table { tableLine = lineOffset + index + 1 }
                 continue
             }
             if currentTable == table, let equals = line.firstIndex(of: "="),
                line[..<equals].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) == key {
-                return index + 1
+                return lineOffset + index + 1
             }
         }
         return tableLine

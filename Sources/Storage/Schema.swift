@@ -181,6 +181,73 @@ enum Schema {
         ALTER TABLE sources ADD COLUMN lease_holder TEXT;
         ALTER TABLE sources ADD COLUMN lease_expires_at REAL;
         """,
+        // A trust's schools in one store: which schools each item is a finding for, with its
+        // mentions of each and the case each would open kept back while the item is history; the
+        // school of each case (one post naming two schools opens a case for each), of each
+        // workspace account (none: the whole installation) and of each digest (none: the only
+        // school's). Everything stored before belongs to the single school, `school`. And who has
+        // claimed an alert to send it, until when, so that two scanners never send one twice.
+        Migration(
+            """
+            CREATE TABLE item_schools (
+                item_key TEXT NOT NULL REFERENCES items(key),
+                school_id TEXT NOT NULL,
+                mentions_json TEXT,
+                withheld_triage_json TEXT,
+                PRIMARY KEY (item_key, school_id)
+            );
+            CREATE INDEX item_schools_by_school ON item_schools(school_id, item_key);
+            INSERT INTO item_schools (item_key, school_id, mentions_json, withheld_triage_json)
+                SELECT key, 'school', mentions_json, withheld_triage_json FROM items WHERE is_mention = 1;
+            UPDATE items SET withheld_triage_json = NULL;
+            ALTER TABLE users ADD COLUMN school_id TEXT;
+            ALTER TABLE digests ADD COLUMN school_id TEXT;
+            ALTER TABLE alerts ADD COLUMN claimed_by TEXT;
+            ALTER TABLE alerts ADD COLUMN claimed_until REAL;
+            """,
+            // SQLite cannot drop a column's UNIQUE constraint, so the cases table is rebuilt, with
+            // foreign keys off while it is (see `Migration.rebuildsTables`).
+            sqliteOnly: """
+            CREATE TABLE cases_of_schools (
+                id INTEGER PRIMARY KEY,
+                item_key TEXT NOT NULL REFERENCES items(key),
+                primary_concern TEXT NOT NULL,
+                concerns TEXT NOT NULL,
+                owner TEXT NOT NULL,
+                status TEXT NOT NULL,
+                opened_at REAL NOT NULL,
+                clock_started_at REAL NOT NULL,
+                due_at REAL NOT NULL,
+                needs_approval INTEGER NOT NULL,
+                alert_at_once INTEGER NOT NULL,
+                overdue_when_found INTEGER NOT NULL,
+                updated_at REAL NOT NULL,
+                thread_key TEXT,
+                author_key TEXT,
+                assignee TEXT,
+                school_id TEXT NOT NULL DEFAULT 'school',
+                UNIQUE (item_key, school_id)
+            );
+            INSERT INTO cases_of_schools (id, item_key, primary_concern, concerns, owner, status, opened_at, clock_started_at,
+                due_at, needs_approval, alert_at_once, overdue_when_found, updated_at, thread_key, author_key, assignee)
+                SELECT id, item_key, primary_concern, concerns, owner, status, opened_at, clock_started_at,
+                    due_at, needs_approval, alert_at_once, overdue_when_found, updated_at, thread_key, author_key, assignee
+                FROM cases;
+            DROP TABLE cases;
+            ALTER TABLE cases_of_schools RENAME TO cases;
+            CREATE INDEX cases_by_due ON cases(status, due_at);
+            CREATE INDEX cases_by_thread ON cases(thread_key) WHERE thread_key IS NOT NULL;
+            CREATE INDEX cases_by_author ON cases(author_key) WHERE author_key IS NOT NULL;
+            CREATE INDEX cases_by_school ON cases(school_id, status);
+            """,
+            postgresOnly: """
+            ALTER TABLE cases ADD COLUMN school_id TEXT NOT NULL DEFAULT 'school';
+            ALTER TABLE cases DROP CONSTRAINT cases_item_key_key;
+            ALTER TABLE cases ADD CONSTRAINT cases_item_key_school_id_key UNIQUE (item_key, school_id);
+            CREATE INDEX cases_by_school ON cases(school_id, status);
+            """,
+            rebuildsTables: true
+        ),
     ]
 }
 
@@ -190,6 +257,9 @@ struct Migration: ExpressibleByStringLiteral, Sendable {
     let sqlite: String
     /// The statements PostgreSQL runs.
     let postgres: String
+    /// Whether the step rebuilds a table others refer to: SQLite then runs it with foreign keys
+    /// off (they cannot be turned off inside a transaction) and checks them all before it commits.
+    let rebuildsTables: Bool
 
     /// A step both stores run, written with SQLite's type names.
     init(stringLiteral statements: String) {
@@ -198,9 +268,10 @@ struct Migration: ExpressibleByStringLiteral, Sendable {
 
     /// A step both stores run (`shared`, written with SQLite's type names), followed by lines
     /// for one store alone.
-    init(_ shared: String, sqliteOnly: String = "", postgresOnly: String = "") {
+    init(_ shared: String, sqliteOnly: String = "", postgresOnly: String = "", rebuildsTables: Bool = false) {
         sqlite = shared + "\n" + sqliteOnly
         postgres = SQLDialect.postgres.definitions(shared) + "\n" + postgresOnly
+        self.rebuildsTables = rebuildsTables
     }
 
     /// The statements for `dialect`.

@@ -34,39 +34,44 @@ extension Store {
         }
     }
 
-    /// Files a finding: into the open case of its thread or (within `joinWindow`) of its author,
-    /// or its thread's finished case, as `joining` decides, or else into a case of its own. The
-    /// publisher's copy of a post goes first into the case the post is already in, and changes
-    /// it only when it brings a concern the case does not list.
+    /// Files a finding of `school`: into that school's open case of its thread or (within
+    /// `joinWindow`) of its author, or its thread's finished case there, as `joining` decides, or
+    /// else into a case of its own. The publisher's copy of a post goes first into the case the
+    /// post is already in at that school, and changes it only when it brings a concern the case
+    /// does not list.
     func file(
-        _ itemKey: ItemKey, triage: CaseTriage, at seenAt: Date, joinWindow: TimeInterval, joining: CaseJoining,
+        _ itemKey: ItemKey, of school: SchoolID, triage: CaseTriage, at seenAt: Date, joinWindow: TimeInterval, joining: CaseJoining,
         occasion: FilingOccasion = .newPost, into summary: inout RecordSummary
     ) throws(StorageError) {
         let columns = "id, status, primary_concern, concerns, owner, due_at, needs_approval, alert_at_once"
+        let ofSchool = SQLValue.text(school.rawValue)
         var existing: SQLRow?
         if occasion == .publishersCopy {
             existing = try connection.query(
-                "SELECT \(columns) FROM cases WHERE id = (SELECT max(case_id) FROM case_findings WHERE item_key = ?)",
-                [.text(itemKey.rawValue)]).first
+                """
+                SELECT \(columns) FROM cases WHERE id = (SELECT max(case_findings.case_id) FROM case_findings
+                    JOIN cases AS filed ON filed.id = case_findings.case_id WHERE case_findings.item_key = ? AND filed.school_id = ?)
+                """,
+                [.text(itemKey.rawValue), ofSchool]).first
         }
         if existing == nil, let thread = triage.threadKey {
             existing = try connection.query(
-                "SELECT \(columns) FROM cases WHERE thread_key = ? ORDER BY id DESC LIMIT 1", [.text(thread)]).first
+                "SELECT \(columns) FROM cases WHERE thread_key = ? AND school_id = ? ORDER BY id DESC LIMIT 1", [.text(thread), ofSchool]).first
         }
         if existing == nil, let author = triage.authorKey {
             let open = CaseStatus.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ", ")
             existing = try connection.query(
                 """
                 SELECT \(columns) FROM cases
-                WHERE author_key = ? AND opened_at >= ? AND status IN (\(open)) ORDER BY id DESC LIMIT 1
+                WHERE author_key = ? AND school_id = ? AND opened_at >= ? AND status IN (\(open)) ORDER BY id DESC LIMIT 1
                 """,
-                [.text(author), SQLValue(seenAt.addingTimeInterval(-joinWindow))]).first
+                [.text(author), ofSchool, SQLValue(seenAt.addingTimeInterval(-joinWindow))]).first
         }
         guard let existing, let id = existing["id"].integer,
               let status = existing["status"].text.flatMap(CaseStatus.init(rawValue:)),
               let primary = existing["primary_concern"].text.flatMap(Concern.init(rawValue:)),
               let owner = existing["owner"].text, let dueAt = existing["due_at"].date else {
-            summary.openedCases.append(try openCase(for: itemKey, triage: triage, at: seenAt, occasion: occasion))
+            summary.openedCases.append(try openCase(for: itemKey, of: school, triage: triage, at: seenAt, occasion: occasion))
             return
         }
         let caseID = CaseID(rawValue: id)
@@ -117,15 +122,17 @@ extension Store {
                             + (join.raisesConcern ? "; now owned by \(join.owner)" : ""))
     }
 
-    func openCase(for itemKey: ItemKey, triage: CaseTriage, at openedAt: Date, occasion: FilingOccasion) throws(StorageError) -> CaseID {
+    func openCase(
+        for itemKey: ItemKey, of school: SchoolID, triage: CaseTriage, at openedAt: Date, occasion: FilingOccasion
+    ) throws(StorageError) -> CaseID {
         let inserted = try connection.query(
             """
-            INSERT INTO cases (item_key, primary_concern, concerns, owner, status, opened_at, clock_started_at,
+            INSERT INTO cases (item_key, school_id, primary_concern, concerns, owner, status, opened_at, clock_started_at,
                 due_at, needs_approval, alert_at_once, overdue_when_found, updated_at, thread_key, author_key)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
             """,
             [
-                .text(itemKey.rawValue), .text(triage.primaryConcern.rawValue),
+                .text(itemKey.rawValue), .text(school.rawValue), .text(triage.primaryConcern.rawValue),
                 .text(triage.concerns.map(\.rawValue).joined(separator: ",")), .text(triage.owner.rawValue),
                 .text(CaseStatus.new.rawValue), SQLValue(openedAt), SQLValue(triage.clockStartedAt),
                 SQLValue(triage.dueAt), SQLValue(triage.needsApproval), SQLValue(triage.shouldAlertAtOnce),
@@ -153,23 +160,24 @@ extension Store {
         )
     }
 
-    /// Cases whose status is open, soonest due first.
-    public func openCases() throws(StorageError) -> [CaseSummary] {
+    /// Cases whose status is open, of `school` or of every school, soonest due first.
+    public func openCases(school: SchoolID? = nil) throws(StorageError) -> [CaseSummary] {
         let open = CaseStatus.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        return try cases(where: "cases.status IN (\(open))")
+        return try cases(where: "cases.status IN (\(open))", school: school)
     }
 
-    /// Every case, soonest due first.
-    public func allCases() throws(StorageError) -> [CaseSummary] {
-        try cases(where: "TRUE")
+    /// Every case, of `school` or of every school, soonest due first.
+    public func allCases(school: SchoolID? = nil) throws(StorageError) -> [CaseSummary] {
+        try cases(where: "TRUE", school: school)
     }
 
-    /// One case, whatever its status.
-    public func caseSummary(_ caseID: CaseID) throws(StorageError) -> CaseSummary? {
-        try cases(where: "cases.id = \(caseID.rawValue)").first
+    /// One case, whatever its status; nil when there is none, or when `school` is given and the
+    /// case is another school's.
+    public func caseSummary(_ caseID: CaseID, school: SchoolID? = nil) throws(StorageError) -> CaseSummary? {
+        try cases(where: "cases.id = \(caseID.rawValue)", school: school).first
     }
 
-    private func cases(where condition: String) throws(StorageError) -> [CaseSummary] {
+    private func cases(where condition: String, school: SchoolID?) throws(StorageError) -> [CaseSummary] {
         let rows = try connection.query(
             """
             SELECT cases.*, items.title AS item_title, items.text AS item_text, items.link AS item_link,
@@ -180,9 +188,10 @@ extension Store {
                              AND \(connection.dialect.carries("'safeguarding'", inConcernList: "post.concerns_json"))) AS has_safeguarding_post
             FROM cases JOIN items ON items.key = cases.item_key
                        JOIN sources ON sources.id = items.first_source_id
-            WHERE \(condition)
+            WHERE \(condition)\(school == nil ? "" : " AND cases.school_id = ?")
             ORDER BY cases.due_at, cases.id
-            """
+            """,
+            school.map { [SQLValue.text($0.rawValue)] } ?? []
         )
         return rows.compactMap { row in
             guard let id = row["id"].integer,
@@ -208,7 +217,8 @@ extension Store {
                 sourceTitle: row["source_title"].text ?? "",
                 assignee: row["assignee"].text,
                 firstResponseAt: row["first_response_at"].date,
-                hasSafeguardingPost: row["has_safeguarding_post"].integer == 1
+                hasSafeguardingPost: row["has_safeguarding_post"].integer == 1,
+                school: SchoolID(rawValue: row["school_id"].text ?? SchoolID.sole.rawValue)
             )
         }
     }

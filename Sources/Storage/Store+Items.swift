@@ -73,8 +73,8 @@ extension Store {
     }
 
     /// Writes one fetch of one source: its fetch state, new items and findings, sightings of known
-    /// items, and a case for each new finding that needs one — kept back, beside the item, for an
-    /// item taken as history — all in one transaction.
+    /// items, and a case for each new finding that needs one at each school it names — kept back,
+    /// beside the item, for an item taken as history — all in one transaction.
     ///
     /// Writing the same record twice adds nothing the second time.
     /// - Parameters:
@@ -106,9 +106,13 @@ extension Store {
                 if observation.finding != nil { summary.newFindings += 1 }
                 if observation.isHistory {
                     summary.takenAsHistory += 1
-                    if observation.triage != nil { summary.casesHeldBack += 1 }
-                } else if let triage = observation.triage {
-                    try file(observation.item.key, triage: triage, at: seenAt, joinWindow: joinWindow, joining: joining, into: &summary)
+                    summary.casesHeldBack += observation.schools.filter { $0.triage != nil }.count
+                    continue
+                }
+                for school in observation.schools {
+                    guard let triage = school.triage else { continue }
+                    try file(observation.item.key, of: school.school, triage: triage, at: seenAt, joinWindow: joinWindow,
+                             joining: joining, into: &summary)
                 }
             }
             return summary
@@ -125,11 +129,11 @@ extension Store {
     }
 
     /// The publisher's own copy of a story stored so far through a stand-in: the stored item takes
-    /// the publisher's link and stands in no more. When the copy names the school, its text and
+    /// the publisher's link and stands in no more. When the copy names a school, its text and
     /// judgement replace the stand-in's (a search engine's item carries little more than a
-    /// headline), and the case the copy calls for is filed as for a new post, into the case the
-    /// stand-in is in if it is in one. The item stays history only if both readings are: then the
-    /// copy's case is the one kept back.
+    /// headline), and the case the copy calls for at each school is filed as for a new post, into
+    /// the case the stand-in is in there if it is in one. The item stays history only if both
+    /// readings are: then the copy's cases are the ones kept back.
     private func complete(
         _ key: ItemKey, with observation: SourceScanRecord.Observation, at seenAt: Date, joinWindow: TimeInterval,
         joining: CaseJoining, into summary: inout RecordSummary
@@ -140,22 +144,51 @@ extension Store {
         if let finding = observation.finding {
             try replaceJudgement(of: key, with: item, finding, into: &summary)
         }
-        let stored = try connection.query("SELECT is_history, withheld_triage_json FROM items WHERE key = ?", [.text(key.rawValue)]).first
-        let withheld = JSONColumn.decode(CaseTriage.self, from: stored?["withheld_triage_json"].text)
-        if stored?["is_history"].integer == 1 {
+        var withheld: [SchoolID: CaseTriage] = [:]
+        for row in try connection.query(
+            "SELECT school_id, withheld_triage_json FROM item_schools WHERE item_key = ? AND withheld_triage_json IS NOT NULL",
+            [.text(key.rawValue)]) {
+            guard let school = row["school_id"].text.map(SchoolID.init(rawValue:)),
+                  let triage = JSONColumn.decode(CaseTriage.self, from: row["withheld_triage_json"].text) else { continue }
+            withheld[school] = triage
+        }
+        for school in observation.schools {
+            try noteSchool(school.school, of: key, mentions: school.mentions)
+        }
+        let wasHistory = try connection.query("SELECT is_history FROM items WHERE key = ?", [.text(key.rawValue)])
+            .first?["is_history"].integer == 1
+        if wasHistory {
             if observation.isHistory {
-                guard let triage = observation.triage else { return }
-                try connection.query("UPDATE items SET withheld_triage_json = ? WHERE key = ?",
-                                     [.text(JSONColumn.encode(triage)), .text(key.rawValue)])
-                if withheld == nil { summary.casesHeldBack += 1 }
+                for school in observation.schools {
+                    guard let triage = school.triage else { continue }
+                    try connection.query("UPDATE item_schools SET withheld_triage_json = ? WHERE item_key = ? AND school_id = ?",
+                                         [.text(JSONColumn.encode(triage)), .text(key.rawValue), .text(school.school.rawValue)])
+                    if withheld[school.school] == nil { summary.casesHeldBack += 1 }
+                }
                 return
             }
             // Read as news from the publisher: the item is history no more.
-            try connection.query("UPDATE items SET is_history = 0, withheld_triage_json = NULL WHERE key = ?", [.text(key.rawValue)])
+            try connection.query("UPDATE items SET is_history = 0 WHERE key = ?", [.text(key.rawValue)])
+            try connection.query("UPDATE item_schools SET withheld_triage_json = NULL WHERE item_key = ?", [.text(key.rawValue)])
         }
-        if let triage = observation.triage ?? withheld {
-            try file(key, triage: triage, at: seenAt, joinWindow: joinWindow, joining: joining, occasion: .publishersCopy, into: &summary)
+        let named = observation.schools.map(\.school)
+        for school in named + withheld.keys.filter({ !named.contains($0) }).sorted() {
+            let triage = observation.schools.first { $0.school == school }?.triage ?? withheld[school]
+            guard let triage else { continue }
+            try file(key, of: school, triage: triage, at: seenAt, joinWindow: joinWindow, joining: joining, occasion: .publishersCopy,
+                     into: &summary)
         }
+    }
+
+    /// Notes that an item is a finding for `school`, with its mentions of that school (replacing
+    /// those of a shorter copy read before).
+    private func noteSchool(_ school: SchoolID, of key: ItemKey, mentions: [Mention], withheld triage: CaseTriage? = nil) throws(StorageError) {
+        try connection.query(
+            """
+            INSERT INTO item_schools (item_key, school_id, mentions_json, withheld_triage_json) VALUES (?, ?, ?, ?)
+            ON CONFLICT (item_key, school_id) DO UPDATE SET mentions_json = excluded.mentions_json
+            """,
+            [.text(key.rawValue), .text(school.rawValue), .text(JSONColumn.encode(mentions)), SQLValue(triage.map(JSONColumn.encode))])
     }
 
     /// The text and judgement of a stored item replaced by those of a fuller copy that names the school.
@@ -182,8 +215,8 @@ extension Store {
     }
 
     /// Takes up every item kept as history, as `earshot scan --backfill` asks: each counts as news
-    /// from now on, and each whose case was kept back files it now, oldest post first, as a new
-    /// post would (into its conversation's case, or a case of its own). One transaction: an
+    /// from now on, and each case kept back is filed now, oldest post first, as a new post would
+    /// be (into its conversation's case at that school, or a case of its own). One transaction: an
     /// interrupted backfill takes up nothing, and a second one finds nothing left to take up.
     /// - Parameters:
     ///   - now: when the cases are opened or joined.
@@ -193,19 +226,25 @@ extension Store {
     public func takeUpHistory(at now: Date, joinWindow: TimeInterval = 72 * 3600, joining: CaseJoining) throws(StorageError) -> RecordSummary {
         try inTransaction("take up history") {
             var summary = RecordSummary()
-            let rows = try connection.query(
-                "SELECT key, withheld_triage_json FROM items WHERE is_history = 1 ORDER BY published_at, discovered_at, key")
-            for row in rows {
-                guard let key = row["key"].text.map(ItemKey.init(rawValue:)) else { continue }
+            let keys = try connection.query("SELECT key FROM items WHERE is_history = 1 ORDER BY published_at, discovered_at, key")
+                .compactMap { $0["key"].text.map(ItemKey.init(rawValue:)) }
+            for key in keys {
                 // A backfill running beside this one (scanners sharing PostgreSQL) may have taken it up first.
                 let takenUp = try connection.query(
-                    "UPDATE items SET is_history = 0, withheld_triage_json = NULL WHERE key = ? AND is_history = 1 RETURNING key",
-                    [.text(key.rawValue)])
+                    "UPDATE items SET is_history = 0 WHERE key = ? AND is_history = 1 RETURNING key", [.text(key.rawValue)])
                 guard !takenUp.isEmpty else { continue }
                 summary.takenUpFromHistory += 1
-                if let triage = JSONColumn.decode(CaseTriage.self, from: row["withheld_triage_json"].text) {
-                    try file(key, triage: triage, at: now, joinWindow: joinWindow, joining: joining, occasion: .takenUpFromHistory,
-                             into: &summary)
+                let withheld = try connection.query(
+                    """
+                    SELECT school_id, withheld_triage_json FROM item_schools
+                    WHERE item_key = ? AND withheld_triage_json IS NOT NULL ORDER BY school_id
+                    """, [.text(key.rawValue)])
+                try connection.query("UPDATE item_schools SET withheld_triage_json = NULL WHERE item_key = ?", [.text(key.rawValue)])
+                for row in withheld {
+                    guard let school = row["school_id"].text.map(SchoolID.init(rawValue:)),
+                          let triage = JSONColumn.decode(CaseTriage.self, from: row["withheld_triage_json"].text) else { continue }
+                    try file(key, of: school, triage: triage, at: now, joinWindow: joinWindow, joining: joining,
+                             occasion: .takenUpFromHistory, into: &summary)
                 }
             }
             return summary
@@ -219,8 +258,8 @@ extension Store {
             """
             INSERT INTO items (key, link, title, author, published_at, text, first_source_id, discovered_at,
                 is_mention, mentions_json, sentiment, sentiment_label, sentiment_drivers_json, concerns_json,
-                story_key, is_stand_in, is_history, withheld_triage_json)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                story_key, is_stand_in, is_history)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 .text(item.key.rawValue), SQLValue(item.link?.absoluteString), .text(item.title), SQLValue(item.author),
@@ -232,9 +271,11 @@ extension Store {
                 SQLValue(finding.map { JSONColumn.encode($0.sentiment.drivers) }),
                 SQLValue(finding.map { JSONColumn.encode($0.concerns) }),
                 SQLValue(item.story?.rawValue), SQLValue(item.isStandIn), SQLValue(observation.isHistory),
-                SQLValue(observation.isHistory ? observation.triage.map(JSONColumn.encode) : nil),
             ]
         )
+        for school in observation.schools {
+            try noteSchool(school.school, of: item.key, mentions: school.mentions, withheld: observation.isHistory ? school.triage : nil)
+        }
         try connection.query(
             "INSERT INTO sightings (item_key, source_id, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
             [.text(item.key.rawValue), .text(source.rawValue), SQLValue(seenAt)]
@@ -251,33 +292,50 @@ extension Store {
         Array(repeating: "?", count: count).joined(separator: ", ")
     }
 
-    /// Findings discovered in `[start, end)` as news, oldest first: those taken as history (and
-    /// not taken up since) are counted by ``takenAsHistory(discoveredFrom:to:)`` instead.
-    public func findings(discoveredFrom start: Date, to end: Date) throws(StorageError) -> [FindingSummary] {
-        try findings(where: "is_mention = 1 AND is_history = 0 AND discovered_at >= ? AND discovered_at < ?", [SQLValue(start), SQLValue(end)])
+    /// Findings discovered in `[start, end)` as news, oldest first, of `school` or of every
+    /// school: those taken as history (and not taken up since) are counted by
+    /// ``takenAsHistory(discoveredFrom:to:school:)`` instead.
+    public func findings(discoveredFrom start: Date, to end: Date, school: SchoolID? = nil) throws(StorageError) -> [FindingSummary] {
+        let (ofSchool, bindings) = Self.ofSchool(school)
+        return try findings(where: "is_mention = 1 AND is_history = 0 AND discovered_at >= ? AND discovered_at < ?" + ofSchool,
+                            [SQLValue(start), SQLValue(end)] + bindings)
     }
 
-    /// What was taken as history in `[start, end)` and not taken up since: the items, the mentions
-    /// among them, and the cases kept back until a backfill.
-    public func takenAsHistory(discoveredFrom start: Date, to end: Date) throws(StorageError) -> (items: Int, mentions: Int, casesHeldBack: Int) {
+    /// The condition (to append with AND) that an item is a finding of `school`, and its binding;
+    /// none for every school.
+    static func ofSchool(_ school: SchoolID?, item column: String = "items.key") -> (condition: String, bindings: [SQLValue]) {
+        guard let school else { return ("", []) }
+        return (" AND \(column) IN (SELECT item_key FROM item_schools WHERE school_id = ?)", [.text(school.rawValue)])
+    }
+
+    /// What was taken as history in `[start, end)` and not taken up since, of `school` or of every
+    /// school: the items, the mentions among them, and the cases kept back until a backfill.
+    public func takenAsHistory(
+        discoveredFrom start: Date, to end: Date, school: SchoolID? = nil
+    ) throws(StorageError) -> (items: Int, mentions: Int, casesHeldBack: Int) {
+        let (ofSchool, bindings) = Self.ofSchool(school)
+        let heldBack = school == nil ? "" : " AND item_schools.school_id = ?"
         let row = try connection.query(
             """
             SELECT count(*) AS items, count(CASE WHEN is_mention = 1 THEN 1 END) AS mentions,
-                   count(withheld_triage_json) AS held_back
-            FROM items WHERE is_history = 1 AND discovered_at >= ? AND discovered_at < ?
+                   (SELECT count(*) FROM item_schools JOIN items AS held ON held.key = item_schools.item_key
+                    WHERE held.is_history = 1 AND held.discovered_at >= ? AND held.discovered_at < ?
+                      AND item_schools.withheld_triage_json IS NOT NULL\(heldBack)) AS held_back
+            FROM items WHERE is_history = 1 AND discovered_at >= ? AND discovered_at < ?\(ofSchool)
             """,
-            [SQLValue(start), SQLValue(end)]).first
+            [SQLValue(start), SQLValue(end)] + bindings + [SQLValue(start), SQLValue(end)] + bindings).first
         return (Int(row?["items"].integer ?? 0), Int(row?["mentions"].integer ?? 0), Int(row?["held_back"].integer ?? 0))
     }
 
     /// Findings whose title or text holds every word of `words` (ASCII letters in any case), that
     /// carry `concern` and whose sentiment reads as `sentiment` when those are given, and that do
-    /// not carry `hidden`; newest first, at most `limit` of them.
+    /// not carry `hidden`, of `school` when one is given; newest first, at most `limit` of them.
     public func searchFindings(
-        _ words: String, concern: Concern? = nil, sentiment: SentimentLabel? = nil, hiding hidden: Concern? = nil, limit: Int = 200
+        _ words: String, concern: Concern? = nil, sentiment: SentimentLabel? = nil, hiding hidden: Concern? = nil,
+        school: SchoolID? = nil, limit: Int = 200
     ) throws(StorageError) -> [FindingSummary] {
-        var condition = "is_mention = 1"
-        var bindings: [SQLValue] = []
+        var (condition, bindings) = Self.ofSchool(school)
+        condition = "is_mention = 1" + condition
         let like = connection.dialect.caseInsensitiveLike
         for word in words.split(whereSeparator: \.isWhitespace).prefix(8) {
             // LIKE's wildcards in the query match themselves.

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 extension Store {
     /// A person who may sign in to the web workspace, with their role and password hash.
@@ -10,13 +11,17 @@ extension Store {
         /// The slow salted hash of their password, as `algorithm$iterations$salt$hash`.
         public var passwordHash: String
         public var createdAt: Date
+        /// The school whose staff they are: they see and act on that school's cases only. Nil for
+        /// the trust's staff, and everyone in a single-school installation: every case.
+        public var school: SchoolID?
 
         /// An account as stored.
-        public init(name: String, role: String, passwordHash: String, createdAt: Date) {
+        public init(name: String, role: String, passwordHash: String, createdAt: Date, school: SchoolID? = nil) {
             self.name = name
             self.role = role
             self.passwordHash = passwordHash
             self.createdAt = createdAt
+            self.school = school
         }
     }
 
@@ -36,10 +41,12 @@ extension Store {
             try connection.query("DELETE FROM sessions WHERE user_name = ?", [.text(account.name)])
             try connection.query(
                 """
-                INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT(name) DO UPDATE SET role = excluded.role, password_hash = excluded.password_hash
+                INSERT INTO users (name, role, password_hash, created_at, school_id) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(name) DO UPDATE SET role = excluded.role, password_hash = excluded.password_hash,
+                    school_id = excluded.school_id
                 """,
-                [.text(account.name), .text(account.role), .text(account.passwordHash), SQLValue(account.createdAt)])
+                [.text(account.name), .text(account.role), .text(account.passwordHash), SQLValue(account.createdAt),
+                 SQLValue(account.school?.rawValue)])
         }
     }
 
@@ -58,7 +65,7 @@ extension Store {
     public func user(named name: String) throws(StorageError) -> UserAccount? {
         try connection.query("SELECT * FROM users WHERE name = ?", [.text(name)]).first.map { row in
             UserAccount(name: row["name"].text ?? "", role: row["role"].text ?? "", passwordHash: row["password_hash"].text ?? "",
-                        createdAt: row["created_at"].date ?? .distantPast)
+                        createdAt: row["created_at"].date ?? .distantPast, school: row["school_id"].text.map(SchoolID.init(rawValue:)))
         }
     }
 
@@ -66,7 +73,7 @@ extension Store {
     public func users() throws(StorageError) -> [UserAccount] {
         try connection.query("SELECT * FROM users ORDER BY name").map { row in
             UserAccount(name: row["name"].text ?? "", role: row["role"].text ?? "", passwordHash: row["password_hash"].text ?? "",
-                        createdAt: row["created_at"].date ?? .distantPast)
+                        createdAt: row["created_at"].date ?? .distantPast, school: row["school_id"].text.map(SchoolID.init(rawValue:)))
         }
     }
 

@@ -92,9 +92,10 @@ extension Store {
         }
     }
 
-    /// A case with its posts, drafts and audit trail, or nil when there is no such case.
-    public func caseRecord(_ caseID: CaseID) throws(StorageError) -> CaseRecord? {
-        guard let summary = try caseSummary(caseID) else { return nil }
+    /// A case with its posts, drafts and audit trail; nil when there is no such case, or when
+    /// `school` is given and the case is another school's.
+    public func caseRecord(_ caseID: CaseID, school: SchoolID? = nil) throws(StorageError) -> CaseRecord? {
+        guard let summary = try caseSummary(caseID, school: school) else { return nil }
         let keys = try connection.query("SELECT item_key FROM case_findings WHERE case_id = ? ORDER BY joined_at, item_key",
                                         [.integer(caseID.rawValue)]).compactMap { $0["item_key"].text }
         let findings = try findings(keys: keys.map(ItemKey.init(rawValue:)))

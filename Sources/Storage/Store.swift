@@ -44,9 +44,16 @@ public final class Store {
         guard current < Schema.migrations.count else { return }
         try connection.migrating { () throws(StorageError) in
             for (index, migration) in Schema.migrations.enumerated() where index >= current {
+                let suspendsForeignKeys = migration.rebuildsTables && connection.dialect == .sqlite
+                if suspendsForeignKeys { try connection.execute(script: "PRAGMA foreign_keys = OFF") }
+                defer { if suspendsForeignKeys { try? connection.execute(script: "PRAGMA foreign_keys = ON") } }
                 try inTransaction("migrate to version \(index + 1)") {
                     guard try connection.schemaVersion() <= index else { return }
                     try connection.execute(script: migration.statements(for: connection.dialect))
+                    if suspendsForeignKeys, let broken = try connection.query("PRAGMA foreign_key_check").first {
+                        throw StorageError(code: -1, operation: "migrate to version \(index + 1)",
+                                           message: "a rebuilt table leaves a broken reference in \(broken["table"].text ?? "a table")")
+                    }
                     try connection.recordSchemaVersion(index + 1)
                 }
             }

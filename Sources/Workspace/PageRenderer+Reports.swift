@@ -7,7 +7,7 @@ import Templating
 extension PageRenderer {
     /// Whether the person may read this post: safeguarding posts are for the DSL and senior leaders.
     func isRestricted(_ finding: FindingSummary, for user: SignedInUser) -> Bool {
-        !user.role.canSeeSafeguarding && finding.concerns.contains { $0.concern == .safeguarding }
+        !user.canSeeSafeguarding && finding.concerns.contains { $0.concern == .safeguarding }
     }
 
     /// One mention in a list, as the `mention-entry` template shows it. A restricted one carries

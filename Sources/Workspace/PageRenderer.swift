@@ -133,7 +133,7 @@ struct PageRenderer: Sendable {
 
     /// Whether the person may read this case's posts.
     func isRestricted(_ item: CaseSummary, for user: SignedInUser) -> Bool {
-        !user.role.canSeeSafeguarding && item.touchesSafeguarding
+        !user.canSeeSafeguarding && item.touchesSafeguarding
     }
 
     func flag(_ item: CaseSummary, at now: Date) -> Flag? {
@@ -171,7 +171,8 @@ struct PageRenderer: Sendable {
         let statuses = [("all", "All, open or not")] + CaseStatus.allCases.map { ($0.rawValue, $0.rawValue) }
         let entries = cases.map { item in
             let restricted = isRestricted(item, for: user)
-            let meta = "Case \(item.id.rawValue) · due \(formatter.string(from: item.dueAt)) · \(item.status.rawValue) · "
+            let school = user.isTrustWide ? (settings.schoolNames[item.school] ?? item.school.rawValue) + " · " : ""
+            let meta = "\(school)Case \(item.id.rawValue) · due \(formatter.string(from: item.dueAt)) · \(item.status.rawValue) · "
                 + "\(item.primaryConcern.displayName) · owner \(item.owner.rawValue)\(item.assignee.map { " (\($0))" } ?? "")"
                 + (item.needsApproval ? " · senior leader approves" : "")
             return QueueEntry(title: restricted ? "Safeguarding case (restricted to the DSL and senior leaders)" : item.title,

@@ -12,7 +12,8 @@ extension Workspace {
     /// The case queue: overdue first, then at risk, then by due time; filtered as asked.
     func queue(_ filter: QueueFilter, user: SignedInUser, at now: Date) async throws -> Response {
         let showsAll = filter.status == "all" || (filter.status.flatMap(CaseStatus.init(rawValue:)).map { !$0.isOpen } ?? false)
-        let cases = try await storage.perform { store in showsAll ? try store.allCases() : try store.openCases() }
+        let school = user.school
+        let cases = try await storage.perform { store in showsAll ? try store.allCases(school: school) : try store.openCases(school: school) }
         // A restricted case shows only that it exists: its source is neither listed nor filtered on,
         // so that picking a source cannot tell where a safeguarding post came from.
         let visible = cases.filter { !pages.isRestricted($0, for: user) }
@@ -34,12 +35,15 @@ extension Workspace {
                                         at: now), status: status)
     }
 
+    /// The case, when the person may see it: another school's case is not found at all, so that
+    /// its number tells nothing; a safeguarding case the role may not open is forbidden.
     private func loadRecord(_ caseID: CaseID, user: SignedInUser) async throws -> Store.CaseRecord {
-        guard let record = try await storage.perform({ try $0.caseRecord(caseID) }) else {
+        let school = user.school
+        guard let record = try await storage.perform({ try $0.caseRecord(caseID, school: school) }) else {
             throw WorkspaceError.notFound("There is no case \(caseID.rawValue).")
         }
         // `touchesSafeguarding` already looks at every post of the case, as the store reads them.
-        if record.summary.touchesSafeguarding, !user.role.canSeeSafeguarding {
+        if record.summary.touchesSafeguarding, !user.canSeeSafeguarding {
             throw WorkspaceError.forbidden("Safeguarding cases are open to the designated safeguarding lead and senior leaders only.")
         }
         return record

@@ -23,23 +23,24 @@ extension Workspace {
         guard start <= now else { throw WorkspaceError.badRequest("That day has not come yet.") }
         let settings = self.settings
         let windowStart = start
+        let school = user.school
         let (digest, lastSaved) = try await storage.perform { store in
-            let past = try store.history(since: end.addingTimeInterval(-31 * 86_400))
+            let past = try store.history(since: end.addingTimeInterval(-31 * 86_400), school: school)
             let sources = try store.sourceRecords()
             let digest = Digest(
-                schoolName: settings.schoolName,
+                schoolName: school.flatMap { settings.schoolNames[$0] } ?? settings.schoolName,
                 generatedAt: end,
                 attentionAt: now,
                 timeZone: settings.timeZone,
-                findings: try store.findings(discoveredFrom: windowStart, to: endOfDay),
-                openCases: try store.openCases(),
+                findings: try store.findings(discoveredFrom: windowStart, to: endOfDay, school: school),
+                openCases: try store.openCases(school: school),
                 fetchStates: sources.map(\.state),
                 sourceTitles: Dictionary(sources.map { ($0.state.sourceID, $0.title) }, uniquingKeysWith: { first, _ in first }),
                 sentimentHistory: past.sentiment,
                 responseHistory: past.responses,
                 urgentConcerns: settings.urgentConcerns
             )
-            return (digest, try store.lastDigest())
+            return (digest, school == nil ? try store.lastDigest() : try store.lastRegularDigest(school: school))
         }
         return .page(try pages.digestPage(digest, lastSaved: lastSaved, user: user))
     }
@@ -55,10 +56,11 @@ extension Workspace {
     /// concern and sentiment. Roles that may not read safeguarding posts do not search them at
     /// all, so a search cannot tell them what such a post says.
     func mentionsPage(_ search: MentionSearch, user: SignedInUser) async throws -> Response {
-        let hidden: Concern? = user.role.canSeeSafeguarding ? nil : .safeguarding
+        let hidden: Concern? = user.canSeeSafeguarding ? nil : .safeguarding
+        let school = user.school
         let found = try await storage.perform { store in
             try store.searchFindings(search.text, concern: search.concern, sentiment: search.sentiment, hiding: hidden,
-                                     limit: MentionSearch.pageSize)
+                                     school: school, limit: MentionSearch.pageSize)
         }
         return .page(try pages.mentionsPage(found, search: search, user: user))
     }

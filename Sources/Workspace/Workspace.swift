@@ -79,7 +79,10 @@ public final class Workspace: Sendable {
             return (session, account)
         }
         guard let (session, account) = found, let role = WorkspaceRole(rawValue: account.role) else { return nil }
-        return SignedInUser(name: account.name, role: role, csrfToken: session.csrfToken)
+        // An account of a school this configuration no longer has sees nothing rather than everything.
+        if let school = account.school, settings.schoolNames[school] == nil { return nil }
+        return SignedInUser(name: account.name, role: role, school: account.school, isTrustWide: settings.isTrust && account.school == nil,
+                            csrfToken: session.csrfToken)
     }
 
     /// The sign-in page with its form token; an existing well-formed cookie is kept, so that a
@@ -160,9 +163,20 @@ public final class Workspace: Sendable {
     }
 }
 
-/// The person behind a request, with their role and their session's form token.
+/// The person behind a request, with their role, their school and their session's form token.
 struct SignedInUser: Sendable {
     var name: String
     var role: WorkspaceRole
+    /// The school whose cases alone they see and act on; nil for every case (the trust's staff,
+    /// or anyone in a single-school installation).
+    var school: SchoolID?
+    /// Whether they are the trust's staff, seeing every school of a trust.
+    var isTrustWide: Bool
     var csrfToken: String
+
+    /// Whether they may open safeguarding cases and read their posts: a school's designated
+    /// safeguarding lead and senior leaders; across a trust, only the trust's safeguarding lead.
+    var canSeeSafeguarding: Bool {
+        isTrustWide ? role == .dsl : role.canSeeSafeguarding
+    }
 }

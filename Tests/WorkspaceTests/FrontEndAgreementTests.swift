@@ -60,7 +60,7 @@ import Workflow
                 try webStore.saveUser(.init(name: name, role: role, passwordHash: hasher.hash(WorkspaceFixture.password), createdAt: Date()))
             }
             let workspace = try Workspace(
-                settings: WorkspaceSettings(store: webConfiguration.store, schoolName: webConfiguration.schoolName,
+                settings: WorkspaceSettings(store: webConfiguration.store, schoolName: webConfiguration.displayName,
                                             timeZone: webConfiguration.calendar.timeZone, draftPolicy: webConfiguration.draftPolicy,
                                             usesSecureCookies: false, urgentConcerns: webConfiguration.routing.concernsAlertedAtOnce),
                 hasher: hasher)
