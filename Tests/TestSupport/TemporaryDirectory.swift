@@ -27,3 +27,15 @@ public func writeSampleConfiguration(into folder: URL) throws -> URL {
     try text.write(to: file, atomically: true, encoding: .utf8)
     return file
 }
+
+/// Writes the bundled trust configuration (`feeds/trust/earshot.toml`: five schools and the
+/// trust) into `folder`, with its database and reports there and its feed list in the package.
+public func writeTrustConfiguration(into folder: URL) throws -> URL {
+    var text = try String(contentsOf: packageRoot.appendingPathComponent("feeds/trust/earshot.toml"), encoding: .utf8)
+    text = text.replacingOccurrences(of: "database = \"../../data/trust.sqlite\"", with: "database = \"\(folder.path)/trust.sqlite\"")
+    text = text.replacingOccurrences(of: "reports = \"../../reports\"", with: "reports = \"\(folder.path)/reports\"")
+    text = text.replacingOccurrences(of: "opml = [\"trust.opml\"]", with: "opml = [\"\(packageRoot.path)/feeds/trust/trust.opml\"]")
+    let file = folder.appendingPathComponent("earshot.toml")
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    return file
+}
