@@ -2,7 +2,10 @@
 
 Run by scripts/browser-test, which starts `earshot serve` over a database of the bundled samples
 with three accounts (head: slt, comms: communications, dsl: dsl) sharing one password, and passes:
-EARSHOT_URL, EARSHOT_PASSWORD, EARSHOT_DATABASE and EARSHOT_SCREENSHOTS (a folder).
+EARSHOT_URL, EARSHOT_PASSWORD, EARSHOT_DATABASE and EARSHOT_SCREENSHOTS (a folder). It also
+starts a second workspace over the bundled trust samples (five schools and the trust), with
+accounts kingsmead-office and oakfield-office (communications at each school) and trust-head
+(the trust's senior leader), and passes EARSHOT_TRUST_URL and EARSHOT_TRUST_DATABASE.
 """
 
 import os
@@ -200,6 +203,76 @@ class WorkspaceBrowserTests(unittest.TestCase):
         self.assertEqual(comms.find_element(By.TAG_NAME, "h1").text, "Not allowed")
         self.assertIn("did not come from the workspace", comms.find_element(By.CSS_SELECTOR, ".notice.error").text)
         self.assertEqual(case_status(case_id), before)
+
+
+class TrustWorkspaceBrowserTests(unittest.TestCase):
+    """A trust's workspace: each school's staff see their own school's cases only."""
+
+    def setUp(self):
+        self.browsers = []
+        self.base = os.environ["EARSHOT_TRUST_URL"]
+
+    def tearDown(self):
+        for browser in self.browsers:
+            browser.quit()
+
+    def signed_in(self, name):
+        browser = new_browser()
+        self.browsers.append(browser)
+        browser.get(self.base + "/login")
+        browser.find_element(By.ID, "name").send_keys(name)
+        browser.find_element(By.ID, "password").send_keys(PASSWORD)
+        submit(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/login'] button"))
+        self.assertEqual(browser.find_element(By.TAG_NAME, "h1").text, "Case queue")
+        return browser
+
+    def cases_of(self, school):
+        with sqlite3.connect(os.environ["EARSHOT_TRUST_DATABASE"]) as connection:
+            return [row[0] for row in connection.execute(
+                "SELECT id FROM cases WHERE school_id = ? ORDER BY id", (school,)).fetchall()]
+
+    def test_a_schools_staff_get_not_found_for_another_schools_case(self):
+        kingsmead, oakfield = self.cases_of("kingsmead"), self.cases_of("oakfield")
+        self.assertTrue(kingsmead and oakfield, "the trust samples open cases at both schools")
+        office = self.signed_in("kingsmead-office")
+        listed = {int(re.search(r"/cases/(\d+)$", link.get_attribute("href")).group(1))
+                  for link in office.find_elements(By.CSS_SELECTOR, "li.case .case-title a")}
+        self.assertTrue(listed, "the queue lists Kingsmead's cases")
+        self.assertTrue(listed <= set(kingsmead), "and no other school's")
+        office.get(f"{self.base}/cases/{kingsmead[0]}")
+        self.assertTrue(office.find_element(By.TAG_NAME, "h1").text.startswith(f"Case {kingsmead[0]}"))
+        for case_id in oakfield:
+            office.get(f"{self.base}/cases/{case_id}")
+            self.assertEqual(office.find_element(By.TAG_NAME, "h1").text, "Not found",
+                             "another school's case is not found, not merely forbidden")
+        # Acting on it is refused the same way, and changes nothing.
+        with sqlite3.connect(os.environ["EARSHOT_TRUST_DATABASE"]) as connection:
+            before = connection.execute("SELECT status FROM cases WHERE id = ?", (oakfield[0],)).fetchone()[0]
+        office.get(f"{self.base}/cases/{kingsmead[0]}")
+        token = office.find_element(By.CSS_SELECTOR, "input[name='csrf_token']").get_attribute("value")
+        office.execute_script(
+            "const form = document.createElement('form'); form.method = 'post';"
+            f"form.action = '/cases/{oakfield[0]}/dismiss';"
+            "for (const [name, value] of [['csrf_token', arguments[0]], ['reason', 'not ours']]) {"
+            "  const input = document.createElement('input'); input.name = name; input.value = value; form.appendChild(input); }"
+            "document.body.appendChild(form); window.earshotPreviousPage = true; form.submit();", token)
+        WebDriverWait(office, 15).until(lambda driver: driver.execute_script(
+            "return window.earshotPreviousPage === undefined && document.readyState === 'complete'"))
+        self.assertEqual(office.find_element(By.TAG_NAME, "h1").text, "Not found")
+        with sqlite3.connect(os.environ["EARSHOT_TRUST_DATABASE"]) as connection:
+            after = connection.execute("SELECT status FROM cases WHERE id = ?", (oakfield[0],)).fetchone()[0]
+        self.assertEqual(after, before)
+
+    def test_the_trusts_staff_see_every_school_but_safeguarding_stays_with_the_dsl(self):
+        head = self.signed_in("trust-head")
+        text = head.find_element(By.TAG_NAME, "main").text
+        for school in ("Millbrook Academy", "Kingsmead Academy", "Oakfield High School"):
+            self.assertIn(school, text)
+        with sqlite3.connect(os.environ["EARSHOT_TRUST_DATABASE"]) as connection:
+            safeguarding = connection.execute(
+                "SELECT id FROM cases WHERE school_id = 'oakfield' AND primary_concern = 'safeguarding'").fetchone()[0]
+        head.get(f"{self.base}/cases/{safeguarding}")
+        self.assertEqual(head.find_element(By.TAG_NAME, "h1").text, "Not allowed")
 
 
 if __name__ == "__main__":
