@@ -52,12 +52,18 @@ get got just like one really still even much many every thing things
 # How much the public rows of a concern weigh together, as a share of the school posts' weight.
 PUBLIC_SHARE = float(os.environ.get("PUBLIC_SHARE", "1.0"))
 REGULARISATION = 8.0  # scikit-learn's C: smaller is stronger
+# Safeguarding is regularised less: its cues are rarer and more specific than a complaint's, and
+# with a weaker pull toward zero the posts that use them stand further from those that do not, so
+# a low threshold (below) finds more children at risk for fewer false alarms than C = 8 does (five
+# folds: recall 0.857 at precision 0.696 at threshold 0.3, against 0.824 at 0.714 at 0.4).
+CONCERN_REGULARISATION = {"safeguarding": 32.0}
 FOLDS = 5
 THRESHOLDS = [round(0.05 * step, 2) for step in range(2, 19)]
 # Safeguarding's threshold is chosen for recall: a missed child costs more than a false alarm.
 RECALL_WEIGHT = {"safeguarding": 2.0}
 # ...but not below this: lower thresholds sent long posts that merely mention children to the DSL.
-THRESHOLD_FLOOR = {"safeguarding": 0.4}
+# From 0.3 to 0.5 the model's safeguarding is "possible safeguarding": the DSL sees it, marked so.
+THRESHOLD_FLOOR = {"safeguarding": 0.3}
 
 
 def school_words(profile_path):
@@ -86,8 +92,8 @@ def fbeta(tp, fp, fn, beta):
     return (1 + b2) * tp / denominator if denominator else 0.0
 
 
-def fit(matrix, labels, weights=None):
-    model = LogisticRegression(C=REGULARISATION, class_weight="balanced", max_iter=3000)
+def fit(matrix, labels, weights=None, regularisation=REGULARISATION):
+    model = LogisticRegression(C=regularisation, class_weight="balanced", max_iter=3000)
     model.fit(matrix, labels, sample_weight=weights)
     return model
 
@@ -158,12 +164,14 @@ def main():
         # A concern no public set teaches learns from the features of the school posts alone.
         own_matrix = matrix if extra else matrix @ school_only
 
+        regularisation = CONCERN_REGULARISATION.get(guide_name, REGULARISATION)
+
         def fit_with_public(school_rows):
             if not extra:
-                return fit(own_matrix[school_rows], labels[school_rows])
+                return fit(own_matrix[school_rows], labels[school_rows], regularisation=regularisation)
             stacked = vstack([matrix[school_rows], extra_matrix])
             weights = np.concatenate([np.ones(int(np.sum(school_rows))), np.full(len(extra), extra_weight)])
-            return fit(stacked, np.concatenate([labels[school_rows], extra_labels]), weights)
+            return fit(stacked, np.concatenate([labels[school_rows], extra_labels]), weights, regularisation)
 
         # Out-of-fold probabilities choose the threshold.
         held_out = np.zeros(len(posts))
