@@ -27,7 +27,7 @@ public struct TrustDigestRenderer: Sendable {
         func padded(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
         lines.append(padded("School", nameWidth) + "  Mentions  Sentiment  Concerns  Open  Overdue  Answered in time (30 days)")
         for row in digest.rows {
-            lines.append(padded(row.name, nameWidth) + "  " + padded("\(row.mentions)", 8) + "  " + padded(signed(row.netSentiment), 9)
+            lines.append(padded(row.name, nameWidth) + "  " + padded("\(row.mentions)", 8) + "  " + padded(DigestRenderer().signed(row.netSentiment), 9)
                          + "  " + padded("\(row.newConcerns)", 8) + "  " + padded("\(row.openCases)", 4) + "  "
                          + padded("\(row.overdueCases)", 7) + "  " + complianceText(row.compliance))
         }
@@ -70,10 +70,6 @@ public struct TrustDigestRenderer: Sendable {
         // Rounded down, in whole numbers, as the school digest does.
         return "\(compliance.answeredInTime * 100 / compliance.due)% (\(compliance.answeredInTime) of \(compliance.due))"
     }
-
-    func signed(_ value: Double) -> String {
-        String(format: "%+.2f", value)
-    }
 }
 
 /// What the `trust-digest` template shows, every value already worded.
@@ -115,7 +111,7 @@ struct TrustDigestEmail {
         dayKey = digest.dayKey
         generatedAt = time.string(from: digest.generatedAt)
         rows = digest.rows.map { row in
-            Row(name: row.name, mentions: "\(row.mentions)", sentiment: renderer.signed(row.netSentiment), concerns: "\(row.newConcerns)",
+            Row(name: row.name, mentions: "\(row.mentions)", sentiment: DigestRenderer().signed(row.netSentiment), concerns: "\(row.newConcerns)",
                 openCases: "\(row.openCases)", overdue: "\(row.overdueCases)", overdueColour: row.overdueCases > 0 ? "#b00020" : "#222",
                 compliance: renderer.complianceText(row.compliance))
         }

@@ -65,12 +65,7 @@ struct CaseWorkbench {
 
     /// The school `--school` names, checked against the configuration; nil when none is given.
     func school(named id: String?) throws -> SchoolID? {
-        guard let id else { return nil }
-        guard let school = configuration.school(SchoolID(rawValue: id)) else {
-            let known = configuration.everyone.map(\.id.rawValue).joined(separator: ", ")
-            throw ValidationError("--school \(id) is not a school of this configuration (\(known))")
-        }
-        return school.id
+        try id.map { try EarshotCLI.school(named: $0, in: configuration, includingTrust: true).id }
     }
 
     func summary(_ caseID: CaseID) throws -> CaseSummary {

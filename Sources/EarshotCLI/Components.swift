@@ -69,6 +69,18 @@ func makeAnalyzer(_ configuration: EarshotConfiguration) throws -> ItemAnalyzer 
     return ItemAnalyzer(schools: schools, judge: PassageJudge(lexicon: lexicon))
 }
 
+/// The school `--school` names: one of a trust's schools, or with `includingTrust` also
+/// `trust` (and in a single school's configuration only its school, `school`); a usage error
+/// listing the ids there are otherwise.
+func school(named id: String, in configuration: EarshotConfiguration, includingTrust: Bool) throws -> SchoolSettings {
+    let choices = includingTrust ? configuration.everyone : configuration.schools.filter { configuration.isTrust || $0.id != .sole }
+    guard let school = choices.first(where: { $0.id.rawValue == id }) else {
+        let known = choices.isEmpty ? "none: a single school" : choices.map(\.id.rawValue).joined(separator: ", ")
+        throw ValidationError("--school \(id) is not a school of this configuration (\(known))")
+    }
+    return school
+}
+
 /// Fetches one address now, politely, as the configuration says; a failure is explained and exits
 /// with the some-sources-failed code.
 func fetchNow(_ address: String, configuration: EarshotConfiguration) async throws -> FetchOutcome {

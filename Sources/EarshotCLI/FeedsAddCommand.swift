@@ -130,11 +130,7 @@ struct FeedsAddCommand: AsyncParsableCommand {
     /// first school's when there is no `[trust]`).
     private func school(in configuration: EarshotConfiguration) throws -> SchoolSettings {
         guard let id = school else { return configuration.trust ?? configuration.schools[0] }
-        guard configuration.isTrust, let found = configuration.schools.first(where: { $0.id.rawValue == id }) else {
-            let known = configuration.isTrust ? configuration.schools.map(\.id.rawValue).joined(separator: ", ") : "none: a single school"
-            throw ValidationError("--school \(id) is not a school of this trust (\(known))")
-        }
-        return found
+        return try EarshotCLI.school(named: id, in: configuration, includingTrust: false)
     }
 
     /// The sources that `file` does not list yet; those it lists are named.

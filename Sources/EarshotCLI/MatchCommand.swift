@@ -36,12 +36,7 @@ struct MatchCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try options.loadConfiguration()
-        let chosen = try school.map { id in
-            guard let found = configuration.school(SchoolID(rawValue: id)) else {
-                throw ValidationError("--school \(id) is not a school of this configuration (\(configuration.everyone.map(\.id.rawValue).joined(separator: ", ")))")
-            }
-            return found
-        } ?? configuration.schools[0]
+        let chosen = try school.map { try EarshotCLI.school(named: $0, in: configuration, includingTrust: true) } ?? configuration.schools[0]
         let finder = MentionFinder(profile: chosen.profile)
         var output = OutputBuffer()
         var lineNumber = 0

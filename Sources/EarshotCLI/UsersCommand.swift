@@ -48,12 +48,7 @@ struct UsersAddCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try global.loadConfiguration()
-        if let school {
-            guard configuration.isTrust, configuration.schools.contains(where: { $0.id.rawValue == school }) else {
-                let known = configuration.isTrust ? configuration.schools.map(\.id.rawValue).joined(separator: ", ") : "none: a single school"
-                throw ValidationError("--school \(school) is not a school of this trust (\(known))")
-            }
-        }
+        if let school { _ = try EarshotCLI.school(named: school, in: configuration, includingTrust: false) }
         let password = (readLine(strippingNewline: true) ?? "")
         guard password.count >= 12 else {
             printError("the password must be at least 12 characters; give it on standard input")

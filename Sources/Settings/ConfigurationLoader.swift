@@ -52,8 +52,7 @@ public struct ConfigurationLoader: Sendable {
             throw document.error(at: ["feeds", "default_interval"], "feeds.default_interval must be at least 1m")
         }
         let schedule = FetchSchedule(defaultInterval: defaultInterval)
-        let sources = try readSources(feedLists)
-        try checkSchools(of: sources, schools: schools, trust: trust)
+        let sources = try readSources(feedLists, schools: schools, trust: trust)
         let fetchSettings = try readFetchSettings(document)
         var politeness = PolitenessPolicy(maximumRedirects: fetchSettings.maximumRedirects)
         if let delay = try document.duration(["fetch", "min_delay_per_host"]) { politeness.minimumDelayPerHost = delay }
@@ -220,27 +219,25 @@ public struct ConfigurationLoader: Sendable {
 
     /// Sources given to a school must name one configured; the school marks of a source every
     /// school shares are the trust's, so a trust configuration needs a `[trust]` for them.
-    private func checkSchools(of sources: [Source], schools: [SchoolSettings], trust: SchoolSettings?) throws(ConfigurationError) {
+    private func checkSchools(
+        of sources: [Source], in list: URL, schools: [SchoolSettings], trust: SchoolSettings?
+    ) throws(ConfigurationError) {
         let isTrust = schools[0].id != .sole
         for source in sources {
             if let school = source.school {
                 guard isTrust else {
-                    throw ConfigurationError(file: file(of: source), problem: "\(source.title): earshotSchool=\"\(school)\" needs [[school]] tables with ids")
+                    throw ConfigurationError(file: list.path, problem: "\(source.title): earshotSchool=\"\(school)\" needs [[school]] tables with ids")
                 }
                 guard schools.contains(where: { $0.id == school }) else {
                     let known = schools.map(\.id.rawValue).joined(separator: ", ")
-                    throw ConfigurationError(file: file(of: source), problem: "\(source.title): earshotSchool=\"\(school)\" is not a school's id (\(known))")
+                    throw ConfigurationError(file: list.path, problem: "\(source.title): earshotSchool=\"\(school)\" is not a school's id (\(known))")
                 }
             } else if isTrust, trust == nil, source.isAboutSchool || source.isSchoolsOwn {
                 throw ConfigurationError(
-                    file: file(of: source),
+                    file: list.path,
                     problem: "\(source.title): say which school it is about or belongs to with earshotSchool=\"id\" (or add a [trust] table for the trust's own)")
             }
         }
-    }
-
-    private func file(of source: Source) -> String {
-        "the feed list of \(source.url.host ?? source.url.path)"
     }
 
     private func readCalendar(_ document: TOMLDocument, folder: URL) throws(ConfigurationError) -> WorkingCalendar {
@@ -489,7 +486,8 @@ public struct ConfigurationLoader: Sendable {
         return value
     }
 
-    private func readSources(_ feedLists: [URL]) throws(ConfigurationError) -> [Source] {
+    /// Every source of every feed list, each list's sources checked against the schools.
+    private func readSources(_ feedLists: [URL], schools: [SchoolSettings], trust: SchoolSettings?) throws(ConfigurationError) -> [Source] {
         var sources: [Source] = []
         var seen = Set<SourceID>()
         for list in feedLists {
@@ -499,12 +497,15 @@ public struct ConfigurationLoader: Sendable {
             } catch {
                 throw ConfigurationError(file: list.path, problem: "cannot read the feed list (\(error.localizedDescription))")
             }
+            let listed: [Source]
             do {
-                for source in try OPMLParser().sources(from: data, fileURL: list) where seen.insert(source.id).inserted {
-                    sources.append(source)
-                }
+                listed = try OPMLParser().sources(from: data, fileURL: list)
             } catch {
                 throw ConfigurationError(file: list.path, line: error.line, problem: error.message)
+            }
+            try checkSchools(of: listed, in: list, schools: schools, trust: trust)
+            for source in listed where seen.insert(source.id).inserted {
+                sources.append(source)
             }
         }
         return sources

@@ -36,15 +36,7 @@ import Workflow
 
     /// Writes `configuration` and the feed list into a fresh folder and loads them.
     func load(_ configuration: String, feedList: String = feedList) async throws -> Result<EarshotConfiguration, ConfigurationError> {
-        try await withTemporaryDirectory { folder in
-            try configuration.write(to: folder.appendingPathComponent("earshot.toml"), atomically: true, encoding: .utf8)
-            try feedList.write(to: folder.appendingPathComponent("feeds.opml"), atomically: true, encoding: .utf8)
-            do {
-                return .success(try ConfigurationLoader().load(from: folder.appendingPathComponent("earshot.toml")))
-            } catch let error as ConfigurationError {
-                return .failure(error)
-            }
-        }
+        try await loadWritten(configuration, feedList: feedList)
     }
 
     func problem(_ configuration: String, feedList: String = feedList) async throws -> ConfigurationError {
@@ -238,6 +230,20 @@ import Workflow
             try ConfigurationLoader().load(from: URL(fileURLWithPath: "/nonexistent/earshot.toml"))
         } throws: { error in
             (error as? ConfigurationError)?.problem.contains("earshot init") == true
+        }
+    }
+}
+
+/// Writes `configuration` as `earshot.toml` and `feedList` as `feeds.opml` into a fresh folder and
+/// loads them: the configuration, or the error that stops it.
+func loadWritten(_ configuration: String, feedList: String) async throws -> Result<EarshotConfiguration, ConfigurationError> {
+    try await withTemporaryDirectory { folder in
+        try configuration.write(to: folder.appendingPathComponent("earshot.toml"), atomically: true, encoding: .utf8)
+        try feedList.write(to: folder.appendingPathComponent("feeds.opml"), atomically: true, encoding: .utf8)
+        do {
+            return .success(try ConfigurationLoader().load(from: folder.appendingPathComponent("earshot.toml")))
+        } catch let error as ConfigurationError {
+            return .failure(error)
         }
     }
 }

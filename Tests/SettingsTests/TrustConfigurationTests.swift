@@ -54,15 +54,7 @@ import Workflow
     """
 
     func load(_ configuration: String, feedList: String = feedList) async throws -> Result<EarshotConfiguration, ConfigurationError> {
-        try await withTemporaryDirectory { folder in
-            try configuration.write(to: folder.appendingPathComponent("earshot.toml"), atomically: true, encoding: .utf8)
-            try feedList.write(to: folder.appendingPathComponent("feeds.opml"), atomically: true, encoding: .utf8)
-            do {
-                return .success(try ConfigurationLoader().load(from: folder.appendingPathComponent("earshot.toml")))
-            } catch let error as ConfigurationError {
-                return .failure(error)
-            }
-        }
+        try await loadWritten(configuration, feedList: feedList)
     }
 
     func problem(_ configuration: String, feedList: String = feedList) async throws -> ConfigurationError? {
