@@ -5,8 +5,12 @@ Serves http://127.0.0.N:PORT/feeds/K.xml for N in 1..HOSTS and K in 0..FEEDS_PER
 Items of even-numbered feeds were published an hour before the server started, those of odd ones
 thirty days before: a first read takes the odd feeds' items as history.
 With REQUEST_LOG, appends one line per feed request (304s included): "HOST PATH".
+With BENCH_SCHOOLS=N in the environment, feed K of host H belongs to school (K*HOSTS + H-1) mod N,
+and the posts name "Bench Academy S" for school S: the first its own school, the second its own and
+the next one, the rest none. Without it, the first post names "Millbrook Academy".
 """
 import asyncio
+import os
 import sys
 import time
 from email.utils import formatdate
@@ -15,15 +19,24 @@ PORT, HOSTS, FEEDS_PER_HOST, DELAY_MS = (int(value) for value in sys.argv[1:5])
 READY_FILE = sys.argv[5]
 REQUEST_LOG = open(sys.argv[6], "a", buffering=1) if len(sys.argv) > 6 else None
 ETAG = '"bench-v1"'
+SCHOOLS = int(os.environ.get("BENCH_SCHOOLS", "0"))
 STARTED = time.time()
+
+
+def subjects(host, number):
+    """What each of a feed's ten posts is about."""
+    if not SCHOOLS:
+        return ["Millbrook Academy"] + ["the town council"] * 9
+    school = (number * HOSTS + host - 1) % SCHOOLS
+    own, next_one = f"Bench Academy {school}", f"Bench Academy {(school + 1) % SCHOOLS}"
+    return [own, f"{own} and {next_one}"] + ["the town council"] * 8
 
 
 def feed(host, number):
     items = []
     age = 3600 if number % 2 == 0 else 30 * 86400
-    for index in range(10):
+    for index, subject in enumerate(subjects(host, number)):
         published = formatdate(STARTED - age + index * 60, usegmt=True)
-        subject = "Millbrook Academy" if index == 0 else "the town council"
         items.append(
             f"<item><guid>h{host}-f{number}-i{index}</guid><title>Update {index} from {subject}</title>"
             f"<link>https://news{host}.example/{number}/{index}</link>"

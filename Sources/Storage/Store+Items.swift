@@ -8,14 +8,13 @@ extension Store {
     ///
     /// ``record(_:joinWindow:joining:)`` checks again inside its transaction.
     public func itemsToJudge(_ items: [Item]) throws(StorageError) -> [Item] {
-        var result: [Item] = []
-        for item in items {
-            switch try storedCopy(of: item) {
-            case nil, .standIn?: result.append(item)
-            case .same?: continue
+        let stored = try StoredItems(sharingIdentityWith: items, in: connection)
+        return items.filter { item in
+            switch stored.copy(of: item) {
+            case nil, .standIn?: true
+            case .same?: false
             }
         }
-        return result
     }
 
     /// The items of one source with their feed-local ids scoped to it (see ``ItemKey/scoped(to:)``),
@@ -46,32 +45,6 @@ extension Store {
         case standIn(ItemKey)
     }
 
-    /// Where this item, or the same story from another source, is stored: by key; by link (for
-    /// items with an identity of their own); else by story, when this item or the stored one is
-    /// a stand-in and they were published within ``Model/StoryKey/sameStoryWindow`` of each other.
-    func storedCopy(of item: Item) throws(StorageError) -> StoredCopy? {
-        if let row = try connection.query("SELECT key FROM items WHERE key = ?", [.text(item.key.rawValue)]).first,
-           let key = row["key"].text {
-            return .same(ItemKey(rawValue: key))
-        }
-        // Blocks of one web page share the page's link and are told apart by their content hash,
-        // so only items with an identity of their own are matched across sources by link.
-        if let link = item.link?.absoluteString, !item.key.rawValue.hasPrefix("hash:"),
-           let key = try connection.query("SELECT key FROM items WHERE link = ? ORDER BY discovered_at, key LIMIT 1", [.text(link)]).first?["key"].text {
-            return .same(ItemKey(rawValue: key))
-        }
-        guard let story = item.story else { return nil }
-        let candidates = try connection.query(
-            "SELECT key, is_stand_in, published_at FROM items WHERE story_key = ? ORDER BY discovered_at, key",
-            [.text(story.rawValue)])
-        for row in candidates where StoryKey.canBeOneStory(publishedAt: item.published, and: row["published_at"].date) {
-            guard let key = row["key"].text.map(ItemKey.init(rawValue:)) else { continue }
-            if item.isStandIn { return .same(key) }
-            if row["is_stand_in"].integer == 1 { return .standIn(key) }
-        }
-        return nil
-    }
-
     /// Writes one fetch of one source: its fetch state, new items and findings, sightings of known
     /// items, and a case for each new finding that needs one at each school it names — kept back,
     /// beside the item, for an item taken as history — all in one transaction.
@@ -87,21 +60,25 @@ extension Store {
         try inTransaction("record scan of \(record.state.sourceID)") {
             var summary = RecordSummary()
             try write(record.state)
-            let sourceID = record.state.sourceID
             let seenAt = record.state.lastFetchedAt ?? Date()
+            var stored = try StoredItems(sharingIdentityWith: record.observations.map(\.item), in: connection)
+            var writes = ItemWrites(source: record.state.sourceID, seenAt: seenAt)
             for observation in record.observations {
-                switch try storedCopy(of: observation.item) {
+                switch stored.copy(of: observation.item) {
                 case .same(let key)?:
-                    try noteSighting(of: key, in: sourceID, at: seenAt, into: &summary)
+                    writes.sight(key)
                     continue
                 case .standIn(let key)?:
-                    try noteSighting(of: key, in: sourceID, at: seenAt, into: &summary)
+                    writes.sight(key)
+                    try writes.flushItems(to: connection)
                     try complete(key, with: observation, at: seenAt, joinWindow: joinWindow, joining: joining, into: &summary)
+                    stored.complete(key, link: observation.item.link?.absoluteString)
                     continue
                 case nil:
                     break
                 }
-                try insert(observation, from: sourceID, at: seenAt)
+                writes.insert(observation)
+                stored.add(StoredItems.Row(observation, seenAt: seenAt))
                 summary.newItems += 1
                 if observation.finding != nil { summary.newFindings += 1 }
                 if observation.isHistory {
@@ -111,21 +88,14 @@ extension Store {
                 }
                 for school in observation.schools {
                     guard let triage = school.triage else { continue }
+                    try writes.flushItems(to: connection)
                     try file(observation.item.key, of: school.school, triage: triage, at: seenAt, joinWindow: joinWindow,
                              joining: joining, into: &summary)
                 }
             }
+            summary.repeatSightings += try writes.flush(to: connection)
             return summary
         }
-    }
-
-    /// Records that a source showed an item already stored; a source seen showing it before adds nothing.
-    private func noteSighting(of key: ItemKey, in source: SourceID, at seenAt: Date, into summary: inout RecordSummary) throws(StorageError) {
-        let added = try connection.query(
-            "INSERT INTO sightings (item_key, source_id, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING item_key",
-            [.text(key.rawValue), .text(source.rawValue), SQLValue(seenAt)]
-        )
-        summary.repeatSightings += added.count
     }
 
     /// The publisher's own copy of a story stored so far through a stand-in: the stored item takes
@@ -182,13 +152,13 @@ extension Store {
 
     /// Notes that an item is a finding for `school`, with its mentions of that school (replacing
     /// those of a shorter copy read before).
-    private func noteSchool(_ school: SchoolID, of key: ItemKey, mentions: [Mention], withheld triage: CaseTriage? = nil) throws(StorageError) {
+    private func noteSchool(_ school: SchoolID, of key: ItemKey, mentions: [Mention]) throws(StorageError) {
         try connection.query(
             """
-            INSERT INTO item_schools (item_key, school_id, mentions_json, withheld_triage_json) VALUES (?, ?, ?, ?)
+            INSERT INTO item_schools (item_key, school_id, mentions_json) VALUES (?, ?, ?)
             ON CONFLICT (item_key, school_id) DO UPDATE SET mentions_json = excluded.mentions_json
             """,
-            [.text(key.rawValue), .text(school.rawValue), .text(JSONColumn.encode(mentions)), SQLValue(triage.map(JSONColumn.encode))])
+            [.text(key.rawValue), .text(school.rawValue), .text(JSONColumn.encode(mentions))])
     }
 
     /// The text and judgement of a stored item replaced by those of a fuller copy that names the school.
@@ -249,37 +219,6 @@ extension Store {
             }
             return summary
         }
-    }
-
-    private func insert(_ observation: SourceScanRecord.Observation, from source: SourceID, at seenAt: Date) throws(StorageError) {
-        let item = observation.item.withinTextLimits
-        let finding = observation.finding
-        try connection.query(
-            """
-            INSERT INTO items (key, link, title, author, published_at, text, first_source_id, discovered_at,
-                is_mention, mentions_json, sentiment, sentiment_label, sentiment_drivers_json, concerns_json,
-                story_key, is_stand_in, is_history)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [
-                .text(item.key.rawValue), SQLValue(item.link?.absoluteString), .text(item.title), SQLValue(item.author),
-                SQLValue(item.published), .text(item.text), .text(source.rawValue),
-                SQLValue(finding?.discoveredAt ?? seenAt), SQLValue(finding != nil),
-                SQLValue(finding.map { JSONColumn.encode($0.mentions) }),
-                finding.map { .real($0.sentiment.compound) } ?? .null,
-                SQLValue(finding?.sentiment.label.rawValue),
-                SQLValue(finding.map { JSONColumn.encode($0.sentiment.drivers) }),
-                SQLValue(finding.map { JSONColumn.encode($0.concerns) }),
-                SQLValue(item.story?.rawValue), SQLValue(item.isStandIn), SQLValue(observation.isHistory),
-            ]
-        )
-        for school in observation.schools {
-            try noteSchool(school.school, of: item.key, mentions: school.mentions, withheld: observation.isHistory ? school.triage : nil)
-        }
-        try connection.query(
-            "INSERT INTO sightings (item_key, source_id, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-            [.text(item.key.rawValue), .text(source.rawValue), SQLValue(seenAt)]
-        )
     }
 
     /// `values` in slices of at most ``sourcesPerStatement``.
