@@ -16,9 +16,12 @@ def rows(query):
     return [tuple(line.split("\t")) for line in output.splitlines() if line]
 
 cases = {}
-for case_id, key in rows("SELECT case_id, item_key FROM case_findings"):
-    cases.setdefault(str(case_id), set()).add(key)
-per_item = rows("SELECT max(n) FROM (SELECT count(*) AS n FROM case_findings GROUP BY item_key) AS counts")[0][0] or 0
+for case_id, school, key in rows(
+        "SELECT case_findings.case_id, cases.school_id, case_findings.item_key FROM case_findings JOIN cases ON cases.id = case_findings.case_id"):
+    cases.setdefault(str(case_id), {"school": school, "items": set()})["items"].add(key)
+per_item = rows("""
+    SELECT max(n) FROM (SELECT count(*) AS n FROM case_findings JOIN cases ON cases.id = case_findings.case_id
+                        GROUP BY case_findings.item_key, cases.school_id) AS counts""")[0][0] or 0
 if store == "sqlite":
     integrity = rows("PRAGMA integrity_check")[0][0]
 else:
@@ -31,9 +34,11 @@ json.dump({
     "items": sorted(row[0] for row in rows("SELECT key FROM items")),
     "findings": sorted(row[0] for row in rows("SELECT key FROM items WHERE is_mention = 1")),
     "history": sorted(row[0] for row in rows("SELECT key FROM items WHERE is_history = 1")),
-    "held_back": sorted(row[0] for row in rows("SELECT key FROM items WHERE withheld_triage_json IS NOT NULL")),
-    "cases": sorted(sorted(keys) for keys in cases.values()),
+    "schools": sorted([key, school] for key, school in rows("SELECT item_key, school_id FROM item_schools")),
+    "held_back": sorted([key, school] for key, school in rows(
+        "SELECT item_key, school_id FROM item_schools WHERE withheld_triage_json IS NOT NULL")),
+    "cases": sorted([case["school"], sorted(case["items"])] for case in cases.values()),
     "sightings": sorted([key, source] for key, source in rows("SELECT item_key, source_id FROM sightings")),
-    "max_cases_per_item": int(per_item),
+    "max_cases_per_item_and_school": int(per_item),
     "integrity": integrity,
 }, sys.stdout)
