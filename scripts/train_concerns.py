@@ -4,9 +4,11 @@ families), from posts labelled to the labelling guide.
 
 Usage: train_concerns.py EARSHOT PROFILE OUT [--public DIR] FILE [FILE ...]
 
-PROFILE is the school profile (earshot.toml) the posts are about: features holding a word of the
-school's names, aliases, hashtags or handles are left out, so the model learns how people write
-about a school, not this school's name. Features seen in fewer than MIN_POSTS posts are left out.
+PROFILE is the school profile (earshot.toml) the posts are about, unless a FILE named
+`NAME-short.jsonl` or `NAME-long.jsonl` has its own profile beside it as `NAME.toml`: features
+holding a distinctive word of any of these schools' names, aliases, hashtags or handles are left
+out, so the model learns how people write about a school, not these schools' names. Words any
+school's name may hold ("school", "academy", "primary") are kept. Features seen in fewer than MIN_POSTS posts are left out.
 Each concern's threshold is the probability that gave the best F1 (for safeguarding, the best F2,
 which counts recall twice as much) over five folds of the training posts. Deterministic: the same
 posts give the same file.
@@ -66,8 +68,21 @@ RECALL_WEIGHT = {"safeguarding": 2.0}
 THRESHOLD_FLOOR = {"safeguarding": 0.3}
 
 
+# Words of a school's name that say what kind of school it is, not which: kept as features.
+GENERIC_NAME_WORDS = set("""
+school schools academy primary secondary infant infants junior juniors nursery high grammar college
+community church england catholic c e of st saint the and trust learning sixth form federation
+""".split())
+
+
+def profile_of(posts_path, default):
+    """The profile beside a file of posts (`NAME-short.jsonl` → `NAME.toml`), else `default`."""
+    own = re.sub(r"-(short|long)\.jsonl$", ".toml", posts_path)
+    return own if own != posts_path and os.path.exists(own) else default
+
+
 def school_words(profile_path):
-    """Lower-case words of the school's names, aliases, hashtags and handles."""
+    """Distinctive lower-case words of the school's names, aliases, hashtags and handles."""
     with open(profile_path, "rb") as file:
         school = tomllib.load(file).get("school", {})
     words = set()
@@ -76,7 +91,7 @@ def school_words(profile_path):
             words.update(w for w in re.split(r"[^0-9a-z']+", term.lower()) if w)
             # A hashtag's CamelCase body is read as words.
             words.update(w.lower() for w in re.findall(r"[A-Z][a-z]+|[a-z]+", term))
-    return words
+    return {word for word in words - GENERIC_NAME_WORDS if len(word) > 1}
 
 
 def features_of(earshot, posts):
@@ -113,7 +128,7 @@ def main():
         with open(path, encoding="utf-8") as file:
             posts.extend(json.loads(line) for line in file if line.strip())
     public = training_rows(public_folder) if public_folder else []
-    excluded = school_words(profile)
+    excluded = set().union(*(school_words(path) for path in {profile_of(path, profile) for path in arguments[3:]} | {profile}))
     texts = [{"text": post["text"]} for post in posts] + [{"text": text} for text, _, _ in public]
     feature_lists = [
         sorted({f for f in features if not f.startswith("#") and not excluded & set(re.split(r"[ +@]", f))
