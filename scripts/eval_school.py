@@ -1,12 +1,17 @@
 """Measures Earshot on labelled school posts (the labelling guide's format).
 
-Usage: eval_school.py EARSHOT FILE PROFILE [--misses] [--concern-model WEIGHTS]
+Usage: eval_school.py EARSHOT FILE PROFILE [--misses] [--ignore-kind] [--concern-model WEIGHTS]
 
 Each line of FILE is {"id", "kind", "text", "mention", "polarity", "concerns"}. Every post goes
 through `earshot match --config PROFILE` (is the school mentioned?) and `earshot score --config
-PROFILE` (sentiment, concerns and the owner role the configured routing gives). As in a scan, a
-post Earshot does not find to mention the school opens nothing: its predicted concerns and owner
-are empty. The owner expected for a post is the one the policy as written gives its labelled
+PROFILE` (sentiment, concerns and the owner role the configured routing gives). A post's kind says
+where an installation reads it: reviews come from the school's own page on a review site, a source
+marked as about the school (`earshotAboutSchool` in the feed list, `earshot match --about-school`),
+so a review is the school's finding unless it uses the school's words only in another sense, and
+names no alias needs context there; every other kind comes from a source about nothing in
+particular. --ignore-kind reads every post as from such a source. As in a scan, a post that does
+not name the school opens nothing, even when it is the school's finding: its predicted concerns and
+owner are empty. The owner expected for a post is the one the policy as written gives its labelled
 concerns (the most serious concern's owner). Prints per-concern precision, recall and F1, owner-role accuracy, mention precision and
 recall and polarity macro-F1; the last line is one JSON object of the key figures. --misses also
 lists every post whose concerns, owner or mention were wrong, for reading. --concern-model
@@ -23,6 +28,8 @@ GUIDE_TO_EARSHOT = {
     "press": "pressEnquiry", "complaint": "complaint", "question": "question", "praise": "praise",
 }
 CONCERNS = list(GUIDE_TO_EARSHOT.values())
+# Kinds of post read from a source about the school: a review sits on the school's own review page.
+KINDS_FROM_SOURCES_ABOUT_SCHOOL = {"review"}
 POLARITIES = ["positive", "neutral", "negative"]
 # The owner role of each concern under the policy as written (Workflow's RoutingPolicy.standard).
 STANDARD_OWNER = {
@@ -69,22 +76,31 @@ def main():
         model_options = ["--concern-model", arguments[at + 1]]
         del arguments[at:at + 2]
     show_misses = "--misses" in arguments
-    arguments = [a for a in arguments if a != "--misses"]
+    ignore_kind = "--ignore-kind" in arguments
+    arguments = [a for a in arguments if a not in ("--misses", "--ignore-kind")]
     if len(arguments) != 3:
         sys.exit(__doc__)
     earshot, path, profile = arguments
     with open(path, encoding="utf-8") as file:
         posts = [json.loads(line) for line in file if line.strip()]
 
-    matches = run_lines([earshot, "match", "--config", profile], posts)
+    from_source_about_school = [not ignore_kind and post["kind"] in KINDS_FROM_SOURCES_ABOUT_SCHOOL for post in posts]
+    general_matches = run_lines([earshot, "match", "--config", profile], posts)
+    about_school_matches = run_lines([earshot, "match", "--config", profile, "--about-school"], posts)
+    matches = [a if about else g for g, a, about in zip(general_matches, about_school_matches, from_source_about_school)]
     scores = run_lines([earshot, "score", "--config", profile] + model_options, posts)
 
-    predicted_mention = [bool(m["mentions"]) for m in matches]
-    predicted = [
-        {c["concern"] for c in s["concerns"]} if found else set()
-        for s, found in zip(scores, predicted_mention)
+    # Only a post that names the school is triaged; one its source alone makes the school's is counted.
+    names_school = [bool(m["mentions"]) for m in matches]
+    predicted_mention = [
+        named or (about and not m.get("otherMeanings"))
+        for named, about, m in zip(names_school, from_source_about_school, matches)
     ]
-    predicted_owner = [s.get("owner") or "" if found else "" for s, found in zip(scores, predicted_mention)]
+    predicted = [
+        {c["concern"] for c in s["concerns"]} if named else set()
+        for s, named in zip(scores, names_school)
+    ]
+    predicted_owner = [s.get("owner") or "" if named else "" for s, named in zip(scores, names_school)]
     gold = [{GUIDE_TO_EARSHOT[c] for c in post["concerns"]} for post in posts]
     gold_owner = [expected_owner(g) for g in gold]
 

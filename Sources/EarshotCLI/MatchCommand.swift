@@ -10,7 +10,8 @@ import Model
 /// The school profile comes from the configuration file, as for a scan. Each output line lists
 /// the mentions of its input line with their span (character offsets, end exclusive), the text
 /// matched, the rule that matched it, the configured term and, for an ambiguous alias, the
-/// context word that licensed it. As with `earshot score`, a line that cannot be read gives an
+/// context word that licensed it; then the exclusion phrases that took the school's words in
+/// another sense, when there were any. As with `earshot score`, a line that cannot be read gives an
 /// `{"error": …}` object and the command goes on.
 struct MatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,7 +20,8 @@ struct MatchCommand: ParsableCommand {
         discussion: """
         Input: one passage per line, or JSON lines with a "text" field (and an optional "id", echoed back). \
         Output: one JSON object per input line, in order: {"mentions": [{"start", "end", "text", "rule", \
-        "term", "context"}]}; start and end count characters, end exclusive.
+        "term", "context"}], "otherMeanings": [...]}; start and end count characters, end exclusive; \
+        otherMeanings (the exclusion phrases that took the school's words in another sense) only when there are any.
         """
     )
 
@@ -46,7 +48,7 @@ struct MatchCommand: ParsableCommand {
             if let problem = line.problem {
                 output.appendError("line \(lineNumber): \(problem)", id: line.id)
             } else {
-                output.append(finder.mentions(in: line.text ?? "", sourceIsAboutSchool: aboutSchool), id: line.id)
+                output.append(finder.reading(of: line.text ?? "", sourceIsAboutSchool: aboutSchool), id: line.id)
             }
         }
         output.flush()
@@ -54,12 +56,12 @@ struct MatchCommand: ParsableCommand {
 }
 
 extension OutputBuffer {
-    /// A match line: the mentions found, in reading order.
-    mutating func append(_ mentions: [Mention], id: [UInt8]?) {
+    /// A match line: the mentions found, in reading order, and any other meanings.
+    mutating func append(_ reading: MentionReading, id: [UInt8]?) {
         appendRaw("{")
         appendID(id)
         appendRaw("\"mentions\":[")
-        for (index, mention) in mentions.enumerated() {
+        for (index, mention) in reading.mentions.enumerated() {
             if index > 0 { appendRaw(",") }
             appendRaw("{\"start\":\(mention.start),\"end\":\(mention.end),\"text\":")
             appendString(mention.matchedText)
@@ -71,6 +73,15 @@ extension OutputBuffer {
             }
             appendRaw("}")
         }
-        appendRaw("]}\n")
+        appendRaw("]")
+        if !reading.otherMeanings.isEmpty {
+            appendRaw(",\"otherMeanings\":[")
+            for (index, meaning) in reading.otherMeanings.enumerated() {
+                if index > 0 { appendRaw(",") }
+                appendString(meaning)
+            }
+            appendRaw("]")
+        }
+        appendRaw("}\n")
     }
 }

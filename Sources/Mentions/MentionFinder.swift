@@ -49,6 +49,8 @@ public struct MentionFinder: Sendable {
         add(profile.names, as: .name)
         add(profile.ambiguousAliases, as: .alias)
         add(profile.contextWords + SchoolProfile.standardContextWords, as: .context)
+        add(SchoolProfile.standardLeadIns, as: .leadIn)
+        add(SchoolProfile.standardNonSchoolPhrases, as: .nonSchool)
         add(profile.exclusionPhrases, as: .exclusion)
 
         self.patterns = patterns
@@ -93,18 +95,34 @@ public struct MentionFinder: Sendable {
     ///     school; there, ambiguous aliases need no context word.
     /// - Returns: Non-overlapping mentions with Character offsets into `text`.
     public func mentions(in text: String, sourceIsAboutSchool: Bool) -> [Mention] {
-        guard screen.mayMention(text) else { return [] }
-        return unscreenedMentions(in: text, sourceIsAboutSchool: sourceIsAboutSchool)
+        reading(of: text, sourceIsAboutSchool: sourceIsAboutSchool).mentions
+    }
+
+    /// The mentions in `text`, and the exclusion phrases that took the school's words in another
+    /// sense there.
+    ///
+    /// - Parameters:
+    ///   - text: The passage, usually an item's title and body.
+    ///   - sourceIsAboutSchool: Whether the passage comes from a source that is wholly about the
+    ///     school; there, ambiguous aliases need no context word.
+    /// - Returns: The mentions, as `mentions(in:sourceIsAboutSchool:)` gives them, and the other meanings.
+    public func reading(of text: String, sourceIsAboutSchool: Bool) -> MentionReading {
+        guard screen.mayMention(text) else { return MentionReading(mentions: [], otherMeanings: []) }
+        return unscreenedReading(of: text, sourceIsAboutSchool: sourceIsAboutSchool)
     }
 
     /// The same answer without the screen in front; the screen must never change it.
-    func unscreenedMentions(in text: String, sourceIsAboutSchool: Bool) -> [Mention] {
+    func unscreenedReading(of text: String, sourceIsAboutSchool: Bool) -> MentionReading {
         let tokens = MentionTokenizer.tokens(in: Array(text.unicodeScalars))
-        guard !tokens.isEmpty else { return [] }
+        guard !tokens.isEmpty else { return MentionReading(mentions: [], otherMeanings: []) }
 
         var candidates: [Candidate] = []
         var exclusions: [Range<Int>] = []
+        var exclusionTerms: [String] = []
+        var nonSchoolPhrases: [Range<Int>] = []
         var licences: [Licence] = []
+        /// The lead-in ending just before each token, by that token's position.
+        var leadInsEndingBefore: [Int: String] = [:]
 
         // A hashtag's body reads as a word too, so "#Millbrook Academy" and "#school" count.
         let symbols = tokens.map { $0.kind == .word || $0.kind == .hashtag ? $0.symbol : nil }
@@ -114,8 +132,13 @@ public struct MentionFinder: Sendable {
             switch pattern.kind {
             case .exclusion:
                 exclusions.append(tokenRange)
+                exclusionTerms.append(pattern.term)
             case .context:
                 licences.append(Licence(tokens: tokenRange, term: pattern.term))
+            case .leadIn:
+                if leadInsEndingBefore[match.tokenEnd] == nil { leadInsEndingBefore[match.tokenEnd] = pattern.term }
+            case .nonSchool:
+                nonSchoolPhrases.append(tokenRange)
             case .name, .alias:
                 let last = tokens[match.tokenEnd - 1]
                 candidates.append(Candidate(
@@ -133,20 +156,13 @@ public struct MentionFinder: Sendable {
             candidates.append(contentsOf: tokenCandidates(for: token, at: position))
         }
 
-        // For each token, the furthest end of the exclusions starting at or before it: a candidate is
-        // inside an exclusion when that reaches its end. Linear however often the passage repeats.
-        var furthestExclusionEnd = [Int](repeating: -1, count: exclusions.isEmpty ? 0 : tokens.count)
-        for exclusion in exclusions {
-            furthestExclusionEnd[exclusion.lowerBound] = max(furthestExclusionEnd[exclusion.lowerBound], exclusion.upperBound)
-        }
-        for position in furthestExclusionEnd.indices.dropFirst() {
-            furthestExclusionEnd[position] = max(furthestExclusionEnd[position], furthestExclusionEnd[position - 1])
-        }
+        let exclusionCover = Coverage(of: exclusions, tokenCount: tokens.count)
+        var vetoingExclusions = Set<Int>()
         var accepted: [Candidate] = []
         var aliases: [Candidate] = []
         for candidate in candidates {
-            if candidate.isWordMatch, !exclusions.isEmpty,
-               furthestExclusionEnd[candidate.tokens.lowerBound] >= candidate.tokens.upperBound {
+            if candidate.isWordMatch, let exclusion = exclusionCover.covering(candidate.tokens) {
+                vetoingExclusions.insert(exclusion)
                 continue
             }
             if candidate.rule == .aliasWithContext {
@@ -154,6 +170,11 @@ public struct MentionFinder: Sendable {
             } else {
                 accepted.append(candidate)
             }
+        }
+        // A context word inside a phrase about something else ("business school") licenses nothing.
+        let nonSchoolCover = Coverage(of: nonSchoolPhrases, tokenCount: tokens.count)
+        if !nonSchoolPhrases.isEmpty {
+            licences.removeAll { nonSchoolCover.covering($0.tokens) != nil }
         }
         // Accepted names, hashtags, handles and domains are themselves school context.
         // By where they start, keeping their order otherwise, so that ties go to the same licence as before.
@@ -165,17 +186,25 @@ public struct MentionFinder: Sendable {
             if let licence = nearestLicence(to: alias.tokens, among: allLicences, longest: longestLicence) {
                 alias.contextWord = licence.term
                 accepted.append(alias)
+            } else if let leadIn = leadInsEndingBefore[alias.tokens.lowerBound] {
+                alias.contextWord = leadIn
+                accepted.append(alias)
             } else if sourceIsAboutSchool {
                 accepted.append(alias)
             }
         }
 
+        // Each distinct term once, in the order the vetoing phrases end in the passage.
+        var otherMeanings: [String] = []
+        for exclusion in vetoingExclusions.sorted() where !otherMeanings.contains(exclusionTerms[exclusion]) {
+            otherMeanings.append(exclusionTerms[exclusion])
+        }
         // Tokens count Unicode scalars; mentions count Characters, as the rest of Earshot does.
         let kept = Self.withoutOverlaps(accepted)
-        guard !kept.isEmpty else { return [] }
+        guard !kept.isEmpty else { return MentionReading(mentions: [], otherMeanings: otherMeanings) }
         let characters = Array(text)
         let offsets = Self.characterOffsets(of: text)
-        return kept.map { candidate in
+        let mentions = kept.map { candidate in
             let start = offsets.containing(candidate.start)
             let end = offsets.endingAt(candidate.end)
             return Mention(
@@ -187,6 +216,7 @@ public struct MentionFinder: Sendable {
                 contextWord: candidate.contextWord
             )
         }
+        return MentionReading(mentions: mentions, otherMeanings: otherMeanings)
     }
 
     /// Where each Character of `text` starts, in Unicode scalars.
@@ -336,6 +366,10 @@ public struct MentionFinder: Sendable {
 private struct WordPattern: Sendable {
     enum Kind: Sendable {
         case name, alias, context, exclusion
+        /// Licenses an alias written right after it ("pupils at").
+        case leadIn
+        /// Cancels the context words inside it ("business school", "a place on").
+        case nonSchool
     }
 
     var kind: Kind
@@ -391,6 +425,31 @@ private struct Candidate {
         self.term = term
         self.rule = rule
         self.isWordMatch = isWordMatch
+    }
+}
+
+/// Which token ranges a set of phrases covers, answered in constant time per question.
+///
+/// For each token, the furthest end of the phrases starting at or before it, and which phrase
+/// reaches it: a range lies inside a phrase when that end reaches the range's end. Linear however
+/// often the passage repeats.
+private struct Coverage {
+    private var furthest: [(end: Int, phrase: Int)]
+
+    init(of phrases: [Range<Int>], tokenCount: Int) {
+        furthest = Array(repeating: (-1, -1), count: phrases.isEmpty ? 0 : tokenCount)
+        for (index, phrase) in phrases.enumerated() where phrase.upperBound > furthest[phrase.lowerBound].end {
+            furthest[phrase.lowerBound] = (phrase.upperBound, index)
+        }
+        for position in furthest.indices.dropFirst() where furthest[position - 1].end > furthest[position].end {
+            furthest[position] = furthest[position - 1]
+        }
+    }
+
+    /// The index of a phrase that covers all of `range`, if any does.
+    func covering(_ range: Range<Int>) -> Int? {
+        guard !furthest.isEmpty, furthest[range.lowerBound].end >= range.upperBound else { return nil }
+        return furthest[range.lowerBound].phrase
     }
 }
 

@@ -8,7 +8,9 @@
 ///
 /// **Outputs:** `Model.Mention` values in reading order, each with the matched text as written,
 /// the configured term, the rule, Character offsets into the passage (end exclusive) and, for
-/// an ambiguous alias, the context word that licensed it.
+/// an ambiguous alias, the context word that licensed it; and, in a `MentionReading`, the
+/// exclusion phrases that took the school's words in another sense, so that an item of a source
+/// about the school that only speaks of "Millbrook Garden Centre" is not taken for the school's.
 ///
 /// **Folding.** Profile terms and passages are folded the same way before comparison: lower
 /// case, accents removed ("Ecole" meets "École"), apostrophes of any shape dropped ("O’Neill"
@@ -27,8 +29,8 @@
 /// 1. Tokens. The passage is split into words, hashtags, handles and hosts (from URLs, e-mail
 ///    addresses and bare domains such as `www.millbrook-academy.example/news`).
 /// 2. One pass. Word tokens, and hashtag bodies read as words, run through one Aho–Corasick
-///    automaton holding every name, alias, context word and exclusion phrase; each other token
-///    is one dictionary look-up.
+///    automaton holding every name, alias, context word, lead-in, non-school phrase and exclusion
+///    phrase; each other token is one dictionary look-up.
 /// 3. Single-token rules. A hashtag matches a configured hashtag, or any name or alias written
 ///    run together or in CamelCase (`#MillbrookAcademy`, `#millbrookacademy`). A handle matches
 ///    a configured handle exactly: `@MillbrookAcad`, or `@user@instance` with the same instance.
@@ -37,10 +39,13 @@
 /// 4. Exclusions. A name or alias match from words or a hashtag body is dropped when an
 ///    occurrence of an exclusion phrase covers it ("Millbrook Road" vetoes the alias "Millbrook").
 ///    Configured hashtags, handles and domains are never vetoed.
-/// 5. Context. An ambiguous alias is kept when a context word, or an accepted name, hashtag,
-///    handle or domain, lies within `contextWindow` tokens of it (the twelfth token either side
-///    still counts with the default window); the nearest one is reported as the context word.
-///    Without one it is kept only when the source is about the school.
+/// 5. Context. A context word inside a non-school phrase (`SchoolProfile.standardNonSchoolPhrases`:
+///    "business school", "a place on" a course) counts for nothing. An ambiguous alias is kept when
+///    a context word, or an accepted name, hashtag, handle or domain, lies within `contextWindow`
+///    tokens of it (the twelfth token either side still counts with the default window); the
+///    nearest one is reported as the context word. Failing that, it is kept when a lead-in
+///    (`SchoolProfile.standardLeadIns`: "girls at", "my son goes to", "taught at") ends right
+///    before it, reported as the context word; failing that, only when the source is about the school.
 /// 6. Overlaps. Of overlapping matches the longest wins, so a name inside a longer name, or an
 ///    alias inside a name, is reported once; equal lengths go to the earlier match, then to the
 ///    stronger rule (name, hashtag, handle, domain, alias).

@@ -35,6 +35,34 @@ public struct SchoolProfile: Sendable, Hashable {
         "school gates", "the gates", "toilets", "inset", "inset days", "newsletter", "newsletters",
         "house system", "form room", "maths", "english", "science", "history", "geography", "french",
         "mr", "mrs", "start at", "starting at", "in september",
+        "in my year", "in ur year", "in your year", "in his year", "in her year", "in their year",
+        "in our year", "sent home", "pastoral", "ucas", "predicted grades", "reception class", "nursery",
+        "year 1", "year 2", "year 3", "year 4", "year 5", "y1", "y2", "y3", "y4", "y5", "ks1", "ks2", "ks3",
+        "ks4", "sats", "phonics", "class teacher", "residential", "school trips", "field trip",
+        "first choice", "second choice",
+        "pick up", "pickup", "drop off", "dropoff", "ski trip",
+    ]
+
+    /// Phrases that license an ambiguous alias written right after them, whatever else the passage
+    /// says: a child, a year group or a member of staff "at" it, going to or starting at it, a
+    /// place or an offer there ("girls at Millbrook", "my son goes to Millbrook", "taught at MBA").
+    public static let standardLeadIns: [String] = [
+        "pupil at", "pupils at", "student at", "students at", "girls at", "boys at", "kids at", "children at",
+        "child at", "son at", "sons at", "daughter at", "daughters at", "dd at", "ds at", "year at", "class at",
+        "teacher at", "teachers at", "teach at", "teaches at", "teaching at", "taught at", "head at",
+        "started at", "starts at", "places at", "parents at", "mums at", "dads at",
+        "i go to", "he goes to", "she goes to", "they go to", "kids go to", "children go to",
+        "son goes to", "daughter goes to", "dd goes to", "ds goes to", "who go to", "who goes to",
+        "offered", "got into", "applied to", "applying to", "apply to",
+        "appeal for", "appealing for", "youre at",
+    ]
+
+    /// Phrases whose school words are about something else, so count as no context: another kind
+    /// of school ("business school", "driving school"), a place on a course rather than at a school.
+    public static let standardNonSchoolPhrases: [String] = [
+        "business school", "business schools", "law school", "medical school", "driving school", "dance school",
+        "language school", "graduate school", "summer school", "school of business", "school of management",
+        "a place on", "places on",
     ]
 
     /// Names that identify the school on their own ("Millbrook Academy").

@@ -43,8 +43,9 @@ public struct ItemAnalyzer: Sendable {
     /// An item that names a school is that school's finding, triaged under the policy there; an
     /// item naming two schools is a finding of each. A source given to one school is searched for
     /// that school alone. An item of a source marked as about a school (the school's own news,
-    /// say) is that school's finding even when it does not name it, but opens no case on that
-    /// ground alone: it is context, counted in the digest rather than answered. An item in a
+    /// say) is that school's finding even when it does not name it, unless it uses the school's
+    /// words only in another sense ("Millbrook Garden Centre"), but opens no case on that ground
+    /// alone: it is context, counted in the digest rather than answered. An item in a
     /// school's own voice (a source marked as its own or on its domain, a link to its domain, or
     /// one of its handles as the author) is a finding too, and opens no case at any school.
     ///
@@ -56,8 +57,10 @@ public struct ItemAnalyzer: Sendable {
         var named: [(school: School, mentions: [Mention])] = []
         for school in schools where source.school == nil || source.school == school.id {
             let isAboutIt = source.isAboutSchool && school.id == markedSchool
-            let mentions = school.mentionFinder.mentions(in: text, sourceIsAboutSchool: isAboutIt)
-            guard !mentions.isEmpty || isAboutIt || ownVoices.contains(school.id) else { continue }
+            let reading = school.mentionFinder.reading(of: text, sourceIsAboutSchool: isAboutIt)
+            let mentions = reading.mentions
+            guard !mentions.isEmpty || (isAboutIt && reading.belongsToSourceAboutSchool) || ownVoices.contains(school.id)
+            else { continue }
             named.append((school, mentions))
         }
         guard !named.isEmpty else { return .init(item: item) }

@@ -77,5 +77,7 @@ import Testing
         #expect(alias["rule"] as? String == "aliasWithContext")
         #expect(alias["context"] as? String == "pupils")
         #expect((result.lines[2]["mentions"] as? [Any])?.isEmpty == true)
+        #expect(result.lines[2]["otherMeanings"] as? [String] == ["Millbrook Road"])
+        #expect(result.lines[0]["otherMeanings"] == nil)
     }
 }

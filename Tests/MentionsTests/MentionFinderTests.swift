@@ -292,6 +292,95 @@ private func spanText(_ mention: Mention, in text: String) -> String {
         #expect(found.first?.contextWord == "school")
     }
 
+    struct LicenceCase: CustomTestStringConvertible, Sendable {
+        var text: String
+        var licence: String
+        var testDescription: String
+    }
+
+    @Test(arguments: [
+        LicenceCase(text: "Boys at Millbrook get away with anything", licence: "boys at", testDescription: "pupils at the alias"),
+        LicenceCase(text: "Her daughter goes to Millbrook and loves it", licence: "daughter goes to", testDescription: "a child goes to it"),
+        LicenceCase(text: "Apparently I go to MBA now, according to the letter", licence: "i go to", testDescription: "a pupil goes to it"),
+        LicenceCase(text: "She taught at Millbrook for a decade", licence: "taught at", testDescription: "staff taught at it"),
+        LicenceCase(text: "We got offered Millbrook instead of our choice", licence: "offered", testDescription: "an offer"),
+        LicenceCase(text: "Has anyone applied to Millbrook lately?", licence: "applied to", testDescription: "an application"),
+        LicenceCase(text: "If you're at Millbrook, speak up", licence: "youre at", testDescription: "you're at it"),
+        LicenceCase(text: "Everyone in my year thinks Millbrook is a joke", licence: "in my year", testDescription: "a pupil's year"),
+        LicenceCase(text: "Millbrook sent home half of them for trainers", licence: "sent home", testDescription: "sent home"),
+        LicenceCase(text: "Millbrook year 3 went to the farm", licence: "year 3", testDescription: "a primary year group"),
+        LicenceCase(text: "The Millbrook drop-off is chaos again", licence: "drop off", testDescription: "the school run"),
+        LicenceCase(text: "That Millbrook ski trip costs a fortune", licence: "ski trip", testDescription: "a trip"),
+        LicenceCase(text: "Millbrook is our first choice", licence: "first choice", testDescription: "admissions"),
+    ])
+    func theWaysPeopleWriteAboutASchoolLicenseAnAlias(_ example: LicenceCase) {
+        let found = mentions(example.text)
+        #expect(found.count == 1)
+        #expect(found.first?.rule == .aliasWithContext)
+        #expect(found.first?.contextWord == example.licence)
+    }
+
+    @Test func aLeadInCountsOnlyRightBeforeTheAlias() {
+        #expect(mentions("Boys at the bus stop by Millbrook were shouting").isEmpty)
+        #expect(mentions("Millbrook boys at it again").isEmpty)
+    }
+
+    @Test func aNearbyContextWordIsReportedBeforeALeadIn() {
+        #expect(mentions("Girls at Millbrook wear a blazer").first?.contextWord == "blazer")
+    }
+
+    @Test(arguments: [
+        "My MBA at the business school near Leeds", "I was offered a place on the MBA", "Driving school on the way out of Millbrook",
+        "Summer school by the Millbrook", "Her law school friends met at Millbrook for a walk",
+    ])
+    func schoolWordsAboutSomethingElseLicenseNothing(_ text: String) {
+        #expect(mentions(text).isEmpty, "\(mentions(text))")
+    }
+
+    @Test func aSchoolWordOutsideANonSchoolPhraseStillCounts() {
+        #expect(mentions("Business school was easy; the Millbrook uniform is not").first?.contextWord == "uniform")
+    }
+
+    @Test(arguments: [
+        "Children at Millbrook Road playground were loud", "Kids at Millbrook Road park again",
+        "She taught at Millbrook Road for years, the dance studio there", "Offered MBA programme places this spring",
+    ])
+    func exclusionsStillVetoWhateverLeadsIn(_ text: String) {
+        #expect(mentions(text).isEmpty, "\(mentions(text))")
+    }
+
+    // MARK: Other meanings
+
+    @Test func anExclusionThatVetoesIsReportedAsAnOtherMeaning() {
+        let reading = finder.reading(of: "Roadworks on Millbrook Road again, and Millbrook Road shut", sourceIsAboutSchool: true)
+        #expect(reading.mentions.isEmpty)
+        #expect(reading.otherMeanings == ["Millbrook Road"])
+        #expect(!reading.belongsToSourceAboutSchool)
+    }
+
+    @Test func anItemNamingNothingBelongsToASourceAboutTheSchool() {
+        let reading = finder.reading(of: "1 star. The head never answers an email.", sourceIsAboutSchool: true)
+        #expect(reading.mentions.isEmpty)
+        #expect(reading.otherMeanings.isEmpty)
+        #expect(reading.belongsToSourceAboutSchool)
+    }
+
+    @Test func anItemNamingTheSchoolBelongsEvenBesideAnOtherMeaning() {
+        let reading = finder.reading(of: "Millbrook Road is shut, so Millbrook pupils walk", sourceIsAboutSchool: false)
+        #expect(reading.mentions.map(\.term) == ["Millbrook"])
+        #expect(reading.otherMeanings == ["Millbrook Road"])
+        #expect(reading.belongsToSourceAboutSchool)
+    }
+
+    @Test func aPassageRepeatingLeadInsAndNonSchoolPhrasesKeepsEveryAnswer() {
+        let unit = "Girls at Millbrook, a place on the MBA at business school, then Millbrook Road. "
+        let text = String(repeating: unit, count: 5_000)
+        let reading = finder.reading(of: text, sourceIsAboutSchool: false)
+        #expect(reading.mentions.count == 5_000)
+        #expect(reading.mentions.allSatisfy { $0.term == "Millbrook" && $0.contextWord == "girls at" })
+        #expect(reading.otherMeanings == ["Millbrook Road"])
+    }
+
     // MARK: Exclusions
 
     @Test func exclusionPhraseVetoesAliasEvenWithContext() {

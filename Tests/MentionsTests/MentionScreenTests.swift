@@ -34,8 +34,8 @@ import Testing
     @Test(arguments: edgePassages)
     func theScreenNeverChangesTheFindersAnswer(_ text: String) {
         for aboutSchool in [false, true] {
-            #expect(finder.mentions(in: text, sourceIsAboutSchool: aboutSchool)
-                == finder.unscreenedMentions(in: text, sourceIsAboutSchool: aboutSchool))
+            #expect(finder.reading(of: text, sourceIsAboutSchool: aboutSchool)
+                == finder.unscreenedReading(of: text, sourceIsAboutSchool: aboutSchool))
         }
     }
 
@@ -48,8 +48,8 @@ import Testing
             for line in text.split(whereSeparator: \.isNewline) {
                 passages += 1
                 let line = String(line)
-                #expect(finder.mentions(in: line, sourceIsAboutSchool: false)
-                    == finder.unscreenedMentions(in: line, sourceIsAboutSchool: false), "\(line)")
+                #expect(finder.reading(of: line, sourceIsAboutSchool: false)
+                    == finder.unscreenedReading(of: line, sourceIsAboutSchool: false), "\(line)")
             }
         }
         #expect(passages > 1000)

@@ -78,4 +78,19 @@ import Workflow
         #expect(observation.finding?.mentions.isEmpty == true)
         #expect(observation.triage == nil)
     }
+
+    @Test func aPostInASourceAboutTheSchoolThatOnlyNamesSomethingElseIsNoFinding() throws {
+        let analyzer = ItemAnalyzer(
+            mentionFinder: MentionFinder(profile: SchoolProfile(names: ["Millbrook Academy"], ambiguousAliases: ["Millbrook"],
+                                                                exclusionPhrases: ["Millbrook Garden Centre"])),
+            judge: PassageJudge(lexicon: try Lexicon.bundled()),
+            triager: CaseTriager(policy: .standard, calculator: DueTimeCalculator(calendar: try WorkingCalendar()))
+        )
+        let elsewhere = analyzer.observe(item("Millbrook Garden Centre: cold soup, rude till staff. 2 stars."),
+                                         in: source(aboutSchool: true), discoveredAt: now)
+        #expect(elsewhere.finding == nil)
+        let ours = analyzer.observe(item("2 stars. Cold lunches and the head never replies."),
+                                    in: source(aboutSchool: true), discoveredAt: now)
+        #expect(ours.finding != nil && ours.triage == nil)
+    }
 }
