@@ -9,9 +9,8 @@ where an installation reads it: reviews come from the school's own page on a rev
 marked as about the school (`earshotAboutSchool` in the feed list, `earshot match --about-school`),
 so a review is the school's finding unless it uses the school's words only in another sense, and
 names no alias needs context there; every other kind comes from a source about nothing in
-particular. --ignore-kind reads every post as from such a source. As in a scan, a post that does
-not name the school opens nothing, even when it is the school's finding: its predicted concerns and
-owner are empty. The owner expected for a post is the one the policy as written gives its labelled
+particular. --ignore-kind reads every post as from such a source. As in a scan, a post that is not
+found to be the school's opens nothing: its predicted concerns and owner are empty. The owner expected for a post is the one the policy as written gives its labelled
 concerns (the most serious concern's owner). Prints per-concern precision, recall and F1, owner-role accuracy, mention precision and
 recall and polarity macro-F1; the last line is one JSON object of the key figures. --misses also
 lists every post whose concerns, owner or mention were wrong, for reading. --concern-model
@@ -90,17 +89,16 @@ def main():
     matches = [a if about else g for g, a, about in zip(general_matches, about_school_matches, from_source_about_school)]
     scores = run_lines([earshot, "score", "--config", profile] + model_options, posts)
 
-    # Only a post that names the school is triaged; one its source alone makes the school's is counted.
-    names_school = [bool(m["mentions"]) for m in matches]
+    # A post that names the school, or that its source about the school makes the school's, is triaged.
     predicted_mention = [
-        named or (about and not m.get("otherMeanings"))
-        for named, about, m in zip(names_school, from_source_about_school, matches)
+        bool(m["mentions"]) or (about and not m.get("otherMeanings"))
+        for about, m in zip(from_source_about_school, matches)
     ]
     predicted = [
-        {c["concern"] for c in s["concerns"]} if named else set()
-        for s, named in zip(scores, names_school)
+        {c["concern"] for c in s["concerns"]} if found else set()
+        for s, found in zip(scores, predicted_mention)
     ]
-    predicted_owner = [s.get("owner") or "" if named else "" for s, named in zip(scores, names_school)]
+    predicted_owner = [s.get("owner") or "" if found else "" for s, found in zip(scores, predicted_mention)]
     gold = [{GUIDE_TO_EARSHOT[c] for c in post["concerns"]} for post in posts]
     gold_owner = [expected_owner(g) for g in gold]
 

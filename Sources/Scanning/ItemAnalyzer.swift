@@ -42,26 +42,26 @@ public struct ItemAnalyzer: Sendable {
     ///
     /// An item that names a school is that school's finding, triaged under the policy there; an
     /// item naming two schools is a finding of each. A source given to one school is searched for
-    /// that school alone. An item of a source marked as about a school (the school's own news,
-    /// say) is that school's finding even when it does not name it, unless it uses the school's
-    /// words only in another sense ("Millbrook Garden Centre"), but opens no case on that ground
-    /// alone: it is context, counted in the digest rather than answered. An item in a
-    /// school's own voice (a source marked as its own or on its domain, a link to its domain, or
-    /// one of its handles as the author) is a finding too, and opens no case at any school.
+    /// that school alone. An item of a source marked as about a school (its page on a review site,
+    /// a forum thread about it) is that school's finding and triaged there even when it does not
+    /// name it, unless it uses the school's words only in another sense ("Millbrook Garden
+    /// Centre"): a one-star review on the school's own page is a complaint to answer, and a reply
+    /// in a thread about the school may be a child at risk. An item in a school's own voice (a
+    /// source marked as its own or on its domain, a link to its domain, or one of its handles as
+    /// the author) is a finding too, and opens no case at any school.
     ///
     /// The marks of a source every school shares are the trust's in a trust's installation.
     public func observe(_ item: Item, in source: Source, discoveredAt: Date) -> SourceScanRecord.Observation {
         let text = item.fullText
         let markedSchool = source.school ?? (schools.count == 1 ? schools[0].id : .trust)
         let ownVoices = Set(schools.filter { isOwnVoice(of: $0, item, in: source, markedSchool: markedSchool) }.map(\.id))
-        var named: [(school: School, mentions: [Mention])] = []
+        var named: [(school: School, mentions: [Mention], isAboutIt: Bool)] = []
         for school in schools where source.school == nil || source.school == school.id {
-            let isAboutIt = source.isAboutSchool && school.id == markedSchool
-            let reading = school.mentionFinder.reading(of: text, sourceIsAboutSchool: isAboutIt)
-            let mentions = reading.mentions
-            guard !mentions.isEmpty || (isAboutIt && reading.belongsToSourceAboutSchool) || ownVoices.contains(school.id)
-            else { continue }
-            named.append((school, mentions))
+            let reading = school.mentionFinder.reading(
+                of: text, sourceIsAboutSchool: source.isAboutSchool && school.id == markedSchool)
+            let isAboutIt = source.isAboutSchool && school.id == markedSchool && reading.belongsToSourceAboutSchool
+            guard !reading.mentions.isEmpty || isAboutIt || ownVoices.contains(school.id) else { continue }
+            named.append((school, reading.mentions, isAboutIt))
         }
         guard !named.isEmpty else { return .init(item: item) }
         let judgement = judge.judgement(of: text)
@@ -70,9 +70,9 @@ public struct ItemAnalyzer: Sendable {
             item: item, source: source.id, discoveredAt: discoveredAt,
             mentions: named.flatMap(\.mentions), sentiment: judgement.sentiment, concerns: concerns
         )
-        let findings = named.map { school, mentions in
+        let findings = named.map { school, mentions, isAboutIt in
             var triage: CaseTriage?
-            if !mentions.isEmpty, ownVoices.isEmpty, !source.isSchoolsOwn {
+            if !mentions.isEmpty || isAboutIt, ownVoices.isEmpty, !source.isSchoolsOwn {
                 triage = school.triager.triage(concerns: concerns, published: item.published, discoveredAt: discoveredAt)
                 triage?.threadKey = ConversationKeys.thread(of: item, in: source)
                 triage?.authorKey = ConversationKeys.author(of: item, in: source)

@@ -71,12 +71,12 @@ import Workflow
         #expect(observation.finding == nil && observation.triage == nil)
     }
 
-    @Test func aPostInASourceAboutTheSchoolIsAFindingWithoutACaseWhenItNamesNoOne() throws {
+    @Test func aPostInASourceAboutTheSchoolIsAFindingToAnswerWhenItNamesNoOne() throws {
         let observation = try analyzer().observe(item("Congratulations to our wonderful Year 11 leavers!"),
                                                  in: source(aboutSchool: true), discoveredAt: now)
         #expect(observation.finding != nil)
         #expect(observation.finding?.mentions.isEmpty == true)
-        #expect(observation.triage == nil)
+        #expect(observation.triage?.primaryConcern == .praise)
     }
 
     @Test func aPostInASourceAboutTheSchoolThatOnlyNamesSomethingElseIsNoFinding() throws {
@@ -89,8 +89,9 @@ import Workflow
         let elsewhere = analyzer.observe(item("Millbrook Garden Centre: cold soup, rude till staff. 2 stars."),
                                          in: source(aboutSchool: true), discoveredAt: now)
         #expect(elsewhere.finding == nil)
+        // A review on the school's own page that never names it is still a complaint to answer.
         let ours = analyzer.observe(item("2 stars. Cold lunches and the head never replies."),
                                     in: source(aboutSchool: true), discoveredAt: now)
-        #expect(ours.finding != nil && ours.triage == nil)
+        #expect(ours.finding != nil && ours.triage?.primaryConcern == .complaint)
     }
 }
