@@ -84,8 +84,8 @@ def main():
         posts = [json.loads(line) for line in file if line.strip()]
 
     from_source_about_school = [not ignore_kind and post["kind"] in KINDS_FROM_SOURCES_ABOUT_SCHOOL for post in posts]
-    general_matches = run_lines([earshot, "match", "--config", profile], posts)
-    about_school_matches = run_lines([earshot, "match", "--config", profile, "--about-school"], posts)
+    general_matches = run_lines([earshot, "match", "--config", profile] + model_options, posts)
+    about_school_matches = run_lines([earshot, "match", "--config", profile, "--about-school"] + model_options, posts)
     matches = [a if about else g for g, a, about in zip(general_matches, about_school_matches, from_source_about_school)]
     scores = run_lines([earshot, "score", "--config", profile] + model_options, posts)
 

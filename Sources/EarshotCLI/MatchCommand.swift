@@ -3,6 +3,7 @@ import Settings
 import Foundation
 import Mentions
 import Model
+import Sentiment
 
 /// `earshot match`: finds mentions of the configured school in lines of standard input, one
 /// JSON line out per line in.
@@ -21,7 +22,9 @@ struct MatchCommand: ParsableCommand {
         Input: one passage per line, or JSON lines with a "text" field (and an optional "id", echoed back). \
         Output: one JSON object per input line, in order: {"mentions": [{"start", "end", "text", "rule", \
         "term", "context"}], "otherMeanings": [...]}; start and end count characters, end exclusive; \
-        otherMeanings (the exclusion phrases that took the school's words in another sense) only when there are any.
+        otherMeanings (the exclusion phrases that took the school's words in another sense) only when there are any. \
+        As in a scan, an ambiguous alias with no school context is a mention (rule aliasInSafeguardingPost) when \
+        the passage may be about a child at risk.
         """
     )
 
@@ -36,10 +39,18 @@ struct MatchCommand: ParsableCommand {
     @Option(help: "A trust's school (its id), or \"trust\", whose names to look for (default: the first school).")
     var school: String?
 
+    @Option(help: "Judge passages with this concern-model file instead of the bundled one (as written by scripts/train-concerns).")
+    var concernModel: String?
+
     func run() throws {
         let configuration = try options.loadConfiguration()
         let chosen = try school.map { try EarshotCLI.school(named: $0, in: configuration, includingTrust: true) } ?? configuration.schools[0]
         let finder = MentionFinder(profile: chosen.profile)
+        var lexicon = try loadBundledLexicon()
+        if let concernModel {
+            lexicon.concernModel = try loadConcernModel(weightsFile: concernModel)
+        }
+        let judge = PassageJudge(lexicon: lexicon)
         var output = OutputBuffer()
         var lineNumber = 0
         LineStream.forEachLine(flushing: { output.flush() }) { bytes in
@@ -48,7 +59,13 @@ struct MatchCommand: ParsableCommand {
             if let problem = line.problem {
                 output.appendError("line \(lineNumber): \(problem)", id: line.id)
             } else {
-                output.append(finder.reading(of: line.text ?? "", sourceIsAboutSchool: aboutSchool), id: line.id)
+                let text = line.text ?? ""
+                var reading = finder.reading(of: text, sourceIsAboutSchool: aboutSchool)
+                if reading.mentions.isEmpty, !reading.aliasesWithoutContext.isEmpty {
+                    let maySafeguard = judge.judgement(of: text).concerns.contains { $0.concern == .safeguarding }
+                    reading.mentions = reading.mentions(maySafeguard: maySafeguard)
+                }
+                output.append(reading, id: line.id)
             }
         }
         output.flush()

@@ -182,6 +182,7 @@ public struct MentionFinder: Sendable {
             .sorted { ($0.element.tokens.lowerBound, $0.offset) < ($1.element.tokens.lowerBound, $1.offset) }
             .map(\.element)
         let longestLicence = allLicences.map(\.tokens.count).max() ?? 0
+        var unlicensed: [Candidate] = []
         for var alias in aliases {
             if let licence = nearestLicence(to: alias.tokens, among: allLicences, longest: longestLicence) {
                 alias.contextWord = licence.term
@@ -191,6 +192,8 @@ public struct MentionFinder: Sendable {
                 accepted.append(alias)
             } else if sourceIsAboutSchool {
                 accepted.append(alias)
+            } else {
+                unlicensed.append(alias)
             }
         }
 
@@ -201,10 +204,11 @@ public struct MentionFinder: Sendable {
         }
         // Tokens count Unicode scalars; mentions count Characters, as the rest of Earshot does.
         let kept = Self.withoutOverlaps(accepted)
-        guard !kept.isEmpty else { return MentionReading(mentions: [], otherMeanings: otherMeanings) }
+        let withoutContext = kept.isEmpty ? Self.withoutOverlaps(unlicensed) : []
+        guard !kept.isEmpty || !withoutContext.isEmpty else { return MentionReading(mentions: [], otherMeanings: otherMeanings) }
         let characters = Array(text)
         let offsets = Self.characterOffsets(of: text)
-        let mentions = kept.map { candidate in
+        func mention(_ candidate: Candidate) -> Mention {
             let start = offsets.containing(candidate.start)
             let end = offsets.endingAt(candidate.end)
             return Mention(
@@ -216,7 +220,8 @@ public struct MentionFinder: Sendable {
                 contextWord: candidate.contextWord
             )
         }
-        return MentionReading(mentions: mentions, otherMeanings: otherMeanings)
+        return MentionReading(mentions: kept.map(mention), otherMeanings: otherMeanings,
+                              aliasesWithoutContext: withoutContext.map(mention))
     }
 
     /// Where each Character of `text` starts, in Unicode scalars.
@@ -467,7 +472,7 @@ extension Mention.Rule {
         case .hashtag: 1
         case .handle: 2
         case .domain: 3
-        case .aliasWithContext: 4
+        case .aliasWithContext, .aliasInSafeguardingPost: 4
         }
     }
 }

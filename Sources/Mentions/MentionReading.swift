@@ -8,11 +8,27 @@ public struct MentionReading: Sendable, Hashable {
     /// The exclusion phrases that took a name or alias in another sense ("Millbrook Road",
     /// "Millbrook Garden Centre"), each once, in reading order.
     public var otherMeanings: [String]
+    /// When nothing names the school, the ambiguous aliases that no context licensed and no
+    /// exclusion phrase took, in reading order: not mentions, unless the passage turns out to be about a child at risk
+    /// (``Model/Mention/Rule/aliasInSafeguardingPost``).
+    public var aliasesWithoutContext: [Mention]
 
     /// A reading of a passage.
-    public init(mentions: [Mention], otherMeanings: [String]) {
+    public init(mentions: [Mention], otherMeanings: [String], aliasesWithoutContext: [Mention] = []) {
         self.mentions = mentions
         self.otherMeanings = otherMeanings
+        self.aliasesWithoutContext = aliasesWithoutContext
+    }
+
+    /// The mentions, or, when there are none and the passage may be about a child at risk
+    /// (`maySafeguard`), the aliases without context as ``Model/Mention/Rule/aliasInSafeguardingPost``.
+    public func mentions(maySafeguard: Bool) -> [Mention] {
+        guard mentions.isEmpty, maySafeguard else { return mentions }
+        return aliasesWithoutContext.map { alias in
+            var mention = alias
+            mention.rule = .aliasInSafeguardingPost
+            return mention
+        }
     }
 
     /// Whether an item from a source wholly about the school is about it: it names the school, or

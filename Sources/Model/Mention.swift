@@ -7,6 +7,10 @@ public struct Mention: Hashable, Sendable, Codable {
         case name
         /// An ambiguous alias, accepted because school context was near or the source is about the school.
         case aliasWithContext
+        /// An ambiguous alias with no school context, accepted because the passage may be about a
+        /// child at risk: a missed child costs far more than a false alarm, so the designated
+        /// safeguarding lead sees it, as possible safeguarding.
+        case aliasInSafeguardingPost
         case hashtag
         case handle
         case domain

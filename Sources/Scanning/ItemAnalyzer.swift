@@ -48,24 +48,36 @@ public struct ItemAnalyzer: Sendable {
     /// Centre"): a one-star review on the school's own page is a complaint to answer, and a reply
     /// in a thread about the school may be a child at risk. An item in a school's own voice (a
     /// source marked as its own or on its domain, a link to its domain, or one of its handles as
-    /// the author) is a finding too, and opens no case at any school.
+    /// the author) is a finding too, and opens no case at any school. An ambiguous alias that no
+    /// school context licenses still names the school when the passage may be about a child at
+    /// risk: missing one costs far more than a false alarm.
     ///
     /// The marks of a source every school shares are the trust's in a trust's installation.
     public func observe(_ item: Item, in source: Source, discoveredAt: Date) -> SourceScanRecord.Observation {
         let text = item.fullText
         let markedSchool = source.school ?? (schools.count == 1 ? schools[0].id : .trust)
         let ownVoices = Set(schools.filter { isOwnVoice(of: $0, item, in: source, markedSchool: markedSchool) }.map(\.id))
-        var named: [(school: School, mentions: [Mention], isAboutIt: Bool)] = []
+        var readings: [(school: School, reading: MentionReading, isAboutIt: Bool)] = []
         for school in schools where source.school == nil || source.school == school.id {
             let reading = school.mentionFinder.reading(
                 of: text, sourceIsAboutSchool: source.isAboutSchool && school.id == markedSchool)
             let isAboutIt = source.isAboutSchool && school.id == markedSchool && reading.belongsToSourceAboutSchool
-            guard !reading.mentions.isEmpty || isAboutIt || ownVoices.contains(school.id) else { continue }
-            named.append((school, reading.mentions, isAboutIt))
+            guard !reading.mentions.isEmpty || !reading.aliasesWithoutContext.isEmpty || isAboutIt || ownVoices.contains(school.id)
+            else { continue }
+            readings.append((school, reading, isAboutIt))
         }
-        guard !named.isEmpty else { return .init(item: item) }
+        // A bare alias is the school's only when the passage may be about a child at risk, so a
+        // passage holding one is judged even when nothing else names a school.
+        guard !readings.isEmpty else { return .init(item: item) }
         let judgement = judge.judgement(of: text)
         let concerns = judgement.concerns
+        let maySafeguard = concerns.contains { $0.concern == .safeguarding }
+        let named = readings.compactMap { school, reading, isAboutIt -> (school: School, mentions: [Mention], isAboutIt: Bool)? in
+            let mentions = reading.mentions(maySafeguard: maySafeguard)
+            guard !mentions.isEmpty || isAboutIt || ownVoices.contains(school.id) else { return nil }
+            return (school, mentions, isAboutIt)
+        }
+        guard !named.isEmpty else { return .init(item: item) }
         let finding = Finding(
             item: item, source: source.id, discoveredAt: discoveredAt,
             mentions: named.flatMap(\.mentions), sentiment: judgement.sentiment, concerns: concerns

@@ -458,4 +458,22 @@ private func spanText(_ mention: Mention, in text: String) -> String {
         #expect(["Millbrook Academy", "Millbrook Academy's", "#MillbrookProud", "@MillbrookAcad"].contains(spanText(found, in: text)))
         #expect(found.matchedText == spanText(found, in: text))
     }
+
+    // MARK: Aliases without context
+
+    @Test func anAliasNoContextLicensesIsKeptAsidePendingTheJudgement() {
+        let reading = finder.reading(of: "A man keeps offering Millbrook girls lifts home", sourceIsAboutSchool: false)
+        #expect(reading.mentions.isEmpty)
+        #expect(reading.aliasesWithoutContext.map(\.matchedText) == ["Millbrook"])
+        #expect(reading.mentions(maySafeguard: false).isEmpty)
+        let kept = reading.mentions(maySafeguard: true)
+        #expect(kept.map(\.rule) == [.aliasInSafeguardingPost] && kept.map(\.matchedText) == ["Millbrook"])
+    }
+
+    @Test func anExcludedOrLicensedAliasIsNeverSetAside() {
+        #expect(finder.reading(of: "Flooding on Millbrook Road again", sourceIsAboutSchool: false).aliasesWithoutContext.isEmpty)
+        let licensed = finder.reading(of: "Millbrook pupils raised £500", sourceIsAboutSchool: false)
+        #expect(licensed.mentions.count == 1 && licensed.aliasesWithoutContext.isEmpty)
+        #expect(licensed.mentions(maySafeguard: true) == licensed.mentions)
+    }
 }

@@ -94,4 +94,18 @@ import Workflow
                                     in: source(aboutSchool: true), discoveredAt: now)
         #expect(ours.finding != nil && ours.triage?.primaryConcern == .complaint)
     }
+
+    @Test func aBareAliasInAPostAboutAChildAtRiskReachesTheSafeguardingLead() throws {
+        let observation = try analyzer().observe(
+            item("A man in a van keeps offering Millbrook girls lifts and telling them to keep it secret"),
+            in: source(aboutSchool: false), discoveredAt: now)
+        #expect(observation.finding?.mentions.map(\.rule) == [.aliasInSafeguardingPost])
+        #expect(observation.triage?.primaryConcern == .safeguarding && observation.triage?.owner == .designatedSafeguardingLead)
+    }
+
+    @Test func aBareAliasInAnyOtherPostIsNoFinding() throws {
+        let observation = try analyzer().observe(item("Millbrook won 3-1 on Saturday, what a goal"),
+                                                 in: source(aboutSchool: false), discoveredAt: now)
+        #expect(observation.finding == nil && observation.triage == nil)
+    }
 }
