@@ -46,6 +46,9 @@
 ///    nearest one is reported as the context word. Failing that, it is kept when a lead-in
 ///    (`SchoolProfile.standardLeadIns`: "girls at", "my son goes to", "taught at") ends right
 ///    before it, reported as the context word; failing that, only when the source is about the school.
+///    When nothing names the school, the aliases no context licensed are kept aside in the
+///    reading (`MentionReading.aliasesWithoutContext`): a caller that judges the passage counts
+///    them when it may be about a child at risk (`Mention.Rule.aliasInSafeguardingPost`).
 /// 6. Overlaps. Of overlapping matches the longest wins, so a name inside a longer name, or an
 ///    alias inside a name, is reported once; equal lengths go to the earlier match, then to the
 ///    stronger rule (name, hashtag, handle, domain, alias).
