@@ -41,7 +41,7 @@ public struct SchoolProfile: Sendable, Hashable {
         "ks4", "sats", "phonics", "class teacher", "residential", "school trips", "field trip",
         "first choice", "second choice",
         "pick up", "pickup", "drop off", "dropoff", "ski trip",
-        "girls", "boys", "kid", "grandson", "granddaughter", "my form", "in my form", "year old",
+        "kid", "grandson", "granddaughter", "my form", "in my form", "year old",
         "year olds", "prefect", "prefects", "dinner money", "fete", "pe", "tutor",
     ]
 

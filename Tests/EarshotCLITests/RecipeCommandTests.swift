@@ -70,7 +70,7 @@ import Testing
                     }
                     #expect(opened.sorted() == [
                         "Aireby Mums praise", "Bing News: pressEnquiry", "Facebook: complaint", "Google News: complaint",
-                        "Mastodon # praise", "Mastodon # question", "Reddit: question", "Reddit: safeguarding",
+                        "Mastodon # praise", "Mastodon # question", "Reddit: bullying", "Reddit: question",
                     ], "the school's own site and channel speak for the school and open none")
                 }
             }

@@ -288,7 +288,7 @@ private func spanText(_ mention: Mention, in text: String) -> String {
     }
 
     @Test func hashtagContextWordLicensesAlias() {
-        let found = mentions("Millbrook fete #school")
+        let found = mentions("Millbrook raffle tonight #school")
         #expect(found.first?.contextWord == "school")
     }
 
