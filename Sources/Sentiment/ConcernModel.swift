@@ -55,6 +55,9 @@ public struct ConcernModel: Sendable {
     let weights: [Double]
     /// The intercept of each column, in the same order.
     let biases: [Double]
+    /// How many rows have a weight for some concern; they come before the rows only the stance
+    /// weighs.
+    let concernRowCount: Int32
     /// Whether the file gave the stance any weight; without, the stance is left to the tone.
     let hasStance: Bool
     /// The probability from which each concern counts, in rank order.
@@ -137,8 +140,18 @@ public struct ConcernModel: Sendable {
                 table[Int(row) * Self.columnCount + column] = weight
             }
         }
-        self.rowsByHash = HashIndex(rows)
-        self.weights = table
+        // Rows with a weight for some concern come first, so that counting a passage's features
+        // for the concerns is a comparison of row numbers: a feature only the stance weighs does
+        // not dilute the concerns' vector of unit length.
+        let hasConcernWeight = (0..<rows.count).map { row in
+            (0..<concernCount).contains { table[row * Self.columnCount + $0] != 0 }
+        }
+        let order = hasConcernWeight.indices.filter { hasConcernWeight[$0] } + hasConcernWeight.indices.filter { !hasConcernWeight[$0] }
+        var newRow = [Int32](repeating: 0, count: rows.count)
+        for (position, row) in order.enumerated() { newRow[row] = Int32(position) }
+        self.rowsByHash = HashIndex(rows.mapValues { newRow[Int($0)] })
+        self.weights = order.flatMap { table[($0 * Self.columnCount)..<(($0 + 1) * Self.columnCount)] }
+        self.concernRowCount = Int32(hasConcernWeight.count(where: { $0 }))
         self.biases = biases
         self.thresholds = thresholds
         self.hasStance = hasStance
@@ -287,7 +300,7 @@ extension ConcernModel {
     /// with the largest log-odds against neutral (neutral's own being 0); nil when the model has
     /// no stance or knows none of the passage's features.
     func stance(in workspace: JudgementWorkspace) -> SentimentLabel? {
-        guard hasStance, workspace.modelFeatureCount > 0 else { return nil }
+        guard hasStance, workspace.stanceFeatureCount > 0 else { return nil }
         return SentimentLabel.allCases.max { odds(of: $0, in: workspace) < odds(of: $1, in: workspace) }
     }
 
@@ -296,7 +309,7 @@ extension ConcernModel {
     @inline(__always)
     private func odds(of stance: SentimentLabel, in workspace: JudgementWorkspace) -> Double {
         guard let column = stanceColumn(of: stance) else { return 0 }
-        return biases[column] + workspace.modelSums[column] / Double(workspace.modelFeatureCount).squareRoot()
+        return biases[column] + workspace.modelSums[column] / Double(workspace.stanceFeatureCount).squareRoot()
     }
 
     /// The column of a stance's weights; nil for neutral, against which the others are weighed.
@@ -309,7 +322,7 @@ extension ConcernModel {
     /// stance in the passage whose features `addEvidence(in:into:)` summed last: the features
     /// whose weight for `stance` most exceeds their weight for the runner-up, strongest first.
     func stanceEvidence(for stance: SentimentLabel, in workspace: inout JudgementWorkspace) -> [Range<Int32>] {
-        guard hasStance, workspace.modelFeatureCount > 0,
+        guard hasStance, workspace.stanceFeatureCount > 0,
               let runnerUp = SentimentLabel.allCases.filter({ $0 != stance })
                 .max(by: { odds(of: $0, in: workspace) < odds(of: $1, in: workspace) }) else { return [] }
         let (chosenColumn, runnerUpColumn) = (stanceColumn(of: stance), stanceColumn(of: runnerUp))
@@ -355,14 +368,17 @@ extension ConcernModel {
         defer { workspace.modelSums = sums }
         sums.removeAll(keepingCapacity: true)
         sums.append(contentsOf: repeatElement(0, count: columnCount))
+        // The passage's features the concerns weigh, and those any column weighs.
         var known = 0
+        var knownToStance = 0
         forEachFeature(in: &workspace) { feature in
             guard let row = rowsByHash.value(for: feature.hash) else { return }
             let base = Int(row) * columnCount
             for column in 0..<columnCount { sums[column] += weights[base + column] }
-            known += 1
+            if row < concernRowCount { known += 1 }
+            knownToStance += 1
         }
-        workspace.modelFeatureCount = known
+        workspace.stanceFeatureCount = knownToStance
         guard known >= Self.minimumFeatures else { return }
         // Features count as a vector of unit length, so long and short passages weigh alike.
         let scale = 1 / Double(known).squareRoot()

@@ -23,11 +23,11 @@ public struct JudgementWorkspace: Sendable {
     var featureHashes = HashSet64()
     /// Scratch for the concern model: the first word of each family in this sentence and the
     /// one before, each column's summed weights (the concerns', then the stance's), and how many
-    /// of the passage's features the model knows.
+    /// of the passage's features have a row (the stance's vector of unit length).
     var familyFirsts: [Int32] = []
     var previousFamilyFirsts: [Int32] = []
     var modelSums: [Double] = []
-    var modelFeatureCount = 0
+    var stanceFeatureCount = 0
     /// Whether the passage has a lower-case letter (capitals emphasise only then).
     var hasLowercase = false
     /// Whether any word token holds a hyphen.
