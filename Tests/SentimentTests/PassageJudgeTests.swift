@@ -24,12 +24,13 @@ import Testing
         "   \t ",
     ]
 
-    /// The stance is the attitude toward the school, not the tone: the bundled model has learnt
-    /// that a politely worded complaint is negative, a plain question neutral and thanks positive.
+    /// The stance is the attitude toward the school: the bundled model has learnt that thanks
+    /// are positive, a plain question or a notice neutral, and a complaint negative.
     @Test func bundledStanceFollowsTheAttitudeTowardTheSchool() {
         #expect(judge.judgement(of: "Thank you so much to the teachers, what a wonderful concert!").stance == .positive)
         #expect(judge.judgement(of: "Does anyone know what time the school bus leaves on Friday?").stance == .neutral)
-        #expect(judge.judgement(of: "I would be grateful if someone could explain why my complaint to the head has still had no reply after six weeks.").stance == .negative)
+        #expect(judge.judgement(of: "The school will be closed on Monday for staff training.").stance == .neutral)
+        #expect(judge.judgement(of: "I am very disappointed that my son has been given a detention for something he did not do.").stance == .negative)
     }
 
     /// Each stance column holds a feature's log-odds of that stance against a neutral one; the
