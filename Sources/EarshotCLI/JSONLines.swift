@@ -114,8 +114,9 @@ struct OutputBuffer {
         appendRaw("}\n")
     }
 
-    /// A score line: compound, label, drivers, stance with its evidence and concerns, the owner role when routing was asked
-    /// for (`.some(nil)` when the concerns open no case), and each sentence's score when given.
+    /// A score line: compound, label, drivers, stance with its evidence and concerns, the owner
+    /// role when routing was asked for (`.some(nil)` when the concerns open no case), and each
+    /// sentence's score when given.
     mutating func append(_ judgement: PassageJudge.Judgement, id: [UInt8]?, owner: Role?? = nil,
                          sentences: [SentenceScore]? = nil) {
         appendRaw("{")

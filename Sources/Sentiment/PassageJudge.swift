@@ -20,7 +20,7 @@ public struct PassageJudge: Sendable {
         /// sentiment's label.
         public var stance: SentimentLabel
         /// The words that set the stance furthest apart from the next likeliest one, as written,
-        /// strongest first; empty when the stance is the sentiment's label.
+        /// strongest first; empty when the model gave no stance and the sentiment's label stands in.
         public var stanceEvidence: [String]
 
         /// Pairs a sentiment with concerns and a stance.
