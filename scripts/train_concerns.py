@@ -1,6 +1,8 @@
 """Trains Earshot's concern model: one logistic regression per concern over the features that
 `earshot score --features` reads (words, neighbouring word pairs, "?", word families and pairs of
-families), from posts labelled to the labelling guide.
+families), from posts labelled to the labelling guide; and, over the same features, the stance: a
+multinomial logistic regression of each post's polarity (its attitude toward the school), written
+as the log-odds of a negative and of a positive stance against a neutral one.
 
 Usage: train_concerns.py EARSHOT PROFILE OUT [--public DIR] FILE [FILE ...]
 
@@ -10,13 +12,14 @@ holding a distinctive word of any of these schools' names, aliases, hashtags or 
 out, so the model learns how people write about a school, not these schools' names. Words any
 school's name may hold ("school", "academy", "primary") are kept. Features seen in fewer than MIN_POSTS posts are left out.
 Each concern's threshold is the probability that gave the best F1 (for safeguarding, the best F2,
-which counts recall twice as much) over five folds of the training posts. Deterministic: the same
+which counts recall twice as much) over five folds of the training posts; the stance's macro-F1
+over the same folds is printed. Deterministic: the same
 posts give the same file.
 
 With --public DIR, the training halves of the public labelled sets under DIR (scripts/public_sets.py)
 join the school posts, each teaching only its own concern, weighted together as much as the school
 posts (PUBLIC_SHARE in the environment sets another share). Thresholds are still chosen on the
-school posts alone.
+school posts alone, and the stance learns from the school posts alone.
 """
 import json
 import os
@@ -70,6 +73,9 @@ RECALL_WEIGHT = {"safeguarding": 2.0}
 # ...but not below this: lower thresholds sent long posts that merely mention children to the DSL.
 # From 0.3 to 0.5 the model's safeguarding is "possible safeguarding": the DSL sees it, marked so.
 THRESHOLD_FLOOR = {"safeguarding": 0.3}
+# The stances the model file gives a column, each as log-odds against neutral.
+STANCE_COLUMNS = ["negative", "positive"]
+POLARITIES = ["negative", "neutral", "positive"]
 
 
 # Words of a school's name that say what kind of school it is, not which: kept as features.
@@ -115,6 +121,45 @@ def fit(matrix, labels, weights=None, regularisation=REGULARISATION):
     model = LogisticRegression(C=regularisation, class_weight="balanced", max_iter=3000)
     model.fit(matrix, labels, sample_weight=weights)
     return model
+
+
+def macro_f1(predicted, labels):
+    scores = []
+    for polarity in POLARITIES:
+        tp = int(np.sum((predicted == polarity) & (labels == polarity)))
+        scores.append(fbeta(tp, int(np.sum((predicted == polarity) & (labels != polarity))),
+                            int(np.sum((predicted != polarity) & (labels == polarity))), 1.0))
+    return sum(scores) / len(scores)
+
+
+def stance_lines(matrix, polarities, vocabulary, folds):
+    """The stance's lines of the model file: a multinomial logistic regression of the posts'
+    polarity over their features (the school posts' alone), each stance column as its log-odds
+    against neutral. Balanced classes, since the measure is macro-F1 and neutral posts are fewest."""
+    labels = np.array(polarities)
+
+    def fit_stance(rows):
+        model = LogisticRegression(C=REGULARISATION, class_weight="balanced", max_iter=3000)
+        return model.fit(matrix[rows], labels[rows])
+
+    held_out = np.empty(len(labels), dtype=object)
+    for fold in range(FOLDS):
+        training = folds != fold
+        held_out[~training] = fit_stance(training).predict(matrix[~training])
+    model = fit_stance(np.ones(len(labels), dtype=bool))
+    classes = list(model.classes_)
+    neutral = classes.index("neutral")
+    lines = []
+    kept = 0
+    for stance in STANCE_COLUMNS:
+        row = classes.index(stance)
+        lines.append(f"@bias\t{stance}\t{model.intercept_[row] - model.intercept_[neutral]:.4f}")
+        for feature, weight in zip(vocabulary, model.coef_[row] - model.coef_[neutral]):
+            if abs(weight) >= 0.01:
+                lines.append(f"{feature}\t{stance}\t{weight:.4f}")
+                kept += 1
+    print(f"{'stance':15} {len(labels):4} posts  out-of-fold macro-F1 {macro_f1(held_out, labels):.3f}  {kept} weights")
+    return lines
 
 
 def main():
@@ -166,7 +211,8 @@ def main():
         "# Earshot concern model weights, written by scripts/train-concerns; do not edit by hand.",
         f"# Trained on {len(posts)} labelled school posts and {len(public)} rows of public labelled sets; "
         f"{len(vocabulary)} features seen in at least {MIN_POSTS} school posts or {MIN_POSTS} public texts.",
-        "# Format: feature<TAB>concern<TAB>weight; @bias is the intercept, @threshold the probability from which the concern counts.",
+        "# Format: feature<TAB>target<TAB>weight, the target a concern, or negative or positive for the stance (log-odds against neutral);",
+        "# @bias is the intercept, @threshold the probability from which the concern counts.",
     ]
     print(f"{len(posts)} posts, {len(public)} public rows, {len(vocabulary)} features")
     for guide_name, concern in GUIDE_TO_EARSHOT.items():
@@ -220,6 +266,7 @@ def main():
                 kept += 1
         print(f"{concern:15} {labels.sum():4} posts {len(extra):5} public  threshold {best_threshold:.2f}  "
               f"out-of-fold F{beta:g} {best_score:.3f}  {kept} weights")
+    lines.extend(stance_lines(matrix @ school_only, [post["polarity"] for post in posts], vocabulary, folds))
     with open(out, "w", encoding="utf-8") as file:
         file.write("\n".join(lines) + "\n")
 

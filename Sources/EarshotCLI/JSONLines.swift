@@ -114,8 +114,9 @@ struct OutputBuffer {
         appendRaw("}\n")
     }
 
-    /// A score line: compound, label, drivers and concerns, the owner role when routing was asked
-    /// for (`.some(nil)` when the concerns open no case), and each sentence's score when given.
+    /// A score line: compound, label, drivers, stance with its evidence and concerns, the owner
+    /// role when routing was asked for (`.some(nil)` when the concerns open no case), and each
+    /// sentence's score when given.
     mutating func append(_ judgement: PassageJudge.Judgement, id: [UInt8]?, owner: Role?? = nil,
                          sentences: [SentenceScore]? = nil) {
         appendRaw("{")
@@ -123,7 +124,9 @@ struct OutputBuffer {
         appendSentiment(judgement.sentiment)
         appendRaw(",\"stance\":\"")
         appendRaw(judgement.stance.rawValue)
-        appendRaw("\",\"concerns\":[")
+        appendRaw("\",\"stanceEvidence\":")
+        appendStrings(judgement.stanceEvidence)
+        appendRaw(",\"concerns\":[")
         for (index, concern) in judgement.concerns.enumerated() {
             if index > 0 { appendRaw(",") }
             appendRaw("{\"concern\":\"")

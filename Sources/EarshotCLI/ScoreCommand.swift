@@ -19,7 +19,7 @@ struct ScoreCommand: ParsableCommand {
         discussion: """
         Input: one passage per line, or JSON lines with a "text" field (and an optional "id", echoed back). \
         Output: one JSON object per input line, in order: {"compound", "label", "drivers", "stance" \
-        (the attitude toward the school), "concerns": [{"concern", "confidence", "evidence"}]}; with --sentences also "sentences": [{"text", "compound", \
+        (the attitude toward the school), "stanceEvidence" (the words that decided it), "concerns": [{"concern", "confidence", "evidence"}]}; with --sentences also "sentences": [{"text", "compound", \
         "label", "drivers"}], one per sentence. Output is written as soon as no further complete input \
         line is waiting, so each answer appears before the command waits for the next line.
         """

@@ -23,15 +23,6 @@ public enum Concern: String, CaseIterable, Hashable, Sendable, Codable, Comparab
     /// Praise for the school.
     case praise
 
-    /// Whether the concern speaks against the school or of harm: everything but a question, a
-    /// press enquiry and praise.
-    public var isCritical: Bool {
-        switch self {
-        case .pressEnquiry, .question, .praise: false
-        default: true
-        }
-    }
-
     /// Order of seriousness, most serious first; used to pick a case's primary concern.
     public var severityRank: Int {
         Concern.allCases.firstIndex(of: self)!

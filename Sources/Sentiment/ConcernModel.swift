@@ -14,10 +14,16 @@ import Model
 /// A passage's known features count as a vector of unit length (each present feature
 /// 1/√count), so a long post is not more alarming than a short one for having more words.
 ///
+/// The same features also weigh the passage's stance, its attitude toward the school (the
+/// labelling guide's polarity, which is not its tone): a negative and a positive column per
+/// feature hold the log-odds of that stance against a neutral one, learnt by the same script as
+/// a multinomial logistic regression, so judging a stance costs two more additions per feature.
+///
 /// File formats (`#` starts a comment; fields separated by one TAB):
 /// - concern-families.tsv `family, word or two words`: family names are letters only.
-/// - concern-model.tsv `feature, concern, weight`, with the special features `@bias` (the
-///   intercept) and `@threshold` (the probability from which the concern counts).
+/// - concern-model.tsv `feature, target, weight`: the target is a concern, or `negative` or
+///   `positive` for the stance; the special features are `@bias` (the intercept of a concern or
+///   stance) and `@threshold` (the probability from which a concern counts).
 public struct ConcernModel: Sendable {
     /// The resource file names: the families, then the weights.
     public static let fileNames = ["concern-families.tsv", "concern-model.tsv"]
@@ -44,14 +50,26 @@ public struct ConcernModel: Sendable {
     let familyPairHashes: [UInt64]
     /// The row of each feature's weights, by the hash of its name.
     let rowsByHash: HashIndex
-    /// One weight per concern (in `Concern.rank` order) for each row.
+    /// `columnCount` weights for each row: one per concern (in `Concern.rank` order), then the
+    /// stance columns.
     let weights: [Double]
-    /// The intercept of each concern, in rank order.
+    /// The intercept of each column, in the same order.
     let biases: [Double]
+    /// How many rows have a weight for some concern; they come before the rows only the stance
+    /// weighs.
+    let concernRowCount: Int32
+    /// Whether the file gave the stance any weight; without, the stance is left to the tone.
+    let hasStance: Bool
     /// The probability from which each concern counts, in rank order.
     let thresholds: [Double]
     /// The hash of "?".
     let questionHash = ByteKeyTable.hash("?".utf8)
+
+    /// The stances with a column of their own, after the concerns': each holds the log-odds of
+    /// that stance against a neutral one.
+    static let stanceColumns: [SentimentLabel] = [.negative, .positive]
+    /// The weights of a row: one per concern, then one per stance column.
+    static let columnCount = Concern.allCases.count + stanceColumns.count
 
     /// A model from the contents of its two files.
     ///
@@ -87,19 +105,28 @@ public struct ConcernModel: Sendable {
         let concernCount = Concern.allCases.count
         var rows: [UInt64: Int32] = [:]
         var table: [Double] = []
-        var biases = [Double](repeating: -10, count: concernCount)
+        // A concern the file does not speak of never counts; a stance column without a bias is even with neutral.
+        var biases = [Double](repeating: -10, count: concernCount) + [Double](repeating: 0, count: Self.stanceColumns.count)
         var thresholds = [Double](repeating: 0.5, count: concernCount)
+        var hasStance = false
         for entry in try LexiconFile(name: Self.fileNames[1], contents: weights).entries(fieldCount: 3) {
-            guard let concern = Concern(rawValue: entry.fields[1]) else {
-                throw entry.error("unknown concern \"\(entry.fields[1])\"")
+            let column: Int
+            if let concern = Concern(rawValue: entry.fields[1]) {
+                column = concern.rank
+            } else if let stance = SentimentLabel(rawValue: entry.fields[1]), let index = Self.stanceColumns.firstIndex(of: stance) {
+                column = concernCount + index
+                hasStance = true
+            } else {
+                throw entry.error("unknown target \"\(entry.fields[1])\" (a concern, negative or positive)")
             }
             guard let weight = Double(entry.fields[2]), weight.isFinite else { throw entry.error("the weight is not a number") }
             switch entry.fields[0] {
             case "@bias":
-                biases[concern.rank] = weight
+                biases[column] = weight
             case "@threshold":
+                guard column < concernCount else { throw entry.error("a stance has no threshold") }
                 guard weight > 0, weight < 1 else { throw entry.error("a threshold lies between 0 and 1") }
-                thresholds[concern.rank] = weight
+                thresholds[column] = weight
             default:
                 let hash = ByteKeyTable.hash(entry.fields[0].utf8)
                 let row: Int32
@@ -108,15 +135,26 @@ public struct ConcernModel: Sendable {
                 } else {
                     row = Int32(rows.count)
                     rows[hash] = row
-                    table.append(contentsOf: repeatElement(0, count: concernCount))
+                    table.append(contentsOf: repeatElement(0, count: Self.columnCount))
                 }
-                table[Int(row) * concernCount + concern.rank] = weight
+                table[Int(row) * Self.columnCount + column] = weight
             }
         }
-        self.rowsByHash = HashIndex(rows)
-        self.weights = table
+        // Rows with a weight for some concern come first, so that counting a passage's features
+        // for the concerns is a comparison of row numbers: a feature only the stance weighs does
+        // not dilute the concerns' vector of unit length.
+        let hasConcernWeight = (0..<rows.count).map { row in
+            (0..<concernCount).contains { table[row * Self.columnCount + $0] != 0 }
+        }
+        let order = hasConcernWeight.indices.filter { hasConcernWeight[$0] } + hasConcernWeight.indices.filter { !hasConcernWeight[$0] }
+        var newRow = [Int32](repeating: 0, count: rows.count)
+        for (position, row) in order.enumerated() { newRow[row] = Int32(position) }
+        self.rowsByHash = HashIndex(rows.mapValues { newRow[Int($0)] })
+        self.weights = order.flatMap { table[($0 * Self.columnCount)..<(($0 + 1) * Self.columnCount)] }
+        self.concernRowCount = Int32(hasConcernWeight.count(where: { $0 }))
         self.biases = biases
         self.thresholds = thresholds
+        self.hasStance = hasStance
     }
 
     /// The model shipped in the module's resources.
@@ -258,6 +296,57 @@ extension ConcernModel {
         return feature.second >= 0 ? form(feature.first) + " " + form(feature.second) : form(feature.first)
     }
 
+    /// The stance of the passage whose features `addEvidence(in:into:)` summed last: the one
+    /// with the largest log-odds against neutral (neutral's own being 0); nil when the model has
+    /// no stance or knows none of the passage's features.
+    func stance(in workspace: JudgementWorkspace) -> SentimentLabel? {
+        guard hasStance, workspace.stanceFeatureCount > 0 else { return nil }
+        return SentimentLabel.allCases.max { odds(of: $0, in: workspace) < odds(of: $1, in: workspace) }
+    }
+
+    /// The log-odds of a stance against neutral in the passage whose features
+    /// `addEvidence(in:into:)` summed last.
+    @inline(__always)
+    private func odds(of stance: SentimentLabel, in workspace: JudgementWorkspace) -> Double {
+        guard let column = stanceColumn(of: stance) else { return 0 }
+        return biases[column] + workspace.modelSums[column] / Double(workspace.stanceFeatureCount).squareRoot()
+    }
+
+    /// The column of a stance's weights; nil for neutral, against which the others are weighed.
+    @inline(__always)
+    private func stanceColumn(of stance: SentimentLabel) -> Int? {
+        Self.stanceColumns.firstIndex(of: stance).map { Concern.allCases.count + $0 }
+    }
+
+    /// The byte ranges of the words that set `stance` furthest apart from the next likeliest
+    /// stance in the passage whose features `addEvidence(in:into:)` summed last: the features
+    /// whose weight for `stance` most exceeds their weight for the runner-up, strongest first.
+    func stanceEvidence(for stance: SentimentLabel, in workspace: inout JudgementWorkspace) -> [Range<Int32>] {
+        guard hasStance, workspace.stanceFeatureCount > 0,
+              let runnerUp = SentimentLabel.allCases.filter({ $0 != stance })
+                .max(by: { odds(of: $0, in: workspace) < odds(of: $1, in: workspace) }) else { return [] }
+        let (chosenColumn, runnerUpColumn) = (stanceColumn(of: stance), stanceColumn(of: runnerUp))
+        var pushes: [(feature: ConcernFeature, push: Double)] = []
+        forEachFeature(in: &workspace) { feature in
+            guard let row = rowsByHash.value(for: feature.hash) else { return }
+            let base = Int(row) * Self.columnCount
+            let push = (chosenColumn.map { weights[base + $0] } ?? 0) - (runnerUpColumn.map { weights[base + $0] } ?? 0)
+            if push > 0 { pushes.append((feature, push)) }
+        }
+        return pushes.sorted { $0.push > $1.push }.prefix(Self.evidenceFeatures).flatMap { item in
+            wordRanges(of: item.feature, in: workspace)
+        }
+    }
+
+    /// Where a feature shows in the passage: neighbouring words as one phrase, the words of two
+    /// families each on their own.
+    private func wordRanges(of feature: ConcernFeature, in workspace: JudgementWorkspace) -> [Range<Int32>] {
+        let first = workspace.tokens[Int(feature.first)]
+        let second = feature.second >= 0 ? workspace.tokens[Int(feature.second)] : first
+        let isPhrase = feature.second == feature.first + 1
+        return isPhrase || feature.second < 0 ? [first.start..<second.end] : [first.start..<first.end, second.start..<second.end]
+    }
+
     /// Every feature of the passage read into `workspace`, by name, in reading order.
     func featureNames(in workspace: inout JudgementWorkspace) -> [String] {
         var features: [ConcernFeature] = []
@@ -268,21 +357,28 @@ extension ConcernModel {
     /// Adds the model's evidence for the passage read into `workspace`: for each concern whose
     /// probability reaches its threshold, the features that pushed it most, the strongest
     /// carrying the probability as its weight.
+    ///
+    /// The summed weights of every column, the stance's included, are left in the workspace for
+    /// `stance(in:sentiment:)`.
     func addEvidence(in workspace: inout JudgementWorkspace, into evidence: inout [ConcernEvidence]) {
-        let concernCount = Concern.allCases.count
+        let columnCount = Self.columnCount
         // The summed weights, in the workspace's scratch so that judging a passage allocates nothing.
         var sums = workspace.modelSums
         workspace.modelSums = []
         defer { workspace.modelSums = sums }
         sums.removeAll(keepingCapacity: true)
-        sums.append(contentsOf: repeatElement(0, count: concernCount))
+        sums.append(contentsOf: repeatElement(0, count: columnCount))
+        // The passage's features the concerns weigh, and those any column weighs.
         var known = 0
+        var knownToStance = 0
         forEachFeature(in: &workspace) { feature in
             guard let row = rowsByHash.value(for: feature.hash) else { return }
-            let base = Int(row) * concernCount
-            for concern in 0..<concernCount { sums[concern] += weights[base + concern] }
-            known += 1
+            let base = Int(row) * columnCount
+            for column in 0..<columnCount { sums[column] += weights[base + column] }
+            if row < concernRowCount { known += 1 }
+            knownToStance += 1
         }
+        workspace.stanceFeatureCount = knownToStance
         guard known >= Self.minimumFeatures else { return }
         // Features count as a vector of unit length, so long and short passages weigh alike.
         let scale = 1 / Double(known).squareRoot()
@@ -294,7 +390,7 @@ extension ConcernModel {
             // The features are gathered again only for a passage that raises a concern.
             if present.isEmpty {
                 forEachFeature(in: &workspace) { feature in
-                    if let row = rowsByHash.value(for: feature.hash) { present.append((feature, Int(row) * concernCount)) }
+                    if let row = rowsByHash.value(for: feature.hash) { present.append((feature, Int(row) * columnCount)) }
                 }
             }
             // Only from features this concern has a weight for: a concern learnt from the school
@@ -306,14 +402,9 @@ extension ConcernModel {
                 .prefix(Self.evidenceFeatures)
             for (index, item) in strongest.enumerated() {
                 let weight = index == 0 ? min(probability, ConcernClassifier.maximumConfidence) : 0
-                let first = workspace.tokens[Int(item.feature.first)]
-                let second = item.feature.second >= 0 ? workspace.tokens[Int(item.feature.second)] : first
-                // Neighbouring words are cited as one phrase; the words of two families each on their own.
-                let isPhrase = item.feature.second == item.feature.first + 1
-                for (start, end) in isPhrase || item.feature.second < 0
-                    ? [(first.start, second.end)] : [(first.start, first.end), (second.start, second.end)] {
+                for range in wordRanges(of: item.feature, in: workspace) {
                     evidence.append(ConcernEvidence(concern: concern, kind: .model, key: item.feature.hash,
-                                                    weight: weight, start: start, end: end, isPhrase: false))
+                                                    weight: weight, start: range.lowerBound, end: range.upperBound, isPhrase: false))
                 }
             }
         }

@@ -22,10 +22,12 @@ public struct JudgementWorkspace: Sendable {
     /// Scratch for giving each feature of the concern model once.
     var featureHashes = HashSet64()
     /// Scratch for the concern model: the first word of each family in this sentence and the
-    /// one before, and each concern's summed weights.
+    /// one before, each column's summed weights (the concerns', then the stance's), and how many
+    /// of the passage's features have a row (the stance's vector of unit length).
     var familyFirsts: [Int32] = []
     var previousFamilyFirsts: [Int32] = []
     var modelSums: [Double] = []
+    var stanceFeatureCount = 0
     /// Whether the passage has a lower-case letter (capitals emphasise only then).
     var hasLowercase = false
     /// Whether any word token holds a hyphen.

@@ -9,9 +9,10 @@
 /// **Outputs:** `SentimentAnalyzer` gives a `Model.SentimentScore` per passage (compound in
 /// [-1, 1], label, drivers strongest first) or a `SentenceScore` per sentence.
 /// `ConcernClassifier` gives `Model.ConcernAssessment`s, most serious concern first.
-/// `PassageJudge` reads a passage once and gives both; with a reused `JudgementWorkspace`,
-/// `judge(_:in:)` gives the figures alone (compound, label, `ConcernConfidences`) without making
-/// any string or allocating, for bulk work.
+/// `PassageJudge` reads a passage once and gives both, and the passage's stance toward the
+/// school (the labelling guide's polarity, learnt in the concern model's stance columns); with a
+/// reused `JudgementWorkspace`, `judge(_:in:)` gives the figures alone (compound, label,
+/// `ConcernConfidences`, stance) without making any string or allocating, for bulk work.
 ///
 /// **How a passage is read.** `Lexicon` compiles its files once into hash tables keyed by UTF-8
 /// bytes (`LexiconTables`): one entry per word holding its valence, modifier factor, negator and

@@ -1,6 +1,7 @@
 import Model
 
-/// Judges a passage in one pass: its sentiment and the concerns it raises.
+/// Judges a passage in one pass: its sentiment, the concerns it raises and its stance toward the
+/// school.
 ///
 /// `SentimentAnalyzer.score(_:)` and `ConcernClassifier.classify(_:sentiment:)` each read the
 /// passage themselves; the judge reads it once and runs both on the same tokens, which is what a
@@ -13,22 +14,21 @@ public struct PassageJudge: Sendable {
         public var sentiment: SentimentScore
         /// Most serious first.
         public var concerns: [ConcernAssessment]
+        /// The post's attitude toward the school, which is not always its tone: a politely put
+        /// complaint or worry about a child is negative, a plain question neutral. The concern
+        /// model learns it from labelled posts; without a model that has learnt it, it is the
+        /// sentiment's label.
+        public var stance: SentimentLabel
+        /// The words that set the stance furthest apart from the next likeliest one, as written,
+        /// strongest first; empty when the model gave no stance and the sentiment's label stands in.
+        public var stanceEvidence: [String]
 
-        /// Pairs a sentiment with concerns.
-        public init(sentiment: SentimentScore, concerns: [ConcernAssessment]) {
+        /// Pairs a sentiment with concerns and a stance.
+        public init(sentiment: SentimentScore, concerns: [ConcernAssessment], stance: SentimentLabel, stanceEvidence: [String] = []) {
             self.sentiment = sentiment
             self.concerns = concerns
-        }
-
-        /// The post's attitude toward the school, which is not always its tone: a complaint or a
-        /// worry about harm is negative however politely put, praise is positive, a question or
-        /// a press enquiry neutral; a post raising none of these takes its sentiment's label.
-        public var stance: SentimentLabel {
-            let raised = Set(concerns.map(\.concern))
-            if raised.contains(where: \.isCritical) { return .negative }
-            if raised.contains(.praise) { return .positive }
-            if raised.contains(.question) || raised.contains(.pressEnquiry) { return .neutral }
-            return sentiment.label
+            self.stance = stance
+            self.stanceEvidence = stanceEvidence
         }
     }
 
@@ -40,6 +40,8 @@ public struct PassageJudge: Sendable {
         public var label: SentimentLabel
         /// Each concern's confidence, zero for those not raised.
         public var concerns: ConcernConfidences
+        /// The attitude toward the school (`Judgement.stance`).
+        public var stance: SentimentLabel
     }
 
     /// The sentiment half.
@@ -66,7 +68,13 @@ public struct PassageJudge: Sendable {
         JudgementWorkspace.withBytes(of: text) { bytes in
             let quick = quickJudgement(bytes, in: &workspace)
             let sentiment = SentimentScore(compound: quick.compound, drivers: analyzer.drivers(workspace.contributions[...]))
-            return Judgement(sentiment: sentiment, concerns: classifier.assessments(quick.concerns, bytes: bytes, workspace: workspace))
+            let concerns = classifier.assessments(quick.concerns, bytes: bytes, workspace: workspace)
+            var stanceEvidence: [String] = []
+            for range in classifier.lexicon.concernModel?.stanceEvidence(for: quick.stance, in: &workspace) ?? [] {
+                let words = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(range.lowerBound)..<Int(range.upperBound)]), as: UTF8.self)
+                if !stanceEvidence.contains(where: { $0.lowercased() == words.lowercased() }) { stanceEvidence.append(words) }
+            }
+            return Judgement(sentiment: sentiment, concerns: concerns, stance: quick.stance, stanceEvidence: stanceEvidence)
         }
     }
 
@@ -100,6 +108,7 @@ public struct PassageJudge: Sendable {
         let compound = SentimentAnalyzer.normalised(analyzer.scoreSentences(bytes: bytes, in: &workspace, eachSentence: nil))
         let label = SentimentLabel(compound: compound)
         let concerns = classifier.findConcerns(bytes: bytes, in: &workspace, isNegative: label == .negative)
-        return QuickJudgement(compound: compound, label: label, concerns: concerns)
+        let stance = classifier.lexicon.concernModel?.stance(in: workspace) ?? label
+        return QuickJudgement(compound: compound, label: label, concerns: concerns, stance: stance)
     }
 }

@@ -24,22 +24,61 @@ import Testing
         "   \t ",
     ]
 
-    /// The stance is the attitude toward the school: a politely worded complaint is negative, a
-    /// plain question neutral, thanks positive, and a post raising nothing keeps its tone.
-    @Test func stanceFollowsWhatThePostAsksOfTheSchool() {
-        func stance(_ sentiment: Double, _ concerns: [Concern]) -> SentimentLabel {
-            PassageJudge.Judgement(
-                sentiment: SentimentScore(compound: sentiment, drivers: []),
-                concerns: concerns.map { ConcernAssessment(concern: $0, confidence: 0.9, evidence: []) }
-            ).stance
-        }
-        #expect(stance(0.6, [.complaint]) == .negative)
-        #expect(stance(0.4, [.safeguarding, .praise]) == .negative)
-        #expect(stance(-0.5, [.question]) == .neutral)
-        #expect(stance(0, [.pressEnquiry]) == .neutral)
-        #expect(stance(-0.2, [.praise, .question]) == .positive)
-        #expect(stance(-0.7, []) == .negative)
+    /// The stance is the attitude toward the school: the bundled model has learnt that thanks
+    /// are positive, a plain question or a notice neutral, and a complaint negative.
+    @Test func bundledStanceFollowsTheAttitudeTowardTheSchool() {
         #expect(judge.judgement(of: "Thank you so much to the teachers, what a wonderful concert!").stance == .positive)
+        #expect(judge.judgement(of: "Does anyone know what time the school bus leaves on Friday?").stance == .neutral)
+        #expect(judge.judgement(of: "The school will be closed on Monday for staff training.").stance == .neutral)
+        #expect(judge.judgement(of: "I am very disappointed that my son has been given a detention for something he did not do.").stance == .negative)
+    }
+
+    /// Each stance column holds a feature's log-odds of that stance against a neutral one; the
+    /// stance is the likeliest, and its evidence the words that set it apart from the runner-up.
+    @Test func stanceFollowsTheModelsStanceWeights() throws {
+        var lexicon = try Lexicon.bundled()
+        lexicon.concernModel = try ConcernModel.withBundledFamilies(weights: """
+            @bias\tnegative\t-1
+            @bias\tpositive\t-1
+            refund\tnegative\t4
+            thank\tpositive\t4
+            trip\tpositive\t0
+            """)
+        let judge = PassageJudge(lexicon: lexicon)
+        let refund = judge.judgement(of: "Lovely staff, but I want a refund")
+        #expect(refund.stance == .negative)
+        #expect(refund.stanceEvidence == ["refund"])
+        let thanks = judge.judgement(of: "Thank you!")
+        #expect(thanks.stance == .positive)
+        #expect(thanks.stanceEvidence == ["Thank"])
+        // Both stances below even odds: neutral, with nothing to cite.
+        let trip = judge.judgement(of: "The trip was awful")
+        #expect(trip.stance == .neutral)
+        #expect(trip.stanceEvidence.isEmpty)
+        var workspace = JudgementWorkspace()
+        #expect(judge.judge("Lovely staff, but I want a refund", in: &workspace).stance == .negative)
+    }
+
+    /// A model that has learnt no stance, or a passage it knows no feature of, leaves the stance
+    /// to the tone.
+    @Test func stanceWithoutAModelStanceIsTheSentimentLabel() throws {
+        var lexicon = try Lexicon.bundled()
+        lexicon.concernModel = try ConcernModel.withBundledFamilies(weights: "refund\tcomplaint\t1\n")
+        let judge = PassageJudge(lexicon: lexicon)
+        let judgement = judge.judgement(of: "I want a refund, this is awful")
+        #expect(judgement.stance == judgement.sentiment.label)
+        #expect(judgement.stance == .negative)
+        #expect(judgement.stanceEvidence.isEmpty)
+        #expect(self.judge.judgement(of: "").stance == .neutral)
+    }
+
+    @Test func stanceWeightsNeedAKnownTarget() {
+        #expect(throws: SentimentError.self) {
+            try ConcernModel.withBundledFamilies(weights: "refund\tneutral\t1\n")
+        }
+        #expect(throws: SentimentError.self) {
+            try ConcernModel.withBundledFamilies(weights: "@threshold\tnegative\t0.5\n")
+        }
     }
 
     @Test(arguments: passages)
