@@ -359,7 +359,7 @@ extension ConcernModel {
     /// carrying the probability as its weight.
     ///
     /// The summed weights of every column, the stance's included, are left in the workspace for
-    /// `stance(in:sentiment:)`.
+    /// `stance(in:)`.
     func addEvidence(in workspace: inout JudgementWorkspace, into evidence: inout [ConcernEvidence]) {
         let columnCount = Self.columnCount
         // The summed weights, in the workspace's scratch so that judging a passage allocates nothing.
