@@ -41,6 +41,17 @@ func loadConcernModel(weightsFile: String) throws -> ConcernModel {
     }
 }
 
+extension Lexicon {
+    /// This lexicon weighing concerns with the model in `weightsFile` when one is given (see
+    /// `loadConcernModel(weightsFile:)`), else as it is.
+    func weighingConcerns(with weightsFile: String?) throws -> Lexicon {
+        guard let weightsFile else { return self }
+        var lexicon = self
+        lexicon.concernModel = try loadConcernModel(weightsFile: weightsFile)
+        return lexicon
+    }
+}
+
 /// The bundled lexicon with the induced word list read from a file instead of its own, or a
 /// message and a failure exit when either cannot be read.
 func loadLexicon(inducedFrom path: String) throws -> Lexicon {

@@ -46,11 +46,7 @@ struct MatchCommand: ParsableCommand {
         let configuration = try options.loadConfiguration()
         let chosen = try school.map { try EarshotCLI.school(named: $0, in: configuration, includingTrust: true) } ?? configuration.schools[0]
         let finder = MentionFinder(profile: chosen.profile)
-        var lexicon = try loadBundledLexicon()
-        if let concernModel {
-            lexicon.concernModel = try loadConcernModel(weightsFile: concernModel)
-        }
-        let judge = PassageJudge(lexicon: lexicon)
+        let judge = PassageJudge(lexicon: try loadBundledLexicon().weighingConcerns(with: concernModel))
         var output = OutputBuffer()
         var lineNumber = 0
         LineStream.forEachLine(flushing: { output.flush() }) { bytes in
@@ -62,8 +58,7 @@ struct MatchCommand: ParsableCommand {
                 let text = line.text ?? ""
                 var reading = finder.reading(of: text, sourceIsAboutSchool: aboutSchool)
                 if reading.mentions.isEmpty, !reading.aliasesWithoutContext.isEmpty {
-                    let maySafeguard = judge.judgement(of: text).concerns.contains { $0.concern == .safeguarding }
-                    reading.mentions = reading.mentions(maySafeguard: maySafeguard)
+                    reading.mentions = reading.mentions(judgedAs: judge.judgement(of: text).concerns)
                 }
                 output.append(reading, id: line.id)
             }

@@ -47,10 +47,7 @@ struct ScoreCommand: ParsableCommand {
     var inducedLexicon: String?
 
     func run() throws {
-        var lexicon = try inducedLexicon.map(loadLexicon(inducedFrom:)) ?? loadBundledLexicon()
-        if let concernModel {
-            lexicon.concernModel = try loadConcernModel(weightsFile: concernModel)
-        }
+        let lexicon = try (inducedLexicon.map(loadLexicon(inducedFrom:)) ?? loadBundledLexicon()).weighingConcerns(with: concernModel)
         let judge = PassageJudge(lexicon: lexicon)
         let routing = try config.map { try GlobalOptions.parse(["--config", $0]).loadConfiguration().routing }
         var workspace = JudgementWorkspace()

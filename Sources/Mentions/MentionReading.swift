@@ -20,10 +20,10 @@ public struct MentionReading: Sendable, Hashable {
         self.aliasesWithoutContext = aliasesWithoutContext
     }
 
-    /// The mentions, or, when there are none and the passage may be about a child at risk
-    /// (`maySafeguard`), the aliases without context as ``Model/Mention/Rule/aliasInSafeguardingPost``.
-    public func mentions(maySafeguard: Bool) -> [Mention] {
-        guard mentions.isEmpty, maySafeguard else { return mentions }
+    /// The mentions, or, when there are none and the passage's `concerns` (as judged) include
+    /// safeguarding, the aliases without context as ``Model/Mention/Rule/aliasInSafeguardingPost``.
+    public func mentions(judgedAs concerns: [ConcernAssessment]) -> [Mention] {
+        guard mentions.isEmpty, concerns.contains(where: { $0.concern == .safeguarding }) else { return mentions }
         return aliasesWithoutContext.map { alias in
             var mention = alias
             mention.rule = .aliasInSafeguardingPost

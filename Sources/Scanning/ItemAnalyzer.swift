@@ -59,9 +59,9 @@ public struct ItemAnalyzer: Sendable {
         let ownVoices = Set(schools.filter { isOwnVoice(of: $0, item, in: source, markedSchool: markedSchool) }.map(\.id))
         var readings: [(school: School, reading: MentionReading, isAboutIt: Bool)] = []
         for school in schools where source.school == nil || source.school == school.id {
-            let reading = school.mentionFinder.reading(
-                of: text, sourceIsAboutSchool: source.isAboutSchool && school.id == markedSchool)
-            let isAboutIt = source.isAboutSchool && school.id == markedSchool && reading.belongsToSourceAboutSchool
+            let sourceIsAboutIt = source.isAboutSchool && school.id == markedSchool
+            let reading = school.mentionFinder.reading(of: text, sourceIsAboutSchool: sourceIsAboutIt)
+            let isAboutIt = sourceIsAboutIt && reading.belongsToSourceAboutSchool
             guard !reading.mentions.isEmpty || !reading.aliasesWithoutContext.isEmpty || isAboutIt || ownVoices.contains(school.id)
             else { continue }
             readings.append((school, reading, isAboutIt))
@@ -71,9 +71,8 @@ public struct ItemAnalyzer: Sendable {
         guard !readings.isEmpty else { return .init(item: item) }
         let judgement = judge.judgement(of: text)
         let concerns = judgement.concerns
-        let maySafeguard = concerns.contains { $0.concern == .safeguarding }
         let named = readings.compactMap { school, reading, isAboutIt -> (school: School, mentions: [Mention], isAboutIt: Bool)? in
-            let mentions = reading.mentions(maySafeguard: maySafeguard)
+            let mentions = reading.mentions(judgedAs: concerns)
             guard !mentions.isEmpty || isAboutIt || ownVoices.contains(school.id) else { return nil }
             return (school, mentions, isAboutIt)
         }

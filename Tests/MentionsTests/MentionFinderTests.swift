@@ -465,8 +465,8 @@ private func spanText(_ mention: Mention, in text: String) -> String {
         let reading = finder.reading(of: "A man keeps offering Millbrook girls lifts home", sourceIsAboutSchool: false)
         #expect(reading.mentions.isEmpty)
         #expect(reading.aliasesWithoutContext.map(\.matchedText) == ["Millbrook"])
-        #expect(reading.mentions(maySafeguard: false).isEmpty)
-        let kept = reading.mentions(maySafeguard: true)
+        #expect(reading.mentions(judgedAs: [ConcernAssessment(concern: .complaint, confidence: 0.9, evidence: [])]).isEmpty)
+        let kept = reading.mentions(judgedAs: [ConcernAssessment(concern: .safeguarding, confidence: 0.4, evidence: [])])
         #expect(kept.map(\.rule) == [.aliasInSafeguardingPost] && kept.map(\.matchedText) == ["Millbrook"])
     }
 
@@ -474,6 +474,6 @@ private func spanText(_ mention: Mention, in text: String) -> String {
         #expect(finder.reading(of: "Flooding on Millbrook Road again", sourceIsAboutSchool: false).aliasesWithoutContext.isEmpty)
         let licensed = finder.reading(of: "Millbrook pupils raised £500", sourceIsAboutSchool: false)
         #expect(licensed.mentions.count == 1 && licensed.aliasesWithoutContext.isEmpty)
-        #expect(licensed.mentions(maySafeguard: true) == licensed.mentions)
+        #expect(licensed.mentions(judgedAs: [ConcernAssessment(concern: .safeguarding, confidence: 0.9, evidence: [])]) == licensed.mentions)
     }
 }
