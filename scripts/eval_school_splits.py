@@ -20,10 +20,11 @@ measured on every authored file with its own profile.
 import glob
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
+
+from train_concerns import profile_of
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FOLDS = 5
@@ -107,7 +108,7 @@ def main():
             train(python, earshot, profile, model, [short, long])
             print("== trained on the Millbrook posts alone, measured on the authored posts")
             figures["millbrook_to_authored"] = measure_files(
-                python, earshot, [(path, re.sub(r"-(short|long)\.jsonl$", ".toml", path)) for path in authored], model,
+                python, earshot, [(path, profile_of(path, profile)) for path in authored], model,
                 "Millbrook → authored")
         for name, train_file, test_file in (("short_to_long", short, long), ("long_to_short", long, short)):
             model = os.path.join(work, name + ".tsv")
@@ -134,16 +135,10 @@ def main():
             train(python, earshot, profile, model, [training_file] + authored)
             fold_answers.append(last_json(measure(python, earshot, profile, held_out_file, model)))
             fold_posts.append(len(held_out))
-        keys = KEYS
-        total = sum(fold_posts)
-        figures["five_folds"] = {key: round(sum(a[key] * n for a, n in zip(fold_answers, fold_posts)) / total, 3)
-                                 for key in keys}
-        figures["five_folds"]["per_concern_f1"] = {
-            concern: round(sum(a["per_concern_f1"][concern] * n for a, n in zip(fold_answers, fold_posts)) / total, 3)
-            for concern in fold_answers[0]["per_concern_f1"]}
-        print(f"== five folds over both files ({total} posts; figures weighted by fold size)")
-        for key, value in figures["five_folds"].items():
-            print(f"  {key}: {value}")
+        figures["five_folds"] = pooled(fold_answers, fold_posts)
+        print(f"== five folds over both files ({figures['five_folds']['posts']} posts; figures weighted by fold size)")
+        for key in KEYS + ["per_concern_f1"]:
+            print(f"  {key}: {figures['five_folds'][key]}")
     print(json.dumps({name: {k: v for k, v in f.items() if k != "per_concern_f1"} | {"per_concern_f1": f["per_concern_f1"]}
                       for name, f in figures.items()}))
 
