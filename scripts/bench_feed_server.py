@@ -6,7 +6,7 @@ Items of even-numbered feeds were published an hour before the server started, t
 thirty days before: a first read takes the odd feeds' items as history.
 With REQUEST_LOG, appends one line per feed request (304s included): "HOST PATH".
 With BENCH_SCHOOLS=N in the environment, feed K of host H belongs to school (K*HOSTS + H-1) mod N,
-and the posts name "Bench Academy S" for school S: the first its own school, the second its own and
+and the posts name school S by bench_trust.py's school_name: the first its own school, the second its own and
 the next one, the rest none. Without it, the first post names "Millbrook Academy".
 """
 import asyncio
@@ -14,6 +14,8 @@ import os
 import sys
 import time
 from email.utils import formatdate
+
+from bench_trust import school_name
 
 PORT, HOSTS, FEEDS_PER_HOST, DELAY_MS = (int(value) for value in sys.argv[1:5])
 READY_FILE = sys.argv[5]
@@ -28,7 +30,7 @@ def subjects(host, number):
     if not SCHOOLS:
         return ["Millbrook Academy"] + ["the town council"] * 9
     school = (number * HOSTS + host - 1) % SCHOOLS
-    own, next_one = f"Bench Academy {school}", f"Bench Academy {(school + 1) % SCHOOLS}"
+    own, next_one = school_name(school), school_name((school + 1) % SCHOOLS)
     return [own, f"{own} and {next_one}"] + ["the town council"] * 8
 
 
