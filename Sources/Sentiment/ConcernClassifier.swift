@@ -218,7 +218,7 @@ public struct ConcernClassifier: Sendable {
 
     // MARK: - Phrases
 
-    private func phraseEvidence(in tokens: UnsafeBufferPointer<PassageToken>, workspace: JudgementWorkspace,
+    private func phraseEvidence(in tokens: UnsafeBufferPointer<PassageToken>, workspace: borrowing JudgementWorkspace,
                                 into evidence: inout [ConcernEvidence]) {
         let compiled = tables
         var benign: [(concern: Concern, tokens: Range<Int>)] = []
@@ -290,7 +290,7 @@ public struct ConcernClassifier: Sendable {
 
     /// The rules, as a range of `ruleLists`, whose first word is a prefix of this word.
     @inline(__always)
-    private func prefixRuleRange(of token: PassageToken, workspace: JudgementWorkspace) -> Range<Int32> {
+    private func prefixRuleRange(of token: PassageToken, workspace: borrowing JudgementWorkspace) -> Range<Int32> {
         let compiled = tables
         let formStart = Int(token.formStart)
         let first = workspace.forms[formStart]
@@ -311,7 +311,7 @@ public struct ConcernClassifier: Sendable {
     }
 
     private func matches(_ words: [CompiledLexicon.RuleWord], in tokens: UnsafeBufferPointer<PassageToken>, at start: Int,
-                         workspace: JudgementWorkspace) -> Bool {
+                         workspace: borrowing JudgementWorkspace) -> Bool {
         guard start + words.count <= tokens.count else { return false }
         for (offset, word) in words.enumerated() {
             let token = tokens[start + offset]
@@ -329,7 +329,7 @@ public struct ConcernClassifier: Sendable {
     }
 
     /// Whether a negator is among the `SentimentAnalyzer.lookBack` words before a token, within its clause.
-    private func isNegated(_ tokens: UnsafeBufferPointer<PassageToken>, before start: Int, workspace: JudgementWorkspace) -> Bool {
+    private func isNegated(_ tokens: UnsafeBufferPointer<PassageToken>, before start: Int, workspace: borrowing JudgementWorkspace) -> Bool {
         var index = start - 1
         while index >= 0, start - index <= SentimentAnalyzer.lookBack {
             guard tokens[index].kind == .word else { return false }

@@ -51,8 +51,9 @@ public struct ConcernModel: Sendable {
     /// The row of each feature's weights, by the hash of its name.
     let rowsByHash: HashIndex
     /// `columnCount` weights for each row: one per concern (in `Concern.rank` order), then the
-    /// stance columns.
-    let weights: [Double]
+    /// stance columns. Single precision holds the file's four decimals and halves the table, so
+    /// more of it stays in cache.
+    let weights: [Float]
     /// The intercept of each column, in the same order.
     let biases: [Double]
     /// How many rows have a weight for some concern; they come before the rows only the stance
@@ -150,7 +151,7 @@ public struct ConcernModel: Sendable {
         var newRow = [Int32](repeating: 0, count: rows.count)
         for (position, row) in order.enumerated() { newRow[row] = Int32(position) }
         self.rowsByHash = HashIndex(rows.mapValues { newRow[Int($0)] })
-        self.weights = order.flatMap { table[($0 * Self.columnCount)..<(($0 + 1) * Self.columnCount)] }
+        self.weights = order.flatMap { table[($0 * Self.columnCount)..<(($0 + 1) * Self.columnCount)] }.map(Float.init)
         self.concernRowCount = Int32(hasConcernWeight.count(where: { $0 }))
         self.biases = biases
         self.thresholds = thresholds
@@ -183,6 +184,12 @@ public struct ConcernModel: Sendable {
     func probability(_ sum: Double) -> Double {
         1 / (1 + exp(-sum))
     }
+}
+
+/// A feature of a passage the model has a row for, with the start of that row in its weights.
+struct ModelFeature {
+    var feature: ConcernFeature
+    var row: Int
 }
 
 /// One feature of a passage, located by the tokens that show it.
@@ -330,7 +337,7 @@ extension ConcernModel {
         forEachFeature(in: &workspace) { feature in
             guard let row = rowsByHash.value(for: feature.hash) else { return }
             let base = Int(row) * Self.columnCount
-            let push = (chosenColumn.map { weights[base + $0] } ?? 0) - (runnerUpColumn.map { weights[base + $0] } ?? 0)
+            let push = (chosenColumn.map { Double(weights[base + $0]) } ?? 0) - (runnerUpColumn.map { Double(weights[base + $0]) } ?? 0)
             if push > 0 { pushes.append((feature, push)) }
         }
         return pushes.sorted { $0.push > $1.push }.prefix(Self.evidenceFeatures).flatMap { item in
@@ -368,45 +375,60 @@ extension ConcernModel {
         defer { workspace.modelSums = sums }
         sums.removeAll(keepingCapacity: true)
         sums.append(contentsOf: repeatElement(0, count: columnCount))
-        // The passage's features the concerns weigh, and those any column weighs.
+        // The passage's features any column weighs, each with the start of its row, in the
+        // workspace's scratch; those before `known` the concerns weigh too.
+        var present = workspace.modelFeatures
+        workspace.modelFeatures = []
+        defer { workspace.modelFeatures = present }
+        present.removeAll(keepingCapacity: true)
         var known = 0
-        var knownToStance = 0
-        forEachFeature(in: &workspace) { feature in
-            guard let row = rowsByHash.value(for: feature.hash) else { return }
-            let base = Int(row) * columnCount
-            for column in 0..<columnCount { sums[column] += weights[base + column] }
-            if row < concernRowCount { known += 1 }
-            knownToStance += 1
+        let rowsByHash = rowsByHash
+        let concernRowCount = concernRowCount
+        weights.withUnsafeBufferPointer { weights in
+            sums.withUnsafeMutableBufferPointer { sums in
+                forEachFeature(in: &workspace) { feature in
+                    guard let row = rowsByHash.value(for: feature.hash) else { return }
+                    let base = Int(row) * columnCount
+                    for column in 0..<columnCount { sums[column] += Double(weights[base + column]) }
+                    if row < concernRowCount { known += 1 }
+                    present.append(ModelFeature(feature: feature, row: base))
+                }
+            }
         }
-        workspace.stanceFeatureCount = knownToStance
+        workspace.stanceFeatureCount = present.count
         guard known >= Self.minimumFeatures else { return }
         // Features count as a vector of unit length, so long and short passages weigh alike.
         let scale = 1 / Double(known).squareRoot()
-        var present: [(feature: ConcernFeature, row: Int)] = []
         for concern in Concern.allCases {
             let probability = probability(biases[concern.rank] + sums[concern.rank] * scale)
             let threshold = concern == .safeguarding ? thresholds[concern.rank] : max(thresholds[concern.rank], Self.minimumProbability)
             guard probability >= threshold else { continue }
-            // The features are gathered again only for a passage that raises a concern.
-            if present.isEmpty {
-                forEachFeature(in: &workspace) { feature in
-                    if let row = rowsByHash.value(for: feature.hash) { present.append((feature, Int(row) * columnCount)) }
-                }
-            }
             // Only from features this concern has a weight for: a concern learnt from the school
             // posts alone is not raised on words only a public set taught the model.
-            guard present.count(where: { weights[$0.row + concern.rank] != 0 }) >= Self.minimumFeatures else { continue }
-            let strongest = present
-                .filter { weights[$0.row + concern.rank] > 0 }
-                .sorted { weights[$0.row + concern.rank] > weights[$1.row + concern.rank] }
-                .prefix(Self.evidenceFeatures)
-            for (index, item) in strongest.enumerated() {
+            let column = concern.rank
+            guard present.count(where: { weights[$0.row + column] != 0 }) >= Self.minimumFeatures else { continue }
+            for (index, feature) in strongest(of: present, in: column).enumerated() {
                 let weight = index == 0 ? min(probability, ConcernClassifier.maximumConfidence) : 0
-                for range in wordRanges(of: item.feature, in: workspace) {
-                    evidence.append(ConcernEvidence(concern: concern, kind: .model, key: item.feature.hash,
+                for range in wordRanges(of: feature, in: workspace) {
+                    evidence.append(ConcernEvidence(concern: concern, kind: .model, key: feature.hash,
                                                     weight: weight, start: range.lowerBound, end: range.upperBound, isPhrase: false))
                 }
             }
         }
+    }
+
+    /// The features with the largest positive weights in `column`, strongest first (the first
+    /// in reading order among equals), at most `evidenceFeatures` of them.
+    private func strongest(of present: [ModelFeature], in column: Int) -> [ConcernFeature] {
+        var chosen: [(feature: ConcernFeature, weight: Float)] = []
+        for item in present {
+            let weight = weights[item.row + column]
+            guard weight > 0 else { continue }
+            guard chosen.count < Self.evidenceFeatures || weight > chosen[chosen.count - 1].weight else { continue }
+            if chosen.count == Self.evidenceFeatures { chosen.removeLast() }
+            let place = chosen.firstIndex { $0.weight < weight } ?? chosen.count
+            chosen.insert((item.feature, weight), at: place)
+        }
+        return chosen.map(\.feature)
     }
 }

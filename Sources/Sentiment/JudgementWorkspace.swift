@@ -22,11 +22,12 @@ public struct JudgementWorkspace: Sendable {
     /// Scratch for giving each feature of the concern model once.
     var featureHashes = HashSet64()
     /// Scratch for the concern model: the first word of each family in this sentence and the
-    /// one before, each column's summed weights (the concerns', then the stance's), and how many
-    /// of the passage's features have a row (the stance's vector of unit length).
+    /// one before, each column's summed weights (the concerns', then the stance's), the passage's
+    /// features that have a row, and how many they are (the stance's vector of unit length).
     var familyFirsts: [Int32] = []
     var previousFamilyFirsts: [Int32] = []
     var modelSums: [Double] = []
+    var modelFeatures: [ModelFeature] = []
     var stanceFeatureCount = 0
     /// Whether the passage has a lower-case letter (capitals emphasise only then).
     var hasLowercase = false
