@@ -39,7 +39,11 @@ GUIDE_TO_EARSHOT = {
     "discrimination": "discrimination", "defamation": "defamation", "data_protection": "dataProtection",
     "press": "pressEnquiry", "complaint": "complaint", "question": "question", "praise": "praise",
 }
-MIN_POSTS = 2
+# A feature seen in fewer posts is left out. Three rather than two halves the model (16,000
+# features instead of 30,000 from the authored posts, so more of it stays in cache as a passage is
+# scored) and measured no worse: trained on the authored posts and measured on the Millbrook posts,
+# concern micro-F1 0.768 against 0.767, routing 0.806 against 0.804 (four: 0.765, 0.806).
+MIN_POSTS = 3
 # Words that carry grammar rather than meaning. A word of these alone, or a pair of them, is left
 # out: with a few hundred posts the model would otherwise learn that "with" or "is a" signals a
 # concern, which holds for the training posts and for no others.

@@ -92,7 +92,7 @@ import Workflow
         // A review on the school's own page that never names it is still a complaint to answer.
         let ours = analyzer.observe(item("2 stars. Cold lunches and the head never replies."),
                                     in: source(aboutSchool: true), discoveredAt: now)
-        #expect(ours.finding != nil && ours.triage?.primaryConcern == .complaint)
+        #expect(ours.finding != nil && ours.triage?.concerns.contains(.complaint) == true)
     }
 
     @Test func aBareAliasInAPostAboutAChildAtRiskReachesTheSafeguardingLead() throws {

@@ -82,11 +82,17 @@ import Testing
         #expect(classifier.classify(text).map(\.concern) == concerns.sorted())
     }
 
-    /// Short thanks that share a word with complaints ("touched", "staff") sit at the complaint
-    /// model's threshold: a false complaint, recorded here until the model no longer raises it.
+    /// Short thanks that share a word with complaints ("touched", "staff") are praise alone.
     @Test func shortThanksRaiseNoComplaint() {
-        withKnownIssue("the complaint model gives short thanks about staff a probability at its threshold") {
-            #expect(classifier.classify("So touched by the kindness of the staff").isEmpty)
+        #expect(classifier.classify("So touched by the kindness of the staff").map(\.concern) == [.praise])
+    }
+
+    /// A review that the head never replies is a complaint, not an allegation of fact; the model
+    /// still reads "head" and "never" in a short post as defamation, recorded here until it no
+    /// longer does.
+    @Test func anUnansweringHeadIsNoDefamation() {
+        withKnownIssue("the defamation model weighs \"head\" and \"never\" heavily in a short post") {
+            #expect(!classifier.classify("2 stars. Cold lunches and the head never replies.").contains { $0.concern == .defamation })
         }
     }
 }

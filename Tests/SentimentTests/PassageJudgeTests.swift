@@ -72,6 +72,26 @@ import Testing
         #expect(self.judge.judgement(of: "").stance == .neutral)
     }
 
+    /// A model that knows enough of a passage overrules the weak phrases of a concern it finds
+    /// unlikely (a question mark in a rant), but never a concern it did not learn, and never
+    /// safeguarding.
+    @Test func aConfidentModelOverrulesWeakPhrasesOfUnlikelyConcerns() throws {
+        let rant = "The car park was full again and the traffic was slow, who plans these things?"
+        let known = ["car", "park", "full", "again", "traffic", "slow"]
+        func concerns(of text: String, weights: String) throws -> [Concern] {
+            var lexicon = try Lexicon.bundled()
+            lexicon.concernModel = try ConcernModel.withBundledFamilies(weights: weights)
+            return PassageJudge(lexicon: lexicon).judgement(of: text).concerns.map(\.concern)
+        }
+        let unlikelyQuestion = "@bias\tquestion\t-6\n" + known.map { "\($0)\tquestion\t0.1\n" }.joined()
+        #expect(try concerns(of: rant, weights: unlikelyQuestion).contains(.question) == false)
+        let questionUnlearnt = known.map { "\($0)\tcomplaint\t0.1\n" }.joined()
+        #expect(try concerns(of: rant, weights: questionUnlearnt).contains(.question))
+        let worry = "I am worried she might self-harm, the car park was full again and traffic was slow"
+        let unlikelySafeguarding = "@bias\tsafeguarding\t-6\n" + known.map { "\($0)\tsafeguarding\t0.1\n" }.joined()
+        #expect(try concerns(of: worry, weights: unlikelySafeguarding).contains(.safeguarding))
+    }
+
     @Test func stanceWeightsNeedAKnownTarget() {
         #expect(throws: SentimentError.self) {
             try ConcernModel.withBundledFamilies(weights: "refund\tneutral\t1\n")
