@@ -40,9 +40,9 @@ public struct ConcernModel: Sendable {
     /// weak trigger phrases and question marks (weight at most `overruledWeight`) of a concern
     /// other than safeguarding: a phrase that reads as a concern only out of its passage (a word
     /// of admissions in a school's own notice, a question mark in a rant) is then no finding.
-    /// Safeguarding is never overruled. Trained on the
-    /// authored posts and measured on the Millbrook posts, concern micro-F1 went from 0.768 to
-    /// 0.789 and routing from 0.806 to 0.822; the other way round, 0.631 to 0.636 and 0.624 to 0.628.
+    /// Safeguarding is never overruled. Trained on the authored posts and measured on the
+    /// Millbrook posts, concern micro-F1 went from 0.768 to 0.789 and the owner role from 0.806 to
+    /// 0.822; the other way round, from 0.631 to 0.636 and from 0.624 to 0.628.
     static let overrulingProbability = 0.2
     /// The strongest weight of a phrase the model may overrule.
     static let overruledWeight = 0.5
@@ -392,8 +392,8 @@ extension ConcernModel {
         defer { workspace.modelSums = sums }
         sums.removeAll(keepingCapacity: true)
         sums.append(contentsOf: repeatElement(0, count: columnCount))
-        // The passage's features any column weighs, each with the start of its row, in the
-        // workspace's scratch; those before `known` the concerns weigh too.
+        // The passage's features any column weighs, each with the start of its row, kept in the
+        // workspace's scratch for the evidence below; `known` counts those the concerns weigh.
         var present = workspace.modelFeatures
         workspace.modelFeatures = []
         defer { workspace.modelFeatures = present }
