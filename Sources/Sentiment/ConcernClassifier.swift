@@ -205,15 +205,21 @@ public struct ConcernClassifier: Sendable {
         for concern in Concern.allCases {
             let confidence = confidences[concern]
             guard confidence > 0 else { continue }
-            var phrases: [String] = []
-            var seen: Set<String> = []
-            for item in workspace.evidence where item.concern == concern {
-                let phrase = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(item.start)..<Int(item.end)]), as: UTF8.self)
-                if seen.insert(phrase.lowercased()).inserted { phrases.append(phrase) }
-            }
-            assessments.append(ConcernAssessment(concern: concern, confidence: confidence, evidence: phrases))
+            let ranges = workspace.evidence.lazy.filter { $0.concern == concern }.map { $0.start..<$0.end }
+            assessments.append(ConcernAssessment(concern: concern, confidence: confidence, evidence: Self.phrases(at: ranges, in: bytes)))
         }
         return assessments
+    }
+
+    /// The passage's words at `ranges` as written, each once whatever its case, in order.
+    static func phrases(at ranges: some Sequence<Range<Int32>>, in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var phrases: [String] = []
+        var seen: Set<String> = []
+        for range in ranges {
+            let phrase = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(range.lowerBound)..<Int(range.upperBound)]), as: UTF8.self)
+            if seen.insert(phrase.lowercased()).inserted { phrases.append(phrase) }
+        }
+        return phrases
     }
 
     // MARK: - Phrases

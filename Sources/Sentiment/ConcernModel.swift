@@ -323,7 +323,7 @@ extension ConcernModel {
     /// with the largest log-odds against neutral (neutral's own being 0); nil when the model has
     /// no stance or knows none of the passage's features.
     func stance(in workspace: JudgementWorkspace) -> SentimentLabel? {
-        guard hasStance, workspace.stanceFeatureCount > 0 else { return nil }
+        guard hasStance, !workspace.modelFeatures.isEmpty else { return nil }
         return SentimentLabel.allCases.max { odds(of: $0, in: workspace) < odds(of: $1, in: workspace) }
     }
 
@@ -332,7 +332,7 @@ extension ConcernModel {
     @inline(__always)
     private func odds(of stance: SentimentLabel, in workspace: JudgementWorkspace) -> Double {
         guard let column = stanceColumn(of: stance) else { return 0 }
-        return biases[column] + workspace.modelSums[column] / Double(workspace.stanceFeatureCount).squareRoot()
+        return biases[column] + workspace.modelSums[column] / Double(workspace.modelFeatures.count).squareRoot()
     }
 
     /// The column of a stance's weights; nil for neutral, against which the others are weighed.
@@ -342,19 +342,18 @@ extension ConcernModel {
     }
 
     /// The byte ranges of the words that set `stance` furthest apart from the next likeliest
-    /// stance in the passage whose features `addEvidence(in:into:)` summed last: the features
-    /// whose weight for `stance` most exceeds their weight for the runner-up, strongest first.
-    func stanceEvidence(for stance: SentimentLabel, in workspace: inout JudgementWorkspace) -> [Range<Int32>] {
-        guard hasStance, workspace.stanceFeatureCount > 0,
+    /// stance in the passage whose features `addEvidence(in:into:)` summed last (and kept in the
+    /// workspace): the features whose weight for `stance` most exceeds their weight for the
+    /// runner-up, strongest first.
+    func stanceEvidence(for stance: SentimentLabel, in workspace: JudgementWorkspace) -> [Range<Int32>] {
+        guard hasStance, !workspace.modelFeatures.isEmpty,
               let runnerUp = SentimentLabel.allCases.filter({ $0 != stance })
                 .max(by: { odds(of: $0, in: workspace) < odds(of: $1, in: workspace) }) else { return [] }
         let (chosenColumn, runnerUpColumn) = (stanceColumn(of: stance), stanceColumn(of: runnerUp))
         var pushes: [(feature: ConcernFeature, push: Double)] = []
-        forEachFeature(in: &workspace) { feature in
-            guard let row = rowsByHash.value(for: feature.hash) else { return }
-            let base = Int(row) * Self.columnCount
-            let push = (chosenColumn.map { Double(weights[base + $0]) } ?? 0) - (runnerUpColumn.map { Double(weights[base + $0]) } ?? 0)
-            if push > 0 { pushes.append((feature, push)) }
+        for item in workspace.modelFeatures {
+            let push = (chosenColumn.map { Double(weights[item.row + $0]) } ?? 0) - (runnerUpColumn.map { Double(weights[item.row + $0]) } ?? 0)
+            if push > 0 { pushes.append((item.feature, push)) }
         }
         return pushes.sorted { $0.push > $1.push }.prefix(Self.evidenceFeatures).flatMap { item in
             wordRanges(of: item.feature, in: workspace)
@@ -382,8 +381,9 @@ extension ConcernModel {
     /// carrying the probability as its weight. Drops the weak phrases of the concerns it finds
     /// unlikely (`overrulingProbability`).
     ///
-    /// The summed weights of every column, the stance's included, are left in the workspace for
-    /// `stance(in:)`.
+    /// The summed weights of every column, the stance's included, and the passage's features the
+    /// model has a row for are left in the workspace for `stance(in:)` and
+    /// `stanceEvidence(for:in:)`.
     func addEvidence(in workspace: inout JudgementWorkspace, into evidence: inout [ConcernEvidence]) {
         let columnCount = Self.columnCount
         // The summed weights, in the workspace's scratch so that judging a passage allocates nothing.
@@ -412,7 +412,6 @@ extension ConcernModel {
                 }
             }
         }
-        workspace.stanceFeatureCount = present.count
         guard known >= Self.minimumFeatures else { return }
         // Features count as a vector of unit length, so long and short passages weigh alike.
         let scale = 1 / Double(known).squareRoot()

@@ -22,13 +22,12 @@ public struct JudgementWorkspace: Sendable {
     /// Scratch for giving each feature of the concern model once.
     var featureHashes = HashSet64()
     /// Scratch for the concern model: the first word of each family in this sentence and the
-    /// one before, each column's summed weights (the concerns', then the stance's), the passage's
-    /// features that have a row, and how many they are (the stance's vector of unit length).
+    /// one before, each column's summed weights (the concerns', then the stance's), and the
+    /// passage's features that have a row (their count is the stance's vector of unit length).
     var familyFirsts: [Int32] = []
     var previousFamilyFirsts: [Int32] = []
     var modelSums: [Double] = []
     var modelFeatures: [ModelFeature] = []
-    var stanceFeatureCount = 0
     /// Whether the passage has a lower-case letter (capitals emphasise only then).
     var hasLowercase = false
     /// Whether any word token holds a hyphen.

@@ -69,11 +69,8 @@ public struct PassageJudge: Sendable {
             let quick = quickJudgement(bytes, in: &workspace)
             let sentiment = SentimentScore(compound: quick.compound, drivers: analyzer.drivers(workspace.contributions[...]))
             let concerns = classifier.assessments(quick.concerns, bytes: bytes, workspace: workspace)
-            var stanceEvidence: [String] = []
-            for range in classifier.lexicon.concernModel?.stanceEvidence(for: quick.stance, in: &workspace) ?? [] {
-                let words = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(range.lowerBound)..<Int(range.upperBound)]), as: UTF8.self)
-                if !stanceEvidence.contains(where: { $0.lowercased() == words.lowercased() }) { stanceEvidence.append(words) }
-            }
+            let stanceEvidence = ConcernClassifier.phrases(
+                at: classifier.lexicon.concernModel?.stanceEvidence(for: quick.stance, in: workspace) ?? [], in: bytes)
             return Judgement(sentiment: sentiment, concerns: concerns, stance: quick.stance, stanceEvidence: stanceEvidence)
         }
     }
