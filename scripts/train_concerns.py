@@ -143,8 +143,7 @@ def stance_lines(matrix, polarities, vocabulary, folds):
     labels = np.array(polarities)
 
     def fit_stance(rows):
-        model = LogisticRegression(C=REGULARISATION, class_weight="balanced", max_iter=3000)
-        return model.fit(matrix[rows], labels[rows])
+        return fit(matrix[rows], labels[rows])
 
     held_out = np.empty(len(labels), dtype=object)
     for fold in range(FOLDS):
