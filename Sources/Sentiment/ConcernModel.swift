@@ -415,22 +415,14 @@ extension ConcernModel {
         guard known >= Self.minimumFeatures else { return }
         // Features count as a vector of unit length, so long and short passages weigh alike.
         let scale = 1 / Double(known).squareRoot()
-        if !evidence.isEmpty {
-            // The concerns whose weak phrases the model overrules, as bits by rank.
-            var overruled: UInt32 = 0
-            for concern in Concern.allCases where concern != .safeguarding && learnt[concern.rank]
-                && probability(biases[concern.rank] + sums[concern.rank] * scale) < Self.overrulingProbability {
-                overruled |= 1 << UInt32(concern.rank)
-            }
-            if overruled != 0 {
-                evidence.removeAll { item in
-                    overruled & (1 << UInt32(item.concern.rank)) != 0 && (item.kind == .phrase || item.kind == .question)
-                        && item.weight <= Self.overruledWeight
-                }
-            }
-        }
+        // The concerns whose weak phrases the model overrules, as bits by rank. None of them can
+        // reach its threshold below, so dropping their phrases after the loop leaves its evidence be.
+        var overruled: UInt32 = 0
         for concern in Concern.allCases {
             let probability = probability(biases[concern.rank] + sums[concern.rank] * scale)
+            if concern != .safeguarding, learnt[concern.rank], probability < Self.overrulingProbability {
+                overruled |= 1 << UInt32(concern.rank)
+            }
             let threshold = concern == .safeguarding ? thresholds[concern.rank] : max(thresholds[concern.rank], Self.minimumProbability)
             guard probability >= threshold else { continue }
             // Only from features this concern has a weight for: a concern learnt from the school
@@ -443,6 +435,12 @@ extension ConcernModel {
                     evidence.append(ConcernEvidence(concern: concern, kind: .model, key: feature.hash,
                                                     weight: weight, start: range.lowerBound, end: range.upperBound, isPhrase: false))
                 }
+            }
+        }
+        if overruled != 0, !evidence.isEmpty {
+            evidence.removeAll { item in
+                overruled & (1 << UInt32(item.concern.rank)) != 0 && (item.kind == .phrase || item.kind == .question)
+                    && item.weight <= Self.overruledWeight
             }
         }
     }
