@@ -31,21 +31,26 @@ struct CompiledLexicon: Sendable {
         var rules: Range<Int32> = 0..<0
     }
 
-    /// One word of a compiled concern phrase.
+    /// One word of a compiled concern phrase. Plain values only, so that matching a phrase
+    /// touches no reference counts.
     enum RuleWord: Sendable {
         /// The word's entry, and the entry of its spelling without apostrophes when it has one.
         case literal(entry: Int32, bareEntry: Int32)
-        /// Any word starting with these bytes.
-        case prefix([UInt8])
+        /// Any word starting with these bytes: a range of `rulePrefixBytes`.
+        case prefix(Range<Int32>)
     }
 
     /// A concern phrase, or an innocent reading that vetoes one.
     struct CompiledRule: Sendable {
         var concern: Concern
         var weight: Double
-        var words: [RuleWord]
+        /// The phrase's words: a range of `ruleWords`.
+        var words: Range<Int32>
         /// Whether this is an innocent reading rather than a trigger.
         var isBenign: Bool
+
+        /// How many words the phrase has.
+        var wordCount: Int { words.count }
     }
 
     /// An idiom and the words it is spelled with.
@@ -61,6 +66,10 @@ struct CompiledLexicon: Sendable {
     /// Rule indices, in the ranges that `WordEntry.rules` and the prefix table name.
     private(set) var ruleLists: [Int32] = []
     private(set) var rules: [CompiledRule] = []
+    /// The words of every rule, each rule's in a range of its own.
+    private(set) var ruleWords: [RuleWord] = []
+    /// The bytes of every prefix a rule word starts with.
+    private(set) var rulePrefixBytes: [UInt8] = []
     /// Rules whose first word is a prefix, keyed by the prefix's first three bytes.
     private(set) var prefixRuleStarts: ByteKeyTable
     private(set) var prefixRuleRanges: [Range<Int32>] = []
@@ -186,24 +195,27 @@ struct CompiledLexicon: Sendable {
         var byEntry: [Int32: [Int32]] = [:]
         var byPrefixStart: [[UInt8]: [Int32]] = [:]
         func add(_ rule: ConcernRule, isBenign: Bool) {
-            let compiledWords: [RuleWord] = rule.words.map { word in
+            let firstWord = Int32(ruleWords.count)
+            for word in rule.words {
                 switch word {
                 case .literal(let literal):
                     let entry = Int32(entryIndex(for: literal))
                     let bare = TextForm.withoutApostrophes(literal)
-                    return .literal(entry: entry, bareEntry: bare == literal ? -1 : Int32(entryIndex(for: bare)))
+                    ruleWords.append(.literal(entry: entry, bareEntry: bare == literal ? -1 : Int32(entryIndex(for: bare))))
                 case .prefix(let prefix):
-                    return .prefix(Array(prefix.utf8))
+                    let bytesStart = Int32(rulePrefixBytes.count)
+                    rulePrefixBytes.append(contentsOf: prefix.utf8)
+                    ruleWords.append(.prefix(bytesStart..<Int32(rulePrefixBytes.count)))
                 }
             }
             let index = Int32(rules.count)
-            rules.append(CompiledRule(concern: rule.concern, weight: rule.weight, words: compiledWords, isBenign: isBenign))
-            switch compiledWords[0] {
+            rules.append(CompiledRule(concern: rule.concern, weight: rule.weight, words: firstWord..<Int32(ruleWords.count), isBenign: isBenign))
+            switch ruleWords[Int(firstWord)] {
             case .literal(let entry, let bareEntry):
                 byEntry[entry, default: []].append(index)
                 if bareEntry >= 0 { byEntry[bareEntry, default: []].append(index) }
-            case .prefix(let prefix):
-                let start = Self.prefixStart(of: prefix)
+            case .prefix(let bytes):
+                let start = Self.prefixStart(of: Array(rulePrefixBytes[Int(bytes.lowerBound)..<Int(bytes.upperBound)]))
                 byPrefixStart[start, default: []].append(index)
                 prefixFilter[Self.filterBit(start) >> 6] |= 1 << UInt64(Self.filterBit(start) & 63)
             }

@@ -123,23 +123,26 @@ public struct ConcernClassifier: Sendable {
                 workspace.appendHyphenParts(of: token, bytes: bytes, tables: tables, to: &parts)
             }
         }
+        // The closure below captures these rather than the workspace, which it would copy whole.
         let tokens = workspace.hasHyphenatedWord ? parts : workspace.tokens
+        let forms = workspace.forms
+        let sentences = workspace.sentences
         tokens.withUnsafeBufferPointer { tokens in
-            phraseEvidence(in: tokens, workspace: workspace, into: &evidence)
+            phraseEvidence(in: tokens, forms: forms, into: &evidence)
             for token in tokens where token.kind == .word && token.has(PassageToken.isObfuscated)
-                && hidesProfanity(workspace.forms[Int(token.formStart)..<Int(token.formStart + token.formLength)]) {
+                && hidesProfanity(forms[Int(token.formStart)..<Int(token.formStart + token.formLength)]) {
                 evidence.append(ConcernEvidence(concern: .offensive, kind: .obfuscated, key: token.hash,
                                                 weight: Self.obfuscatedProfanityWeight, start: token.start, end: token.end, isPhrase: true))
             }
             if evidence.count > 1 { Self.dropContainedPhrases(&evidence) }
-            questionEvidence(tokens: tokens, sentences: workspace.sentences, into: &evidence)
+            questionEvidence(tokens: tokens, sentences: sentences, into: &evidence)
             for number in PersonalDataPatterns.phoneNumbers(in: bytes) {
                 evidence.append(ConcernEvidence(
                     concern: .dataProtection, kind: .phone, key: ByteKeyTable.hash(number.digits.utf8),
                     weight: number.isMobile ? Self.mobileNumberWeight : Self.landlineNumberWeight,
                     start: Int32(number.range.lowerBound), end: Int32(number.range.upperBound), isPhrase: false))
             }
-            for range in PersonalDataPatterns.addresses(in: tokens, forms: workspace.forms, entries: tables.entries) {
+            for range in PersonalDataPatterns.addresses(in: tokens, forms: forms, entries: tables.entries) {
                 let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
                 evidence.append(ConcernEvidence(
                     concern: .dataProtection, kind: .address, key: ByteKeyTable.hash(TextForm.normalized(written).utf8),
@@ -224,14 +227,13 @@ public struct ConcernClassifier: Sendable {
 
     // MARK: - Phrases
 
-    private func phraseEvidence(in tokens: UnsafeBufferPointer<PassageToken>, workspace: borrowing JudgementWorkspace,
-                                into evidence: inout [ConcernEvidence]) {
+    private func phraseEvidence(in tokens: UnsafeBufferPointer<PassageToken>, forms: [UInt8], into evidence: inout [ConcernEvidence]) {
         let compiled = tables
         var benign: [(concern: Concern, tokens: Range<Int>)] = []
         var found: [(rule: Int32, start: Int)] = []
         for (start, token) in tokens.enumerated() where token.kind == .word {
             let rules = token.entry >= 0 ? compiled.entries[Int(token.entry)].rules : 0..<0
-            let prefixRules = token.formLength >= 3 ? prefixRuleRange(of: token, workspace: workspace) : 0..<0
+            let prefixRules = token.formLength >= 3 ? prefixRuleRange(of: token, forms: forms) : 0..<0
             if rules.isEmpty, prefixRules.isEmpty { continue }
             // Candidate rules in ascending order without repeats: two sorted lists merged.
             var first = Int(rules.lowerBound)
@@ -250,9 +252,9 @@ public struct ConcernClassifier: Sendable {
                 guard ruleIndex != previous else { continue }
                 previous = ruleIndex
                 let rule = compiled.rules[Int(ruleIndex)]
-                guard matches(rule.words, in: tokens, at: start, workspace: workspace) else { continue }
+                guard matches(rule.words, in: tokens, at: start, forms: forms) else { continue }
                 if rule.isBenign {
-                    benign.append((rule.concern, start..<(start + rule.words.count)))
+                    benign.append((rule.concern, start..<(start + rule.wordCount)))
                 } else {
                     found.append((ruleIndex, start))
                 }
@@ -265,7 +267,7 @@ public struct ConcernClassifier: Sendable {
         var nextBenign = 0
         for (ruleIndex, start) in found {
             let rule = compiled.rules[Int(ruleIndex)]
-            let covered = start..<(start + rule.words.count)
+            let covered = start..<(start + rule.wordCount)
             if !benign.isEmpty {
                 while nextBenign < benign.count, benign[nextBenign].tokens.lowerBound <= start {
                     let reading = benign[nextBenign]
@@ -274,7 +276,7 @@ public struct ConcernClassifier: Sendable {
                 }
                 if furthestBenignEnd[rule.concern.rank] >= covered.upperBound { continue }
             }
-            if rule.concern.isNegatable, isNegated(tokens, before: start, workspace: workspace) { continue }
+            if rule.concern.isNegatable, isNegated(tokens, before: start, forms: forms) { continue }
             evidence.append(ConcernEvidence(
                 concern: rule.concern, kind: .phrase, key: UInt64(ruleIndex), weight: rule.weight,
                 start: tokens[covered.lowerBound].start, end: tokens[covered.upperBound - 1].end, isPhrase: true))
@@ -296,50 +298,51 @@ public struct ConcernClassifier: Sendable {
 
     /// The rules, as a range of `ruleLists`, whose first word is a prefix of this word.
     @inline(__always)
-    private func prefixRuleRange(of token: PassageToken, workspace: borrowing JudgementWorkspace) -> Range<Int32> {
+    private func prefixRuleRange(of token: PassageToken, forms: [UInt8]) -> Range<Int32> {
         let compiled = tables
         let formStart = Int(token.formStart)
-        let first = workspace.forms[formStart]
-        let second = workspace.forms[formStart + 1]
-        let third = workspace.forms[formStart + 2]
+        let first = forms[formStart]
+        let second = forms[formStart + 1]
+        let third = forms[formStart + 2]
         if first < 0x80, second < 0x80, third < 0x80 {
             let bit = ((Int(first) &* 31 &+ Int(second)) &* 31 &+ Int(third)) & 0xFFFF
             guard compiled.prefixFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return 0..<0 }
-            let group = workspace.forms.withUnsafeBufferPointer { forms in
+            let group = forms.withUnsafeBufferPointer { forms in
                 let start = UnsafeBufferPointer(rebasing: forms[formStart..<(formStart + 3)])
                 return compiled.prefixRuleStarts.value(hash: ByteKeyTable.hash(start), bytes: start)
             }
             return group == ByteKeyTable.missing ? 0..<0 : compiled.prefixRuleRanges[Int(group)]
         }
-        let start = CompiledLexicon.prefixStart(of: Array(workspace.forms[formStart..<(formStart + Int(token.formLength))]))
+        let start = CompiledLexicon.prefixStart(of: Array(forms[formStart..<(formStart + Int(token.formLength))]))
         let group = compiled.prefixRuleStarts.value(of: start)
         return group == ByteKeyTable.missing ? 0..<0 : compiled.prefixRuleRanges[Int(group)]
     }
 
-    private func matches(_ words: [CompiledLexicon.RuleWord], in tokens: UnsafeBufferPointer<PassageToken>, at start: Int,
-                         workspace: borrowing JudgementWorkspace) -> Bool {
+    private func matches(_ words: Range<Int32>, in tokens: UnsafeBufferPointer<PassageToken>, at start: Int, forms: [UInt8]) -> Bool {
         guard start + words.count <= tokens.count else { return false }
-        for (offset, word) in words.enumerated() {
+        let compiled = tables
+        for (offset, wordIndex) in words.enumerated() {
             let token = tokens[start + offset]
             guard token.kind == .word else { return false }
-            switch word {
+            switch compiled.ruleWords[Int(wordIndex)] {
             case .literal(let entry, let bareEntry):
                 guard token.entry == entry || (bareEntry >= 0 && token.entry == bareEntry) else { return false }
             case .prefix(let prefix):
                 guard token.formLength >= prefix.count else { return false }
                 let formStart = Int(token.formStart)
-                guard workspace.forms[formStart..<(formStart + prefix.count)].elementsEqual(prefix) else { return false }
+                guard forms[formStart..<(formStart + prefix.count)]
+                    .elementsEqual(compiled.rulePrefixBytes[Int(prefix.lowerBound)..<Int(prefix.upperBound)]) else { return false }
             }
         }
         return true
     }
 
     /// Whether a negator is among the `SentimentAnalyzer.lookBack` words before a token, within its clause.
-    private func isNegated(_ tokens: UnsafeBufferPointer<PassageToken>, before start: Int, workspace: borrowing JudgementWorkspace) -> Bool {
+    private func isNegated(_ tokens: UnsafeBufferPointer<PassageToken>, before start: Int, forms: [UInt8]) -> Bool {
         var index = start - 1
         while index >= 0, start - index <= SentimentAnalyzer.lookBack {
             guard tokens[index].kind == .word else { return false }
-            if analyzer.isNegator(tokens[index], workspace) { return true }
+            if analyzer.isNegator(tokens[index], forms: forms) { return true }
             index -= 1
         }
         return false

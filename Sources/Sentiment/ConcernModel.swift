@@ -60,10 +60,11 @@ public struct ConcernModel: Sendable {
     let familyPairHashes: [UInt64]
     /// The row of each feature's weights, by the hash of its name.
     let rowsByHash: HashIndex
-    /// `columnCount` weights for each row: one per concern (in `Concern.rank` order), then the
-    /// stance columns. Single precision holds the file's four decimals and halves the table, so
-    /// more of it stays in cache.
-    let weights: [Float]
+    /// The weights of each row: one per concern (in `Concern.rank` order), then the stance
+    /// columns.
+    let weights: WeightRows
+    /// How many rows there are.
+    let rowCount: Int
     /// The intercept of each column, in the same order.
     let biases: [Double]
     /// How many rows have a weight for some concern; they come before the rows only the stance
@@ -166,7 +167,8 @@ public struct ConcernModel: Sendable {
         var newRow = [Int32](repeating: 0, count: rows.count)
         for (position, row) in order.enumerated() { newRow[row] = Int32(position) }
         self.rowsByHash = HashIndex(rows.mapValues { newRow[Int($0)] })
-        self.weights = order.flatMap { table[($0 * Self.columnCount)..<(($0 + 1) * Self.columnCount)] }.map(Float.init)
+        self.weights = WeightRows(order.map { table[($0 * Self.columnCount)..<(($0 + 1) * Self.columnCount)].map(Float.init) })
+        self.rowCount = order.count
         self.concernRowCount = Int32(hasConcernWeight.count(where: { $0 }))
         self.biases = biases
         self.thresholds = thresholds
@@ -202,10 +204,48 @@ public struct ConcernModel: Sendable {
     }
 }
 
-/// A feature of a passage the model has a row for, with the start of that row in its weights.
+/// A feature of a passage the model has a row for, with that row.
 struct ModelFeature {
     var feature: ConcernFeature
     var row: Int
+}
+
+/// The concern model's weights: a row of `width` single-precision weights per feature, each row
+/// on a cache line of its own, so that a feature's weights are one read from memory and summed
+/// as one vector. Single precision holds the model file's four decimals.
+final class WeightRows: @unchecked Sendable {
+    /// The floats of a row, the columns' and padding's: one cache line.
+    static let width = 16
+    /// The rows, written once by `init` and only read afterwards, which is what makes sharing
+    /// them between threads safe.
+    private let storage: UnsafeMutablePointer<Float>
+
+    /// Rows of at most `width` weights each, padded with zeros.
+    init(_ rows: [[Float]]) {
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: max(1, rows.count) * Self.width * MemoryLayout<Float>.stride,
+                                                   alignment: Self.width * MemoryLayout<Float>.stride)
+        storage = raw.initializeMemory(as: Float.self, repeating: 0, count: max(1, rows.count) * Self.width)
+        for (index, row) in rows.enumerated() {
+            precondition(row.count <= Self.width, "a row holds at most \(Self.width) weights")
+            for (column, weight) in row.enumerated() { storage[index * Self.width + column] = weight }
+        }
+    }
+
+    deinit {
+        storage.deallocate()
+    }
+
+    /// One weight.
+    @inline(__always)
+    subscript(row: Int, column: Int) -> Float {
+        storage[row * Self.width + column]
+    }
+
+    /// A whole row, padding included.
+    @inline(__always)
+    func row(_ row: Int) -> SIMD16<Float> {
+        UnsafeRawPointer(storage + row * Self.width).load(as: SIMD16<Float>.self)
+    }
 }
 
 /// One feature of a passage, located by the tokens that show it.
@@ -219,11 +259,11 @@ struct ConcernFeature {
 }
 
 extension ConcernModel {
-    /// Calls `body` with each feature of the passage read into `workspace`, each distinct feature
-    /// once, in reading order. Families are found per sentence; a pair of families counts when
-    /// both appear within one sentence and the next.
+    /// Calls `body` with each feature of the passage read into `workspace` where it shows, in
+    /// reading order; a feature shown again is given again, and the first showing is the one
+    /// that counts. Families are found per sentence; a pair of families counts when both appear
+    /// within one sentence and the next.
     func forEachFeature(in workspace: inout JudgementWorkspace, _ body: (ConcernFeature) -> Void) {
-        workspace.featureHashes.removeAll()
         let familyCount = familyNames.count
         // The first word of each family in this sentence and in the one before, -1 when absent.
         var firsts = workspace.familyFirsts
@@ -248,7 +288,7 @@ extension ConcernModel {
                 let token = tokens[index]
                 switch token.kind {
                 case .question:
-                    if workspace.featureHashes.insert(questionHash) { body(ConcernFeature(hash: questionHash, first: Int32(index), second: -1)) }
+                    body(ConcernFeature(hash: questionHash, first: Int32(index), second: -1))
                     previousWord = -1
                     continue
                 case .word:
@@ -257,13 +297,13 @@ extension ConcernModel {
                     previousWord = -1
                     continue
                 }
-                if workspace.featureHashes.insert(token.hash) { body(ConcernFeature(hash: token.hash, first: Int32(index), second: -1)) }
+                body(ConcernFeature(hash: token.hash, first: Int32(index), second: -1))
                 let wordFamilies = familyBits(of: token.hash)
                 var pairFamilies: UInt32 = 0
                 if previousWord >= 0 {
                     let pair = ByteKeyTable.combining(ByteKeyTable.extending(tokens[previousWord].hash, with: 0x20),
                                                       token.hash, length: Int(token.formLength))
-                    if workspace.featureHashes.insert(pair) { body(ConcernFeature(hash: pair, first: Int32(previousWord), second: Int32(index))) }
+                    body(ConcernFeature(hash: pair, first: Int32(previousWord), second: Int32(index)))
                     pairFamilies = familyBits(of: pair)
                 }
                 let found = wordFamilies | pairFamilies
@@ -276,7 +316,7 @@ extension ConcernModel {
                 }
                 previousWord = index
             }
-            for family in 0..<familyCount where families & (1 << UInt32(family)) != 0 && workspace.featureHashes.insert(familyHashes[family]) {
+            for family in 0..<familyCount where families & (1 << UInt32(family)) != 0 {
                 body(ConcernFeature(hash: familyHashes[family], first: firsts[family], second: -1))
             }
             let window = families | previousFamilies
@@ -286,7 +326,6 @@ extension ConcernModel {
                         // Only pairs with a member in this sentence are new here.
                         guard families & ((1 << UInt32(first)) | (1 << UInt32(second))) != 0 else { continue }
                         let hash = familyPairHashes[first * familyCount + second]
-                        guard workspace.featureHashes.insert(hash) else { continue }
                         let firstToken = firsts[first] >= 0 ? firsts[first] : previousFirsts[first]
                         let secondToken = firsts[second] >= 0 ? firsts[second] : previousFirsts[second]
                         body(ConcernFeature(hash: hash, first: min(firstToken, secondToken), second: max(firstToken, secondToken)))
@@ -352,7 +391,7 @@ extension ConcernModel {
         let (chosenColumn, runnerUpColumn) = (stanceColumn(of: stance), stanceColumn(of: runnerUp))
         var pushes: [(feature: ConcernFeature, push: Double)] = []
         for item in workspace.modelFeatures {
-            let push = (chosenColumn.map { Double(weights[item.row + $0]) } ?? 0) - (runnerUpColumn.map { Double(weights[item.row + $0]) } ?? 0)
+            let push = (chosenColumn.map { Double(weights[item.row, $0]) } ?? 0) - (runnerUpColumn.map { Double(weights[item.row, $0]) } ?? 0)
             if push > 0 { pushes.append((item.feature, push)) }
         }
         return pushes.sorted { $0.push > $1.push }.prefix(Self.evidenceFeatures).flatMap { item in
@@ -369,10 +408,13 @@ extension ConcernModel {
         return isPhrase || feature.second < 0 ? [first.start..<second.end] : [first.start..<first.end, second.start..<second.end]
     }
 
-    /// Every feature of the passage read into `workspace`, by name, in reading order.
+    /// Every distinct feature of the passage read into `workspace`, by name, in reading order.
     func featureNames(in workspace: inout JudgementWorkspace) -> [String] {
         var features: [ConcernFeature] = []
-        forEachFeature(in: &workspace) { features.append($0) }
+        var seen: Set<UInt64> = []
+        forEachFeature(in: &workspace) { feature in
+            if seen.insert(feature.hash).inserted { features.append(feature) }
+        }
         return features.map { name(of: $0, in: workspace) }
     }
 
@@ -385,33 +427,45 @@ extension ConcernModel {
     /// model has a row for are left in the workspace for `stance(in:)` and
     /// `stanceEvidence(for:in:)`.
     func addEvidence(in workspace: inout JudgementWorkspace, into evidence: inout [ConcernEvidence]) {
-        let columnCount = Self.columnCount
-        // The summed weights, in the workspace's scratch so that judging a passage allocates nothing.
-        var sums = workspace.modelSums
-        workspace.modelSums = []
-        defer { workspace.modelSums = sums }
-        sums.removeAll(keepingCapacity: true)
-        sums.append(contentsOf: repeatElement(0, count: columnCount))
-        // The passage's features any column weighs, each with the start of its row, kept in the
-        // workspace's scratch for the evidence below; `known` counts those the concerns weigh.
+        // The passage's features any column weighs, each once with the start of its row, kept in
+        // the workspace's scratch for the evidence below; `known` counts those the concerns weigh.
         var present = workspace.modelFeatures
         workspace.modelFeatures = []
         defer { workspace.modelFeatures = present }
         present.removeAll(keepingCapacity: true)
+        // Each row seen in this passage is stamped with the passage's number, so that a feature
+        // shown twice counts once and forgetting them all for the next passage is one increment.
+        var stamps = workspace.modelRowStamps
+        workspace.modelRowStamps = []
+        defer { workspace.modelRowStamps = stamps }
+        if stamps.count != rowCount || workspace.modelPassage == .max {
+            stamps = Array(repeating: 0, count: rowCount)
+            workspace.modelPassage = 0
+        }
+        workspace.modelPassage += 1
+        let passage = workspace.modelPassage
         var known = 0
+        var low = SIMD8<Double>()
+        var high = SIMD8<Double>()
         let rowsByHash = rowsByHash
         let concernRowCount = concernRowCount
-        weights.withUnsafeBufferPointer { weights in
-            sums.withUnsafeMutableBufferPointer { sums in
-                forEachFeature(in: &workspace) { feature in
-                    guard let row = rowsByHash.value(for: feature.hash) else { return }
-                    let base = Int(row) * columnCount
-                    for column in 0..<columnCount { sums[column] += Double(weights[base + column]) }
-                    if row < concernRowCount { known += 1 }
-                    present.append(ModelFeature(feature: feature, row: base))
-                }
+        let weights = weights
+        stamps.withUnsafeMutableBufferPointer { stamps in
+            forEachFeature(in: &workspace) { feature in
+                guard let row = rowsByHash.value(for: feature.hash), stamps[Int(row)] != passage else { return }
+                stamps[Int(row)] = passage
+                let rowWeights = weights.row(Int(row))
+                low += SIMD8<Double>(rowWeights.lowHalf)
+                high += SIMD8<Double>(rowWeights.highHalf)
+                if row < concernRowCount { known += 1 }
+                present.append(ModelFeature(feature: feature, row: Int(row)))
             }
         }
+        var sums = workspace.modelSums
+        workspace.modelSums = []
+        defer { workspace.modelSums = sums }
+        sums.removeAll(keepingCapacity: true)
+        for column in 0..<Self.columnCount { sums.append(column < 8 ? low[column] : high[column - 8]) }
         guard known >= Self.minimumFeatures else { return }
         // Features count as a vector of unit length, so long and short passages weigh alike.
         let scale = 1 / Double(known).squareRoot()
@@ -428,7 +482,7 @@ extension ConcernModel {
             // Only from features this concern has a weight for: a concern learnt from the school
             // posts alone is not raised on words only a public set taught the model.
             let column = concern.rank
-            guard present.count(where: { weights[$0.row + column] != 0 }) >= Self.minimumFeatures else { continue }
+            guard present.count(where: { weights[$0.row, column] != 0 }) >= Self.minimumFeatures else { continue }
             for (index, feature) in strongest(of: present, in: column).enumerated() {
                 let weight = index == 0 ? min(probability, ConcernClassifier.maximumConfidence) : 0
                 for range in wordRanges(of: feature, in: workspace) {
@@ -450,7 +504,7 @@ extension ConcernModel {
     private func strongest(of present: [ModelFeature], in column: Int) -> [ConcernFeature] {
         var chosen: [(feature: ConcernFeature, weight: Float)] = []
         for item in present {
-            let weight = weights[item.row + column]
+            let weight = weights[item.row, column]
             guard weight > 0 else { continue }
             guard chosen.count < Self.evidenceFeatures || weight > chosen[chosen.count - 1].weight else { continue }
             if chosen.count == Self.evidenceFeatures { chosen.removeLast() }

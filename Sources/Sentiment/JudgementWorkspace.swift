@@ -19,8 +19,10 @@ public struct JudgementWorkspace: Sendable {
     /// the largest weight seen for it.
     var evidenceKeys: [EvidenceKey: Int] = [:]
     var evidenceWeights: [Double] = []
-    /// Scratch for giving each feature of the concern model once.
-    var featureHashes = HashSet64()
+    /// Scratch for counting each row of the concern model once per passage: the number of the
+    /// passage that last saw each row, and this passage's number.
+    var modelRowStamps: [UInt32] = []
+    var modelPassage: UInt32 = 0
     /// Scratch for the concern model: the first word of each family in this sentence and the
     /// one before, each column's summed weights (the concerns', then the stance's), and the
     /// passage's features that have a row (their count is the stance's vector of unit length).

@@ -5,6 +5,8 @@ final class LexiconTables: Sendable {
     let entries: [CompiledLexicon.WordEntry]
     let ruleLists: [Int32]
     let rules: [CompiledLexicon.CompiledRule]
+    let ruleWords: [CompiledLexicon.RuleWord]
+    let rulePrefixBytes: [UInt8]
     let prefixRuleStarts: ByteKeyTable
     let prefixRuleRanges: [Range<Int32>]
     let prefixFilter: [UInt64]
@@ -29,6 +31,8 @@ final class LexiconTables: Sendable {
         entries = compiled.entries
         ruleLists = compiled.ruleLists
         rules = compiled.rules
+        ruleWords = compiled.ruleWords
+        rulePrefixBytes = compiled.rulePrefixBytes
         prefixRuleStarts = compiled.prefixRuleStarts
         prefixRuleRanges = compiled.prefixRuleRanges
         prefixFilter = compiled.prefixFilter

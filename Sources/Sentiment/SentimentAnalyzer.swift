@@ -211,7 +211,7 @@ public struct SentimentAnalyzer: Sendable {
             if token.entry < 0, token.bareEntry < 0, !token.has(PassageToken.isElongated) {
                 var unit = ScoringUnit()
                 unit.isAllCaps = token.has(PassageToken.isAllCaps)
-                unit.negates = endsInNot(token, workspace)
+                unit.negates = endsInNot(token, forms: workspace.forms)
                 units.append(unit)
                 index += 1
                 continue reading
@@ -256,7 +256,7 @@ public struct SentimentAnalyzer: Sendable {
                     unit.term = found.term
                 }
                 unit.factor = modifierFactor(of: token, workspace)
-                unit.negates = isNegator(token, workspace)
+                unit.negates = isNegator(token, forms: workspace.forms)
             }
             units.append(unit)
             index += 1
@@ -301,27 +301,26 @@ public struct SentimentAnalyzer: Sendable {
     }
 
     /// Whether a word negates: a listed negator, a word ending in "n't", or a de-elongated negator.
-    func isNegator(_ token: PassageToken, _ workspace: JudgementWorkspace) -> Bool {
+    func isNegator(_ token: PassageToken, forms: [UInt8]) -> Bool {
         if token.entry >= 0, tables.entries[Int(token.entry)].isNegator { return true }
-        if endsInNot(token, workspace) { return true }
+        if endsInNot(token, forms: forms) { return true }
         guard token.has(PassageToken.isElongated) else { return false }
         if token.has(PassageToken.hasByteVariants) {
             return [token.variantEntries.two, token.variantEntries.one].contains { $0 >= 0 && tables.entries[Int($0)].isNegator }
         }
-        return lexicon.isNegator(workspace.form(of: token))
+        return lexicon.isNegator(String(decoding: forms[Int(token.formStart)..<Int(token.formStart + token.formLength)], as: UTF8.self))
     }
 
     /// Whether a word ends in "n't", which negates like a listed negator.
     @inline(__always)
-    private func endsInNot(_ token: PassageToken, _ workspace: JudgementWorkspace) -> Bool {
+    private func endsInNot(_ token: PassageToken, forms: [UInt8]) -> Bool {
         let end = Int(token.formStart + token.formLength)
-        return token.formLength >= 3 && workspace.forms[end - 3] == 0x6E && workspace.forms[end - 2] == 0x27
-            && workspace.forms[end - 1] == 0x74
+        return token.formLength >= 3 && forms[end - 3] == 0x6E && forms[end - 2] == 0x27 && forms[end - 1] == 0x74
     }
 
     /// Whether the lexicon knows a hyphenated word as a whole ("kind-hearted", "no-one").
     private func knows(_ token: PassageToken, _ workspace: JudgementWorkspace) -> Bool {
-        valence(of: token, workspace) != nil || !modifierFactor(of: token, workspace).isNaN || isNegator(token, workspace)
+        valence(of: token, workspace) != nil || !modifierFactor(of: token, workspace).isNaN || isNegator(token, forms: workspace.forms)
     }
 
     private func longestIdiom(startingWith token: PassageToken, _ workspace: JudgementWorkspace) -> Int {
