@@ -13,10 +13,16 @@ struct ByteKeyTable: Sendable {
     /// Marks an empty slot, and a look-up that found nothing.
     static let missing: Int32 = -1
 
-    private var slotHashes: [UInt64]
-    private var slotValues: [Int32]
-    private var slotKeyStarts: [Int32]
-    private var slotKeyLengths: [Int32]
+    /// One place of the table: a key's hash, its value, and where its bytes lie in `keyBytes`,
+    /// side by side so that a probe reads one cache line.
+    private struct Slot {
+        var hash: UInt64 = 0
+        var value: Int32 = ByteKeyTable.missing
+        var keyStart: Int32 = 0
+        var keyLength: Int32 = 0
+    }
+
+    private var slots: [Slot]
     private var keyBytes: [UInt8] = []
     private var mask: Int
     private(set) var count = 0
@@ -25,10 +31,7 @@ struct ByteKeyTable: Sendable {
     init(capacity: Int) {
         var size = 16
         while size < capacity * 3 { size <<= 1 }
-        slotHashes = Array(repeating: 0, count: size)
-        slotValues = Array(repeating: Self.missing, count: size)
-        slotKeyStarts = Array(repeating: 0, count: size)
-        slotKeyLengths = Array(repeating: 0, count: size)
+        slots = Array(repeating: Slot(), count: size)
         mask = size - 1
     }
 
@@ -84,11 +87,8 @@ struct ByteKeyTable: Sendable {
         let existing = self.value(hash: hash, length: key.count) { stored in stored.elementsEqual(key) }
         if existing != Self.missing { return existing }
         var index = slot(for: hash)
-        while slotValues[index] != Self.missing { index = (index + 1) & mask }
-        slotHashes[index] = hash
-        slotValues[index] = value
-        slotKeyStarts[index] = Int32(keyBytes.count)
-        slotKeyLengths[index] = Int32(key.count)
+        while slots[index].value != Self.missing { index = (index + 1) & mask }
+        slots[index] = Slot(hash: hash, value: value, keyStart: Int32(keyBytes.count), keyLength: Int32(key.count))
         keyBytes.append(contentsOf: key)
         count += 1
         return value
@@ -97,18 +97,20 @@ struct ByteKeyTable: Sendable {
     /// The value of a key of `length` bytes and this hash, for which `isKey` confirms the bytes.
     @inline(__always)
     func value(hash: UInt64, length: Int, isKey: (UnsafeBufferPointer<UInt8>) -> Bool) -> Int32 {
-        var index = slot(for: hash)
-        while true {
-            let value = slotValues[index]
-            if value == Self.missing { return Self.missing }
-            if slotHashes[index] == hash, Int(slotKeyLengths[index]) == length {
-                let start = Int(slotKeyStarts[index])
-                let matches = keyBytes.withUnsafeBufferPointer { stored in
-                    isKey(UnsafeBufferPointer(rebasing: stored[start..<(start + length)]))
+        slots.withUnsafeBufferPointer { slots in
+            var index = slot(for: hash)
+            while true {
+                let slot = slots[index]
+                if slot.value == Self.missing { return Self.missing }
+                if slot.hash == hash, Int(slot.keyLength) == length {
+                    let start = Int(slot.keyStart)
+                    let matches = keyBytes.withUnsafeBufferPointer { stored in
+                        isKey(UnsafeBufferPointer(rebasing: stored[start..<(start + length)]))
+                    }
+                    if matches { return slot.value }
                 }
-                if matches { return value }
+                index = (index + 1) & mask
             }
-            index = (index + 1) & mask
         }
     }
 

@@ -162,33 +162,44 @@ public struct ConcernClassifier: Sendable {
             evidence.sort { left, right in
                 left.concern != right.concern ? left.concern.rank < right.concern.rank : left.start < right.start
             }
-            var firstAppearance = workspace.evidenceKeys
-            var weights = workspace.evidenceWeights
-            workspace.evidenceKeys = [:]
-            workspace.evidenceWeights = []
+            var byKey = workspace.evidenceOrder
+            var distinct = workspace.distinctEvidence
+            workspace.evidenceOrder = []
+            workspace.distinctEvidence = []
             defer {
-                workspace.evidenceKeys = firstAppearance
-                workspace.evidenceWeights = weights
+                workspace.evidenceOrder = byKey
+                workspace.distinctEvidence = distinct
             }
             var index = 0
             while index < evidence.count {
                 let concern = evidence[index].concern
                 var end = index
                 while end < evidence.count, evidence[end].concern == concern { end += 1 }
-                // Each distinct key once, with its largest weight, multiplied in order of first appearance.
-                firstAppearance.removeAll(keepingCapacity: true)
-                weights.removeAll(keepingCapacity: true)
-                for item in index..<end {
-                    let key = EvidenceKey(kind: evidence[item].kind, key: evidence[item].key)
-                    if let position = firstAppearance[key] {
-                        weights[position] = max(weights[position], evidence[item].weight)
-                    } else {
-                        firstAppearance[key] = weights.count
-                        weights.append(evidence[item].weight)
+                // Each distinct key once, with its largest weight, multiplied in order of first
+                // appearance: ordered by key, then by position, the items give each key's first
+                // position and largest weight; ordered back by first position, they are multiplied.
+                distinct.removeAll(keepingCapacity: true)
+                if end - index == 1 {
+                    distinct.append(DistinctEvidence(first: Int32(index), weight: evidence[index].weight))
+                } else {
+                    byKey.removeAll(keepingCapacity: true)
+                    for item in index..<end { byKey.append(Int32(item)) }
+                    byKey.sort { left, right in
+                        let (a, b) = (evidence[Int(left)], evidence[Int(right)])
+                        return (a.kind.rawValue, a.key, left) < (b.kind.rawValue, b.key, right)
                     }
+                    for item in byKey {
+                        let piece = evidence[Int(item)]
+                        if let last = distinct.last, evidence[Int(last.first)].kind == piece.kind, evidence[Int(last.first)].key == piece.key {
+                            distinct[distinct.count - 1].weight = max(last.weight, piece.weight)
+                        } else {
+                            distinct.append(DistinctEvidence(first: item, weight: piece.weight))
+                        }
+                    }
+                    distinct.sort { $0.first < $1.first }
                 }
                 var doubt = 1.0
-                for weight in weights { doubt *= 1 - weight }
+                for item in distinct { doubt *= 1 - item.weight }
                 let confidence = min(Self.maximumConfidence, 1 - doubt)
                 // A small tolerance so that a single weight of exactly the minimum survives rounding.
                 if confidence >= Self.minimumConfidence(for: concern) - 1e-9 {
@@ -398,10 +409,11 @@ public struct ConcernClassifier: Sendable {
     }
 }
 
-/// What makes pieces of evidence the same: their kind and key.
-struct EvidenceKey: Hashable {
-    var kind: ConcernEvidence.Kind
-    var key: UInt64
+/// A distinct piece of evidence for a concern: where it first appears among the evidence, and
+/// the largest weight it has anywhere.
+struct DistinctEvidence {
+    var first: Int32
+    var weight: Double
 }
 
 /// One piece of evidence for a concern, located by byte offsets. `kind` and `key` identify the

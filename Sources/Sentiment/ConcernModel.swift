@@ -11,6 +11,8 @@ import Model
 /// comparison form, "word word", "?", "@family", "@family+family"), and the model keeps it as its
 /// polynomial hash, so a passage is scored from the hashes already made while it was read.
 ///
+/// Held by reference and only read once built, so judging a passage copies none of its tables.
+///
 /// A passage's known features count as a vector of unit length (each present feature
 /// 1/√count), so a long post is not more alarming than a short one for having more words.
 ///
@@ -24,7 +26,7 @@ import Model
 /// - concern-model.tsv `feature, target, weight`: the target is a concern, or `negative` or
 ///   `positive` for the stance; the special features are `@bias` (the intercept of a concern or
 ///   stance) and `@threshold` (the probability from which a concern counts).
-public struct ConcernModel: Sendable {
+public final class ConcernModel: Sendable {
     /// The resource file names: the families, then the weights.
     public static let fileNames = ["concern-families.tsv", "concern-model.tsv"]
     /// The most families a model may have (they are kept as bits).
@@ -60,6 +62,10 @@ public struct ConcernModel: Sendable {
     let familyPairHashes: [UInt64]
     /// The row of each feature's weights, by the hash of its name.
     let rowsByHash: HashIndex
+    /// A bit per bucket of hashes, set for the buckets of every feature with a row and every
+    /// word or phrase with a family: most words and pairs of a passage are known to neither,
+    /// and this filter, small enough to stay in the fastest cache, says so without a look-up.
+    let knownHashes: [UInt64]
     /// The weights of each row: one per concern (in `Concern.rank` order), then the stance
     /// columns.
     let weights: WeightRows
@@ -167,6 +173,12 @@ public struct ConcernModel: Sendable {
         var newRow = [Int32](repeating: 0, count: rows.count)
         for (position, row) in order.enumerated() { newRow[row] = Int32(position) }
         self.rowsByHash = HashIndex(rows.mapValues { newRow[Int($0)] })
+        var knownHashes = [UInt64](repeating: 0, count: 1 << (Self.knownHashBits - 6))
+        for hash in Array(rows.keys) + Array(familiesByHash.keys) {
+            let bit = Self.knownHashBit(hash)
+            knownHashes[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.knownHashes = knownHashes
         self.weights = WeightRows(order.map { table[($0 * Self.columnCount)..<(($0 + 1) * Self.columnCount)].map(Float.init) })
         self.rowCount = order.count
         self.concernRowCount = Int32(hasConcernWeight.count(where: { $0 }))
@@ -196,6 +208,23 @@ public struct ConcernModel: Sendable {
             return .failure(error)
         }
     }()
+
+    /// The filter `knownHashes` holds 2^18 bits, 32 KiB: about one unknown hash in eleven passes it.
+    static let knownHashBits = 18
+
+    /// The bit of `knownHashes` for a hash.
+    @inline(__always)
+    static func knownHashBit(_ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - knownHashBits))
+    }
+
+    /// Whether a hash may be a feature with a row or a word or phrase with a family; false when
+    /// it is surely neither.
+    @inline(__always)
+    func mayKnow(_ hash: UInt64) -> Bool {
+        let bit = Self.knownHashBit(hash)
+        return knownHashes.withUnsafeBufferPointer { $0[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
+    }
 
     /// The probability the model gives a concern, from the summed weights of a passage's features.
     @inline(__always)
@@ -340,7 +369,8 @@ extension ConcernModel {
     /// The families of a word or two-word phrase, as bits.
     @inline(__always)
     private func familyBits(of hash: UInt64) -> UInt32 {
-        familiesByHash.value(for: hash).map { UInt32(bitPattern: $0) } ?? 0
+        guard mayKnow(hash) else { return 0 }
+        return familiesByHash.value(for: hash).map { UInt32(bitPattern: $0) } ?? 0
     }
 
     /// The name of a feature as the model files spell it.
@@ -452,7 +482,7 @@ extension ConcernModel {
         let weights = weights
         stamps.withUnsafeMutableBufferPointer { stamps in
             forEachFeature(in: &workspace) { feature in
-                guard let row = rowsByHash.value(for: feature.hash), stamps[Int(row)] != passage else { return }
+                guard self.mayKnow(feature.hash), let row = rowsByHash.value(for: feature.hash), stamps[Int(row)] != passage else { return }
                 stamps[Int(row)] = passage
                 let rowWeights = weights.row(Int(row))
                 low += SIMD8<Double>(rowWeights.lowHalf)
@@ -472,6 +502,9 @@ extension ConcernModel {
         // The concerns whose weak phrases the model overrules, as bits by rank. None of them can
         // reach its threshold below, so dropping their phrases after the loop leaves its evidence be.
         var overruled: UInt32 = 0
+        var chosen = workspace.strongestFeatures
+        workspace.strongestFeatures = []
+        defer { workspace.strongestFeatures = chosen }
         for concern in Concern.allCases {
             let probability = probability(biases[concern.rank] + sums[concern.rank] * scale)
             if concern != .safeguarding, learnt[concern.rank], probability < Self.overrulingProbability {
@@ -483,8 +516,10 @@ extension ConcernModel {
             // posts alone is not raised on words only a public set taught the model.
             let column = concern.rank
             guard present.count(where: { weights[$0.row, column] != 0 }) >= Self.minimumFeatures else { continue }
-            for (index, feature) in strongest(of: present, in: column).enumerated() {
+            strongest(of: present, in: column, into: &chosen)
+            for (index, item) in chosen.enumerated() {
                 let weight = index == 0 ? min(probability, ConcernClassifier.maximumConfidence) : 0
+                let feature = item.feature
                 for range in wordRanges(of: feature, in: workspace) {
                     evidence.append(ConcernEvidence(concern: concern, kind: .model, key: feature.hash,
                                                     weight: weight, start: range.lowerBound, end: range.upperBound, isPhrase: false))
@@ -500,17 +535,22 @@ extension ConcernModel {
     }
 
     /// The features with the largest positive weights in `column`, strongest first (the first
-    /// in reading order among equals), at most `evidenceFeatures` of them.
-    private func strongest(of present: [ModelFeature], in column: Int) -> [ConcernFeature] {
-        var chosen: [(feature: ConcernFeature, weight: Float)] = []
+    /// in reading order among equals), at most `evidenceFeatures` of them, in `chosen`.
+    private func strongest(of present: [ModelFeature], in column: Int, into chosen: inout [WeighedFeature]) {
+        chosen.removeAll(keepingCapacity: true)
         for item in present {
             let weight = weights[item.row, column]
             guard weight > 0 else { continue }
             guard chosen.count < Self.evidenceFeatures || weight > chosen[chosen.count - 1].weight else { continue }
             if chosen.count == Self.evidenceFeatures { chosen.removeLast() }
             let place = chosen.firstIndex { $0.weight < weight } ?? chosen.count
-            chosen.insert((item.feature, weight), at: place)
+            chosen.insert(WeighedFeature(feature: item.feature, weight: weight), at: place)
         }
-        return chosen.map(\.feature)
     }
+}
+
+/// A feature with its weight in one column.
+struct WeighedFeature {
+    var feature: ConcernFeature
+    var weight: Float
 }

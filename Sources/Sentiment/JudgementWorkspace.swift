@@ -15,10 +15,10 @@ public struct JudgementWorkspace: Sendable {
     var weights: [Double] = []
     var contributions: [Contribution] = []
     var evidence: [ConcernEvidence] = []
-    /// Scratch for counting each distinct piece of evidence once: where a key first appeared, and
-    /// the largest weight seen for it.
-    var evidenceKeys: [EvidenceKey: Int] = [:]
-    var evidenceWeights: [Double] = []
+    /// Scratch for counting each distinct piece of evidence once: one concern's evidence ordered
+    /// by key, and its distinct pieces.
+    var evidenceOrder: [Int32] = []
+    var distinctEvidence: [DistinctEvidence] = []
     /// Scratch for counting each row of the concern model once per passage: the number of the
     /// passage that last saw each row, and this passage's number.
     var modelRowStamps: [UInt32] = []
@@ -30,6 +30,8 @@ public struct JudgementWorkspace: Sendable {
     var previousFamilyFirsts: [Int32] = []
     var modelSums: [Double] = []
     var modelFeatures: [ModelFeature] = []
+    /// Scratch for the concern model's evidence: the strongest features of one concern.
+    var strongestFeatures: [WeighedFeature] = []
     /// Whether the passage has a lower-case letter (capitals emphasise only then).
     var hasLowercase = false
     /// Whether any word token holds a hyphen.

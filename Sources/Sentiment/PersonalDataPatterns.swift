@@ -32,6 +32,11 @@ enum PersonalDataPatterns {
 
     /// UK telephone numbers, in reading order.
     static func phoneNumbers(in bytes: UnsafeBufferPointer<UInt8>) -> [PhoneNumber] {
+        // A number has at least ten digits. Most passages have fewer, and counting them is much
+        // quicker than reading for numbers.
+        var digitCount = 0
+        for byte in bytes { digitCount &+= byte &- 0x30 < 10 ? 1 : 0 }
+        guard digitCount >= 10 else { return [] }
         var found: [PhoneNumber] = []
         var index = 0
         while index < bytes.count {
