@@ -242,32 +242,10 @@ public struct ConcernClassifier: Sendable {
         let compiled = tables
         var benign: [(concern: Concern, tokens: Range<Int>)] = []
         var found: [(rule: Int32, start: Int)] = []
-        for (start, token) in tokens.enumerated() where token.kind == .word {
-            let rules = token.entry >= 0 ? compiled.entries[Int(token.entry)].rules : 0..<0
-            let prefixRules = token.formLength >= 3 ? prefixRuleRange(of: token, forms: forms) : 0..<0
-            if rules.isEmpty, prefixRules.isEmpty { continue }
-            // Candidate rules in ascending order without repeats: two sorted lists merged.
-            var first = Int(rules.lowerBound)
-            var second = Int(prefixRules.lowerBound)
-            var previous: Int32 = -1
-            while first < Int(rules.upperBound) || second < Int(prefixRules.upperBound) {
-                let ruleIndex: Int32
-                if second >= Int(prefixRules.upperBound)
-                    || (first < Int(rules.upperBound) && compiled.ruleLists[first] <= compiled.ruleLists[second]) {
-                    ruleIndex = compiled.ruleLists[first]
-                    first += 1
-                } else {
-                    ruleIndex = compiled.ruleLists[second]
-                    second += 1
-                }
-                guard ruleIndex != previous else { continue }
-                previous = ruleIndex
-                let rule = compiled.rules[Int(ruleIndex)]
-                guard matches(rule.words, in: tokens, at: start, forms: forms) else { continue }
-                if rule.isBenign {
-                    benign.append((rule.concern, start..<(start + rule.wordCount)))
-                } else {
-                    found.append((ruleIndex, start))
+        forms.withUnsafeBufferPointer { forms in
+            compiled.ruleWords.withUnsafeBufferPointer { ruleWords in
+                compiled.rulePrefixBytes.withUnsafeBufferPointer { prefixBytes in
+                    matchRules(in: tokens, forms: forms, ruleWords: ruleWords, prefixBytes: prefixBytes, benign: &benign, found: &found)
                 }
             }
         }
@@ -294,6 +272,43 @@ public struct ConcernClassifier: Sendable {
         }
     }
 
+    /// The rules that match at each word, in reading order: the innocent readings in `benign`, the
+    /// triggers in `found`.
+    private func matchRules(in tokens: UnsafeBufferPointer<PassageToken>, forms: UnsafeBufferPointer<UInt8>,
+                            ruleWords: UnsafeBufferPointer<CompiledLexicon.RuleWord>, prefixBytes: UnsafeBufferPointer<UInt8>,
+                            benign: inout [(concern: Concern, tokens: Range<Int>)], found: inout [(rule: Int32, start: Int)]) {
+        let compiled = tables
+        for (start, token) in tokens.enumerated() where token.kind == .word {
+            let rules = token.entry >= 0 ? compiled.entries[Int(token.entry)].rules : 0..<0
+            let prefixRules = token.formLength >= 3 ? prefixRuleRange(of: token, forms: forms) : 0..<0
+            if rules.isEmpty, prefixRules.isEmpty { continue }
+            // Candidate rules in ascending order without repeats: two sorted lists merged.
+            var first = Int(rules.lowerBound)
+            var second = Int(prefixRules.lowerBound)
+            var previous: Int32 = -1
+            while first < Int(rules.upperBound) || second < Int(prefixRules.upperBound) {
+                let ruleIndex: Int32
+                if second >= Int(prefixRules.upperBound)
+                    || (first < Int(rules.upperBound) && compiled.ruleLists[first] <= compiled.ruleLists[second]) {
+                    ruleIndex = compiled.ruleLists[first]
+                    first += 1
+                } else {
+                    ruleIndex = compiled.ruleLists[second]
+                    second += 1
+                }
+                guard ruleIndex != previous else { continue }
+                previous = ruleIndex
+                let rule = compiled.rules[Int(ruleIndex)]
+                guard Self.matches(rule.words, of: ruleWords, prefixBytes: prefixBytes, in: tokens, at: start, forms: forms) else { continue }
+                if rule.isBenign {
+                    benign.append((rule.concern, start..<(start + rule.wordCount)))
+                } else {
+                    found.append((ruleIndex, start))
+                }
+            }
+        }
+    }
+
     /// Whether an obfuscated word hides profanity. `*` always counts ("f***", "sh*t"). A word
     /// disguised only with `@`, `$` or `#` counts when, each symbol standing for one letter, it
     /// spells a word that an offensive phrase of one word matches ("b@stard", "a$$hole", "f#@k"),
@@ -309,7 +324,7 @@ public struct ConcernClassifier: Sendable {
 
     /// The rules, as a range of `ruleLists`, whose first word is a prefix of this word.
     @inline(__always)
-    private func prefixRuleRange(of token: PassageToken, forms: [UInt8]) -> Range<Int32> {
+    private func prefixRuleRange(of token: PassageToken, forms: UnsafeBufferPointer<UInt8>) -> Range<Int32> {
         let compiled = tables
         let formStart = Int(token.formStart)
         let first = forms[formStart]
@@ -318,10 +333,8 @@ public struct ConcernClassifier: Sendable {
         if first < 0x80, second < 0x80, third < 0x80 {
             let bit = ((Int(first) &* 31 &+ Int(second)) &* 31 &+ Int(third)) & 0xFFFF
             guard compiled.prefixFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return 0..<0 }
-            let group = forms.withUnsafeBufferPointer { forms in
-                let start = UnsafeBufferPointer(rebasing: forms[formStart..<(formStart + 3)])
-                return compiled.prefixRuleStarts.value(hash: ByteKeyTable.hash(start), bytes: start)
-            }
+            let start = UnsafeBufferPointer(rebasing: forms[formStart..<(formStart + 3)])
+            let group = compiled.prefixRuleStarts.value(hash: ByteKeyTable.hash(start), bytes: start)
             return group == ByteKeyTable.missing ? 0..<0 : compiled.prefixRuleRanges[Int(group)]
         }
         let start = CompiledLexicon.prefixStart(of: Array(forms[formStart..<(formStart + Int(token.formLength))]))
@@ -329,20 +342,25 @@ public struct ConcernClassifier: Sendable {
         return group == ByteKeyTable.missing ? 0..<0 : compiled.prefixRuleRanges[Int(group)]
     }
 
-    private func matches(_ words: Range<Int32>, in tokens: UnsafeBufferPointer<PassageToken>, at start: Int, forms: [UInt8]) -> Bool {
+    @inline(__always)
+    private static func matches(_ words: Range<Int32>, of ruleWords: UnsafeBufferPointer<CompiledLexicon.RuleWord>,
+                                prefixBytes: UnsafeBufferPointer<UInt8>, in tokens: UnsafeBufferPointer<PassageToken>, at start: Int,
+                                forms: UnsafeBufferPointer<UInt8>) -> Bool {
         guard start + words.count <= tokens.count else { return false }
-        let compiled = tables
-        for (offset, wordIndex) in words.enumerated() {
-            let token = tokens[start + offset]
+        var tokenIndex = start
+        for wordIndex in words {
+            let token = tokens[tokenIndex]
+            tokenIndex += 1
             guard token.kind == .word else { return false }
-            switch compiled.ruleWords[Int(wordIndex)] {
+            switch ruleWords[Int(wordIndex)] {
             case .literal(let entry, let bareEntry):
                 guard token.entry == entry || (bareEntry >= 0 && token.entry == bareEntry) else { return false }
             case .prefix(let prefix):
                 guard token.formLength >= prefix.count else { return false }
-                let formStart = Int(token.formStart)
-                guard forms[formStart..<(formStart + prefix.count)]
-                    .elementsEqual(compiled.rulePrefixBytes[Int(prefix.lowerBound)..<Int(prefix.upperBound)]) else { return false }
+                let formStart = Int(token.formStart) - Int(prefix.lowerBound)
+                for index in Int(prefix.lowerBound)..<Int(prefix.upperBound) where forms[formStart + index] != prefixBytes[index] {
+                    return false
+                }
             }
         }
         return true

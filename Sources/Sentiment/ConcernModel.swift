@@ -303,15 +303,22 @@ extension ConcernModel {
             workspace.familyFirsts = firsts
             workspace.previousFamilyFirsts = previousFirsts
         }
-        if firsts.count != familyCount {
-            firsts = Array(repeating: -1, count: familyCount)
-            previousFirsts = firsts
-        }
+        firsts.removeAll(keepingCapacity: true)
+        firsts.append(contentsOf: repeatElement(-1, count: familyCount))
+        previousFirsts.removeAll(keepingCapacity: true)
+        previousFirsts.append(contentsOf: repeatElement(-1, count: familyCount))
+        // Families as bits, taken in ascending order by their lowest set bit.
         var previousFamilies: UInt32 = 0
+        var familiesTwoBack: UInt32 = 0
         let tokens = workspace.tokens
         for sentence in workspace.sentences {
             var families: UInt32 = 0
-            for family in 0..<familyCount { firsts[family] = -1 }
+            // `firsts` last held the sentence two back: only its families need forgetting.
+            var stale = familiesTwoBack
+            while stale != 0 {
+                firsts[stale.trailingZeroBitCount] = -1
+                stale &= stale - 1
+            }
             var previousWord = -1
             for index in Int(sentence.firstToken)..<Int(sentence.endToken) {
                 let token = tokens[index]
@@ -336,22 +343,32 @@ extension ConcernModel {
                     pairFamilies = familyBits(of: pair)
                 }
                 let found = wordFamilies | pairFamilies
-                if found != 0 {
-                    families |= found
-                    for family in 0..<familyCount where found & (1 << UInt32(family)) != 0 && firsts[family] < 0 {
-                        // A family of two words is shown by the first of them.
-                        firsts[family] = Int32(wordFamilies & (1 << UInt32(family)) != 0 ? index : previousWord)
-                    }
+                families |= found
+                var newFamilies = found
+                while newFamilies != 0 {
+                    let family = newFamilies.trailingZeroBitCount
+                    newFamilies &= newFamilies - 1
+                    // A family of two words is shown by the first of them.
+                    if firsts[family] < 0 { firsts[family] = Int32(wordFamilies & (1 << UInt32(family)) != 0 ? index : previousWord) }
                 }
                 previousWord = index
             }
-            for family in 0..<familyCount where families & (1 << UInt32(family)) != 0 {
+            var shown = families
+            while shown != 0 {
+                let family = shown.trailingZeroBitCount
+                shown &= shown - 1
                 body(ConcernFeature(hash: familyHashes[family], first: firsts[family], second: -1))
             }
             let window = families | previousFamilies
             if families != 0, window.nonzeroBitCount > 1 {
-                for first in 0..<familyCount where window & (1 << UInt32(first)) != 0 {
-                    for second in (first + 1)..<familyCount where window & (1 << UInt32(second)) != 0 {
+                var firstBits = window
+                while firstBits != 0 {
+                    let first = firstBits.trailingZeroBitCount
+                    firstBits &= firstBits - 1
+                    var secondBits = firstBits
+                    while secondBits != 0 {
+                        let second = secondBits.trailingZeroBitCount
+                        secondBits &= secondBits - 1
                         // Only pairs with a member in this sentence are new here.
                         guard families & ((1 << UInt32(first)) | (1 << UInt32(second))) != 0 else { continue }
                         let hash = familyPairHashes[first * familyCount + second]
@@ -362,6 +379,7 @@ extension ConcernModel {
                 }
             }
             swap(&firsts, &previousFirsts)
+            familiesTwoBack = previousFamilies
             previousFamilies = families
         }
     }

@@ -339,6 +339,7 @@ enum WordBuilder {
         var characters = 0
         var hasLowercase = false
         var hasSymbol = false
+        var hasApostrophe = false
         var flags: UInt8 = 0
         var previous: UInt8 = 0
         var run = 0
@@ -372,17 +373,29 @@ enum WordBuilder {
                 forms.removeSubrange(formStart...)
                 return slowWord(bytes: bytes, from: start, to: end, tables: tables, forms: &forms)
             }
-            characters += 1
-            forms.append(byte)
-            hash = ByteKeyTable.extending(hash, with: byte)
-            if byte != 0x27 {
+            // The spelling without apostrophes is the form itself up to the first apostrophe, so
+            // its hash is kept apart only from there.
+            if byte == 0x27 {
+                if !hasApostrophe {
+                    hasApostrophe = true
+                    bareHash = hash
+                    bareLength = characters
+                }
+            } else if hasApostrophe {
                 bareHash = ByteKeyTable.extending(bareHash, with: byte)
                 bareLength += 1
             }
+            characters += 1
+            forms.append(byte)
+            hash = ByteKeyTable.extending(hash, with: byte)
             // Only runs of letters are ever collapsed ("goooood"), so only they mark a word as elongated.
             run = byte == previous && byte >= 0x61 && byte <= 0x7A ? run + 1 : 1
             previous = byte
             if run >= 3 { flags |= PassageToken.isElongated }
+        }
+        if !hasApostrophe {
+            bareHash = hash
+            bareLength = characters
         }
         if letters >= 2, !hasLowercase { flags |= PassageToken.isAllCaps }
         if hasSymbol, characters >= 3 { flags |= PassageToken.isObfuscated }
