@@ -127,8 +127,10 @@ public struct ConcernClassifier: Sendable {
         let tokens = workspace.hasHyphenatedWord ? parts : workspace.tokens
         let forms = workspace.forms
         let sentences = workspace.sentences
+        var ruleMatches = workspace.ruleMatches
+        workspace.ruleMatches = RuleMatches()
         tokens.withUnsafeBufferPointer { tokens in
-            phraseEvidence(in: tokens, forms: forms, into: &evidence)
+            phraseEvidence(in: tokens, forms: forms, matches: &ruleMatches, into: &evidence)
             for token in tokens where token.kind == .word && token.has(PassageToken.isObfuscated)
                 && hidesProfanity(forms[Int(token.formStart)..<Int(token.formStart + token.formLength)]) {
                 evidence.append(ConcernEvidence(concern: .offensive, kind: .obfuscated, key: token.hash,
@@ -150,6 +152,7 @@ public struct ConcernClassifier: Sendable {
             }
         }
         workspace.parts = parts
+        workspace.ruleMatches = ruleMatches
         if let model = lexicon.concernModel {
             model.addEvidence(in: &workspace, into: &evidence)
         }
@@ -238,17 +241,19 @@ public struct ConcernClassifier: Sendable {
 
     // MARK: - Phrases
 
-    private func phraseEvidence(in tokens: UnsafeBufferPointer<PassageToken>, forms: [UInt8], into evidence: inout [ConcernEvidence]) {
+    private func phraseEvidence(in tokens: UnsafeBufferPointer<PassageToken>, forms: [UInt8], matches: inout RuleMatches,
+                                into evidence: inout [ConcernEvidence]) {
         let compiled = tables
-        var benign: [(concern: Concern, tokens: Range<Int>)] = []
-        var found: [(rule: Int32, start: Int)] = []
+        matches.benign.removeAll(keepingCapacity: true)
+        matches.found.removeAll(keepingCapacity: true)
         forms.withUnsafeBufferPointer { forms in
             compiled.ruleWords.withUnsafeBufferPointer { ruleWords in
                 compiled.rulePrefixBytes.withUnsafeBufferPointer { prefixBytes in
-                    matchRules(in: tokens, forms: forms, ruleWords: ruleWords, prefixBytes: prefixBytes, benign: &benign, found: &found)
+                    matchRules(in: tokens, forms: forms, ruleWords: ruleWords, prefixBytes: prefixBytes, into: &matches)
                 }
             }
         }
+        let (benign, found) = (matches.benign, matches.found)
         // Both lists run in reading order, so one sweep finds, per concern, the furthest end of the
         // innocent readings starting at or before each trigger: it covers the trigger if it reaches
         // the trigger's end.
@@ -272,11 +277,10 @@ public struct ConcernClassifier: Sendable {
         }
     }
 
-    /// The rules that match at each word, in reading order: the innocent readings in `benign`, the
-    /// triggers in `found`.
+    /// The rules that match at each word, in reading order.
     private func matchRules(in tokens: UnsafeBufferPointer<PassageToken>, forms: UnsafeBufferPointer<UInt8>,
                             ruleWords: UnsafeBufferPointer<CompiledLexicon.RuleWord>, prefixBytes: UnsafeBufferPointer<UInt8>,
-                            benign: inout [(concern: Concern, tokens: Range<Int>)], found: inout [(rule: Int32, start: Int)]) {
+                            into matches: inout RuleMatches) {
         let compiled = tables
         for (start, token) in tokens.enumerated() where token.kind == .word {
             let rules = token.entry >= 0 ? compiled.entries[Int(token.entry)].rules : 0..<0
@@ -301,9 +305,9 @@ public struct ConcernClassifier: Sendable {
                 let rule = compiled.rules[Int(ruleIndex)]
                 guard Self.matches(rule.words, of: ruleWords, prefixBytes: prefixBytes, in: tokens, at: start, forms: forms) else { continue }
                 if rule.isBenign {
-                    benign.append((rule.concern, start..<(start + rule.wordCount)))
+                    matches.benign.append((rule.concern, start..<(start + rule.wordCount)))
                 } else {
-                    found.append((ruleIndex, start))
+                    matches.found.append((ruleIndex, start))
                 }
             }
         }
@@ -378,28 +382,29 @@ public struct ConcernClassifier: Sendable {
     }
 
     /// Drops a phrase found inside a longer phrase of the same concern ("bullying" inside
-    /// "cyber bullying"), and the weaker of two phrases covering the same words. Other evidence
-    /// is kept as it is.
+    /// "cyber bullying"), and the weaker of two phrases covering the same words. `evidence` holds
+    /// phrases only; what is kept is ordered by concern, then by where it starts.
     private static func dropContainedPhrases(_ evidence: inout [ConcernEvidence]) {
-        var kept = evidence.filter { !$0.isPhrase }
-        let phrases = evidence.enumerated().filter(\.element.isPhrase).sorted { left, right in
-            let (a, b) = (left.element, right.element)
+        // Ordered so that anything containing an item comes before it (the sort is stable, so
+        // equals keep their order): one sweep per concern.
+        evidence.sort { a, b in
             if a.concern != b.concern { return a.concern.rank < b.concern.rank }
             if a.start != b.start { return a.start < b.start }
             if a.end != b.end { return a.end > b.end }
-            if a.weight != b.weight { return a.weight > b.weight }
-            return left.offset < right.offset
+            return a.weight > b.weight
         }
-        // Sorted so that anything containing an item comes before it: one sweep per concern.
+        var kept = 0
         var furthestEnd: (concern: Concern, end: Int32)?
-        for (_, item) in phrases {
+        for index in evidence.indices {
+            let item = evidence[index]
             if let furthest = furthestEnd, furthest.concern == item.concern, furthest.end >= item.end {
                 continue
             }
-            kept.append(item)
+            evidence[kept] = item
+            kept += 1
             furthestEnd = (item.concern, max(item.end, furthestEnd?.concern == item.concern ? furthestEnd!.end : 0))
         }
-        evidence = kept
+        evidence.removeLast(evidence.count - kept)
     }
 
     // MARK: - Questions
@@ -425,6 +430,14 @@ public struct ConcernClassifier: Sendable {
                                             weight: Self.questionMarkWeight, start: sentence.start, end: sentence.end, isPhrase: false))
         }
     }
+}
+
+/// The concern rules that matched in a passage, in reading order.
+struct RuleMatches {
+    /// The innocent readings: their concern and the tokens they cover.
+    var benign: [(concern: Concern, tokens: Range<Int>)] = []
+    /// The triggers: the rule and the token it starts at.
+    var found: [(rule: Int32, start: Int)] = []
 }
 
 /// A distinct piece of evidence for a concern: where it first appears among the evidence, and

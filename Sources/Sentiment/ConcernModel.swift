@@ -442,18 +442,25 @@ extension ConcernModel {
             let push = (chosenColumn.map { Double(weights[item.row, $0]) } ?? 0) - (runnerUpColumn.map { Double(weights[item.row, $0]) } ?? 0)
             if push > 0 { pushes.append((item.feature, push)) }
         }
-        return pushes.sorted { $0.push > $1.push }.prefix(Self.evidenceFeatures).flatMap { item in
-            wordRanges(of: item.feature, in: workspace)
+        var ranges: [Range<Int32>] = []
+        for item in pushes.sorted(by: { $0.push > $1.push }).prefix(Self.evidenceFeatures) {
+            forEachWordRange(of: item.feature, in: workspace) { ranges.append($0) }
         }
+        return ranges
     }
 
-    /// Where a feature shows in the passage: neighbouring words as one phrase, the words of two
-    /// families each on their own.
-    private func wordRanges(of feature: ConcernFeature, in workspace: JudgementWorkspace) -> [Range<Int32>] {
+    /// Calls `body` with where a feature shows in the passage: neighbouring words as one phrase,
+    /// the words of two families each on their own.
+    @inline(__always)
+    private func forEachWordRange(of feature: ConcernFeature, in workspace: JudgementWorkspace, _ body: (Range<Int32>) -> Void) {
         let first = workspace.tokens[Int(feature.first)]
         let second = feature.second >= 0 ? workspace.tokens[Int(feature.second)] : first
-        let isPhrase = feature.second == feature.first + 1
-        return isPhrase || feature.second < 0 ? [first.start..<second.end] : [first.start..<first.end, second.start..<second.end]
+        if feature.second < 0 || feature.second == feature.first + 1 {
+            body(first.start..<second.end)
+        } else {
+            body(first.start..<first.end)
+            body(second.start..<second.end)
+        }
     }
 
     /// Every distinct feature of the passage read into `workspace`, by name, in reading order.
@@ -538,7 +545,7 @@ extension ConcernModel {
             for (index, item) in chosen.enumerated() {
                 let weight = index == 0 ? min(probability, ConcernClassifier.maximumConfidence) : 0
                 let feature = item.feature
-                for range in wordRanges(of: feature, in: workspace) {
+                forEachWordRange(of: feature, in: workspace) { range in
                     evidence.append(ConcernEvidence(concern: concern, kind: .model, key: feature.hash,
                                                     weight: weight, start: range.lowerBound, end: range.upperBound, isPhrase: false))
                 }

@@ -15,6 +15,8 @@ public struct JudgementWorkspace: Sendable {
     var weights: [Double] = []
     var contributions: [Contribution] = []
     var evidence: [ConcernEvidence] = []
+    /// Scratch for the concern rules that matched.
+    var ruleMatches = RuleMatches()
     /// Scratch for counting each distinct piece of evidence once: one concern's evidence ordered
     /// by key, and its distinct pieces.
     var evidenceOrder: [Int32] = []
