@@ -43,6 +43,18 @@ public struct SchoolProfile: Sendable, Hashable {
         "pick up", "pickup", "drop off", "dropoff", "ski trip",
         "kid", "grandson", "granddaughter", "my form", "in my form", "year old",
         "year olds", "prefect", "prefects", "dinner money", "fete", "pe", "tutor",
+        "y6s", "y12s", "y13s", "yr7s", "yr8s", "yr9s", "yr10s", "yr11s", "yr12s", "yr13s", "year 6s",
+        "blazers", "non uniform", "non-uniform", "packed lunch", "lunch menu", "breakfast club", "wraparound",
+        "behaviour policy", "phone policy", "uniform policy", "attendance policy", "homework policy",
+        "house points", "merits", "demerits", "sticker chart", "sticker charts", "reward points",
+        "senior leadership", "leadership team", "slt", "governing body", "academy trust",
+        "top set", "top sets", "bottom set", "free periods", "study leave", "options evening", "revision sessions",
+        "supply teacher", "supply teachers", "cover teacher", "cover supervisor", "cover lessons",
+        "teaching assistant", "teaching assistants", "head of sixth form", "head of department", "dsl",
+        "lollipop man", "lollipop lady", "crossing patrol", "dinner lady", "midday supervisor",
+        "reading challenge", "reading scheme", "reading books", "spelling test", "spellings", "times tables",
+        "world book day", "nativity", "school play", "school concert", "school choir", "duke of edinburgh",
+        "dofe", "music department", "drama department", "in-year", "parentmail", "class dojo",
     ]
 
     /// Phrases that license an ambiguous alias written right after them, whatever else the passage

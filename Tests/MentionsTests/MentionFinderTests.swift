@@ -312,6 +312,10 @@ private func spanText(_ mention: Mention, in text: String) -> String {
         LicenceCase(text: "The Millbrook drop-off is chaos again", licence: "drop off", testDescription: "the school run"),
         LicenceCase(text: "That Millbrook ski trip costs a fortune", licence: "ski trip", testDescription: "a trip"),
         LicenceCase(text: "Millbrook is our first choice", licence: "first choice", testDescription: "admissions"),
+        LicenceCase(text: "Does Millbrook still run Duke of Edinburgh at silver?", licence: "duke of edinburgh", testDescription: "an award scheme"),
+        LicenceCase(text: "Millbrook's new behaviour policy makes no sense", licence: "behaviour policy", testDescription: "a school policy"),
+        LicenceCase(text: "Well done to the Millbrook Y12s on the charity run", licence: "y12s", testDescription: "a year group's pupils"),
+        LicenceCase(text: "Millbrook had supply teachers for every lesson but one", licence: "supply teachers", testDescription: "staff"),
     ])
     func theWaysPeopleWriteAboutASchoolLicenseAnAlias(_ example: LicenceCase) {
         let found = mentions(example.text)
