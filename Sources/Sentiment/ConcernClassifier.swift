@@ -50,7 +50,8 @@ public struct ConcernClassifier: Sendable {
         (.safeguarding, "so touched"), (.safeguarding, "very touched"), (.safeguarding, "really touched"),
         (.safeguarding, "deeply touched"), (.safeguarding, "truly touched"), (.safeguarding, "touched by your"),
         (.safeguarding, "touched by the kindness"), (.safeguarding, "touched by all"), (.safeguarding, "touched to see"),
-        (.safeguarding, "assault course"),
+        (.safeguarding, "assault course"), (.safeguarding, "being hit by a car"), (.safeguarding, "being hit by cars"),
+        (.safeguarding, "being hit by a ball"), (.safeguarding, "being hit by the ball"),
     ]
 
     /// The lexicon the rules come from.
