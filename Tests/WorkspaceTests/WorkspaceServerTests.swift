@@ -46,10 +46,16 @@ import Testing
 
 /// What a browser never sends: requests left half-finished, far too large, or too many at once.
 ///
-/// Answers are awaited for up to 30 s, since the server answers on Swift's shared threads, which a
+/// Answers are awaited for up to 120 s, since the server answers on Swift's shared threads, which a
 /// full parallel test run keeps busy; how soon a connection is closed is timed on a thread of the
-/// test's own, from the moment it connects.
+/// test's own, from the moment it connects. The tests of answers rather than timeouts give the
+/// server `patient` timeouts, so that a busy run cannot close a connection before its answer.
 @Suite struct WorkspaceServerLimitTests {
+    /// A server whose read and request timeouts outlast any wait of these tests.
+    static func patient(_ workspace: Workspace) -> WorkspaceServer {
+        WorkspaceServer(workspace, host: "127.0.0.1", port: 0, readTimeout: .seconds(600), requestTimeout: .seconds(600))
+    }
+
     @Test func aConnectionThatStopsSendingIsClosed() async throws {
         try await withTemporaryDirectory { folder in
             let fixture = try WorkspaceFixture(folder: folder)
@@ -118,10 +124,10 @@ import Testing
     @Test func aBodyDeclaredOverTheLimitIsRefusedOnItsHeader() async throws {
         try await withTemporaryDirectory { folder in
             let fixture = try WorkspaceFixture(folder: folder)
-            try await WorkspaceServer(fixture.workspace, host: "127.0.0.1", port: 0).serve { port in
+            try await Self.patient(fixture.workspace).serve { port in
                 let client = try LoopbackConnection(port: port)
                 try await client.send(Array("POST /login HTTP/1.1\r\nHost: workspace\r\nContent-Length: 50000000\r\n\r\n".utf8))
-                let answer = String(decoding: try await client.readUntilClosed(waitingAtMost: 30), as: UTF8.self)
+                let answer = String(decoding: try await client.readUntilClosed(waitingAtMost: 120), as: UTF8.self)
                 #expect(answer.hasPrefix("HTTP/1.1 413"), "\(answer.prefix(80))")
                 #expect(answer.contains("X-Frame-Options: DENY") || answer.lowercased().contains("x-frame-options: deny"))
             }
@@ -131,10 +137,10 @@ import Testing
     @Test func aRequestThatIsNotHTTPGets400AndTheConnectionCloses() async throws {
         try await withTemporaryDirectory { folder in
             let fixture = try WorkspaceFixture(folder: folder)
-            try await WorkspaceServer(fixture.workspace, host: "127.0.0.1", port: 0).serve { port in
+            try await Self.patient(fixture.workspace).serve { port in
                 let client = try LoopbackConnection(port: port)
                 try await client.send(Array("GET /login HTTP/1.1\r\nHost: workspace\r\nNot a header line at all\r\n\r\n".utf8))
-                let answer = String(decoding: try await client.readUntilClosed(waitingAtMost: 30), as: UTF8.self)
+                let answer = String(decoding: try await client.readUntilClosed(waitingAtMost: 120), as: UTF8.self)
                 #expect(answer.hasPrefix("HTTP/1.1 400"), "\(answer.prefix(80))")
             }
         }
@@ -143,11 +149,11 @@ import Testing
     @Test func aHeadTooLargeGets400AndTheConnectionCloses() async throws {
         try await withTemporaryDirectory { folder in
             let fixture = try WorkspaceFixture(folder: folder)
-            try await WorkspaceServer(fixture.workspace, host: "127.0.0.1", port: 0).serve { port in
+            try await Self.patient(fixture.workspace).serve { port in
                 let client = try LoopbackConnection(port: port)
                 let padding = String(repeating: "a", count: 100 * 1024)
                 try await client.send(Array("GET /login HTTP/1.1\r\nHost: workspace\r\nX-Padding: \(padding)\r\n\r\n".utf8))
-                let answer = String(decoding: try await client.readUntilClosed(waitingAtMost: 30), as: UTF8.self)
+                let answer = String(decoding: try await client.readUntilClosed(waitingAtMost: 120), as: UTF8.self)
                 #expect(answer.hasPrefix("HTTP/1.1 400"), "\(answer.prefix(80))")
             }
         }
@@ -156,14 +162,14 @@ import Testing
     @Test func aBodyOverTheLimitIsRefusedWithoutReadingTheRest() async throws {
         try await withTemporaryDirectory { folder in
             let fixture = try WorkspaceFixture(folder: folder)
-            try await WorkspaceServer(fixture.workspace, host: "127.0.0.1", port: 0).serve { port in
+            try await Self.patient(fixture.workspace).serve { port in
                 let client = try LoopbackConnection(port: port)
                 // No declared length: the body is refused once more than the limit has arrived.
                 let chunk = (1 << 20) + 4096
                 try await client.send(Array("POST /login HTTP/1.1\r\nHost: workspace\r\nTransfer-Encoding: chunked\r\n\r\n".utf8)
                                       + Array((String(chunk, radix: 16) + "\r\n").utf8))
                 try await client.send([UInt8](repeating: 0x61, count: chunk))
-                let answer = String(decoding: try await client.readUntilClosed(waitingAtMost: 30), as: UTF8.self)
+                let answer = String(decoding: try await client.readUntilClosed(waitingAtMost: 120), as: UTF8.self)
                 #expect(answer.hasPrefix("HTTP/1.1 413"), "\(answer.prefix(80))")
             }
         }
@@ -184,7 +190,7 @@ import Testing
                 try await waiting.send(Array("GET /login HTTP/1.1\r\nHost: workspace\r\nConnection: close\r\n\r\n".utf8))
                 #expect(try await !waiting.answers(within: 500))
                 holding.removeFirst()
-                let answer = String(decoding: try await waiting.readUntilClosed(waitingAtMost: 30), as: UTF8.self)
+                let answer = String(decoding: try await waiting.readUntilClosed(waitingAtMost: 120), as: UTF8.self)
                 #expect(answer.hasPrefix("HTTP/1.1 200"), "\(answer.prefix(80))")
             }
         }
