@@ -52,6 +52,8 @@ public struct ConcernClassifier: Sendable {
         (.safeguarding, "touched by the kindness"), (.safeguarding, "touched by all"), (.safeguarding, "touched to see"),
         (.safeguarding, "assault course"), (.safeguarding, "being hit by a car"), (.safeguarding, "being hit by cars"),
         (.safeguarding, "being hit by a ball"), (.safeguarding, "being hit by the ball"),
+        (.safeguarding, "killing myself laughing"), (.safeguarding, "killed myself laughing"),
+        (.safeguarding, "kill myself laughing"),
     ]
 
     /// The lexicon the rules come from.

@@ -82,6 +82,18 @@ import Testing
         #expect(classifier.classify(text).map(\.concern) == concerns.sorted())
     }
 
+    /// Suicidal talk in any tense or form of its verb, and its ways and wishes, is safeguarding;
+    /// laughing fit to die is not.
+    @Test(arguments: [
+        ("still killing myself tonight", true), ("should have killed myself years ago", true),
+        ("I plan on ending it all tonight", true), ("wanting to die", true), ("I wish I was dead", true),
+        ("thinking of hanging myself", true), ("she was killing herself over it", true),
+        ("I was killing myself laughing at the panto", false), ("He ended his shift early", false),
+    ])
+    func suicidalTalkInEveryFormIsSafeguarding(text: String, isSafeguarding: Bool) {
+        #expect(classifier.classify(text).contains { $0.concern == .safeguarding } == isSafeguarding)
+    }
+
     /// Short thanks that share a word with complaints ("touched", "staff") are praise alone.
     @Test func shortThanksRaiseNoComplaint() {
         #expect(classifier.classify("So touched by the kindness of the staff").map(\.concern) == [.praise])
