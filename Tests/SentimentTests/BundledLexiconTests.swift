@@ -94,6 +94,17 @@ import Testing
         #expect(classifier.classify(text).contains { $0.concern == .safeguarding } == isSafeguarding)
     }
 
+    /// Violence at home as a child tells it, a child's medicine withheld, a pupil's relationship
+    /// with staff and a child feeling unmissed are safeguarding, in words no phrase had before.
+    @Test(arguments: [
+        ("my dad hit my mum again last night", true), ("they took him on the trip without his insulin", true),
+        ("a teacher was having a relationship with a pupil", true), ("nobody would notice if I was gone", true),
+        ("He hit his mum's car reversing out", false), ("our relationship with parents is strong", false),
+    ])
+    func harmAtHomeAndFromStaffIsSafeguarding(text: String, isSafeguarding: Bool) {
+        #expect(classifier.classify(text).contains { $0.concern == .safeguarding } == isSafeguarding)
+    }
+
     /// Short thanks that share a word with complaints ("touched", "staff") are praise alone.
     @Test func shortThanksRaiseNoComplaint() {
         #expect(classifier.classify("So touched by the kindness of the staff").map(\.concern) == [.praise])
