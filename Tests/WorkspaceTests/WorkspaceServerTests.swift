@@ -52,8 +52,9 @@ import Testing
 /// server `patient` timeouts, so that a busy run cannot close a connection before its answer.
 @Suite struct WorkspaceServerLimitTests {
     /// A server whose read and request timeouts outlast any wait of these tests.
-    static func patient(_ workspace: Workspace) -> WorkspaceServer {
-        WorkspaceServer(workspace, host: "127.0.0.1", port: 0, readTimeout: .seconds(600), requestTimeout: .seconds(600))
+    static func patient(_ workspace: Workspace, maximumConnections: Int = 256) -> WorkspaceServer {
+        WorkspaceServer(workspace, host: "127.0.0.1", port: 0, readTimeout: .seconds(600), requestTimeout: .seconds(600),
+                        maximumConnections: maximumConnections)
     }
 
     @Test func aConnectionThatStopsSendingIsClosed() async throws {
@@ -179,7 +180,7 @@ import Testing
     @Test func beyondTheConnectionLimitANewConnectionWaitsUntilOneCloses() async throws {
         try await withTemporaryDirectory { folder in
             let fixture = try WorkspaceFixture(folder: folder)
-            try await WorkspaceServer(fixture.workspace, host: "127.0.0.1", port: 0, maximumConnections: 2).serve { port in
+            try await Self.patient(fixture.workspace, maximumConnections: 2).serve { port in
                 var holding = [try LoopbackConnection(port: port), try LoopbackConnection(port: port)]
                 // Both are served: each gets its answer and stays open.
                 for connection in holding {
