@@ -46,7 +46,7 @@ import Testing
 
 /// What a browser never sends: requests left half-finished, far too large, or too many at once.
 ///
-/// Answers are awaited for up to 120 s, since the server answers on Swift's shared threads, which a
+/// Answers are awaited for up to 300 s, since the server answers on Swift's shared threads, which a
 /// full parallel test run keeps busy; how soon a connection is closed is timed on a thread of the
 /// test's own, from the moment it connects. The tests of answers rather than timeouts give the
 /// server `patient` timeouts, so that a busy run cannot close a connection before its answer.
@@ -128,7 +128,7 @@ import Testing
             try await Self.patient(fixture.workspace).serve { port in
                 let client = try LoopbackConnection(port: port)
                 try await client.send(Array("POST /login HTTP/1.1\r\nHost: workspace\r\nContent-Length: 50000000\r\n\r\n".utf8))
-                let answer = String(decoding: try await client.readUntilClosed(waitingAtMost: 120), as: UTF8.self)
+                let answer = String(decoding: try await client.readUntilClosed(waitingAtMost: 300), as: UTF8.self)
                 #expect(answer.hasPrefix("HTTP/1.1 413"), "\(answer.prefix(80))")
                 #expect(answer.contains("X-Frame-Options: DENY") || answer.lowercased().contains("x-frame-options: deny"))
             }
@@ -141,7 +141,7 @@ import Testing
             try await Self.patient(fixture.workspace).serve { port in
                 let client = try LoopbackConnection(port: port)
                 try await client.send(Array("GET /login HTTP/1.1\r\nHost: workspace\r\nNot a header line at all\r\n\r\n".utf8))
-                let answer = String(decoding: try await client.readUntilClosed(waitingAtMost: 120), as: UTF8.self)
+                let answer = String(decoding: try await client.readUntilClosed(waitingAtMost: 300), as: UTF8.self)
                 #expect(answer.hasPrefix("HTTP/1.1 400"), "\(answer.prefix(80))")
             }
         }
@@ -154,7 +154,7 @@ import Testing
                 let client = try LoopbackConnection(port: port)
                 let padding = String(repeating: "a", count: 100 * 1024)
                 try await client.send(Array("GET /login HTTP/1.1\r\nHost: workspace\r\nX-Padding: \(padding)\r\n\r\n".utf8))
-                let answer = String(decoding: try await client.readUntilClosed(waitingAtMost: 120), as: UTF8.self)
+                let answer = String(decoding: try await client.readUntilClosed(waitingAtMost: 300), as: UTF8.self)
                 #expect(answer.hasPrefix("HTTP/1.1 400"), "\(answer.prefix(80))")
             }
         }
@@ -170,7 +170,7 @@ import Testing
                 try await client.send(Array("POST /login HTTP/1.1\r\nHost: workspace\r\nTransfer-Encoding: chunked\r\n\r\n".utf8)
                                       + Array((String(chunk, radix: 16) + "\r\n").utf8))
                 try await client.send([UInt8](repeating: 0x61, count: chunk))
-                let answer = String(decoding: try await client.readUntilClosed(waitingAtMost: 120), as: UTF8.self)
+                let answer = String(decoding: try await client.readUntilClosed(waitingAtMost: 300), as: UTF8.self)
                 #expect(answer.hasPrefix("HTTP/1.1 413"), "\(answer.prefix(80))")
             }
         }
@@ -185,13 +185,13 @@ import Testing
                 // Both are served: each gets its answer and stays open.
                 for connection in holding {
                     try await connection.send(Array("GET /static/style.css HTTP/1.1\r\nHost: workspace\r\n\r\n".utf8))
-                    #expect(try await connection.answers(within: 30_000))
+                    #expect(try await connection.answers(within: 300_000))
                 }
                 let waiting = try LoopbackConnection(port: port)
                 try await waiting.send(Array("GET /login HTTP/1.1\r\nHost: workspace\r\nConnection: close\r\n\r\n".utf8))
                 #expect(try await !waiting.answers(within: 500))
                 holding.removeFirst()
-                let answer = String(decoding: try await waiting.readUntilClosed(waitingAtMost: 120), as: UTF8.self)
+                let answer = String(decoding: try await waiting.readUntilClosed(waitingAtMost: 300), as: UTF8.self)
                 #expect(answer.hasPrefix("HTTP/1.1 200"), "\(answer.prefix(80))")
             }
         }
