@@ -11,7 +11,7 @@ import Testing
             let configuration = try writeSampleConfiguration(into: folder).path
 
             // The samples are weeks old: the first read takes nearly all of them as history.
-            let first = try runProduct("earshot", ["scan", "--config", configuration])
+            let first = try await runProduct("earshot", ["scan", "--config", configuration])
             #expect(first.status == 0, "\(first.standardError)")
             #expect(first.standardOutput.contains("0 failed"))
             let firstCases = try #require(first.standardOutput.firstMatch(of: /(\d+) cases;/)?.1).description
@@ -19,14 +19,14 @@ import Testing
             let history = try #require(first.standardOutput.firstMatch(of: /history: (\d+) of the new items .*; (\d+) cases held back/))
             #expect(Int(history.1)! > 100 && Int(history.2)! > 40, "\(first.standardOutput)")
 
-            let second = try runProduct("earshot", ["scan", "--all", "--config", configuration])
+            let second = try await runProduct("earshot", ["scan", "--all", "--config", configuration])
             #expect(second.status == 0)
             #expect(second.standardOutput.contains("new: 0 items, 0 mentions, 0 cases"))
             #expect(!second.standardOutput.contains("history:"))
-            let quiet = try runProduct("earshot", ["scan", "--all", "--quiet", "--config", configuration])
+            let quiet = try await runProduct("earshot", ["scan", "--all", "--quiet", "--config", configuration])
             #expect(quiet.status == 0 && quiet.standardOutput.isEmpty, "cron mails any output; a clean run has none")
 
-            let digest = try runProduct("earshot", ["digest", "--config", configuration])
+            let digest = try await runProduct("earshot", ["digest", "--config", configuration])
             #expect(digest.status == 0)
             let written = digest.standardOutput.split(separator: "\n").filter { $0.hasPrefix("wrote ") }.map { $0.dropFirst(6) }
             #expect(written.map { ($0 as NSString).pathExtension }.sorted() == ["html", "json", "txt"])
@@ -45,15 +45,15 @@ import Testing
             #expect((object["sentiment30Days"] as? [Any])?.count == 30)
 
             // The school wants its history: a backfill opens the cases held back, once.
-            let backfill = try runProduct("earshot", ["scan", "--backfill", "--config", configuration])
+            let backfill = try await runProduct("earshot", ["scan", "--backfill", "--config", configuration])
             #expect(backfill.status == 0, "\(backfill.standardError)")
             let taken = try #require(backfill.standardOutput.firstMatch(of: /backfill: (\d+) items taken up from history, (\d+) cases opened, (\d+) joined/))
             #expect(Int(taken.1)! == Int(history.1)!)
             #expect(Int(taken.2)! + Int(taken.3)! == Int(history.2)!)
-            let again = try runProduct("earshot", ["scan", "--all", "--backfill", "--config", configuration])
+            let again = try await runProduct("earshot", ["scan", "--all", "--backfill", "--config", configuration])
             #expect(again.standardOutput.contains("backfill: 0 items taken up from history, 0 cases opened"))
 
-            let cases = try runProduct("earshot", ["cases", "--config", configuration])
+            let cases = try await runProduct("earshot", ["cases", "--config", configuration])
             #expect(cases.status == 0)
             #expect(cases.standardOutput.contains("\(Int(firstCases)! + Int(taken.2)!) open cases"))
             #expect(cases.standardOutput.contains("Safeguarding  → dsl"))
@@ -72,7 +72,7 @@ import Testing
             var text = try String(contentsOf: configuration, encoding: .utf8)
             text = text.replacingOccurrences(of: "opml = [\"\(packageRoot.path)/feeds/samples/samples.opml\"]", with: "opml = [\"\(opml.path)\"]")
             try text.write(to: configuration, atomically: true, encoding: .utf8)
-            let result = try runProduct("earshot", ["scan", "--quiet", "--config", configuration.path])
+            let result = try await runProduct("earshot", ["scan", "--quiet", "--config", configuration.path])
             #expect(result.status == 75)
             #expect(result.standardOutput.contains("1 failed"), "\(result.standardOutput)")
         }
@@ -81,20 +81,20 @@ import Testing
     @Test func theDigestOfAGivenPastDayCarriesThatDaysDate() async throws {
         try await withTemporaryDirectory { folder in
             let configuration = try writeSampleConfiguration(into: folder).path
-            let digest = try runProduct("earshot", ["digest", "--date", "2026-01-05", "--config", configuration])
+            let digest = try await runProduct("earshot", ["digest", "--date", "2026-01-05", "--config", configuration])
             #expect(digest.status == 0, "\(digest.standardError)")
             #expect(digest.standardOutput.contains("digest for Monday 5 January 2026: 0 mentions"))
             let html = try String(contentsOf: folder.appendingPathComponent("reports/2026-01-05.html"), encoding: .utf8)
             #expect(html.contains("Monday 5 January 2026"))
             for refused in ["5/1/2026", "2026-02-30", "2999-01-01"] {
-                #expect(try runProduct("earshot", ["digest", "--date", refused, "--config", configuration]).status == 64)
+                #expect(try await runProduct("earshot", ["digest", "--date", refused, "--config", configuration]).status == 64)
             }
             // A past day's digest does not become the start of the next regular one.
-            #expect(try runProduct("earshot", ["digest", "--config", configuration]).status == 0)
-            #expect(try runProduct("earshot", ["digest", "--date", "2026-01-06", "--config", configuration]).status == 0)
+            #expect(try await runProduct("earshot", ["digest", "--config", configuration]).status == 0)
+            #expect(try await runProduct("earshot", ["digest", "--date", "2026-01-06", "--config", configuration]).status == 0)
             // Another digest of the same day never overwrites the one before, which may still wait to be sent.
             let firstHTML = try String(contentsOf: folder.appendingPathComponent("reports/2026-01-05.html"), encoding: .utf8)
-            let again = try runProduct("earshot", ["digest", "--date", "2026-01-05", "--config", configuration])
+            let again = try await runProduct("earshot", ["digest", "--date", "2026-01-05", "--config", configuration])
             #expect(again.standardOutput.contains("reports/2026-01-05-2.html"))
             #expect(try String(contentsOf: folder.appendingPathComponent("reports/2026-01-05.html"), encoding: .utf8) == firstHTML)
             let store = try Store(path: folder.appendingPathComponent("earshot.sqlite").path)
@@ -112,7 +112,7 @@ import Testing
         try await withTemporaryDirectory { folder in
             let file = folder.appendingPathComponent("earshot.toml")
             try "[school]\nnames = [\"A School\"]\n[feeds\n".write(to: file, atomically: true, encoding: .utf8)
-            let result = try runProduct("earshot", ["scan", "--config", file.path])
+            let result = try await runProduct("earshot", ["scan", "--config", file.path])
             #expect(result.status == 78)
             let lines = result.standardError.split(separator: "\n")
             #expect(lines.count == 1)
@@ -122,12 +122,12 @@ import Testing
 
     @Test func initWritesStarterFilesThatLoadAndRefusesToOverwriteThem() async throws {
         try await withTemporaryDirectory { folder in
-            let first = try runProduct("earshot", ["init", "--directory", folder.path])
+            let first = try await runProduct("earshot", ["init", "--directory", folder.path])
             #expect(first.status == 0)
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("feeds/feeds.opml").path))
-            let again = try runProduct("earshot", ["init", "--directory", folder.path])
+            let again = try await runProduct("earshot", ["init", "--directory", folder.path])
             #expect(again.status == 73)
-            let cases = try runProduct("earshot", ["cases", "--config", folder.appendingPathComponent("earshot.toml").path])
+            let cases = try await runProduct("earshot", ["cases", "--config", folder.appendingPathComponent("earshot.toml").path])
             #expect(cases.status == 0, "\(cases.standardError)")
             #expect(cases.standardOutput.contains("No open cases."))
         }
@@ -149,7 +149,7 @@ import Testing
             }
         }) { server in
             try await withTemporaryDirectory { folder in
-                #expect(try runProduct("earshot", ["init", "--directory", folder.path]).status == 0)
+                #expect(try await runProduct("earshot", ["init", "--directory", folder.path]).status == 0)
                 let configuration = folder.appendingPathComponent("earshot.toml")
                 let text = try String(contentsOf: configuration, encoding: .utf8)
                     .replacingOccurrences(of: "allow_loopback = false", with: "allow_loopback = true")
@@ -157,23 +157,23 @@ import Testing
                 try text.write(to: configuration, atomically: true, encoding: .utf8)
                 let feedList = folder.appendingPathComponent("feeds/feeds.opml").path
 
-                let discover = try runProduct("earshot", ["feeds", "discover", server.url("/").absoluteString,
+                let discover = try await runProduct("earshot", ["feeds", "discover", server.url("/").absoluteString,
                                                           "--add-to", feedList, "--config", configuration.path])
                 #expect(discover.status == 0, "\(discover.standardError)")
                 #expect(discover.standardOutput.contains(server.url("/news.rss").absoluteString))
                 #expect(try String(contentsOfFile: feedList, encoding: .utf8).contains("xmlUrl=\"\(server.url("/news.rss").absoluteString)\""))
 
-                let again = try runProduct("earshot", ["feeds", "discover", server.url("/").absoluteString,
+                let again = try await runProduct("earshot", ["feeds", "discover", server.url("/").absoluteString,
                                                        "--add-to", feedList, "--config", configuration.path])
                 #expect(again.standardOutput.contains("already in"))
 
-                let check = try runProduct("earshot", ["feeds", "check", server.url("/news.rss").absoluteString,
+                let check = try await runProduct("earshot", ["feeds", "check", server.url("/news.rss").absoluteString,
                                                        "--config", configuration.path])
                 #expect(check.status == 0, "\(check.standardError)")
                 #expect(check.standardOutput.contains("rss20 feed \"School news\": 1 items"))
                 #expect(check.standardOutput.contains("Sports day results"))
 
-                let list = try runProduct("earshot", ["feeds", "--config", configuration.path])
+                let list = try await runProduct("earshot", ["feeds", "--config", configuration.path])
                 #expect(list.standardOutput.contains("3 sources:"))
             }
         }

@@ -38,10 +38,10 @@ struct EmailCommandTests {
             let configuration = try configuration(in: folder, smtpPort: server.port)
 
             // The samples are weeks old: taken as history, they alert nobody until a backfill opens their cases.
-            let scan = try runProduct("earshot", ["scan", "--config", configuration])
+            let scan = try await runProduct("earshot", ["scan", "--config", configuration])
             #expect(scan.status == 0, "\(scan.standardError)")
             let quiet = try server.receivedMessages()
-            let backfill = try runProduct("earshot", ["scan", "--backfill", "--config", configuration])
+            let backfill = try await runProduct("earshot", ["scan", "--backfill", "--config", configuration])
             #expect(backfill.status == 0, "\(backfill.standardError)")
             let alerts = try server.receivedMessages()
             #expect(alerts.count > quiet.count)
@@ -52,11 +52,11 @@ struct EmailCommandTests {
             #expect(alerts.allSatisfy { $0.mailFrom == "earshot@millbrook-academy.example" })
             #expect(alerts.first?.decoded?.from.first?.name == "Earshot at Millbrook Académie")
 
-            let again = try runProduct("earshot", ["scan", "--all", "--config", configuration])
+            let again = try await runProduct("earshot", ["scan", "--all", "--config", configuration])
             #expect(again.status == 0)
             #expect(try server.receivedMessages().count == alerts.count)
 
-            let digest = try runProduct("earshot", ["digest", "--send", "--config", configuration])
+            let digest = try await runProduct("earshot", ["digest", "--send", "--config", configuration])
             #expect(digest.status == 0, "\(digest.standardError)")
             let messages = try server.receivedMessages()
             #expect(messages.count == alerts.count + 1)
@@ -89,7 +89,7 @@ struct EmailCommandTests {
                 .replacingOccurrences(of: "opml = [\"\(packageRoot.path)/feeds/samples/samples.opml\"]", with: "opml = [\"\(opml.path)\"]")
             try text.write(toFile: configuration, atomically: true, encoding: .utf8)
 
-            let scan = try runProduct("earshot", ["scan", "--config", configuration])
+            let scan = try await runProduct("earshot", ["scan", "--config", configuration])
             #expect(scan.status == 0, "\(scan.standardError)")
             let alert = try #require(try server.receivedMessages().first)
             let parts = alert.decoded?.parts ?? []
@@ -105,8 +105,8 @@ struct EmailCommandTests {
         try await withTemporaryDirectory { folder in
             let closedPort = try unusedLoopbackPort()
             let configuration = try configuration(in: folder, smtpPort: closedPort)
-            #expect(try runProduct("earshot", ["scan", "--backfill", "--config", configuration]).status == 75)  // alerts could not be sent
-            let failed = try runProduct("earshot", ["digest", "--send", "--config", configuration])
+            #expect(try await runProduct("earshot", ["scan", "--backfill", "--config", configuration]).status == 75)  // alerts could not be sent
+            let failed = try await runProduct("earshot", ["digest", "--send", "--config", configuration])
             #expect(failed.status == 75)
             #expect(failed.standardError.contains("kept and retried"))
 
@@ -115,7 +115,7 @@ struct EmailCommandTests {
             let text = try String(contentsOfFile: configuration, encoding: .utf8)
                 .replacingOccurrences(of: "port = \(closedPort)", with: "port = \(server.port)")
             try text.write(toFile: configuration, atomically: true, encoding: .utf8)
-            let retried = try runProduct("earshot", ["digest", "--send", "--config", configuration])
+            let retried = try await runProduct("earshot", ["digest", "--send", "--config", configuration])
             #expect(retried.status == 0, "\(retried.standardError)")
             let digests = try server.receivedMessages().filter { $0.decoded?.headers["Subject"]?.contains("digest") == true }
             #expect(digests.count == 2)

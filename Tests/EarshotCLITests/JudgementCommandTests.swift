@@ -5,8 +5,8 @@ import Testing
 /// `earshot score` and `earshot match` as a pipeline sees them: lines in, JSON lines out.
 @Suite struct JudgementCommandTests {
     /// Runs the built `earshot` with `input` on standard input.
-    private func run(_ arguments: [String], input: String) throws -> (status: Int32, lines: [[String: Any]], error: String) {
-        let result = try runProduct("earshot", arguments, in: packageRoot, input: input)
+    private func run(_ arguments: [String], input: String) async throws -> (status: Int32, lines: [[String: Any]], error: String) {
+        let result = try await runProduct("earshot", arguments, in: packageRoot, input: input)
         let lines = try result.standardOutput.split(separator: "\n").map { line in
             try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         }
@@ -15,8 +15,8 @@ import Testing
 
     private var configuration: String { packageRoot.appendingPathComponent("earshot.toml").path }
 
-    @Test func scoreWritesOneLineOfFiguresPerLineIn() throws {
-        let result = try run(["score"], input: "The teachers are brilliant!\nMy son is being bullied and I want to make a formal complaint\n\n")
+    @Test func scoreWritesOneLineOfFiguresPerLineIn() async throws {
+        let result = try await run(["score"], input: "The teachers are brilliant!\nMy son is being bullied and I want to make a formal complaint\n\n")
         #expect(result.status == 0, "\(result.error)")
         #expect(result.lines.count == 3)
         #expect(result.lines[0]["label"] as? String == "positive")
@@ -29,19 +29,19 @@ import Testing
         #expect(result.lines[2]["label"] as? String == "neutral")
     }
 
-    @Test func scoreGivesEachSentenceItsOwnScoreWhenAsked() throws {
-        let result = try run(["score", "--sentences"], input: "The teachers are brilliant. But the food is awful!\n")
+    @Test func scoreGivesEachSentenceItsOwnScoreWhenAsked() async throws {
+        let result = try await run(["score", "--sentences"], input: "The teachers are brilliant. But the food is awful!\n")
         #expect(result.status == 0, "\(result.error)")
         let sentences = try #require(result.lines.first?["sentences"] as? [[String: Any]])
         #expect(sentences.compactMap { $0["text"] as? String } == ["The teachers are brilliant.", "But the food is awful!"])
         #expect(sentences.compactMap { $0["label"] as? String } == ["positive", "negative"])
         #expect(sentences.compactMap { $0["drivers"] as? [String] } == [["brilliant"], ["awful"]])
-        #expect(try run(["score"], input: "Fine.\n").lines.first?["sentences"] == nil)
+        #expect(try await run(["score"], input: "Fine.\n").lines.first?["sentences"] == nil)
     }
 
-    @Test func scoreReadsJSONLinesAndEchoesTheirID() throws {
+    @Test func scoreReadsJSONLinesAndEchoesTheirID() async throws {
         let input = #"{"id": "post-1", "text": "Absolutely disgusting behaviour"}"# + "\n" + #"{"text": "ok \u263A", "id": 2}"# + "\n"
-        let result = try run(["score"], input: input)
+        let result = try await run(["score"], input: input)
         #expect(result.lines.map { $0["id"] as? String } == ["post-1", nil])
         #expect(result.lines[1]["id"] as? Int == 2)
         #expect(result.lines[0]["label"] as? String == "negative")
@@ -53,8 +53,8 @@ import Testing
         (#"{"text": 42}"#, "not a string"),
         (#"{"text": "x"} trailing"#, "unexpected text"),
     ])
-    func malformedLineGivesAnErrorObjectAndTheRestGoesOn(line: String, problem: String) throws {
-        let result = try run(["score", "--format", "json"], input: line + "\n" + #"{"text": "lovely"}"# + "\n")
+    func malformedLineGivesAnErrorObjectAndTheRestGoesOn(line: String, problem: String) async throws {
+        let result = try await run(["score", "--format", "json"], input: line + "\n" + #"{"text": "lovely"}"# + "\n")
         #expect(result.status == 0)
         #expect(result.lines.count == 2)
         let message = try #require(result.lines[0]["error"] as? String)
@@ -63,9 +63,9 @@ import Testing
         #expect(result.lines[1]["label"] as? String == "positive")
     }
 
-    @Test func matchReportsSpanRuleTermAndContext() throws {
+    @Test func matchReportsSpanRuleTermAndContext() async throws {
         let input = "Well done Millbrook Academy!\nPupils at Millbrook did well\nTraffic on Millbrook Road\n"
-        let result = try run(["match", "--config", configuration], input: input)
+        let result = try await run(["match", "--config", configuration], input: input)
         #expect(result.status == 0, "\(result.error)")
         #expect(result.lines.count == 3)
         let first = try #require((result.lines[0]["mentions"] as? [[String: Any]])?.first)

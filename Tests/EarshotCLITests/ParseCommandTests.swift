@@ -24,7 +24,7 @@ import Testing
             let hostile = #"{"version": "https://jsonfeed.org/version/1.1", "title": "Feed\u001b]0;owned\u0007", "items": [{"id": "1", "#
                 + #""title": "Nice \u202eevil\u202c \u009d post", "content_text": "Hello\u001b[2J there"}]}"#
             let file = try writeFeed(into: folder, named: "feed.json", hostile)
-            let result = try runProduct("earshot", ["parse", file.path])
+            let result = try await runProduct("earshot", ["parse", file.path])
             #expect(result.status == 0, "\(result.standardError)")
             let controls = result.standardOutput.unicodeScalars.filter {
                 ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value)
@@ -37,7 +37,7 @@ import Testing
     @Test func printsTheFeedAndEachItemsFieldsAsJSON() async throws {
         try await withTemporaryDirectory { folder in
             let file = try writeFeed(into: folder)
-            let result = try runProduct("earshot", ["parse", file.path, "--json", "--base-url", "https://school.example/feed"])
+            let result = try await runProduct("earshot", ["parse", file.path, "--json", "--base-url", "https://school.example/feed"])
             #expect(result.status == 0, "\(result.standardError)")
             let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
             #expect(object["title"] as? String == "School news")
@@ -58,7 +58,7 @@ import Testing
     @Test func printsReadableTextByDefault() async throws {
         try await withTemporaryDirectory { folder in
             let file = try writeFeed(into: folder)
-            let result = try runProduct("earshot", ["parse", file.path])
+            let result = try await runProduct("earshot", ["parse", file.path])
             #expect(result.status == 0)
             #expect(result.standardOutput.hasPrefix("rss20 feed \"School news\" <https://school.example/>"))
             #expect(result.standardOutput.contains("published: 2026-11-23T08:00:00Z"))
@@ -69,7 +69,7 @@ import Testing
     @Test func detailsKeepTheSummaryAndDatesApart() async throws {
         try await withTemporaryDirectory { folder in
             let file = try writeFeed(into: folder)
-            let result = try runProduct("earshot", ["parse", file.path, "--json", "--details"])
+            let result = try await runProduct("earshot", ["parse", file.path, "--json", "--details"])
             let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
             let details = try #require((object["items"] as? [[String: Any]])?.first?["details"] as? [String: Any])
             #expect(details["id"] as? String == "n1")
@@ -109,7 +109,7 @@ import Testing
         try await withTemporaryDirectory { folder in
             let feed = try writeFeed(into: folder)
             let page = try writeFeed(into: folder, named: "page.html", "<html><body>Not a feed</body></html>")
-            let result = try runProduct("earshot", ["parse", "--batch", "--stats", feed.path, feed.path, page.path])
+            let result = try await runProduct("earshot", ["parse", "--batch", "--stats", feed.path, feed.path, page.path])
             let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
             #expect(object["files"] as? Int == 3)
             #expect(object["items"] as? Int == 2)
@@ -125,7 +125,7 @@ import Testing
                 <article class="post"><p>First post about the school.</p></article>
                 <article class="post"><p>Second post.</p></article></body></html>
                 """)
-            let result = try runProduct("earshot", ["parse", file.path, "--page", "--json"])
+            let result = try await runProduct("earshot", ["parse", file.path, "--page", "--json"])
             let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
             #expect(object["kind"] as? String == "page")
             #expect((object["items"] as? [[String: Any]])?.map { $0["text"] as? String } == ["First post about the school.", "Second post."])
@@ -135,10 +135,10 @@ import Testing
     @Test func aFileThatIsNotAFeedExitsWithTheSourceFailureCode() async throws {
         try await withTemporaryDirectory { folder in
             let file = try writeFeed(into: folder, named: "page.html", "<html><body>Not a feed</body></html>")
-            let result = try runProduct("earshot", ["parse", file.path])
+            let result = try await runProduct("earshot", ["parse", file.path])
             #expect(result.status == 75)
             #expect(result.standardError.contains("HTML page"))
-            let missing = try runProduct("earshot", ["parse", folder.appendingPathComponent("absent.xml").path])
+            let missing = try await runProduct("earshot", ["parse", folder.appendingPathComponent("absent.xml").path])
             #expect(missing.status == 64)
         }
     }
@@ -148,19 +148,19 @@ import Testing
             request.path == "/news.rss" ? .init(contentType: "application/rss+xml", body: Self.feed) : .init(status: 404)
         }) { server in
             try await withTemporaryDirectory { folder in
-                #expect(try runProduct("earshot", ["init", "--directory", folder.path]).status == 0)
+                #expect(try await runProduct("earshot", ["init", "--directory", folder.path]).status == 0)
                 let configuration = folder.appendingPathComponent("earshot.toml")
                 let text = try String(contentsOf: configuration, encoding: .utf8)
                     .replacingOccurrences(of: "allow_loopback = false", with: "allow_loopback = true")
                     .replacingOccurrences(of: "min_delay_per_host = \"1s\"", with: "min_delay_per_host = \"0s\"")
                 try text.write(to: configuration, atomically: true, encoding: .utf8)
 
-                let result = try runProduct("earshot", ["parse", server.url("/news.rss").absoluteString, "--json",
+                let result = try await runProduct("earshot", ["parse", server.url("/news.rss").absoluteString, "--json",
                                                         "--config", configuration.path])
                 #expect(result.status == 0, "\(result.standardError)")
                 #expect(result.standardOutput.contains("\"link\" : \"\(server.url("/news/1").absoluteString)\""))
 
-                let missing = try runProduct("earshot", ["parse", server.url("/gone.rss").absoluteString,
+                let missing = try await runProduct("earshot", ["parse", server.url("/gone.rss").absoluteString,
                                                          "--config", configuration.path])
                 #expect(missing.status == 75)
                 #expect(missing.standardError.contains("HTTP 404"))

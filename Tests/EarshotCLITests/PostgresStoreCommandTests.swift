@@ -56,23 +56,23 @@ import Testing
                 try await withTemporaryDirectory { postgresFolder in
                     let onSQLite = try writeConfiguration(into: sqliteFolder)
                     let onPostgres = try writeConfiguration(into: postgresFolder, store: location)
-                    let sqliteScan = try runProduct("earshot", ["scan", "--config", onSQLite])
-                    let postgresScan = try runProduct("earshot", ["scan", "--config", onPostgres])
+                    let sqliteScan = try await runProduct("earshot", ["scan", "--config", onSQLite])
+                    let postgresScan = try await runProduct("earshot", ["scan", "--config", onPostgres])
                     #expect(postgresScan.status == 0, "\(postgresScan.standardError)")
                     #expect(postgresScan.standardOutput == sqliteScan.standardOutput)
                     #expect(!postgresScan.standardError.contains(PostgresServer.password(from: ProcessInfo.processInfo.environment) ?? "?"))
 
-                    let sqliteCases = try runProduct("earshot", ["cases", "list", "--json", "--config", onSQLite])
-                    let postgresCases = try runProduct("earshot", ["cases", "list", "--json", "--config", onPostgres])
+                    let sqliteCases = try await runProduct("earshot", ["cases", "list", "--json", "--config", onSQLite])
+                    let postgresCases = try await runProduct("earshot", ["cases", "list", "--json", "--config", onPostgres])
                     #expect(try caseFacts(postgresCases) == caseFacts(sqliteCases))
 
-                    let sqliteDigest = try runProduct("earshot", ["digest", "--config", onSQLite])
-                    let postgresDigest = try runProduct("earshot", ["digest", "--config", onPostgres])
+                    let sqliteDigest = try await runProduct("earshot", ["digest", "--config", onSQLite])
+                    let postgresDigest = try await runProduct("earshot", ["digest", "--config", onPostgres])
                     #expect(postgresDigest.status == 0, "\(postgresDigest.standardError)")
                     let figures = (sqlite: try digestFigures(sqliteDigest), postgres: try digestFigures(postgresDigest))
                     #expect(figures.postgres == figures.sqlite)
 
-                    let doctor = try runProduct("earshot", ["doctor", "--config", onPostgres])
+                    let doctor = try await runProduct("earshot", ["doctor", "--config", onPostgres])
                     #expect(doctor.standardOutput.contains("ok: database \(location) answers, and its tables are up to date"),
                             "\(doctor.standardOutput)")
                     #expect(doctor.standardOutput.contains("ok: feeds: every fetched source is healthy"))
@@ -88,19 +88,19 @@ import Testing
                 try await withTemporaryDirectory { postgresFolder in
                     let onSQLite = try writeConfiguration(into: sqliteFolder)
                     let onPostgres = try writeConfiguration(into: postgresFolder, store: location)
-                    #expect(try runProduct("earshot", ["scan", "--config", onSQLite]).status == 0)
+                    #expect(try await runProduct("earshot", ["scan", "--config", onSQLite]).status == 0)
                     // Neither waits for the other: scans of a PostgreSQL store take no run lock.
                     let scans = try await withThrowingTaskGroup(of: CommandResult.self) { group in
                         for _ in 0..<2 {
-                            group.addTask { try runProduct("earshot", ["scan", "--config", onPostgres]) }
+                            group.addTask { try await runProduct("earshot", ["scan", "--config", onPostgres]) }
                         }
                         return try await group.reduce(into: [CommandResult]()) { $0.append($1) }
                     }
                     #expect(scans.allSatisfy { $0.status == 0 }, "\(scans.map(\.standardError))")
                     let scanned = scans.compactMap { $0.standardOutput.firstMatch(of: /scanned (\d+) of/).flatMap { Int($0.1) } }
                     #expect(scanned.count == 2 && scanned.reduce(0, +) == 18, "each source scanned by one of them: \(scanned)")
-                    let sqliteCases = try runProduct("earshot", ["cases", "list", "--json", "--config", onSQLite])
-                    let postgresCases = try runProduct("earshot", ["cases", "list", "--json", "--config", onPostgres])
+                    let sqliteCases = try await runProduct("earshot", ["cases", "list", "--json", "--config", onSQLite])
+                    let postgresCases = try await runProduct("earshot", ["cases", "list", "--json", "--config", onPostgres])
                     #expect(try caseFacts(postgresCases) == caseFacts(sqliteCases))
                 }
             }
@@ -113,7 +113,7 @@ import Testing
             let text = try String(contentsOf: file, encoding: .utf8)
                 .replacingOccurrences(of: "database = \"\(folder.path)/earshot.sqlite\"", with: "url = \"postgresql://earshot:hunter2@db.example/earshot\"")
             try text.write(to: file, atomically: true, encoding: .utf8)
-            let result = try runProduct("earshot", ["scan", "--config", file.path])
+            let result = try await runProduct("earshot", ["scan", "--config", file.path])
             #expect(result.status == 78)
             #expect(result.standardError.contains("EARSHOT_DATABASE_PASSWORD"))
             #expect(!result.standardError.contains("hunter2"))

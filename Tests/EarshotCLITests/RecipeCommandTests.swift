@@ -11,14 +11,14 @@ import Testing
     /// `init --school` pointed at the stand-ins, with the spacing between requests to one host
     /// taken out so that the scan does not wait a second between engines, and a history window of
     /// one second, so that every dated fixture post is history whatever the day the tests run.
-    func initHollinBrook(into folder: URL, engines: LoopbackHTTPServer, site: LoopbackHTTPServer?) throws -> (CommandResult, URL) {
+    func initHollinBrook(into folder: URL, engines: LoopbackHTTPServer, site: LoopbackHTTPServer?) async throws -> (CommandResult, URL) {
         let base = engines.baseURL.absoluteString
         var arguments = ["init", "--directory", folder.path, "--school", "Hollin Brook Academy", "--town", "Aireby",
                          "--engine", "google-news=\(base)", "--engine", "bing-news=\(base)", "--engine", "reddit=\(base)",
                          "--engine", "youtube=\(base)", "--mastodon-instance", base, "--bridge", base + "/",
                          "--facebook", "https://www.facebook.com/AirebyNoticeboard/", "--youtube-channel", "UCq3Hb7dY1mKx2pLr8sT4vWz"]
         if let site { arguments += ["--website", site.url("/").absoluteString] }
-        let result = try runProduct("earshot", arguments)
+        let result = try await runProduct("earshot", arguments)
         let configuration = folder.appendingPathComponent("earshot.toml")
         if result.status == 0 {
             let text = try String(contentsOf: configuration, encoding: .utf8)
@@ -34,7 +34,7 @@ import Testing
             // The school's site on an address of its own, so that its domain is not the engines'.
             try await withLoopbackHTTPServer(address: "127.0.0.2", RecipeStandIn.schoolSite) { site in
                 try await withTemporaryDirectory { folder in
-                    let (written, configuration) = try initHollinBrook(into: folder, engines: engines, site: site)
+                    let (written, configuration) = try await initHollinBrook(into: folder, engines: engines, site: site)
                     #expect(written.status == 0, "\(written.standardError)")
                     #expect(written.standardOutput.contains("advertises 1 feed"))
                     #expect(written.standardOutput.contains("10 sources: 2 google-news, 2 bing-news, 2 reddit, 1 mastodon, 1 youtube, 1 bridge, 1 feed"))
@@ -43,10 +43,10 @@ import Testing
                     #expect(toml.contains("domains = [\"127.0.0.2\"]") && toml.contains("town = \"Aireby\""))
                     #expect(toml.contains("allow_loopback = true"))
 
-                    let doctor = try runProduct("earshot", ["doctor", "--config", configuration.path])
+                    let doctor = try await runProduct("earshot", ["doctor", "--config", configuration.path])
                     #expect(doctor.status == 0, "\(doctor.standardOutput)")
 
-                    let rsshub = try runProduct("earshot", ["feeds", "add", "feed", engines.url("/instagram/user/airebymums").absoluteString,
+                    let rsshub = try await runProduct("earshot", ["feeds", "add", "feed", engines.url("/instagram/user/airebymums").absoluteString,
                                                             "--config", configuration.path])
                     #expect(rsshub.status == 0, "\(rsshub.standardError)")
                     #expect(rsshub.standardOutput.contains("added \"Aireby Mums (@airebymums) - Instagram\""))
@@ -54,7 +54,7 @@ import Testing
 
                     // The fixtures' dated posts are older than the history window, so the first read
                     // takes them as history: --backfill opens their cases in the same run.
-                    let scan = try runProduct("earshot", ["scan", "--backfill", "--config", configuration.path])
+                    let scan = try await runProduct("earshot", ["scan", "--backfill", "--config", configuration.path])
                     #expect(scan.status == 0, "\(scan.standardOutput)\(scan.standardError)")
                     #expect(scan.standardOutput.contains("scanned 11 of 11 sources: 11 fetched, 0 not modified, 0 failed"))
                     #expect(scan.standardOutput.contains("new: 16 items, 11 mentions, 0 cases"))
@@ -82,12 +82,12 @@ import Testing
     @Test func feedsAddAndRemoveLeaveTheRestOfTheFeedListAsItWas() async throws {
         try await withLoopbackHTTPServer(RecipeStandIn.engines) { engines in
             try await withTemporaryDirectory { folder in
-                let (written, configuration) = try initHollinBrook(into: folder, engines: engines, site: nil)
+                let (written, configuration) = try await initHollinBrook(into: folder, engines: engines, site: nil)
                 #expect(written.status == 0, "\(written.standardError)")
                 let feedList = folder.appendingPathComponent("feeds/feeds.opml")
                 let original = try String(contentsOf: feedList, encoding: .utf8)
 
-                let add = try runProduct("earshot", ["feeds", "add", "reddit", #""HBA""#, "Aireby", "--interval", "1h",
+                let add = try await runProduct("earshot", ["feeds", "add", "reddit", #""HBA""#, "Aireby", "--interval", "1h",
                                                      "--config", configuration.path])
                 #expect(add.status == 0, "\(add.standardError)")
                 #expect(add.standardOutput.contains(#"added "Reddit: "HBA" Aireby""#) && add.standardOutput.contains("read every 1h"))
@@ -97,15 +97,15 @@ import Testing
                 let address = engines.url("/search.rss?q=%22HBA%22%20Aireby&sort=new").absoluteString
                 #expect(added.contains("xmlUrl=\"\(address.replacingOccurrences(of: "&", with: "&amp;"))\" earshotInterval=\"1h\""))
 
-                let again = try runProduct("earshot", ["feeds", "add", "reddit", #""HBA""#, "Aireby", "--config", configuration.path])
+                let again = try await runProduct("earshot", ["feeds", "add", "reddit", #""HBA""#, "Aireby", "--config", configuration.path])
                 #expect(again.status == 0 && again.standardOutput.contains("is already in"))
 
-                let remove = try runProduct("earshot", ["feeds", "remove", address, "--config", configuration.path])
+                let remove = try await runProduct("earshot", ["feeds", "remove", address, "--config", configuration.path])
                 #expect(remove.status == 0, "\(remove.standardError)")
                 #expect(remove.standardOutput.contains(#"removed "Reddit: "HBA" Aireby""#))
                 #expect(try String(contentsOf: feedList, encoding: .utf8) == original)
 
-                let missing = try runProduct("earshot", ["feeds", "remove", address, "--config", configuration.path])
+                let missing = try await runProduct("earshot", ["feeds", "remove", address, "--config", configuration.path])
                 #expect(missing.status == 1 && missing.standardError.contains("no source with the address or title"))
             }
         }
@@ -113,20 +113,20 @@ import Testing
 
     @Test func aRecipeThatCannotBeMadeIsRefusedWithWhatItNeeds() async throws {
         try await withTemporaryDirectory { folder in
-            let noSchool = try runProduct("earshot", ["init", "--directory", folder.path, "--website", "https://hollinbrook.sch.uk"])
+            let noSchool = try await runProduct("earshot", ["init", "--directory", folder.path, "--website", "https://hollinbrook.sch.uk"])
             #expect(noSchool.status == 64 && noSchool.standardError.contains("need --school"))
-            let noBridge = try runProduct("earshot", ["init", "--directory", folder.path, "--school", "Hollin Brook Academy",
+            let noBridge = try await runProduct("earshot", ["init", "--directory", folder.path, "--school", "Hollin Brook Academy",
                                                       "--x", "HollinBrookAcad"])
             #expect(noBridge.status == 64 && noBridge.standardError.contains("no bridge is configured"))
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("earshot.toml").path))
 
-            #expect(try runProduct("earshot", ["init", "--directory", folder.path, "--school", "Hollin Brook Academy"]).status == 0)
+            #expect(try await runProduct("earshot", ["init", "--directory", folder.path, "--school", "Hollin Brook Academy"]).status == 0)
             let configuration = folder.appendingPathComponent("earshot.toml").path
-            let tooOften = try runProduct("earshot", ["feeds", "add", "google-news", "--interval", "5m", "--config", configuration])
+            let tooOften = try await runProduct("earshot", ["feeds", "add", "google-news", "--interval", "5m", "--config", configuration])
             #expect(tooOften.status == 64 && tooOften.standardError.contains("no more often than every 15m"))
-            let channel = try runProduct("earshot", ["feeds", "add", "youtube", "@HollinBrookAcademy", "--config", configuration])
+            let channel = try await runProduct("earshot", ["feeds", "add", "youtube", "@HollinBrookAcademy", "--config", configuration])
             #expect(channel.status == 64 && channel.standardError.contains("is not a YouTube channel id"))
-            let unknown = try runProduct("earshot", ["feeds", "add", "myspace", "--config", configuration])
+            let unknown = try await runProduct("earshot", ["feeds", "add", "myspace", "--config", configuration])
             #expect(unknown.status == 64 && unknown.standardError.contains("unknown recipe"))
         }
     }

@@ -9,15 +9,15 @@ import Testing
         try writeSampleConfiguration(into: folder)
     }
 
-    func run(_ arguments: [String], input: String) throws -> (status: Int32, output: String, error: String) {
-        let result = try runProduct("earshot", arguments, input: input)
+    func run(_ arguments: [String], input: String) async throws -> (status: Int32, output: String, error: String) {
+        let result = try await runProduct("earshot", arguments, input: input)
         return (result.status, result.standardOutput, result.standardError)
     }
 
     @Test func addsAnAccountWithASlowSaltedHashAndListsIt() async throws {
         try await withTemporaryDirectory { folder in
             let config = try configuration(in: folder).path
-            let added = try run(["users", "add", "head", "--role", "slt", "--password-stdin", "--config", config],
+            let added = try await run(["users", "add", "head", "--role", "slt", "--password-stdin", "--config", config],
                                 input: "a long enough passphrase\n")
             #expect(added.status == 0, "\(added.error)")
             let account = try #require(try Store(path: folder.appendingPathComponent("earshot.sqlite").path).user(named: "head"))
@@ -25,7 +25,7 @@ import Testing
             let parts = account.passwordHash.split(separator: "$")
             #expect(parts.count == 4 && parts[0] == "pbkdf2-sha256" && Int(parts[1])! >= 100_000)
             #expect(!account.passwordHash.contains("passphrase"))
-            let listed = try run(["users", "list", "--config", config], input: "")
+            let listed = try await run(["users", "list", "--config", config], input: "")
             #expect(listed.output.contains("head\tslt"))
         }
     }
@@ -34,22 +34,22 @@ import Testing
         try await withTemporaryDirectory { folder in
             let config = try configuration(in: folder).path
             let path = folder.appendingPathComponent("earshot.sqlite").path
-            #expect(try run(["users", "add", "head", "--role", "slt", "--config", config], input: "a long enough passphrase\n").status == 0)
+            await #expect(try run(["users", "add", "head", "--role", "slt", "--config", config], input: "a long enough passphrase\n").status == 0)
             let now = Date()
-            func signIn(_ token: String) throws {
+            func signIn(_ token: String) async throws {
                 try Store(path: path).createSession(tokenHash: token, userName: "head", csrfToken: "c", expiresAt: now.addingTimeInterval(3600), at: now)
             }
-            try signIn("stolen")
+            try await signIn("stolen")
             #expect(try Store(path: path).session(tokenHash: "stolen", at: now) != nil)
-            #expect(try run(["users", "add", "head", "--role", "slt", "--config", config], input: "a brand new passphrase\n").status == 0)
+            await #expect(try run(["users", "add", "head", "--role", "slt", "--config", config], input: "a brand new passphrase\n").status == 0)
             #expect(try Store(path: path).session(tokenHash: "stolen", at: now) == nil)
 
-            try signIn("another")
-            let removed = try run(["users", "remove", "head", "--config", config], input: "")
+            try await signIn("another")
+            let removed = try await run(["users", "remove", "head", "--config", config], input: "")
             #expect(removed.status == 0 && removed.output.contains("account head removed"), "\(removed.error)")
             #expect(try Store(path: path).session(tokenHash: "another", at: now) == nil)
             #expect(try Store(path: path).user(named: "head") == nil)
-            #expect(try run(["users", "remove", "head", "--config", config], input: "").status != 0)
+            await #expect(try run(["users", "remove", "head", "--config", config], input: "").status != 0)
         }
     }
 
@@ -57,7 +57,7 @@ import Testing
     func refusesAnUnknownRoleOrAShortPassword(arguments: [String]) async throws {
         try await withTemporaryDirectory { folder in
             let config = try configuration(in: folder).path
-            let result = try run(arguments + ["--config", config], input: "short\n")
+            let result = try await run(arguments + ["--config", config], input: "short\n")
             #expect(result.status != 0)
             #expect(try Store(path: folder.appendingPathComponent("earshot.sqlite").path).user(named: "x") == nil)
         }

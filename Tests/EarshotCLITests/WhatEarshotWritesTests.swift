@@ -39,7 +39,7 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: data.path))
             let log = data.appendingPathComponent("earshot.log").path
 
-            let scan = try runProduct("earshot", ["scan", "--config", configuration.path, "--log-file", log])
+            let scan = try await runProduct("earshot", ["scan", "--config", configuration.path, "--log-file", log])
             #expect(scan.status == 0, "\(scan.standardError)")
             #expect(!scan.standardError.contains("cannot write the log file"), "\(scan.standardError)")
             #expect(try String(contentsOfFile: log, encoding: .utf8).contains("scan finished"))
@@ -47,7 +47,7 @@ import Testing
             #expect(try mode(log) == 0o600)
             #expect(try mode(data.appendingPathComponent("earshot.sqlite").path) == 0o600)
 
-            let digest = try runProduct("earshot", ["digest", "--config", configuration.path])
+            let digest = try await runProduct("earshot", ["digest", "--config", configuration.path])
             #expect(digest.status == 0, "\(digest.standardError)")
             let reports = folder.appendingPathComponent("reports")
             #expect(try mode(reports.path) == 0o700)
@@ -70,14 +70,14 @@ import Testing
             let digest = reports.appendingPathComponent("2026-11-25.html")
             try "<p>safeguarding</p>".write(to: digest, atomically: false, encoding: .utf8)
             try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: digest.path)
-            let doctor = try runProduct("earshot", ["doctor", "--config", configuration.path])
+            let doctor = try await runProduct("earshot", ["doctor", "--config", configuration.path])
             #expect(doctor.standardOutput.contains("warning: reports folder \(reports.path) is open to others (mode 755); run chmod 700 on it"),
                     "\(doctor.standardOutput)")
             #expect(doctor.standardOutput.contains("warning: 1 report(s) in \(reports.path) are readable by others; run chmod 600 on them"))
 
             try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: reports.path)
             try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: digest.path)
-            let fixed = try runProduct("earshot", ["doctor", "--config", configuration.path])
+            let fixed = try await runProduct("earshot", ["doctor", "--config", configuration.path])
             #expect(!fixed.standardOutput.contains("reports folder") && !fixed.standardOutput.contains("report(s)"),
                     "\(fixed.standardOutput)")
         }
@@ -89,13 +89,13 @@ import Testing
             let configuration = try writeConfiguration(
                 into: folder, outlines: "<outline type=\"rss\" xmlUrl=\"http://staff:hunter2@127.0.0.1:9/private.rss?token=abc123&amp;page=1\"/>")
             let log = folder.appendingPathComponent("earshot.log").path
-            let scan = try runProduct("earshot", ["scan", "--verbose", "--config", configuration.path, "--log-file", log])
+            let scan = try await runProduct("earshot", ["scan", "--verbose", "--config", configuration.path, "--log-file", log])
             #expect(scan.status == 75, "\(scan.standardError)")
             #expect(scan.standardOutput.contains("failed: http://REDACTED@127.0.0.1:9/private.rss?token=REDACTED&page=1"),
                     "\(scan.standardOutput)")
-            let feeds = try runProduct("earshot", ["feeds", "--config", configuration.path])
+            let feeds = try await runProduct("earshot", ["feeds", "--config", configuration.path])
             #expect(feeds.standardOutput.contains("http://REDACTED@127.0.0.1:9/private.rss?token=REDACTED&page=1"), "\(feeds.standardOutput)")
-            let doctor = try runProduct("earshot", ["doctor", "--config", configuration.path])
+            let doctor = try await runProduct("earshot", ["doctor", "--config", configuration.path])
             let everything = [scan.standardOutput, scan.standardError, try String(contentsOfFile: log, encoding: .utf8),
                               feeds.standardOutput, feeds.standardError, doctor.standardOutput, doctor.standardError]
             for output in everything {

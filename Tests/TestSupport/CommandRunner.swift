@@ -15,8 +15,17 @@ public var productsDirectory: URL {
 }
 
 /// Runs a built product of this package with `arguments` in `directory`, with `input` (when
-/// given) on its standard input, and waits for it.
-public func runProduct(_ name: String, _ arguments: [String], in directory: URL? = nil, input: String? = nil) throws -> CommandResult {
+/// given) on its standard input, and waits for it on a thread of its own, so that a test run
+/// full of child processes never holds Swift's shared threads, which servers under test answer on.
+public func runProduct(_ name: String, _ arguments: [String], in directory: URL? = nil, input: String? = nil) async throws -> CommandResult {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread {
+            continuation.resume(with: Result { try runProductWaiting(name, arguments, in: directory, input: input) })
+        }.start()
+    }
+}
+
+private func runProductWaiting(_ name: String, _ arguments: [String], in directory: URL?, input: String?) throws -> CommandResult {
     let process = Process()
     process.executableURL = productsDirectory.appendingPathComponent(name)
     process.arguments = arguments

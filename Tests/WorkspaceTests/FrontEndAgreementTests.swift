@@ -13,9 +13,9 @@ import Workflow
     static let reply = "Thank you for telling us. We would welcome a chat with you about this.\nThe communications team, Millbrook Academy"
 
     /// The samples scanned into `folder` by `earshot scan --backfill` (their cases opened), with the configuration's path.
-    func scannedSamples(in folder: URL) throws -> String {
+    func scannedSamples(in folder: URL) async throws -> String {
         let configuration = try writeSampleConfiguration(into: folder).path
-        #expect(try runProduct("earshot", ["scan", "--backfill", "--config", configuration]).status == 0)
+        #expect(try await runProduct("earshot", ["scan", "--backfill", "--config", configuration]).status == 0)
         return configuration
     }
 
@@ -39,18 +39,18 @@ import Workflow
             try FileManager.default.createDirectory(at: commandLine, withIntermediateDirectories: true)
             try FileManager.default.createDirectory(at: web, withIntermediateDirectories: true)
 
-            let cliConfiguration = try scannedSamples(in: commandLine)
+            let cliConfiguration = try await scannedSamples(in: commandLine)
             let cliStore = try Store(path: commandLine.appendingPathComponent("earshot.sqlite").path)
             let cliCase = try caseNeedingApproval(in: cliStore)
             let number = "\(cliCase.id.rawValue)"
             // A draft that fails the check first, then the one that passes, then the approval.
-            #expect(try runProduct("earshot", ["cases", "draft", number, "--as", "communications-user", "--text", "Obviously you are wrong.",
+            #expect(try await runProduct("earshot", ["cases", "draft", number, "--as", "communications-user", "--text", "Obviously you are wrong.",
                                                "--config", cliConfiguration]).status != 0)
-            #expect(try runProduct("earshot", ["cases", "draft", number, "--as", "communications-user", "--text", Self.reply,
+            #expect(try await runProduct("earshot", ["cases", "draft", number, "--as", "communications-user", "--text", Self.reply,
                                                "--config", cliConfiguration]).status == 0)
-            #expect(try runProduct("earshot", ["cases", "approve", number, "--as", "slt-user", "--config", cliConfiguration]).status == 0)
+            #expect(try await runProduct("earshot", ["cases", "approve", number, "--as", "slt-user", "--config", cliConfiguration]).status == 0)
 
-            let webConfiguration = try ConfigurationLoader().load(from: URL(fileURLWithPath: try scannedSamples(in: web)))
+            let webConfiguration = try ConfigurationLoader().load(from: URL(fileURLWithPath: try await scannedSamples(in: web)))
             let webStore = try Store(path: webConfiguration.databaseFile.path)
             // The same post's case (scans number cases in the order sources answer).
             let webCase = try #require(try webStore.openCases().first { $0.title == cliCase.title && $0.link == cliCase.link })
