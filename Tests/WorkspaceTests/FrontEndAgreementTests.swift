@@ -65,7 +65,7 @@ import Workflow
                                             usesSecureCookies: false, urgentConcerns: webConfiguration.routing.concernsAlertedAtOnce),
                 hasher: hasher)
             let path = "/cases/\(webCase.id.rawValue)"
-            try await WorkspaceServer(workspace, host: "127.0.0.1", port: 0).serve { port in
+            try await WorkspaceServer(workspace, host: "127.0.0.1", port: 0, readTimeout: .testRunPatience, requestTimeout: .testRunPatience).serve { port in
                 var staff = TestBrowser(port: port)
                 await staff.logIn("communications-user")
                 _ = await staff.get(path)

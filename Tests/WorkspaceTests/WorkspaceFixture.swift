@@ -84,13 +84,21 @@ struct WorkspaceFixture {
     }
 }
 
+extension Duration {
+    /// Read and request timeouts for servers under test that outlast any wait of a test: a full
+    /// parallel test run can keep Swift's shared threads, which the server answers on, busy for
+    /// longer than a real client would wait.
+    static let testRunPatience = Duration.seconds(600)
+}
+
 /// The fixture's workspace served on 127.0.0.1 at the fixture's time while `body` runs. The
 /// server trusts 127.0.0.1 as a reverse proxy, so that each test browser can name its own address.
 func withWorkspaceFixture(throttle: LoginThrottle = LoginThrottle(), _ body: (WorkspaceFixture) async throws -> Void) async throws {
     try await withTemporaryDirectory { folder in
         var fixture = try WorkspaceFixture(folder: folder, throttle: throttle)
         let now = fixture.now
-        try await WorkspaceServer(fixture.workspace, host: "127.0.0.1", port: 0, trustedProxies: ["127.0.0.1"], now: { now })
+        try await WorkspaceServer(fixture.workspace, host: "127.0.0.1", port: 0, readTimeout: .testRunPatience, requestTimeout: .testRunPatience,
+                              trustedProxies: ["127.0.0.1"], now: { now })
             .serve { port in
                 fixture.port = port
                 try await body(fixture)
@@ -132,7 +140,7 @@ struct TestBrowser {
         do {
             let connection = try LoopbackConnection(port: port)
             try await connection.send(Array((head + "\r\n" + body).utf8))
-            guard let read = HTTPAnswer(try await connection.readUntilClosed(waitingAtMost: 30)) else {
+            guard let read = HTTPAnswer(try await connection.readUntilClosed(waitingAtMost: 300)) else {
                 return HTTPAnswer(status: 0, headers: [], body: Array("no HTTP answer".utf8))
             }
             answer = read

@@ -10,7 +10,7 @@ import Testing
     @Test func servesTheSignInPageAndStyleSheetOverRealHTTPOnALoopbackPort() async throws {
         try await withTemporaryDirectory { folder in
             let fixture = try WorkspaceFixture(folder: folder)
-            try await WorkspaceServer(fixture.workspace, host: "127.0.0.1", port: 0).serve { port in
+            try await WorkspaceServer(fixture.workspace, host: "127.0.0.1", port: 0, readTimeout: .testRunPatience, requestTimeout: .testRunPatience).serve { port in
                 #expect(port > 0)
                 let (page, pageResponse) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/login")!)
                 let http = try #require(pageResponse as? HTTPURLResponse)
@@ -30,7 +30,8 @@ import Testing
         try await withTemporaryDirectory { folder in
             let fixture = try WorkspaceFixture(folder: folder, throttle: LoginThrottle(limitPerName: 10, limitPerAddress: 2))
             let now = fixture.now
-            try await WorkspaceServer(fixture.workspace, host: "127.0.0.1", port: 0, now: { now }).serve { port in
+            try await WorkspaceServer(fixture.workspace, host: "127.0.0.1", port: 0, readTimeout: .testRunPatience, requestTimeout: .testRunPatience, now: { now })
+                .serve { port in
                 for (index, name) in ["a", "b"].enumerated() {
                     var guesser = TestBrowser(port: port)
                     guesser.address = "198.51.100.\(index + 1)"
@@ -53,7 +54,7 @@ import Testing
 @Suite struct WorkspaceServerLimitTests {
     /// A server whose read and request timeouts outlast any wait of these tests.
     static func patient(_ workspace: Workspace, maximumConnections: Int = 256) -> WorkspaceServer {
-        WorkspaceServer(workspace, host: "127.0.0.1", port: 0, readTimeout: .seconds(600), requestTimeout: .seconds(600),
+        WorkspaceServer(workspace, host: "127.0.0.1", port: 0, readTimeout: .testRunPatience, requestTimeout: .testRunPatience,
                         maximumConnections: maximumConnections)
     }
 

@@ -48,7 +48,7 @@ import Workspace
         var pages: [String] = []
         let now = self.now
         try await WorkspaceServer(try Workspace(settings: settings, hasher: hasher), host: "127.0.0.1", port: 0,
-                                  trustedProxies: ["127.0.0.1"], now: { now })
+                                  readTimeout: .testRunPatience, requestTimeout: .testRunPatience, trustedProxies: ["127.0.0.1"], now: { now })
             .serve(whileRunning: { port in
                 var browser = TestBrowser(port: port)
                 #expect(await browser.logIn("head").status == 303)
