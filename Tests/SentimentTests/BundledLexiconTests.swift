@@ -87,7 +87,7 @@ import Testing
     @Test(arguments: [
         ("still killing myself tonight", true), ("should have killed myself years ago", true),
         ("I plan on ending it all tonight", true), ("wanting to die", true), ("I wish I was dead", true),
-        ("thinking of hanging myself", true), ("she was killing herself over it", true), ("life is not worth living", true),
+        ("thinking of hanging myself", true), ("she was killing herself over it", true), ("life is not worth living", true), ("i dont want to be alive", true), ("cant take it anymore", true),
         ("I was killing myself laughing at the panto", false), ("He ended his shift early", false),
     ])
     func suicidalTalkInEveryFormIsSafeguarding(text: String, isSafeguarding: Bool) {
