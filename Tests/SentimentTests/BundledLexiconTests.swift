@@ -105,6 +105,19 @@ import Testing
         #expect(classifier.classify(text).contains { $0.concern == .safeguarding } == isSafeguarding)
     }
 
+    /// Threats, an adult's lures, hurting oneself, exploitation and rough handling are
+    /// safeguarding in their general forms; the same words in other senses are not.
+    @Test(arguments: [
+        ("the new deputy head had better watch her back", true), ("there is a bomb in the sports hall", true),
+        ("the caretaker lets the little ones sit on his lap", true), ("she keeps searching for painless ways to go", true),
+        ("he picks at the scabs until they bleed", true), ("the lad has wads of cash he cannot explain", true),
+        ("a dinner lady shoved him against the wall", true), ("a stranger told them to get in his car", true),
+        ("the trip cost a bomb", false), ("watch this space for the results", false), ("she sat on the bench beside him", false),
+    ])
+    func threatsLuresAndRoughHandlingAreSafeguarding(text: String, isSafeguarding: Bool) {
+        #expect(classifier.classify(text).contains { $0.concern == .safeguarding } == isSafeguarding)
+    }
+
     /// Short thanks that share a word with complaints ("touched", "staff") are praise alone.
     @Test func shortThanksRaiseNoComplaint() {
         #expect(classifier.classify("So touched by the kindness of the staff").map(\.concern) == [.praise])
