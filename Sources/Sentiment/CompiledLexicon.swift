@@ -38,6 +38,8 @@ struct CompiledLexicon: Sendable {
         case literal(entry: Int32, bareEntry: Int32)
         /// Any word starting with these bytes: a range of `rulePrefixBytes`.
         case prefix(Range<Int32>)
+        /// Any one word.
+        case anyWord
     }
 
     /// A concern phrase, or an innocent reading that vetoes one.
@@ -206,6 +208,8 @@ struct CompiledLexicon: Sendable {
                     let bytesStart = Int32(rulePrefixBytes.count)
                     rulePrefixBytes.append(contentsOf: prefix.utf8)
                     ruleWords.append(.prefix(bytesStart..<Int32(rulePrefixBytes.count)))
+                case .anyWord:
+                    ruleWords.append(.anyWord)
                 }
             }
             let index = Int32(rules.count)
@@ -218,6 +222,8 @@ struct CompiledLexicon: Sendable {
                 let start = Self.prefixStart(of: Array(rulePrefixBytes[Int(bytes.lowerBound)..<Int(bytes.upperBound)]))
                 byPrefixStart[start, default: []].append(index)
                 prefixFilter[Self.filterBit(start) >> 6] |= 1 << UInt64(Self.filterBit(start) & 63)
+            case .anyWord:
+                preconditionFailure("Lexicon refuses a phrase that starts with any one word")
             }
         }
         // A phrase listed twice for one concern ("self-harm", "self harm") counts once, with its larger weight.
@@ -228,6 +234,7 @@ struct CompiledLexicon: Sendable {
                 switch word {
                 case .literal(let literal): literal
                 case .prefix(let prefix): prefix + "*"
+                case .anyWord: "_"
                 }
             }.joined(separator: " ")
             if let existing = positions[key] {

@@ -54,6 +54,10 @@ public struct ConcernClassifier: Sendable {
         (.safeguarding, "being hit by a ball"), (.safeguarding, "being hit by the ball"),
         (.safeguarding, "killing myself laughing"), (.safeguarding, "killed myself laughing"),
         (.safeguarding, "kill myself laughing"),
+        (.safeguarding, "filming my kids"), (.safeguarding, "filming our kids"), (.safeguarding, "filming my children"),
+        (.safeguarding, "filming our children"), (.safeguarding, "filming my girls"), (.safeguarding, "filming my boys"),
+        (.safeguarding, "photographing my kids"), (.safeguarding, "photographing our kids"),
+        (.safeguarding, "photographing my children"), (.safeguarding, "photographing our children"),
     ]
 
     /// The lexicon the rules come from.
@@ -67,10 +71,11 @@ public struct ConcernClassifier: Sendable {
         self.lexicon = lexicon
         self.tables = lexicon.tables
         self.analyzer = SentimentAnalyzer(lexicon: lexicon)
-        self.offensiveWords = lexicon.concernRules.filter { $0.concern == .offensive && $0.words.count == 1 }.map { rule in
+        self.offensiveWords = lexicon.concernRules.filter { $0.concern == .offensive && $0.words.count == 1 }.compactMap { rule in
             switch rule.words[0] {
             case .literal(let word): OffensiveWord(bytes: Array(word.utf8), isPrefix: false)
             case .prefix(let prefix): OffensiveWord(bytes: Array(prefix.utf8), isPrefix: true)
+            case .anyWord: nil
             }
         }
     }
@@ -374,6 +379,8 @@ public struct ConcernClassifier: Sendable {
                 for index in Int(prefix.lowerBound)..<Int(prefix.upperBound) where forms[formStart + index] != prefixBytes[index] {
                     return false
                 }
+            case .anyWord:
+                continue
             }
         }
         return true

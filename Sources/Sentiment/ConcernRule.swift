@@ -6,8 +6,10 @@ import Model
 /// Phrase words are literal except for a prefix wildcard: a word that ends in a single `*`
 /// after at least three letters ("bulli*", "c*nt*") matches every word that starts with the part
 /// before that `*`. Every other `*` is a literal character of obfuscated profanity, so "f***",
-/// "c***" and "sh*t" match only themselves. Hyphens separate words, as in passages, so
-/// "self-harm" and "self harm" are the same phrase.
+/// "c***" and "sh*t" match only themselves. A word that is `_` alone matches exactly one word of
+/// any kind, so "filming _ kids" finds "filming Millbrook kids" but neither "filming kids" nor
+/// "filming Year 7 kids"; a phrase cannot start or end with it. Hyphens separate words, as in
+/// passages, so "self-harm" and "self harm" are the same phrase.
 public struct ConcernRule: Hashable, Sendable {
     /// One word of a phrase.
     public enum Word: Hashable, Sendable {
@@ -15,6 +17,8 @@ public struct ConcernRule: Hashable, Sendable {
         case literal(String)
         /// Matches any word that starts with the prefix.
         case prefix(String)
+        /// Matches any one word.
+        case anyWord
     }
 
     /// The concern the phrase points at.
@@ -40,6 +44,7 @@ public struct ConcernRule: Hashable, Sendable {
             .split(whereSeparator: { $0.isWhitespace || $0 == "-" })
             .map { piece in
                 let word = String(piece)
+                if word == "_" { return .anyWord }
                 let stem = word.dropLast()
                 if word.hasSuffix("*"), !stem.hasSuffix("*"), stem.filter(\.isLetter).count >= 3 {
                     return .prefix(String(stem))

@@ -116,6 +116,9 @@ public struct Lexicon: Sendable {
             }
             let rule = ConcernRule(concern: concern, weight: weight, phrase: entry.fields[2])
             guard !rule.words.isEmpty else { throw entry.error("the phrase has no words") }
+            guard rule.words.first != .anyWord, rule.words.last != .anyWord else {
+                throw entry.error("a phrase cannot start or end with \"_\" (any one word)")
+            }
             rules.append(rule)
         }
 

@@ -34,6 +34,7 @@
 /// - concerns.tsv `concern, weight, phrase`: concern is a `Model.Concern` raw value, weight 0.1...1.
 ///   A phrase word ending in a single `*` after at least three letters is a prefix wildcard
 ///   ("bulli*", "c*nt*"); every other `*` is literal, so "f***" and "sh*t" match only themselves.
+///   A word that is `_` alone matches exactly one word between two others ("filming _ kids").
 /// A malformed line stops loading with a `SentimentError` naming the file and line.
 ///
 /// **Sentiment rule order** (constants are static properties of `SentimentAnalyzer`):

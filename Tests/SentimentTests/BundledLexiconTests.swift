@@ -118,6 +118,23 @@ import Testing
         #expect(classifier.classify(text).contains { $0.concern == .safeguarding } == isSafeguarding)
     }
 
+    /// Filming or photographing children is a safeguarding phrase with a word between (the
+    /// school's name, "the"); a parent filming their own is an innocent reading of it (whatever
+    /// the model then makes of "filming" and "kids").
+    @Test(arguments: [
+        ("a man keeps filming Ashford kids outside the gates", "filming Ashford kids"),
+        ("someone was photographing the girls at netball", "photographing the girls"),
+        ("I was filming my kids at sports day", nil), ("filming our children in the nativity was lovely", nil),
+    ] as [(String, String?)])
+    func filmingChildrenWithAWordBetweenIsASafeguardingPhrase(text: String, phrase: String?) {
+        let evidence = classifier.classify(text).first { $0.concern == .safeguarding }?.evidence ?? []
+        if let phrase {
+            #expect(evidence.contains(phrase))
+        } else {
+            #expect(!evidence.contains { $0.hasPrefix("filming") && $0.contains(" ") || $0.hasPrefix("photographing") && $0.contains(" ") })
+        }
+    }
+
     /// Short thanks that share a word with complaints ("touched", "staff") are praise alone.
     @Test func shortThanksRaiseNoComplaint() {
         #expect(classifier.classify("So touched by the kindness of the staff").map(\.concern) == [.praise])

@@ -83,6 +83,8 @@ struct MalformedCase: CustomTestStringConvertible, Sendable {
         MalformedCase(file: "concerns.tsv", contents: "bullying\t0.05\tbully", line: 1, problem: "weight below 0.1"),
         MalformedCase(file: "concerns.tsv", contents: "# x\nbullying\t0.5", line: 2, problem: "missing phrase"),
         MalformedCase(file: "concerns.tsv", contents: "bullying\t0.5\t---", line: 1, problem: "phrase without words"),
+        MalformedCase(file: "concerns.tsv", contents: "safeguarding\t0.5\t_ kids", line: 1, problem: "phrase starting with any word"),
+        MalformedCase(file: "concerns.tsv", contents: "safeguarding\t0.5\tfilming _", line: 1, problem: "phrase ending with any word"),
     ])
     func malformedLineIsReportedWithFileAndLine(_ example: MalformedCase) {
         do {
@@ -124,6 +126,7 @@ struct MalformedCase: CustomTestStringConvertible, Sendable {
         ("self-harm", [.literal("self"), .literal("harm")]),
         ("gang up on", [.literal("gang"), .literal("up"), .literal("on")]),
         ("Can’t Thank", [.literal("can't"), .literal("thank")]),
+        ("filming _ kids", [.literal("filming"), .anyWord, .literal("kids")]),
     ])
     func onlyATrailingStarAfterThreeLettersIsAWildcard(phrase: String, words: [ConcernRule.Word]) {
         #expect(ConcernRule(concern: .offensive, weight: 0.5, phrase: phrase).words == words)
