@@ -182,9 +182,11 @@ public struct MentionFinder: Sendable {
             .sorted { ($0.element.tokens.lowerBound, $0.offset) < ($1.element.tokens.lowerBound, $1.offset) }
             .map(\.element)
         let longestLicence = allLicences.map(\.tokens.count).max() ?? 0
+        // In a short post, school context anywhere in it speaks for the alias.
+        let window = tokens.count <= SchoolProfile.shortPostTokens ? max(tokens.count, profile.contextWindow) : profile.contextWindow
         var unlicensed: [Candidate] = []
         for var alias in aliases {
-            if let licence = nearestLicence(to: alias.tokens, among: allLicences, longest: longestLicence) {
+            if let licence = nearestLicence(to: alias.tokens, among: allLicences, longest: longestLicence, window: window) {
                 alias.contextWord = licence.term
                 accepted.append(alias)
             } else if let leadIn = leadInsEndingBefore[alias.tokens.lowerBound] {
@@ -289,13 +291,13 @@ public struct MentionFinder: Sendable {
 
     // MARK: - Context and overlaps
 
-    /// The licence closest to an alias, within the profile's window and not overlapping it.
+    /// The licence closest to an alias, within `window` tokens and not overlapping it.
     /// Distance counts tokens from the alias's nearest token to the licence's nearest token,
     /// so with a window of 12 the twelfth word either side still counts. `licences` are sorted
     /// by where they start, and none is longer than `longest` tokens; only those starting near the
     /// alias are looked at.
-    private func nearestLicence(to alias: Range<Int>, among licences: [Licence], longest: Int) -> Licence? {
-        let earliestStart = alias.lowerBound - profile.contextWindow - longest
+    private func nearestLicence(to alias: Range<Int>, among licences: [Licence], longest: Int, window: Int) -> Licence? {
+        let earliestStart = alias.lowerBound - window - longest
         var low = 0
         var high = licences.count
         while low < high {
@@ -304,12 +306,12 @@ public struct MentionFinder: Sendable {
         }
         var best: (distance: Int, licence: Licence)?
         for licence in licences[low...] {
-            if licence.tokens.lowerBound > alias.upperBound - 1 + profile.contextWindow { break }
+            if licence.tokens.lowerBound > alias.upperBound - 1 + window { break }
             guard !licence.tokens.overlaps(alias) else { continue }
             let distance = licence.tokens.upperBound <= alias.lowerBound
                 ? alias.lowerBound - (licence.tokens.upperBound - 1)
                 : licence.tokens.lowerBound - (alias.upperBound - 1)
-            guard distance <= profile.contextWindow else { continue }
+            guard distance <= window else { continue }
             if best == nil || distance < best!.distance
                 || (distance == best!.distance && licence.tokens.lowerBound < best!.licence.tokens.lowerBound) {
                 best = (distance, licence)

@@ -42,7 +42,8 @@
 /// 5. Context. A context word inside a non-school phrase (`SchoolProfile.standardNonSchoolPhrases`:
 ///    "business school", "a place on" a course) counts for nothing. An ambiguous alias is kept when
 ///    a context word, or an accepted name, hashtag, handle or domain, lies within `contextWindow`
-///    tokens of it (the twelfth token either side still counts with the default window); the
+///    tokens of it (the twelfth token either side still counts with the default window), or
+///    anywhere in a short post (at most `SchoolProfile.shortPostTokens` tokens); the
 ///    nearest one is reported as the context word. Failing that, it is kept when a lead-in
 ///    (`SchoolProfile.standardLeadIns`: "girls at", "my son goes to", "taught at") ends right
 ///    before it, reported as the context word; failing that, only when the source is about the school.

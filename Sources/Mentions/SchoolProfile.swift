@@ -9,6 +9,10 @@
 public struct SchoolProfile: Sendable, Hashable {
     /// The context window used when a profile does not set one: twelve words either side.
     public static let defaultContextWindow = 12
+    /// A passage of at most this many tokens is a short post (a tweet, a Facebook comment, a
+    /// forum one-liner): a context word anywhere in it licenses an ambiguous alias, however far
+    /// apart they are, since such a post is about one thing. Longer passages keep the window.
+    public static let shortPostTokens = 60
 
     /// Words and phrases that show any passage is about a school, the way parents, pupils and the
     /// local press write: children and year groups (including the forum shorthand "DD", "DS",

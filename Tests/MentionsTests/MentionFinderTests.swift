@@ -258,19 +258,24 @@ private func spanText(_ mention: Mention, in text: String) -> String {
         #expect(found.last?.contextWord == "Millbrook Academy")
     }
 
+    /// `text` made longer than a short post by words that are no context, so the window applies.
+    private func inLongPassage(_ text: String) -> String {
+        text + " " + Array(repeating: "rain", count: SchoolProfile.shortPostTokens).joined(separator: " ")
+    }
+
     /// `filler` words between the alias and a context word: with a window of 12 the context word
     /// may be the twelfth token away, so 11 words between still count and 12 do not.
     @Test(arguments: [(11, true), (12, false)])
     func contextWordAfterAliasCountsUpToTheWindowEdge(wordsBetween: Int, shouldMatch: Bool) {
         let filler = Array(repeating: "and", count: wordsBetween).joined(separator: " ")
-        let found = mentions("Millbrook \(filler) school")
+        let found = mentions(inLongPassage("Millbrook \(filler) school"))
         #expect(found.isEmpty != shouldMatch)
     }
 
     @Test(arguments: [(11, true), (12, false)])
     func contextWordBeforeAliasCountsUpToTheWindowEdge(wordsBetween: Int, shouldMatch: Bool) {
         let filler = Array(repeating: "and", count: wordsBetween).joined(separator: " ")
-        let found = mentions("School \(filler) Millbrook")
+        let found = mentions(inLongPassage("School \(filler) Millbrook"))
         #expect(found.isEmpty != shouldMatch)
     }
 
@@ -278,8 +283,22 @@ private func spanText(_ mention: Mention, in text: String) -> String {
         var profile = millbrook
         profile.contextWindow = 2
         let narrow = MentionFinder(profile: profile)
-        #expect(narrow.mentions(in: "Millbrook and school", sourceIsAboutSchool: false).count == 1)
-        #expect(narrow.mentions(in: "Millbrook and the school", sourceIsAboutSchool: false).isEmpty)
+        #expect(narrow.mentions(in: inLongPassage("Millbrook and school"), sourceIsAboutSchool: false).count == 1)
+        #expect(narrow.mentions(in: inLongPassage("Millbrook and the school"), sourceIsAboutSchool: false).isEmpty)
+    }
+
+    @Test func inAShortPostContextAnywhereLicensesTheAlias() {
+        let post = "Whoever's child keeps telling my son in Y3 that nobody may play with him at lunch, "
+            + "it has gone on for four weeks now and Millbrook say they're monitoring"
+        let found = mentions(post)
+        #expect(found.first?.rule == .aliasWithContext)
+        #expect(found.first?.contextWord == "y3")
+        // The same words in a long passage are too far apart.
+        #expect(mentions(inLongPassage(post)).isEmpty)
+    }
+
+    @Test func inAShortPostAnExclusionStillVetoes() {
+        #expect(mentions("Took the kids for a walk along Millbrook Road in the sunshine, lovely afternoon").isEmpty)
     }
 
     @Test func nearestContextWordIsReported() {
