@@ -13,7 +13,9 @@ Options:
   --username U --password P   require AUTH (LOGIN or PLAIN) with these credentials before MAIL;
                               offered without TLS, since the server only listens on loopback
   --reject-domain D           answer 550 to any recipient at domain D
-  --time-limit SECONDS        stop after this long even if nobody stops it (default 120)
+  --time-limit SECONDS        stop after this long even if nobody stops it (default 900: a safety
+                              net for a server whose test process vanished; a slow test on a
+                              loaded machine must not outlive its server)
 
 The server also stops when its standard input reaches end of file, so it never outlives the
 test process that started it.
@@ -160,7 +162,7 @@ def main():
     parser.add_argument("--username")
     parser.add_argument("--password")
     parser.add_argument("--reject-domain")
-    parser.add_argument("--time-limit", type=float, default=120.0)
+    parser.add_argument("--time-limit", type=float, default=900.0)
     arguments = parser.parse_args()
     os.makedirs(arguments.folder, exist_ok=True)
     warnings.simplefilter("ignore")
