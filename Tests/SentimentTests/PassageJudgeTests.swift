@@ -92,20 +92,26 @@ import Testing
         #expect(try concerns(of: worry, weights: unlikelySafeguarding).contains(.safeguarding))
     }
 
-    /// A complaint the model alone raises is dropped when the model reads the post as positive
-    /// toward the school; a complaint phrase still counts.
-    @Test func aPositiveStanceOverrulesTheModelsOwnComplaint() throws {
+    /// A complaint, abuse or an allegation the model alone raises is dropped when the model reads
+    /// the post as positive toward the school; a phrase of the concern still counts.
+    @Test(arguments: [
+        (Concern.complaint, ", and my emails got no reply"),
+        (Concern.offensive, ", the head is a wanker"),
+        (Concern.defamation, ", and the bursar is embezzling the money"),
+    ])
+    func aPositiveStanceOverrulesTheModelsOwnHostileConcern(concern: Concern, phrase: String) throws {
         let known = ["the", "trip", "to", "museum", "was", "on", "friday"]
         let post = "The trip to the museum was on Friday"
         func concerns(of text: String, stance: String) throws -> [Concern] {
             var lexicon = try Lexicon.bundled()
-            let weights = "@bias\tcomplaint\t2\n" + known.map { "\($0)\tcomplaint\t0.1\n\($0)\t\(stance)\t1\n" }.joined()
+            let weights = "@bias\t\(concern.rawValue)\t2\n"
+                + known.map { "\($0)\t\(concern.rawValue)\t0.1\n\($0)\t\(stance)\t1\n" }.joined()
             lexicon.concernModel = try ConcernModel.withBundledFamilies(weights: weights)
             return PassageJudge(lexicon: lexicon).judgement(of: text).concerns.map(\.concern)
         }
-        #expect(try concerns(of: post, stance: "negative").contains(.complaint))
-        #expect(try concerns(of: post, stance: "positive").contains(.complaint) == false)
-        #expect(try concerns(of: post + ", and my emails got no reply", stance: "positive").contains(.complaint))
+        #expect(try concerns(of: post, stance: "negative").contains(concern))
+        #expect(try concerns(of: post, stance: "positive").contains(concern) == false)
+        #expect(try concerns(of: post + phrase, stance: "positive").contains(concern))
     }
 
     @Test func stanceWeightsNeedAKnownTarget() {
