@@ -183,7 +183,7 @@ public struct MentionFinder: Sendable {
             .map(\.element)
         let longestLicence = allLicences.map(\.tokens.count).max() ?? 0
         // In a short post, school context anywhere in it speaks for the alias.
-        let window = tokens.count <= SchoolProfile.shortPostTokens ? max(tokens.count, profile.contextWindow) : profile.contextWindow
+        let window = tokens.count <= SchoolProfile.shortPostTokens ? tokens.count : profile.contextWindow
         var unlicensed: [Candidate] = []
         for var alias in aliases {
             if let licence = nearestLicence(to: alias.tokens, among: allLicences, longest: longestLicence, window: window) {
