@@ -61,19 +61,21 @@ get got just like one really still even much many every thing things want wants 
 # How much the public rows of a concern weigh together, as a share of the school posts' weight.
 PUBLIC_SHARE = float(os.environ.get("PUBLIC_SHARE", "1.0"))
 # scikit-learn's C: smaller is stronger. With the authored posts (2,613 posts, 28,000 features),
-# trained on the authored posts and measured on the Millbrook posts, C 2, 4 and 8 give concern
-# micro-F1 0.756, 0.762 and 0.764; 4 is kept as it gives fewer one-word false alarms ("son" and
-# "want" alone raised discrimination at C 8).
-REGULARISATION = 4.0
-# Safeguarding is regularised less: its cues are rarer and more specific than a complaint's, and
-# with a weaker pull toward zero the posts that use them stand further from those that do not, so
-# a low threshold (below) finds more children at risk for fewer false alarms. C 16 was chosen
-# across schools and writers: trained on the authored posts and measured on the Millbrook posts,
-# safeguarding recall / precision was 0.964 / 0.828 (short) and 0.944 / 0.618 (long) at C 16,
-# 0.927 / 0.836 and 0.944 / 0.630 at C 32, 0.964 / 0.768 and 0.944 / 0.618 at C 8; trained on
-# the Millbrook posts and measured on the authored ones, 0.801 / 0.587 at C 16 and 0.776 / 0.622
-# at C 32 (F2 0.747 against 0.739).
-CONCERN_REGULARISATION = {"safeguarding": 16.0}
+# trained on the authored posts and measured on the Millbrook posts, C 2, 4 and 8 gave concern
+# micro-F1 0.756, 0.762 and 0.764, and 4 was kept for fewer one-word false alarms. With more
+# posts a weaker pull pays: trained on the first seven authored batches (6,162 posts) and measured
+# on the Millbrook posts and on the eighth batch's four schools, C 2, 4, 8, 16, 32 and 64 gave
+# micro-F1 0.817, 0.821, 0.826, 0.828, 0.831, 0.831 (Millbrook) and 0.747, 0.753, 0.756, 0.761,
+# 0.765, 0.761 (eighth batch); the owner role 0.852, 0.848, 0.856, 0.858, 0.860, 0.862 and 0.765,
+# 0.761, 0.760, 0.759, 0.757, 0.756. 16 is kept: nearly all of the gain, the owner role on the
+# eighth batch within two posts, and a smaller step from the weights measured before.
+REGULARISATION = 16.0
+# Safeguarding had C 16 of its own before the others had it too, chosen across schools and writers:
+# trained on the authored posts and measured on the Millbrook posts, safeguarding recall / precision
+# was 0.964 / 0.828 (short) and 0.944 / 0.618 (long) at C 16, 0.927 / 0.836 and 0.944 / 0.630 at
+# C 32, 0.964 / 0.768 and 0.944 / 0.618 at C 8. Measured again beside C 16 for the rest, on the
+# eighth batch: C 8 0.919 / 0.710, C 16 0.906 / 0.756, C 32 0.899 / 0.775 (Millbrook 0.967 at
+# 0.743, 0.763 and 0.768), so it keeps 16 with the rest.
 FOLDS = 5
 THRESHOLDS = [round(0.05 * step, 2) for step in range(2, 19)]
 # Safeguarding's threshold is chosen for recall: a missed child costs more than a false alarm.
@@ -125,8 +127,8 @@ def fbeta(tp, fp, fn, beta):
     return (1 + b2) * tp / denominator if denominator else 0.0
 
 
-def fit(matrix, labels, weights=None, regularisation=REGULARISATION):
-    model = LogisticRegression(C=regularisation, class_weight="balanced", max_iter=3000)
+def fit(matrix, labels, weights=None):
+    model = LogisticRegression(C=REGULARISATION, class_weight="balanced", max_iter=3000)
     model.fit(matrix, labels, sample_weight=weights)
     return model
 
@@ -236,14 +238,12 @@ def main():
         # A concern no public set teaches learns from the features of the school posts alone.
         own_matrix = matrix if extra else matrix @ school_only
 
-        regularisation = CONCERN_REGULARISATION.get(guide_name, REGULARISATION)
-
         def fit_with_public(school_rows):
             if not extra:
-                return fit(own_matrix[school_rows], labels[school_rows], regularisation=regularisation)
+                return fit(own_matrix[school_rows], labels[school_rows])
             stacked = vstack([matrix[school_rows], extra_matrix])
             weights = np.concatenate([np.ones(int(np.sum(school_rows))), np.full(len(extra), extra_weight)])
-            return fit(stacked, np.concatenate([labels[school_rows], extra_labels]), weights, regularisation)
+            return fit(stacked, np.concatenate([labels[school_rows], extra_labels]), weights)
 
         # Out-of-fold probabilities choose the threshold.
         held_out = np.zeros(len(posts))

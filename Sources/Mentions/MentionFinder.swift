@@ -32,9 +32,10 @@ public struct MentionFinder: Sendable {
             for term in terms {
                 let tokens = MentionTokenizer.words(in: term)
                 guard !tokens.isEmpty else { continue }
-                for variant in Self.spellings(of: tokens) {
+                for (variant, possessiveWords) in Self.spellings(of: tokens) {
                     patterns.append(WordPattern(kind: kind, term: term, length: tokens.count,
-                                                includesFinalPossessive: tokens[tokens.count - 1].isPossessive))
+                                                includesFinalPossessive: tokens[tokens.count - 1].isPossessive,
+                                                possessiveWords: possessiveWords))
                     words.append(variant)
                     if kind == .name || kind == .alias {
                         nameWords.append(contentsOf: variant)
@@ -131,6 +132,8 @@ public struct MentionFinder: Sendable {
             let tokenRange = match.tokenStart..<match.tokenEnd
             switch pattern.kind {
             case .exclusion:
+                // Only as configured: the butcher's "Saxby's" does not veto the school's "Saxby".
+                guard pattern.possessiveWords.allSatisfy({ tokens[match.tokenStart + $0].isPossessive }) else { continue }
                 exclusions.append(tokenRange)
                 exclusionTerms.append(pattern.term)
             case .context:
@@ -343,12 +346,18 @@ public struct MentionFinder: Sendable {
     // MARK: - Compiling terms
 
     /// Every folded spelling of a term's words: a possessive word ("Mary's") matches both the
-    /// possessive ("Mary's", folded to "mary") and the plain run-on spelling ("Marys").
-    private static func spellings(of tokens: [MentionToken]) -> [[String]] {
-        var spellings: [[String]] = [[]]
-        for token in tokens {
-            let forms = token.isPossessive ? [token.symbol, token.symbol + "s"] : [token.symbol]
-            spellings = spellings.flatMap { prefix in forms.map { prefix + [$0] } }
+    /// possessive ("Mary's", folded to "mary") and the plain run-on spelling ("Marys"). With each
+    /// spelling, the positions of its words folded from a possessive, which the passage's bare
+    /// word ("Mary") also matches.
+    private static func spellings(of tokens: [MentionToken]) -> [(words: [String], possessiveWords: [Int])] {
+        var spellings: [(words: [String], possessiveWords: [Int])] = [([], [])]
+        for (position, token) in tokens.enumerated() {
+            spellings = spellings.flatMap { prefix in
+                token.isPossessive
+                    ? [(prefix.words + [token.symbol], prefix.possessiveWords + [position]),
+                       (prefix.words + [token.symbol + "s"], prefix.possessiveWords)]
+                    : [(prefix.words + [token.symbol], prefix.possessiveWords)]
+            }
         }
         return spellings
     }
@@ -385,6 +394,9 @@ private struct WordPattern: Sendable {
     /// Whether the configured term itself ends in a possessive ("St Mary's"), so a match
     /// should include the `'s` of the passage.
     var includesFinalPossessive: Bool
+    /// The positions of the words this spelling folded from a possessive. An exclusion phrase
+    /// applies only where the passage writes them as possessives too.
+    var possessiveWords: [Int]
 }
 
 /// A name or alias written as one word ("millbrookacademy").

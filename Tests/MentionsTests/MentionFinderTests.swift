@@ -428,6 +428,19 @@ private func spanText(_ mention: Mention, in text: String) -> String {
         #expect(found.map(\.term) == ["Millbrook Academy"])
     }
 
+
+    @Test func aPossessiveExclusionVetoesOnlyThePossessive() {
+        let butcherShares = MentionFinder(profile: SchoolProfile(
+            names: ["Saxby Moor Primary School"], ambiguousAliases: ["Saxby"],
+            contextWords: ["class"], exclusionPhrases: ["Saxby's"]
+        ))
+        let school = butcherShares.reading(of: "the lad in my son's class at Saxby has a black eye", sourceIsAboutSchool: false)
+        #expect(school.mentions.map(\.term) == ["Saxby"])
+        #expect(school.otherMeanings.isEmpty)
+        let butcher = butcherShares.reading(of: "Saxby's sausages, the best in class", sourceIsAboutSchool: false)
+        #expect(butcher.mentions.isEmpty)
+        #expect(butcher.otherMeanings == ["Saxby's"])
+    }
     // MARK: Overlaps and mixtures
 
     @Test func domainWinsOverNameWordsInsideIt() {
