@@ -106,7 +106,8 @@ public struct ConcernClassifier: Sendable {
     ///
     /// - Parameters:
     ///   - text: The passage.
-    ///   - sentiment: The passage's sentiment; praise is only reported when it is not negative.
+    ///   - sentiment: The passage's sentiment; praise is only reported when it is not negative,
+    ///     or when the model reads the passage as positive toward the school.
     /// - Returns: One assessment per concern with confidence `1 - Π(1 - weight)` over the distinct
     ///   phrases found, at most `maximumConfidence`, dropping any below `minimumConfidence`.
     public func classify(_ text: String, sentiment: SentimentScore) -> [ConcernAssessment] {
@@ -164,17 +165,21 @@ public struct ConcernClassifier: Sendable {
         }
         workspace.parts = parts
         workspace.ruleMatches = ruleMatches
+        var isPositiveTowardSchool = false
         if let model = lexicon.concernModel {
             model.addEvidence(in: &workspace, into: &evidence)
             // A complaint, abuse or an allegation is hostile to the school: of the labelled posts,
             // 19 of 2,635 complaints, none of 482 offensive posts and none of 492 defamatory ones
             // are positive toward it. So such a concern the model alone raises in a post it reads
             // as positive is its two halves disagreeing, and the stance wins.
-            if model.stance(in: workspace) == .positive {
+            isPositiveTowardSchool = model.stance(in: workspace) == .positive
+            if isPositiveTowardSchool {
                 evidence.removeAll { Self.hostileConcerns.contains($0.concern) && $0.kind == .model }
             }
         }
-        if isNegative {
+        // Praise in a passage of negative tone is sarcasm or a reservation, unless the passage is
+        // still positive toward the school ("this heat is killing me, hats off to the staff").
+        if isNegative, !isPositiveTowardSchool {
             evidence.removeAll { $0.concern == .praise }
         }
 

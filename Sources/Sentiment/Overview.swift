@@ -83,7 +83,8 @@
 ///    exasperation, not requests); question phrases count without one.
 /// 7. UK mobile numbers, and postcodes a few words after a street word, are data protection;
 ///    a landline (usually an organisation's published number) only adds to other evidence.
-/// 8. Praise is dropped when the passage's sentiment is negative.
+/// 8. Praise is dropped when the passage's sentiment is negative, unless the model reads the
+///    passage as positive toward the school.
 /// 9. Per concern, confidence = 1 - Π(1 - weight) over distinct phrases, capped at 0.99;
 ///    concerns under 0.3 are dropped; evidence is the phrases as written, in reading order.
 ///

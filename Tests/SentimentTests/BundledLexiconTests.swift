@@ -145,6 +145,15 @@ import Testing
         }
     }
 
+    /// Praise in a passage of negative tone is sarcasm unless the passage is still positive toward
+    /// the school: thanks amid a parent's own misery stand, a sarcastic "well done" does not.
+    @Test func praiseAmidMiseryStandsWhileSarcasmDoesNot() {
+        #expect(classifier.classify("Hats off to the staff for sports day. Sunburnt, exhausted and miserable now though")
+            .contains { $0.concern == .praise })
+        #expect(!classifier.classify("Well done, another brilliant decision to cancel the trip with a day's notice. Disgraceful and pathetic.")
+            .contains { $0.concern == .praise })
+    }
+
     /// Short thanks that share a word with complaints ("touched", "staff") are praise alone.
     @Test func shortThanksRaiseNoComplaint() {
         #expect(classifier.classify("So touched by the kindness of the staff").map(\.concern) == [.praise])
