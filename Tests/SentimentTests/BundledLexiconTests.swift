@@ -72,8 +72,7 @@ import Testing
         ("This is f***ing ridiculous", [.offensive]),
         ("Call her on 07700 900123", [.dataProtection]),
         ("Does anyone know when term starts?", [.question]),
-        // A request for comment is the press's; it asks nothing the school would answer as a question.
-        ("Journalist here, would you like to comment?", [.pressEnquiry]),
+        ("Journalist here, would you like to comment?", [.question, .pressEnquiry]),
         // Calling the head a liar is abuse aimed at staff, as well as an allegation stated as fact.
         ("The head is a liar and a thief", [.offensive, .defamation]),
         ("Worried she might self-harm", [.safeguarding]),
@@ -159,12 +158,8 @@ import Testing
         #expect(classifier.classify("So touched by the kindness of the staff").map(\.concern) == [.praise])
     }
 
-    /// A review that the head never replies is a complaint, not an allegation of fact; the model
-    /// still reads "head" and "never" in a short post as defamation, recorded here until it no
-    /// longer does.
+    /// A review that the head never replies is a complaint, not an allegation of fact.
     @Test func anUnansweringHeadIsNoDefamation() {
-        withKnownIssue("the defamation model weighs \"head\" and \"never\" heavily in a short post") {
-            #expect(!classifier.classify("2 stars. Cold lunches and the head never replies.").contains { $0.concern == .defamation })
-        }
+        #expect(!classifier.classify("2 stars. Cold lunches and the head never replies.").contains { $0.concern == .defamation })
     }
 }
