@@ -428,7 +428,6 @@ private func spanText(_ mention: Mention, in text: String) -> String {
         #expect(found.map(\.term) == ["Millbrook Academy"])
     }
 
-
     @Test func aPossessiveExclusionVetoesOnlyThePossessive() {
         let butcherShares = MentionFinder(profile: SchoolProfile(
             names: ["Saxby Moor Primary School"], ambiguousAliases: ["Saxby"],
@@ -441,6 +440,7 @@ private func spanText(_ mention: Mention, in text: String) -> String {
         #expect(butcher.mentions.isEmpty)
         #expect(butcher.otherMeanings == ["Saxby's"])
     }
+
     // MARK: Overlaps and mixtures
 
     @Test func domainWinsOverNameWordsInsideIt() {
