@@ -226,16 +226,83 @@ public struct ConcernClassifier: Sendable {
                 }
                 var doubt = 1.0
                 for item in distinct { doubt *= 1 - item.weight }
-                let confidence = min(Self.maximumConfidence, 1 - doubt)
-                // A small tolerance so that a single weight of exactly the minimum survives rounding.
-                if confidence >= Self.minimumConfidence(for: concern) - 1e-9 {
-                    confidences.set(concern, confidence)
-                }
+                confidences.set(concern, min(Self.maximumConfidence, 1 - doubt))
                 index = end
+            }
+            if confidences[.defamation] >= Self.minimumConfidence(for: .defamation),
+               let harm = allegedHarm(in: workspace) {
+                // Safeguarding ranks first, so its evidence leads the list, in reading order.
+                evidence.insert(harm, at: 0)
+                let firstOther = evidence.firstIndex { $0.concern != .safeguarding } ?? evidence.count
+                evidence[..<firstOther].sort { $0.start < $1.start }
+                let doubt = (1 - confidences[.safeguarding]) * (1 - harm.weight)
+                confidences.set(.safeguarding, min(Self.maximumConfidence, 1 - doubt))
+            }
+            for concern in Concern.allCases where confidences[concern] > 0 {
+                // A small tolerance so that a single weight of exactly the minimum survives rounding.
+                if confidences[concern] < Self.minimumConfidence(for: concern) - 1e-9 { confidences.set(concern, 0) }
             }
         }
         workspace.evidence = evidence
         return confidences
+    }
+
+    // MARK: - Alleged harm
+
+    /// An allegation of wrongdoing that names physical harm near a child is possible
+    /// safeguarding: "the PE teacher kicked my son" is an adult behaving inappropriately toward a
+    /// pupil, which the guide puts under safeguarding whoever is accused. Of the labelled posts
+    /// with an allegation, a child and such a word, most are safeguarding too; the allegation
+    /// alone would route them to the senior team instead of the DSL.
+    public static let allegedHarmWeight = 0.4
+
+    /// Words of physical harm done to someone, as the passage's comparison forms. "Pushed" and
+    /// "hurt" are left out: more often than not they are pressure or feelings.
+    public static let physicalHarmWords: [String] = [
+        "hit", "hits", "hitting", "slapped", "slapping", "smacked", "smacking", "kicked", "kicking",
+        "punched", "punching", "grabbed", "grabbing", "shoved", "shoving", "dragged", "dragging",
+        "yanked", "restrained", "restraining", "pinned", "manhandled", "manhandling", "shook",
+        "threw", "struck", "bruised", "bruises", "bruising", "choked", "strangled", "throttled",
+        "headbutted", "elbowed",
+    ]
+
+    private static let physicalHarmHashes = Set(physicalHarmWords.map { ByteKeyTable.hash($0.utf8) })
+
+    /// Evidence of alleged harm: the first word of physical harm with a word for a child in its
+    /// sentence or a neighbouring one; nil when there is none.
+    private func allegedHarm(in workspace: JudgementWorkspace) -> ConcernEvidence? {
+        guard let model = lexicon.concernModel, model.childFamily != 0 else { return nil }
+        let tokens = workspace.tokens
+        func sentenceFacts(_ sentence: SentenceSpan) -> (harm: PassageToken?, hasChild: Bool) {
+            var harm: PassageToken?
+            var hasChild = false
+            var previous: PassageToken?
+            for index in Int(sentence.firstToken)..<Int(sentence.endToken) {
+                let token = tokens[index]
+                guard token.kind == .word else { previous = nil; continue }
+                if harm == nil, Self.physicalHarmHashes.contains(token.hash) { harm = token }
+                if !hasChild {
+                    var families = model.familyBits(of: token.hash)
+                    if let previous {
+                        families |= model.familyBits(of: ByteKeyTable.combining(ByteKeyTable.extending(previous.hash, with: 0x20),
+                                                                                token.hash, length: Int(token.formLength)))
+                    }
+                    hasChild = families & model.childFamily != 0
+                }
+                previous = token
+            }
+            return (harm, hasChild)
+        }
+        let facts = workspace.sentences.map(sentenceFacts)
+        for (index, sentence) in facts.enumerated() {
+            guard let harm = sentence.harm else { continue }
+            let nearChild = sentence.hasChild || (index > 0 && facts[index - 1].hasChild)
+                || (index + 1 < facts.count && facts[index + 1].hasChild)
+            guard nearChild else { continue }
+            return ConcernEvidence(concern: .safeguarding, kind: .allegedHarm, key: harm.hash, weight: Self.allegedHarmWeight,
+                                   start: harm.start, end: harm.end, isPhrase: false)
+        }
+        return nil
     }
 
     /// Assessments with their evidence phrases as written.
@@ -476,7 +543,7 @@ struct DistinctEvidence {
 /// distinct phrase or item, so repeating it does not raise confidence.
 struct ConcernEvidence: Sendable {
     enum Kind: UInt8, Sendable {
-        case phrase, obfuscated, phone, address, question, model
+        case phrase, obfuscated, phone, address, question, model, allegedHarm
     }
 
     var concern: Concern

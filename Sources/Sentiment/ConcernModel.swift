@@ -85,6 +85,9 @@ public final class ConcernModel: Sendable {
     let thresholds: [Double]
     /// The hash of "?".
     let questionHash = ByteKeyTable.hash("?".utf8)
+    /// The bit of the family of words for children ("son", "pupils", "Year 7"), zero when the
+    /// families have none.
+    let childFamily: UInt32
 
     /// The stances with a column of their own, after the concerns': each holds the log-odds of
     /// that stance against a neutral one.
@@ -113,6 +116,7 @@ public final class ConcernModel: Sendable {
             familiesByHash[ByteKeyTable.hash(words.joined(separator: " ").utf8), default: 0] |= bit
         }
         self.familyNames = names
+        self.childFamily = names.firstIndex(of: "child").map { UInt32(1) << UInt32($0) } ?? 0
         self.familiesByHash = HashIndex(familiesByHash.mapValues { Int32(bitPattern: $0) })
         self.familyHashes = names.map { ByteKeyTable.hash("@\($0)".utf8) }
         var pairHashes = [UInt64](repeating: 0, count: names.count * names.count)
@@ -386,7 +390,7 @@ extension ConcernModel {
 
     /// The families of a word or two-word phrase, as bits.
     @inline(__always)
-    private func familyBits(of hash: UInt64) -> UInt32 {
+    func familyBits(of hash: UInt64) -> UInt32 {
         guard mayKnow(hash) else { return 0 }
         return familiesByHash.value(for: hash).map { UInt32(bitPattern: $0) } ?? 0
     }
