@@ -371,33 +371,42 @@ public struct ConcernClassifier: Sendable {
     private func matchRules(in tokens: UnsafeBufferPointer<PassageToken>, forms: UnsafeBufferPointer<UInt8>,
                             ruleWords: UnsafeBufferPointer<CompiledLexicon.RuleWord>, prefixBytes: UnsafeBufferPointer<UInt8>,
                             into matches: inout RuleMatches) {
+        // The tables are read through pointers taken once a passage: read through their arrays at
+        // every word, they would be retained and released each time.
         let compiled = tables
-        for (start, token) in tokens.enumerated() where token.kind == .word {
-            let rules = token.entry >= 0 ? compiled.entries[Int(token.entry)].rules : 0..<0
-            let prefixRules = token.formLength >= 3 ? prefixRuleRange(of: token, forms: forms) : 0..<0
-            if rules.isEmpty, prefixRules.isEmpty { continue }
-            // Candidate rules in ascending order without repeats: two sorted lists merged.
-            var first = Int(rules.lowerBound)
-            var second = Int(prefixRules.lowerBound)
-            var previous: Int32 = -1
-            while first < Int(rules.upperBound) || second < Int(prefixRules.upperBound) {
-                let ruleIndex: Int32
-                if second >= Int(prefixRules.upperBound)
-                    || (first < Int(rules.upperBound) && compiled.ruleLists[first] <= compiled.ruleLists[second]) {
-                    ruleIndex = compiled.ruleLists[first]
-                    first += 1
-                } else {
-                    ruleIndex = compiled.ruleLists[second]
-                    second += 1
-                }
-                guard ruleIndex != previous else { continue }
-                previous = ruleIndex
-                let rule = compiled.rules[Int(ruleIndex)]
-                guard Self.matches(rule.words, of: ruleWords, prefixBytes: prefixBytes, in: tokens, at: start, forms: forms) else { continue }
-                if rule.isBenign {
-                    matches.benign.append((rule.concern, start..<(start + rule.wordCount)))
-                } else {
-                    matches.found.append((ruleIndex, start))
+        compiled.entries.withUnsafeBufferPointer { entries in
+            compiled.ruleLists.withUnsafeBufferPointer { ruleLists in
+                compiled.rules.withUnsafeBufferPointer { compiledRules in
+                    for (start, token) in tokens.enumerated() where token.kind == .word {
+                        let rules = token.entry >= 0 ? entries[Int(token.entry)].rules : 0..<0
+                        let prefixRules = token.formLength >= 3 ? prefixRuleRange(of: token, forms: forms) : 0..<0
+                        if rules.isEmpty, prefixRules.isEmpty { continue }
+                        // Candidate rules in ascending order without repeats: two sorted lists merged.
+                        var first = Int(rules.lowerBound)
+                        var second = Int(prefixRules.lowerBound)
+                        var previous: Int32 = -1
+                        while first < Int(rules.upperBound) || second < Int(prefixRules.upperBound) {
+                            let ruleIndex: Int32
+                            if second >= Int(prefixRules.upperBound)
+                                || (first < Int(rules.upperBound) && ruleLists[first] <= ruleLists[second]) {
+                                ruleIndex = ruleLists[first]
+                                first += 1
+                            } else {
+                                ruleIndex = ruleLists[second]
+                                second += 1
+                            }
+                            guard ruleIndex != previous else { continue }
+                            previous = ruleIndex
+                            let rule = compiledRules[Int(ruleIndex)]
+                            guard Self.matches(rule.words, of: ruleWords, prefixBytes: prefixBytes, in: tokens, at: start,
+                                               forms: forms) else { continue }
+                            if rule.isBenign {
+                                matches.benign.append((rule.concern, start..<(start + rule.wordCount)))
+                            } else {
+                                matches.found.append((ruleIndex, start))
+                            }
+                        }
+                    }
                 }
             }
         }

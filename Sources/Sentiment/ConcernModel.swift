@@ -65,7 +65,7 @@ public final class ConcernModel: Sendable {
     /// A bit per bucket of hashes, set for the buckets of every feature with a row and every
     /// word or phrase with a family: most words and pairs of a passage are known to neither,
     /// and this filter, small enough to stay in the fastest cache, says so without a look-up.
-    let knownHashes: [UInt64]
+    let knownHashes: BitSet
     /// The weights of each row: one per concern (in `Concern.rank` order), then the stance
     /// columns.
     let weights: WeightRows
@@ -182,7 +182,7 @@ public final class ConcernModel: Sendable {
             let bit = Self.knownHashBit(hash)
             knownHashes[bit >> 6] |= 1 << UInt64(bit & 63)
         }
-        self.knownHashes = knownHashes
+        self.knownHashes = BitSet(knownHashes)
         self.weights = WeightRows(order.map { table[($0 * Self.columnCount)..<(($0 + 1) * Self.columnCount)].map(Float.init) })
         self.rowCount = order.count
         self.concernRowCount = Int32(hasConcernWeight.count(where: { $0 }))
@@ -227,13 +227,38 @@ public final class ConcernModel: Sendable {
     @inline(__always)
     func mayKnow(_ hash: UInt64) -> Bool {
         let bit = Self.knownHashBit(hash)
-        return knownHashes.withUnsafeBufferPointer { $0[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
+        return knownHashes.contains(bit)
     }
 
     /// The probability the model gives a concern, from the summed weights of a passage's features.
     @inline(__always)
     func probability(_ sum: Double) -> Double {
         1 / (1 + exp(-sum))
+    }
+}
+
+/// Bits set once and then only read, through a pointer, so that testing one retains nothing:
+/// the concern model tests several for every word of every passage.
+final class BitSet: @unchecked Sendable {
+    /// The bits, 64 a word; written once by `init` and only read afterwards, which is what makes
+    /// sharing them between threads safe.
+    private let words: UnsafeMutablePointer<UInt64>
+
+    /// The bits of `words`, the lowest bit of the first word first.
+    init(_ words: [UInt64]) {
+        self.words = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, words.count))
+        self.words.initialize(repeating: 0, count: max(1, words.count))
+        for (index, word) in words.enumerated() { self.words[index] = word }
+    }
+
+    deinit {
+        words.deallocate()
+    }
+
+    /// Whether a bit is set; the caller keeps `bit` within the bits given.
+    @inline(__always)
+    func contains(_ bit: Int) -> Bool {
+        words[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 }
 
