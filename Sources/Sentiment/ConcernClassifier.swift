@@ -38,7 +38,7 @@ public struct ConcernClassifier: Sendable {
     /// are never discounted this way: "not racist but…" is still worth a look.
     public static let negatableConcerns: Set<Concern> = [.bullying, .complaint, .pressEnquiry, .praise]
     /// Concerns hostile to the school: the model alone does not raise them in a passage whose
-    /// stance toward the school it reads as positive (a phrase still does).
+    /// stance toward the school it reads as positive (a phrase still does, except for abuse).
     public static let hostileConcerns: Set<Concern> = [.complaint, .offensive, .defamation]
 
     /// Innocent readings of trigger words: a trigger inside one of these phrases does not count
@@ -171,10 +171,13 @@ public struct ConcernClassifier: Sendable {
             // A complaint, abuse or an allegation is hostile to the school: of the labelled posts,
             // 19 of 2,635 complaints, none of 482 offensive posts and none of 492 defamatory ones
             // are positive toward it. So such a concern the model alone raises in a post it reads
-            // as positive is its two halves disagreeing, and the stance wins.
+            // as positive is its two halves disagreeing, and the stance wins. Abuse loses its
+            // phrases too (none of 706 offensive posts is positive toward the school, in the
+            // larger count since): swearing in praise ("f***ing buzzing", "bloody brilliant") is
+            // not abuse aimed at it.
             isPositiveTowardSchool = model.stance(in: workspace) == .positive
             if isPositiveTowardSchool {
-                evidence.removeAll { Self.hostileConcerns.contains($0.concern) && $0.kind == .model }
+                evidence.removeAll { $0.concern == .offensive || (Self.hostileConcerns.contains($0.concern) && $0.kind == .model) }
             }
         }
         // Praise in a passage of negative tone is sarcasm or a reservation, unless the passage is

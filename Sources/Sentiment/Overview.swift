@@ -83,10 +83,16 @@
 ///    exasperation, not requests); question phrases count without one.
 /// 7. UK mobile numbers, and postcodes a few words after a street word, are data protection;
 ///    a landline (usually an organisation's published number) only adds to other evidence.
-/// 8. Praise is dropped when the passage's sentiment is negative, unless the model reads the
+/// 8. The concern model (`ConcernModel`) adds its evidence. In a passage it reads as positive
+///    toward the school, a complaint or allegation the model alone raised is dropped, and abuse is
+///    dropped whatever showed it (swearing in praise is not abuse aimed at the school).
+/// 9. Praise is dropped when the passage's sentiment is negative, unless the model reads the
 ///    passage as positive toward the school.
-/// 9. Per concern, confidence = 1 - Π(1 - weight) over distinct phrases, capped at 0.99;
-///    concerns under 0.3 are dropped; evidence is the phrases as written, in reading order.
+/// 10. Per concern, confidence = 1 - Π(1 - weight) over distinct phrases, capped at 0.99. Where
+///    defamation reaches its threshold and a word of physical harm has a word for a child in its
+///    sentence or a neighbouring one, safeguarding gains that word as evidence (an adult's harm
+///    to a pupil, alleged, is possible safeguarding). Concerns under 0.3 are dropped (safeguarding
+///    under 0.15); evidence is the phrases as written, in reading order.
 ///
 /// The room is pure: the bundled files are read once per process, and nothing else touches the
 /// world.

@@ -182,6 +182,13 @@ import Testing
             .contains { $0.concern == .praise })
     }
 
+    /// Swearing in praise is no abuse aimed at the school; the same words aimed at its staff are.
+    @Test func swearingInPraiseIsNotOffensive() {
+        #expect(classifier.classify("Bloody brilliant nativity this afternoon, the staff are absolute stars and the kids were f***ing adorable")
+            .map(\.concern) == [.praise])
+        #expect(classifier.classify("The head is a f***ing disgrace and the office staff are useless").contains { $0.concern == .offensive })
+    }
+
     /// Short thanks that share a word with complaints ("touched", "staff") are praise alone.
     @Test func shortThanksRaiseNoComplaint() {
         #expect(classifier.classify("So touched by the kindness of the staff").map(\.concern) == [.praise])

@@ -93,13 +93,14 @@ import Testing
     }
 
     /// A complaint, abuse or an allegation the model alone raises is dropped when the model reads
-    /// the post as positive toward the school; a phrase of the concern still counts.
+    /// the post as positive toward the school; a phrase of a complaint or an allegation still
+    /// counts, while abuse in a positive post is swearing, not abuse aimed at the school.
     @Test(arguments: [
-        (Concern.complaint, ", and my emails got no reply"),
-        (Concern.offensive, ", the head is a wanker"),
-        (Concern.defamation, ", and the bursar is embezzling the money"),
+        (Concern.complaint, ", and my emails got no reply", true),
+        (Concern.offensive, ", the head is a wanker", false),
+        (Concern.defamation, ", and the bursar is embezzling the money", true),
     ])
-    func aPositiveStanceOverrulesTheModelsOwnHostileConcern(concern: Concern, phrase: String) throws {
+    func aPositiveStanceOverrulesTheModelsOwnHostileConcern(concern: Concern, phrase: String, phraseStands: Bool) throws {
         let known = ["the", "trip", "to", "museum", "was", "on", "friday"]
         let post = "The trip to the museum was on Friday"
         func concerns(of text: String, stance: String) throws -> [Concern] {
@@ -111,7 +112,8 @@ import Testing
         }
         #expect(try concerns(of: post, stance: "negative").contains(concern))
         #expect(try concerns(of: post, stance: "positive").contains(concern) == false)
-        #expect(try concerns(of: post + phrase, stance: "positive").contains(concern))
+        #expect(try concerns(of: post + phrase, stance: "positive").contains(concern) == phraseStands)
+        #expect(try concerns(of: post + phrase, stance: "negative").contains(concern))
     }
 
     @Test func stanceWeightsNeedAKnownTarget() {
