@@ -118,8 +118,25 @@ struct ByteKeyTable: Sendable {
     @inline(__always)
     func value(hash: UInt64, bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         value(hash: hash, length: bytes.count) { stored in
-            stored.count == bytes.count && (bytes.isEmpty || memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+            stored.count == bytes.count && (bytes.isEmpty || Self.equal(stored.baseAddress!, bytes.baseAddress!, count: bytes.count))
         }
+    }
+
+    /// Whether two runs of bytes are equal, compared eight at a time: keys are words and short
+    /// phrases, for which a call to `memcmp` costs more than the comparison.
+    @inline(__always)
+    static func equal(_ first: UnsafePointer<UInt8>, _ second: UnsafePointer<UInt8>, count: Int) -> Bool {
+        var index = 0
+        while index + 8 <= count {
+            guard UnsafeRawPointer(first + index).loadUnaligned(as: UInt64.self)
+                == UnsafeRawPointer(second + index).loadUnaligned(as: UInt64.self) else { return false }
+            index += 8
+        }
+        while index < count {
+            guard first[index] == second[index] else { return false }
+            index += 1
+        }
+        return true
     }
 
     /// The value of a key given as any bytes.

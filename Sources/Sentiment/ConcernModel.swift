@@ -596,9 +596,15 @@ extension ConcernModel {
             let weight = weights[item.row, column]
             guard weight > 0 else { continue }
             guard chosen.count < Self.evidenceFeatures || weight > chosen[chosen.count - 1].weight else { continue }
-            if chosen.count == Self.evidenceFeatures { chosen.removeLast() }
-            let place = chosen.firstIndex { $0.weight < weight } ?? chosen.count
-            chosen.insert(WeighedFeature(feature: item.feature, weight: weight), at: place)
+            // Into its place by moving the lighter ones down, the lightest falling off when full.
+            let feature = WeighedFeature(feature: item.feature, weight: weight)
+            if chosen.count < Self.evidenceFeatures { chosen.append(feature) }
+            var place = chosen.count - 1
+            while place > 0, chosen[place - 1].weight < weight {
+                chosen[place] = chosen[place - 1]
+                place -= 1
+            }
+            chosen[place] = feature
         }
     }
 }
