@@ -97,7 +97,8 @@ public struct ConcernClassifier: Sendable {
         return JudgementWorkspace.withBytes(of: text) { bytes in
             workspace.read(bytes, tables: tables)
             let sum = analyzer.scoreSentences(bytes: bytes, in: &workspace, eachSentence: nil)
-            let found = findConcerns(bytes: bytes, in: &workspace, isNegative: SentimentAnalyzer.normalised(sum) <= -0.05)
+            let found = findConcerns(bytes: bytes, in: &workspace, isNegative: SentimentAnalyzer.normalised(sum) <= -0.05,
+                                     citesFeatures: true)
             return assessments(found, bytes: bytes, workspace: workspace)
         }
     }
@@ -114,7 +115,7 @@ public struct ConcernClassifier: Sendable {
         var workspace = JudgementWorkspace()
         return JudgementWorkspace.withBytes(of: text) { bytes in
             workspace.read(bytes, tables: tables)
-            let found = findConcerns(bytes: bytes, in: &workspace, isNegative: sentiment.label == .negative)
+            let found = findConcerns(bytes: bytes, in: &workspace, isNegative: sentiment.label == .negative, citesFeatures: true)
             return assessments(found, bytes: bytes, workspace: workspace)
         }
     }
@@ -123,7 +124,11 @@ public struct ConcernClassifier: Sendable {
 
     /// Finds the concerns of the passage read into the workspace: their confidences, with the
     /// evidence left in `workspace.evidence`, grouped by concern and in reading order.
-    func findConcerns(bytes: UnsafeBufferPointer<UInt8>, in workspace: inout JudgementWorkspace, isNegative: Bool) -> ConcernConfidences {
+    ///
+    /// With `citesFeatures` false the model's evidence carries its probability but not the
+    /// features that pushed it most: the confidences are the same, found without that search.
+    func findConcerns(bytes: UnsafeBufferPointer<UInt8>, in workspace: inout JudgementWorkspace, isNegative: Bool,
+                      citesFeatures: Bool) -> ConcernConfidences {
         var evidence = workspace.evidence
         workspace.evidence = []
         evidence.removeAll(keepingCapacity: true)
@@ -167,7 +172,7 @@ public struct ConcernClassifier: Sendable {
         workspace.ruleMatches = ruleMatches
         var isPositiveTowardSchool = false
         if let model = lexicon.concernModel {
-            model.addEvidence(in: &workspace, into: &evidence)
+            model.addEvidence(in: &workspace, into: &evidence, citesFeatures: citesFeatures)
             // A complaint, abuse or an allegation is hostile to the school: of the labelled posts,
             // 19 of 2,635 complaints, none of 482 offensive posts and none of 492 defamatory ones
             // are positive toward it. So such a concern the model alone raises in a post it reads
@@ -204,9 +209,10 @@ public struct ConcernClassifier: Sendable {
                 let concern = evidence[index].concern
                 var end = index
                 while end < evidence.count, evidence[end].concern == concern { end += 1 }
-                // Each distinct key once, with its largest weight, multiplied in order of first
-                // appearance: ordered by key, then by position, the items give each key's first
-                // position and largest weight; ordered back by first position, they are multiplied.
+                // Each distinct key once, with its largest weight: ordered by kind and key, then by
+                // position, the items give each key's largest weight, multiplied in that order, so
+                // that the product does not depend on where each was found (a judgement that does
+                // not look for the model's strongest features gets the same figure to the last bit).
                 distinct.removeAll(keepingCapacity: true)
                 if end - index == 1 {
                     distinct.append(DistinctEvidence(first: Int32(index), weight: evidence[index].weight))
@@ -225,7 +231,6 @@ public struct ConcernClassifier: Sendable {
                             distinct.append(DistinctEvidence(first: item, weight: piece.weight))
                         }
                     }
-                    distinct.sort { $0.first < $1.first }
                 }
                 var doubt = 1.0
                 for item in distinct { doubt *= 1 - item.weight }

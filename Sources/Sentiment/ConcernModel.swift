@@ -435,7 +435,7 @@ extension ConcernModel {
         return feature.second >= 0 ? form(feature.first) + " " + form(feature.second) : form(feature.first)
     }
 
-    /// The stance of the passage whose features `addEvidence(in:into:)` summed last: the one
+    /// The stance of the passage whose features `addEvidence(in:into:citesFeatures:)` summed last: the one
     /// with the largest log-odds against neutral (neutral's own being 0); nil when the model has
     /// no stance or knows none of the passage's features.
     func stance(in workspace: JudgementWorkspace) -> SentimentLabel? {
@@ -444,7 +444,7 @@ extension ConcernModel {
     }
 
     /// The log-odds of a stance against neutral in the passage whose features
-    /// `addEvidence(in:into:)` summed last.
+    /// `addEvidence(in:into:citesFeatures:)` summed last.
     @inline(__always)
     private func odds(of stance: SentimentLabel, in workspace: JudgementWorkspace) -> Double {
         guard let column = stanceColumn(of: stance) else { return 0 }
@@ -458,7 +458,7 @@ extension ConcernModel {
     }
 
     /// The byte ranges of the words that set `stance` furthest apart from the next likeliest
-    /// stance in the passage whose features `addEvidence(in:into:)` summed last (and kept in the
+    /// stance in the passage whose features `addEvidence(in:into:citesFeatures:)` summed last (and kept in the
     /// workspace): the features whose weight for `stance` most exceeds their weight for the
     /// runner-up, strongest first.
     func stanceEvidence(for stance: SentimentLabel, in workspace: JudgementWorkspace) -> [Range<Int32>] {
@@ -510,7 +510,11 @@ extension ConcernModel {
     /// The summed weights of every column, the stance's included, and the passage's features the
     /// model has a row for are left in the workspace for `stance(in:)` and
     /// `stanceEvidence(for:in:)`.
-    func addEvidence(in workspace: inout JudgementWorkspace, into evidence: inout [ConcernEvidence]) {
+    ///
+    /// With `citesFeatures` false, a concern found gets one piece of evidence, its probability,
+    /// at no place in the passage: the confidence is the same, and the search for the strongest
+    /// features, which only shows them, is skipped.
+    func addEvidence(in workspace: inout JudgementWorkspace, into evidence: inout [ConcernEvidence], citesFeatures: Bool) {
         // The passage's features any column weighs, each once with the start of its row, kept in
         // the workspace's scratch for the evidence below; `known` counts those the concerns weigh.
         var present = workspace.modelFeatures
@@ -570,6 +574,11 @@ extension ConcernModel {
             // posts alone is not raised on words only a public set taught the model.
             let column = concern.rank
             guard present.count(where: { weights[$0.row, column] != 0 }) >= Self.minimumFeatures else { continue }
+            guard citesFeatures else {
+                evidence.append(ConcernEvidence(concern: concern, kind: .model, key: 0, weight: min(probability, ConcernClassifier.maximumConfidence),
+                                                start: 0, end: 0, isPhrase: false))
+                continue
+            }
             strongest(of: present, in: column, into: &chosen)
             for (index, item) in chosen.enumerated() {
                 let weight = index == 0 ? min(probability, ConcernClassifier.maximumConfidence) : 0

@@ -59,14 +59,14 @@ public struct PassageJudge: Sendable {
     /// scratch space.
     public func judge(_ text: String, in workspace: inout JudgementWorkspace) -> QuickJudgement {
         JudgementWorkspace.withBytes(of: text) { bytes in
-            quickJudgement(bytes, in: &workspace)
+            quickJudgement(bytes, in: &workspace, citesFeatures: false)
         }
     }
 
     /// Sentiment with drivers, and concerns with evidence, using `workspace` as scratch space.
     public func judgement(of text: String, in workspace: inout JudgementWorkspace) -> Judgement {
         JudgementWorkspace.withBytes(of: text) { bytes in
-            let quick = quickJudgement(bytes, in: &workspace)
+            let quick = quickJudgement(bytes, in: &workspace, citesFeatures: true)
             let sentiment = SentimentScore(compound: quick.compound, drivers: analyzer.drivers(workspace.contributions[...]))
             let concerns = classifier.assessments(quick.concerns, bytes: bytes, workspace: workspace)
             let stanceEvidence = ConcernClassifier.phrases(
@@ -100,11 +100,13 @@ public struct PassageJudge: Sendable {
         return (judgement.sentiment, personalData)
     }
 
-    private func quickJudgement(_ bytes: UnsafeBufferPointer<UInt8>, in workspace: inout JudgementWorkspace) -> QuickJudgement {
+    /// The figures of a judgement; `citesFeatures` as `ConcernClassifier.findConcerns` takes it.
+    private func quickJudgement(_ bytes: UnsafeBufferPointer<UInt8>, in workspace: inout JudgementWorkspace,
+                                citesFeatures: Bool) -> QuickJudgement {
         workspace.read(bytes, tables: analyzer.tables)
         let compound = SentimentAnalyzer.normalised(analyzer.scoreSentences(bytes: bytes, in: &workspace, eachSentence: nil))
         let label = SentimentLabel(compound: compound)
-        let concerns = classifier.findConcerns(bytes: bytes, in: &workspace, isNegative: label == .negative)
+        let concerns = classifier.findConcerns(bytes: bytes, in: &workspace, isNegative: label == .negative, citesFeatures: citesFeatures)
         let stance = classifier.lexicon.concernModel?.stance(in: workspace) ?? label
         return QuickJudgement(compound: compound, label: label, concerns: concerns, stance: stance)
     }
