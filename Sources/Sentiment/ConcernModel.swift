@@ -435,9 +435,9 @@ extension ConcernModel {
         return feature.second >= 0 ? form(feature.first) + " " + form(feature.second) : form(feature.first)
     }
 
-    /// The stance of the passage whose features `addEvidence(in:into:citesFeatures:)` summed last: the one
-    /// with the largest log-odds against neutral (neutral's own being 0); nil when the model has
-    /// no stance or knows none of the passage's features.
+    /// The stance of the passage whose features `addEvidence(in:into:citesFeatures:)` summed last:
+    /// the one with the largest log-odds against neutral (neutral's own being 0); nil when the
+    /// model has no stance or knows none of the passage's features.
     func stance(in workspace: JudgementWorkspace) -> SentimentLabel? {
         guard hasStance, !workspace.modelFeatures.isEmpty else { return nil }
         return SentimentLabel.allCases.max { odds(of: $0, in: workspace) < odds(of: $1, in: workspace) }
@@ -458,9 +458,9 @@ extension ConcernModel {
     }
 
     /// The byte ranges of the words that set `stance` furthest apart from the next likeliest
-    /// stance in the passage whose features `addEvidence(in:into:citesFeatures:)` summed last (and kept in the
-    /// workspace): the features whose weight for `stance` most exceeds their weight for the
-    /// runner-up, strongest first.
+    /// stance in the passage whose features `addEvidence(in:into:citesFeatures:)` summed last (and
+    /// kept in the workspace): the features whose weight for `stance` most exceeds their weight
+    /// for the runner-up, strongest first.
     func stanceEvidence(for stance: SentimentLabel, in workspace: JudgementWorkspace) -> [Range<Int32>] {
         guard hasStance, !workspace.modelFeatures.isEmpty,
               let runnerUp = SentimentLabel.allCases.filter({ $0 != stance })
@@ -575,8 +575,8 @@ extension ConcernModel {
             let column = concern.rank
             guard present.count(where: { weights[$0.row, column] != 0 }) >= Self.minimumFeatures else { continue }
             guard citesFeatures else {
-                evidence.append(ConcernEvidence(concern: concern, kind: .model, key: 0, weight: min(probability, ConcernClassifier.maximumConfidence),
-                                                start: 0, end: 0, isPhrase: false))
+                let weight = min(probability, ConcernClassifier.maximumConfidence)
+                evidence.append(ConcernEvidence(concern: concern, kind: .model, key: 0, weight: weight, start: 0, end: 0, isPhrase: false))
                 continue
             }
             strongest(of: present, in: column, into: &chosen)
