@@ -28,17 +28,36 @@ import Testing
     }
 
     /// What a case list says, but for the moments of the scan: a post without a credible
-    /// publication time starts its clock when it is found, so its due time is given from then.
+    /// publication time starts its clock when it is found. Its due time follows from then, so it
+    /// is left to `duesAgree(_:_:)`.
     func caseFacts(_ result: CommandResult) throws -> [String] {
         let cases = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
-        let dates = ISO8601DateFormatter()
-        return try cases.map { item in
-            let clock = try #require((item["clockStarted"] as? String).flatMap(dates.date(from:)))
-            let due = try #require((item["due"] as? String).flatMap(dates.date(from:)))
-            let started = item["clockStarted"] as? String == item["opened"] as? String ? "when found" : "\(clock)"
+        return cases.map { item in
+            let started = item["clockStarted"] as? String == item["opened"] as? String ? "when found" : "\(item["clockStarted"] ?? "")"
             return (["concern", "concerns", "owner", "status", "needsApproval", "overdueWhenFound", "title"].map { "\(item[$0] ?? "")" }
-                + [started, "due \(due.timeIntervalSince(clock)) s later"]).joined(separator: " ")
+                + [started]).joined(separator: " ")
         }.sorted()
+    }
+
+    /// Whether two case lists of the same posts give each case the due time of its clock: a due
+    /// time moves with its clock within working hours and not at all outside them (the next
+    /// working day's end), so two scans some seconds apart give due times at most that far apart.
+    func duesAgree(_ first: CommandResult, _ second: CommandResult) throws -> Bool {
+        let dates = ISO8601DateFormatter()
+        func clocksAndDues(_ result: CommandResult) throws -> [String: (clock: Date, due: Date)] {
+            let cases = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
+            return try Dictionary(cases.map { item in
+                let clock = try #require((item["clockStarted"] as? String).flatMap(dates.date(from:)))
+                let due = try #require((item["due"] as? String).flatMap(dates.date(from:)))
+                return ("\(item["title"] ?? "") \(item["concern"] ?? "")", (clock, due))
+            }, uniquingKeysWith: { kept, _ in kept })
+        }
+        let (one, other) = (try clocksAndDues(first), try clocksAndDues(second))
+        return one.count == other.count && one.allSatisfy { key, times in
+            guard let others = other[key] else { return false }
+            let clocksApart = abs(times.clock.timeIntervalSince(others.clock))
+            return abs(times.due.timeIntervalSince(others.due)) <= clocksApart + 1
+        }
     }
 
     /// The digest's figures, but for the detection delay, which counts from the moment of each scan.
@@ -65,6 +84,7 @@ import Testing
                     let sqliteCases = try await runProduct("earshot", ["cases", "list", "--json", "--config", onSQLite])
                     let postgresCases = try await runProduct("earshot", ["cases", "list", "--json", "--config", onPostgres])
                     #expect(try caseFacts(postgresCases) == caseFacts(sqliteCases))
+                    #expect(try duesAgree(postgresCases, sqliteCases))
 
                     let sqliteDigest = try await runProduct("earshot", ["digest", "--config", onSQLite])
                     let postgresDigest = try await runProduct("earshot", ["digest", "--config", onPostgres])
@@ -102,6 +122,7 @@ import Testing
                     let sqliteCases = try await runProduct("earshot", ["cases", "list", "--json", "--config", onSQLite])
                     let postgresCases = try await runProduct("earshot", ["cases", "list", "--json", "--config", onPostgres])
                     #expect(try caseFacts(postgresCases) == caseFacts(sqliteCases))
+                    #expect(try duesAgree(postgresCases, sqliteCases))
                 }
             }
         }
