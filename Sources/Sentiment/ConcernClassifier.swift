@@ -237,8 +237,12 @@ public struct ConcernClassifier: Sendable {
                 confidences.set(concern, min(Self.maximumConfidence, 1 - doubt))
                 index = end
             }
-            if confidences[.defamation] >= Self.minimumConfidence(for: .defamation),
-               let harm = allegedHarm(in: workspace) {
+            // A word a safeguarding phrase already holds ("grabbed him by") is not counted twice.
+            let safeguardingPhrases = evidence.prefix { $0.concern == .safeguarding }.filter { $0.kind == .phrase }
+            if confidences[.defamation] >= Self.minimumConfidence(for: .defamation) - 1e-9,
+               let harm = allegedHarm(in: workspace, skipping: { word in
+                   safeguardingPhrases.contains { $0.start <= word.start && word.end <= $0.end }
+               }) {
                 // Safeguarding ranks first, so its evidence leads the list, in reading order.
                 evidence.insert(harm, at: 0)
                 let firstOther = evidence.firstIndex { $0.concern != .safeguarding } ?? evidence.count
@@ -276,9 +280,9 @@ public struct ConcernClassifier: Sendable {
 
     private static let physicalHarmHashes = Set(physicalHarmWords.map { ByteKeyTable.hash($0.utf8) })
 
-    /// Evidence of alleged harm: the first word of physical harm with a word for a child in its
-    /// sentence or a neighbouring one; nil when there is none.
-    private func allegedHarm(in workspace: JudgementWorkspace) -> ConcernEvidence? {
+    /// Evidence of alleged harm: the first word of physical harm, not one `skipping` names, with a
+    /// word for a child in its sentence or a neighbouring one; nil when there is none.
+    private func allegedHarm(in workspace: JudgementWorkspace, skipping: (PassageToken) -> Bool) -> ConcernEvidence? {
         guard let model = lexicon.concernModel, model.childFamily != 0 else { return nil }
         let tokens = workspace.tokens
         func sentenceFacts(_ sentence: SentenceSpan) -> (harm: PassageToken?, hasChild: Bool) {
@@ -288,7 +292,7 @@ public struct ConcernClassifier: Sendable {
             for index in Int(sentence.firstToken)..<Int(sentence.endToken) {
                 let token = tokens[index]
                 guard token.kind == .word else { previous = nil; continue }
-                if harm == nil, Self.physicalHarmHashes.contains(token.hash) { harm = token }
+                if harm == nil, Self.physicalHarmHashes.contains(token.hash), !skipping(token) { harm = token }
                 if !hasChild {
                     var families = model.familyBits(of: token.hash)
                     if let previous {

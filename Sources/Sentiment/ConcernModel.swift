@@ -575,6 +575,9 @@ extension ConcernModel {
             let column = concern.rank
             guard present.count(where: { weights[$0.row, column] != 0 }) >= Self.minimumFeatures else { continue }
             guard citesFeatures else {
+                // As cited, the probability rides on the strongest feature pushing toward the
+                // concern, so it counts only when there is one.
+                guard present.contains(where: { weights[$0.row, column] > 0 }) else { continue }
                 let weight = min(probability, ConcernClassifier.maximumConfidence)
                 evidence.append(ConcernEvidence(concern: concern, kind: .model, key: 0, weight: weight, start: 0, end: 0, isPhrase: false))
                 continue

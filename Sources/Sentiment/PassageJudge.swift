@@ -56,7 +56,8 @@ public struct PassageJudge: Sendable {
     }
 
     /// The compound score, label and concern confidences of a passage, using `workspace` as
-    /// scratch space.
+    /// scratch space. It does not look for the model's strongest features, so it leaves no
+    /// evidence in the workspace to show.
     public func judge(_ text: String, in workspace: inout JudgementWorkspace) -> QuickJudgement {
         JudgementWorkspace.withBytes(of: text) { bytes in
             quickJudgement(bytes, in: &workspace, citesFeatures: false)

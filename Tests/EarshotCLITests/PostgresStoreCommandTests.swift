@@ -40,23 +40,27 @@ import Testing
     }
 
     /// Whether two case lists of the same posts give each case the due time of its clock: a due
-    /// time moves with its clock within working hours and not at all outside them (the next
-    /// working day's end), so two scans some seconds apart give due times at most that far apart.
+    /// time moves with its clock on a working day (the allowance later) and not at all on a
+    /// non-working day (the next working day's close), so two scans some seconds apart, on the
+    /// same day, give due times at most that far apart.
     func duesAgree(_ first: CommandResult, _ second: CommandResult) throws -> Bool {
         let dates = ISO8601DateFormatter()
-        func clocksAndDues(_ result: CommandResult) throws -> [String: (clock: Date, due: Date)] {
+        func clocksAndDues(_ result: CommandResult) throws -> [String: [(clock: Date, due: Date)]] {
             let cases = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
-            return try Dictionary(cases.map { item in
+            var byCase: [String: [(clock: Date, due: Date)]] = [:]
+            for item in cases {
                 let clock = try #require((item["clockStarted"] as? String).flatMap(dates.date(from:)))
                 let due = try #require((item["due"] as? String).flatMap(dates.date(from:)))
-                return ("\(item["title"] ?? "") \(item["concern"] ?? "")", (clock, due))
-            }, uniquingKeysWith: { kept, _ in kept })
+                byCase["\(item["title"] ?? "") \(item["concern"] ?? "")", default: []].append((clock, due))
+            }
+            return byCase.mapValues { $0.sorted { $0.due < $1.due } }
         }
         let (one, other) = (try clocksAndDues(first), try clocksAndDues(second))
         return one.count == other.count && one.allSatisfy { key, times in
-            guard let others = other[key] else { return false }
-            let clocksApart = abs(times.clock.timeIntervalSince(others.clock))
-            return abs(times.due.timeIntervalSince(others.due)) <= clocksApart + 1
+            guard let others = other[key], others.count == times.count else { return false }
+            return zip(times, others).allSatisfy { mine, theirs in
+                abs(mine.due.timeIntervalSince(theirs.due)) <= abs(mine.clock.timeIntervalSince(theirs.clock)) + 1
+            }
         }
     }
 
