@@ -238,10 +238,10 @@ public struct ConcernClassifier: Sendable {
                 index = end
             }
             // A word a safeguarding phrase already holds ("grabbed him by") is not counted twice.
-            let safeguardingPhrases = evidence.prefix { $0.concern == .safeguarding }.filter { $0.kind == .phrase }
             if confidences[.defamation] >= Self.minimumConfidence(for: .defamation) - 1e-9,
                let harm = allegedHarm(in: workspace, skipping: { word in
-                   safeguardingPhrases.contains { $0.start <= word.start && word.end <= $0.end }
+                   evidence.prefix { $0.concern == .safeguarding }
+                       .contains { $0.kind == .phrase && $0.start <= word.start && word.end <= $0.end }
                }) {
                 // Safeguarding ranks first, so its evidence leads the list, in reading order.
                 evidence.insert(harm, at: 0)
@@ -295,10 +295,7 @@ public struct ConcernClassifier: Sendable {
                 if harm == nil, Self.physicalHarmHashes.contains(token.hash), !skipping(token) { harm = token }
                 if !hasChild {
                     var families = model.familyBits(of: token.hash)
-                    if let previous {
-                        families |= model.familyBits(of: ByteKeyTable.combining(ByteKeyTable.extending(previous.hash, with: 0x20),
-                                                                                token.hash, length: Int(token.formLength)))
-                    }
+                    if let previous { families |= model.familyBits(of: previous.phraseHash(followedBy: token)) }
                     hasChild = families & model.childFamily != 0
                 }
                 previous = token

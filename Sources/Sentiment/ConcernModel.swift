@@ -366,8 +366,7 @@ extension ConcernModel {
                 let wordFamilies = familyBits(of: token.hash)
                 var pairFamilies: UInt32 = 0
                 if previousWord >= 0 {
-                    let pair = ByteKeyTable.combining(ByteKeyTable.extending(tokens[previousWord].hash, with: 0x20),
-                                                      token.hash, length: Int(token.formLength))
+                    let pair = tokens[previousWord].phraseHash(followedBy: token)
                     body(ConcernFeature(hash: pair, first: Int32(previousWord), second: Int32(index)))
                     pairFamilies = familyBits(of: pair)
                 }

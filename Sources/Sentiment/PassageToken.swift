@@ -62,6 +62,13 @@ struct PassageToken: Sendable {
     func has(_ flag: UInt8) -> Bool { flags & flag != 0 }
 
     var isWord: Bool { kind == .word }
+
+    /// The hash of this word followed by a space and `next`, in comparison form, as a two-word
+    /// phrase of a table is keyed.
+    @inline(__always)
+    func phraseHash(followedBy next: PassageToken) -> UInt64 {
+        ByteKeyTable.combining(ByteKeyTable.extending(hash, with: 0x20), next.hash, length: Int(next.formLength))
+    }
 }
 
 /// A sentence of a passage: byte offsets (trimmed of surrounding whitespace) and its tokens.

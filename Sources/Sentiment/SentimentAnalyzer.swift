@@ -413,7 +413,7 @@ public struct SentimentAnalyzer: Sendable {
             return lexicon.modifierFactor(of: workspace.form(of: first) + " " + workspace.form(of: second))
         }
         guard first.entry >= 0, compiled.entries[Int(first.entry)].startsTwoWordModifier else { return nil }
-        let hash = ByteKeyTable.combining(ByteKeyTable.extending(first.hash, with: 0x20), second.hash, length: Int(second.formLength))
+        let hash = first.phraseHash(followedBy: second)
         let length = Int(first.formLength + 1 + second.formLength)
         let value = workspace.forms.withUnsafeBufferPointer { forms in
             compiled.twoWordModifiers.value(hash: hash, length: length) { stored in
