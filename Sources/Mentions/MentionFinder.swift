@@ -49,8 +49,9 @@ public struct MentionFinder: Sendable {
         }
         add(profile.names, as: .name)
         add(profile.ambiguousAliases, as: .alias)
-        add(profile.contextWords + SchoolProfile.standardContextWords, as: .context)
+        add(Self.withPluralForms(profile.contextWords + SchoolProfile.standardContextWords), as: .context)
         add(SchoolProfile.standardLeadIns, as: .leadIn)
+        add(SchoolProfile.standardLeadOuts, as: .leadOut)
         add(SchoolProfile.standardNonSchoolPhrases, as: .nonSchool)
         add(profile.exclusionPhrases, as: .exclusion)
 
@@ -124,6 +125,8 @@ public struct MentionFinder: Sendable {
         var licences: [Licence] = []
         /// The lead-in ending just before each token, by that token's position.
         var leadInsEndingBefore: [Int: String] = [:]
+        /// The lead-out starting at each token, by that token's position.
+        var leadOutsStartingAt: [Int: String] = [:]
 
         // A hashtag's body reads as a word too, so "#Millbrook Academy" and "#school" count.
         let symbols = tokens.map { $0.kind == .word || $0.kind == .hashtag ? $0.symbol : nil }
@@ -140,6 +143,8 @@ public struct MentionFinder: Sendable {
                 licences.append(Licence(tokens: tokenRange, term: pattern.term))
             case .leadIn:
                 if leadInsEndingBefore[match.tokenEnd] == nil { leadInsEndingBefore[match.tokenEnd] = pattern.term }
+            case .leadOut:
+                if leadOutsStartingAt[match.tokenStart] == nil { leadOutsStartingAt[match.tokenStart] = pattern.term }
             case .nonSchool:
                 nonSchoolPhrases.append(tokenRange)
             case .name, .alias:
@@ -194,6 +199,9 @@ public struct MentionFinder: Sendable {
                 accepted.append(alias)
             } else if let leadIn = leadInsEndingBefore[alias.tokens.lowerBound] {
                 alias.contextWord = leadIn
+                accepted.append(alias)
+            } else if let leadOut = leadOutsStartingAt[alias.tokens.upperBound] {
+                alias.contextWord = leadOut
                 accepted.append(alias)
             } else if sourceIsAboutSchool {
                 accepted.append(alias)
@@ -349,6 +357,19 @@ public struct MentionFinder: Sendable {
     /// possessive ("Mary's", folded to "mary") and the plain run-on spelling ("Marys"). With each
     /// spelling, the positions of its words folded from a possessive, which the passage's bare
     /// word ("Mary") also matches.
+    /// The terms with the plural of each one's last word beside it ("school run", "school runs"):
+    /// writers use either, and a list that names one should not miss the other.
+    private static func withPluralForms(_ terms: [String]) -> [String] {
+        var seen = Set(terms.map { $0.lowercased() })
+        var result = terms
+        for term in terms {
+            guard let last = term.last, last.isLetter || last.isNumber, !"sS".contains(last), !term.contains("-") else { continue }
+            let plural = term + "s"
+            if seen.insert(plural.lowercased()).inserted { result.append(plural) }
+        }
+        return result
+    }
+
     private static func spellings(of tokens: [MentionToken]) -> [(words: [String], possessiveWords: [Int])] {
         var spellings: [(words: [String], possessiveWords: [Int])] = [([], [])]
         for (position, token) in tokens.enumerated() {
@@ -384,6 +405,8 @@ private struct WordPattern: Sendable {
         case name, alias, context, exclusion
         /// Licenses an alias written right after it ("pupils at").
         case leadIn
+        /// Licenses an alias written right before it ("Millbrook girls").
+        case leadOut
         /// Cancels the context words inside it ("business school", "a place on").
         case nonSchool
     }

@@ -59,7 +59,21 @@ public struct SchoolProfile: Sendable, Hashable {
         "reading challenge", "reading scheme", "reading books", "spelling test", "spellings", "times tables",
         "world book day", "nativity", "school play", "school concert", "school choir", "duke of edinburgh",
         "dofe", "music department", "drama department", "in-year", "parentmail", "class dojo",
-    ]
+        "mock", "mock exam", "mock exams", "revision", "revising", "exam season", "eleven plus", "11 plus",
+        "break up", "breaks up", "broke up", "breaking up", "back to school", "first day back",
+        "last day of term", "end of term", "autumn term", "spring term", "summer term", "snow day",
+        "harvest festival", "christmas fair", "summer fair", "christmas fayre", "summer fayre", "carol service",
+        "leavers assembly", "awards evening", "presentation evening", "prize giving", "star of the week",
+        "class assembly", "school disco", "bake sale", "cake sale", "dress up day", "red nose day",
+        "children in need", "corridor", "corridors", "classrooms", "staffroom", "staff room", "lunch hall",
+        "dinner hall", "medical room", "school field", "locker", "lockers", "lunchbox", "lunch box", "planner",
+        "lanyard", "lanyards", "book bag", "pe bag", "pupil premium", "site team", "site manager",
+        "office staff", "school nurse", "classmate", "classmates", "form group", "lunchtime supervisor",
+        "netball", "voluntary contribution", "parentpay", "trip money", "lunch money", "behaviour points",
+        "behaviour point", "achievement points", "authorised absence", "unauthorised absence", "lost property", "walking bus",
+        "own clothes day", "class page", "class photo", "class rep", "teaching job", "teaching post",
+        "teaching staff", "leavers", "school dinner", "letter home",
+    ] + (3...18).map { "\($0)yo" } + (3...18).map { "aged \($0)" }
 
     /// Phrases that license an ambiguous alias written right after them, whatever else the passage
     /// says: a child, a year group or a member of staff "at" it, going to or starting at it, a
@@ -73,6 +87,13 @@ public struct SchoolProfile: Sendable, Hashable {
         "son goes to", "daughter goes to", "dd goes to", "ds goes to", "who go to", "who goes to",
         "offered", "got into", "applied to", "applying to", "apply to",
         "appeal for", "appealing for", "youre at",
+    ]
+
+    /// Words that license an ambiguous alias written right before them, whatever else the passage
+    /// says: its pupils by the school's name ("Millbrook girls", "the Millbrook boys") and the people
+    /// who run it ("the Millbrook office", "Millbrook's leadership").
+    public static let standardLeadOuts: [String] = [
+        "girls", "boys", "office", "leadership", "mum", "dad", "alumni", "alumnae", "old boys", "old girls",
     ]
 
     /// Phrases whose school words are about something else, so count as no context: another kind

@@ -335,6 +335,9 @@ private func spanText(_ mention: Mention, in text: String) -> String {
         LicenceCase(text: "Millbrook's new behaviour policy makes no sense", licence: "behaviour policy", testDescription: "a school policy"),
         LicenceCase(text: "Well done to the Millbrook Y12s on the charity run", licence: "y12s", testDescription: "a year group's pupils"),
         LicenceCase(text: "Millbrook had supply teachers for every lesson but one", licence: "supply teachers", testDescription: "staff"),
+        LicenceCase(text: "My 6yo cried leaving Millbrook today", licence: "6yo", testDescription: "a child's age"),
+        LicenceCase(text: "Millbrook mock results out tomorrow, send help", licence: "mock", testDescription: "exams"),
+        LicenceCase(text: "When does Millbrook break up for summer?", licence: "break up", testDescription: "the end of term"),
     ])
     func theWaysPeopleWriteAboutASchoolLicenseAnAlias(_ example: LicenceCase) {
         let found = mentions(example.text)
@@ -345,7 +348,19 @@ private func spanText(_ mention: Mention, in text: String) -> String {
 
     @Test func aLeadInCountsOnlyRightBeforeTheAlias() {
         #expect(mentions("Boys at the bus stop by Millbrook were shouting").isEmpty)
-        #expect(mentions("Millbrook boys at it again").isEmpty)
+        #expect(mentions("Millbrook won again and the boys at the bus stop cheered").isEmpty)
+    }
+
+    @Test func aLeadOutCountsOnlyRightAfterTheAlias() {
+        #expect(mentions("The Millbrook girls were brilliant in the final").first?.contextWord == "girls")
+        #expect(mentions("Millbrook's leadership never answers").first?.contextWord == "leadership")
+        #expect(mentions("Girls swam in the Millbrook all afternoon").isEmpty)
+    }
+
+    @Test func aContextWordCountsInThePlural() {
+        #expect(mentions("Another week, another two Millbrook cake sales").first?.contextWord == "cake sales")
+        // A hyphenated term is no stem: "in-year" makes no "in years".
+        #expect(mentions("Kingfisher on the Millbrook this morning, the first in years").isEmpty)
     }
 
     @Test func aNearbyContextWordIsReportedBeforeALeadIn() {
@@ -498,7 +513,7 @@ private func spanText(_ mention: Mention, in text: String) -> String {
     // MARK: Aliases without context
 
     @Test func anAliasNoContextLicensesIsKeptAsidePendingTheJudgement() {
-        let reading = finder.reading(of: "A man keeps offering Millbrook girls lifts home", sourceIsAboutSchool: false)
+        let reading = finder.reading(of: "A man by Millbrook keeps offering girls lifts home", sourceIsAboutSchool: false)
         #expect(reading.mentions.isEmpty)
         #expect(reading.aliasesWithoutContext.map(\.matchedText) == ["Millbrook"])
         #expect(reading.mentions(judgedAs: [ConcernAssessment(concern: .complaint, confidence: 0.9, evidence: [])]).isEmpty)
