@@ -83,7 +83,9 @@
 ///    exasperation, not requests); question phrases count without one.
 /// 7. UK mobile numbers, and postcodes a few words after a street word, are data protection;
 ///    a landline (usually an organisation's published number) only adds to other evidence.
-/// 8. The concern model (`ConcernModel`) adds its evidence. In a passage it reads as positive
+/// 8. The concern model (`ConcernModel`) adds its evidence, and drops the trigger phrases of a
+///    concern it finds unlikely (weak ones in any passage it knows enough of, all but the heaviest
+///    in a long one; never safeguarding's). In a passage it reads as positive
 ///    toward the school, a complaint or allegation the model alone raised is dropped, and abuse is
 ///    dropped whatever showed it (swearing in praise is not abuse aimed at the school).
 /// 9. Praise is dropped when the passage's sentiment is negative, unless the model reads the

@@ -97,7 +97,7 @@ import Workflow
 
     @Test func aBareAliasInAPostAboutAChildAtRiskReachesTheSafeguardingLead() throws {
         let observation = try analyzer().observe(
-            item("A man in a van keeps offering Millbrook girls lifts and telling them to keep it secret"),
+            item("A man in a van keeps offering girls lifts near Millbrook and telling them to keep it secret"),
             in: source(aboutSchool: false), discoveredAt: now)
         #expect(observation.finding?.mentions.map(\.rule) == [.aliasInSafeguardingPost])
         #expect(observation.triage?.primaryConcern == .safeguarding && observation.triage?.owner == .designatedSafeguardingLead)
