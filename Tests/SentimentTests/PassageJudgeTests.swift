@@ -92,6 +92,25 @@ import Testing
         #expect(try concerns(of: worry, weights: unlikelySafeguarding).contains(.safeguarding))
     }
 
+    /// In a passage of many known features the model overrules every phrase of a concern it finds
+    /// unlikely but the heaviest; in a shorter one, only when it finds the concern very unlikely.
+    @Test func inALongPassageTheModelOverrulesAllButTheHeaviestPhrases() throws {
+        let words = ["apple", "banana", "cherry", "damson", "elder", "fig", "grape", "hazel", "iris", "juniper",
+                     "kale", "lemon", "mango", "nutmeg", "olive", "pear", "quince", "radish", "sage", "thyme",
+                     "ugli", "vanilla", "walnut", "yam", "zest", "basil", "chive", "dill", "fennel", "garlic"]
+        // A probability of about 0.27 for a complaint: above the bar for any passage, below the one for a long one.
+        var lexicon = try Lexicon.bundled()
+        lexicon.concernModel = try ConcernModel.withBundledFamilies(
+            weights: "@bias\tcomplaint\t-1\n" + words.map { "\($0)\tcomplaint\t0.001\n" }.joined())
+        let judge = PassageJudge(lexicon: lexicon)
+        func complains(_ text: String) -> Bool { judge.judgement(of: text).concerns.contains { $0.concern == .complaint } }
+        let long = words.joined(separator: " ") + ". "
+        let short = words.prefix(10).joined(separator: " ") + ". "
+        #expect(!complains(long + "I want to complain about it."))
+        #expect(complains(long + "I have made a formal complaint."))
+        #expect(complains(short + "I want to complain about it."))
+    }
+
     /// A complaint, abuse or an allegation the model alone raises is dropped when the model reads
     /// the post as positive toward the school; a phrase of a complaint or an allegation still
     /// counts, while abuse in a positive post is swearing, not abuse aimed at the school.
