@@ -23,8 +23,9 @@ struct MatchCommand: ParsableCommand {
         Output: one JSON object per input line, in order: {"mentions": [{"start", "end", "text", "rule", \
         "term", "context"}], "otherMeanings": [...]}; start and end count characters, end exclusive; \
         otherMeanings (the exclusion phrases that took the school's words in another sense) only when there are any. \
-        As in a scan, an ambiguous alias with no school context is a mention (rule aliasInSafeguardingPost) when \
-        the passage may be about a child at risk.
+        As in a scan, an ambiguous alias with no school context is a mention when the passage may be about \
+        a child at risk (rule aliasInSafeguardingPost) or, unless the alias is initials, raises a concern aimed \
+        at someone such as a complaint or abuse (rule aliasInConcernPost).
         """
     )
 

@@ -509,7 +509,7 @@ extension Mention.Rule {
         case .hashtag: 1
         case .handle: 2
         case .domain: 3
-        case .aliasWithContext, .aliasInSafeguardingPost: 4
+        case .aliasWithContext, .aliasInSafeguardingPost, .aliasInConcernPost: 4
         }
     }
 }

@@ -46,10 +46,15 @@
 ///    anywhere in a short post (at most `SchoolProfile.shortPostTokens` tokens); the
 ///    nearest one is reported as the context word. Failing that, it is kept when a lead-in
 ///    (`SchoolProfile.standardLeadIns`: "girls at", "my son goes to", "taught at") ends right
-///    before it, reported as the context word; failing that, only when the source is about the school.
+///    before it or a lead-out (`SchoolProfile.standardLeadOuts`: "girls", "office", "leadership")
+///    starts right after it ("Millbrook girls", "Millbrook's leadership"), reported as the context
+///    word; failing that, only when the source is about the school. Every context word counts in
+///    the plural too ("cake sale", "cake sales"), but for a hyphenated one ("in-year").
 ///    When nothing names the school, the aliases no context licensed are kept aside in the
 ///    reading (`MentionReading.aliasesWithoutContext`): a caller that judges the passage counts
-///    them when it may be about a child at risk (`Mention.Rule.aliasInSafeguardingPost`).
+///    them when it may be about a child at risk (`Mention.Rule.aliasInSafeguardingPost`) or,
+///    for an alias that is a word rather than initials, when it raises a concern aimed at
+///    someone, such as a complaint or abuse (`Mention.Rule.aliasInConcernPost`).
 /// 6. Overlaps. Of overlapping matches the longest wins, so a name inside a longer name, or an
 ///    alias inside a name, is reported once; equal lengths go to the earlier match, then to the
 ///    stronger rule (name, hashtag, handle, domain, alias).

@@ -11,6 +11,11 @@ public struct Mention: Hashable, Sendable, Codable {
         /// child at risk: a missed child costs far more than a false alarm, so the designated
         /// safeguarding lead sees it, as possible safeguarding.
         case aliasInSafeguardingPost
+        /// An ambiguous alias with no school context, accepted because the passage raises a concern
+        /// aimed at someone (a complaint, abuse, an allegation, bullying, discrimination, a data
+        /// breach): such a post is usually about the school its words name, and a complaint
+        /// answered late costs more than one about something else read and closed.
+        case aliasInConcernPost
         case hashtag
         case handle
         case domain

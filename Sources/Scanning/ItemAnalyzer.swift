@@ -50,7 +50,8 @@ public struct ItemAnalyzer: Sendable {
     /// source marked as its own or on its domain, a link to its domain, or one of its handles as
     /// the author) is a finding too, and opens no case at any school. An ambiguous alias that no
     /// school context licenses still names the school when the passage may be about a child at
-    /// risk: missing one costs far more than a false alarm.
+    /// risk, missing one costing far more than a false alarm, or when it raises a concern aimed
+    /// at someone (a complaint, abuse, an allegation) and the alias is a word rather than initials.
     ///
     /// The marks of a source every school shares are the trust's in a trust's installation.
     public func observe(_ item: Item, in source: Source, discoveredAt: Date) -> SourceScanRecord.Observation {
@@ -66,8 +67,8 @@ public struct ItemAnalyzer: Sendable {
             else { continue }
             readings.append((school, reading, isAboutIt))
         }
-        // A bare alias is the school's only when the passage may be about a child at risk, so a
-        // passage holding one is judged even when nothing else names a school.
+        // A bare alias is the school's only when the passage may be about a child at risk or raises
+        // a concern aimed at someone, so a passage holding one is judged even when nothing else names a school.
         guard !readings.isEmpty else { return .init(item: item) }
         let judgement = judge.judgement(of: text)
         let concerns = judgement.concerns

@@ -516,9 +516,24 @@ private func spanText(_ mention: Mention, in text: String) -> String {
         let reading = finder.reading(of: "A man by Millbrook keeps offering girls lifts home", sourceIsAboutSchool: false)
         #expect(reading.mentions.isEmpty)
         #expect(reading.aliasesWithoutContext.map(\.matchedText) == ["Millbrook"])
-        #expect(reading.mentions(judgedAs: [ConcernAssessment(concern: .complaint, confidence: 0.9, evidence: [])]).isEmpty)
+        #expect(reading.mentions(judgedAs: [ConcernAssessment(concern: .praise, confidence: 0.9, evidence: [])]).isEmpty)
         let kept = reading.mentions(judgedAs: [ConcernAssessment(concern: .safeguarding, confidence: 0.4, evidence: [])])
         #expect(kept.map(\.rule) == [.aliasInSafeguardingPost] && kept.map(\.matchedText) == ["Millbrook"])
+    }
+
+    /// A complaint, abuse or an allegation makes a bare alias the school's, unless the alias is
+    /// initials; praise and questions do not.
+    @Test func aConcernAimedAtSomeoneMakesABareWordAliasTheSchools() {
+        let complaint = [ConcernAssessment(concern: .complaint, confidence: 0.9, evidence: [])]
+        let word = finder.reading(of: "Millbrook ignored three of my emails", sourceIsAboutSchool: false)
+        #expect(word.mentions.isEmpty)
+        #expect(word.mentions(judgedAs: complaint).map(\.rule) == [.aliasInConcernPost])
+        #expect(word.mentions(judgedAs: [ConcernAssessment(concern: .question, confidence: 0.9, evidence: [])]).isEmpty)
+        let initials = finder.reading(of: "MBA ignored three of my emails", sourceIsAboutSchool: false)
+        #expect(initials.aliasesWithoutContext.map(\.matchedText) == ["MBA"])
+        #expect(initials.mentions(judgedAs: complaint).isEmpty)
+        #expect(initials.mentions(judgedAs: [ConcernAssessment(concern: .safeguarding, confidence: 0.4, evidence: [])]).map(\.rule)
+                == [.aliasInSafeguardingPost])
     }
 
     @Test func anExcludedOrLicensedAliasIsNeverSetAside() {

@@ -95,6 +95,14 @@ import Workflow
         #expect(ours.finding != nil && ours.triage?.concerns.contains(.complaint) == true)
     }
 
+    @Test func aBareAliasInAComplaintIsTheSchoolsComplaint() throws {
+        let observation = try analyzer().observe(
+            item("Third email to Millbrook about the refund and still nothing back. Shocking."),
+            in: source(aboutSchool: false), discoveredAt: now)
+        #expect(observation.finding?.mentions.map(\.rule) == [.aliasInConcernPost])
+        #expect(observation.triage?.primaryConcern == .complaint)
+    }
+
     @Test func aBareAliasInAPostAboutAChildAtRiskReachesTheSafeguardingLead() throws {
         let observation = try analyzer().observe(
             item("A man in a van keeps offering girls lifts near Millbrook and telling them to keep it secret"),
