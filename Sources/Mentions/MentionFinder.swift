@@ -353,10 +353,6 @@ public struct MentionFinder: Sendable {
 
     // MARK: - Compiling terms
 
-    /// Every folded spelling of a term's words: a possessive word ("Mary's") matches both the
-    /// possessive ("Mary's", folded to "mary") and the plain run-on spelling ("Marys"). With each
-    /// spelling, the positions of its words folded from a possessive, which the passage's bare
-    /// word ("Mary") also matches.
     /// The terms with the plural of each one's last word beside it ("school run", "school runs"):
     /// writers use either, and a list that names one should not miss the other.
     private static func withPluralForms(_ terms: [String]) -> [String] {
@@ -370,6 +366,10 @@ public struct MentionFinder: Sendable {
         return result
     }
 
+    /// Every folded spelling of a term's words: a possessive word ("Mary's") matches both the
+    /// possessive ("Mary's", folded to "mary") and the plain run-on spelling ("Marys"). With each
+    /// spelling, the positions of its words folded from a possessive, which the passage's bare
+    /// word ("Mary") also matches.
     private static func spellings(of tokens: [MentionToken]) -> [(words: [String], possessiveWords: [Int])] {
         var spellings: [(words: [String], possessiveWords: [Int])] = [([], [])]
         for (position, token) in tokens.enumerated() {

@@ -56,9 +56,9 @@ public final class ConcernModel: Sendable {
     /// 0.35 and 0.85 against the rule above alone): five folds concern micro-F1 0.838 → 0.853 and
     /// owner 0.862 → 0.870, short → long 0.823 → 0.854 and 0.810 → 0.840, long → short 0.844 →
     /// 0.845 and 0.893 → 0.890, authored → Millbrook 0.833 → 0.846 and 0.860 → 0.868, Millbrook →
-    /// authored 0.650 → 0.656 and 0.644 → 0.642. Overruling
-    /// every passage so (from 6 features) cost the short posts and a small model; the heaviest
-    /// phrases (slurs, a newsroom's own words) stay whatever the model says.
+    /// authored 0.650 → 0.656 and 0.644 → 0.642. Overruling every passage so (from 6 features)
+    /// cost the short posts and a small model; the heaviest phrases (slurs, a newsroom's own
+    /// words) stay whatever the model says.
     static let longPassageFeatures = 25
     /// Below this probability, a model that read a long passage overrules a concern's phrases.
     static let longPassageOverrulingProbability = 0.35
