@@ -61,6 +61,12 @@ public struct ConcernClassifier: Sendable {
         (.safeguarding, "filming our children"), (.safeguarding, "filming my girls"), (.safeguarding, "filming my boys"),
         (.safeguarding, "photographing my kids"), (.safeguarding, "photographing our kids"),
         (.safeguarding, "photographing my children"), (.safeguarding, "photographing our children"),
+        (.safeguarding, "racist abuse"), (.safeguarding, "racial abuse"), (.safeguarding, "racially abused"),
+        (.safeguarding, "homophobic abuse"), (.safeguarding, "transphobic abuse"), (.safeguarding, "verbal abuse"),
+        (.safeguarding, "verbally abused"), (.safeguarding, "abuse of power"), (.safeguarding, "abuse of position"),
+        (.safeguarding, "shouting abuse"), (.safeguarding, "shouted abuse"), (.safeguarding, "screaming abuse"),
+        (.safeguarding, "screamed abuse"), (.safeguarding, "hurling abuse"), (.safeguarding, "hurled abuse"),
+        (.safeguarding, "get abuse"), (.safeguarding, "gets abuse"), (.safeguarding, "getting abuse"),
     ]
 
     /// The lexicon the rules come from.
@@ -148,8 +154,9 @@ public struct ConcernClassifier: Sendable {
         workspace.ruleMatches = RuleMatches()
         tokens.withUnsafeBufferPointer { tokens in
             phraseEvidence(in: tokens, forms: forms, matches: &ruleMatches, into: &evidence)
-            for token in tokens where token.kind == .word && token.has(PassageToken.isObfuscated)
-                && hidesProfanity(forms[Int(token.formStart)..<Int(token.formStart + token.formLength)]) {
+            for (index, token) in tokens.enumerated() where token.kind == .word && token.has(PassageToken.isObfuscated)
+                && hidesProfanity(forms[Int(token.formStart)..<Int(token.formStart + token.formLength)])
+                && !Self.isReportedName(tokens, before: index) {
                 evidence.append(ConcernEvidence(concern: .offensive, kind: .obfuscated, key: token.hash,
                                                 weight: Self.obfuscatedProfanityWeight, start: token.start, end: token.end, isPhrase: true))
             }
@@ -370,6 +377,7 @@ public struct ConcernClassifier: Sendable {
                 if furthestBenignEnd[rule.concern.rank] >= covered.upperBound { continue }
             }
             if rule.concern.isNegatable, isNegated(tokens, before: start, forms: forms) { continue }
+            if rule.concern == .offensive, Self.isReportedName(tokens, before: start) { continue }
             evidence.append(ConcernEvidence(
                 concern: rule.concern, kind: .phrase, key: UInt64(ruleIndex), weight: rule.weight,
                 start: tokens[covered.lowerBound].start, end: tokens[covered.upperBound - 1].end, isPhrase: true))
@@ -478,6 +486,30 @@ public struct ConcernClassifier: Sendable {
             }
         }
         return true
+    }
+
+    /// Words that report what someone was called. An offensive word up to `reportedNameReach`
+    /// words after one, in the same clause, is a name quoted ("they keep calling my son a 'spaz'"):
+    /// bullying or discrimination as the post tells it, not the writer's own abuse.
+    public static let namingWords: [String] = [
+        "call", "calls", "called", "calling", "named", "chanting", "chanted", "singing",
+        "shouting", "shouted", "screaming", "screamed", "yelling", "yelled",
+    ]
+
+    private static let namingHashes = Set(namingWords.map { ByteKeyTable.hash($0.utf8) })
+
+    /// How many words before an offensive word a naming word may stand.
+    static let reportedNameReach = 5
+
+    /// Whether one of `namingWords` is among the `reportedNameReach` words before a token, within its clause.
+    private static func isReportedName(_ tokens: UnsafeBufferPointer<PassageToken>, before start: Int) -> Bool {
+        var index = start - 1
+        while index >= 0, start - index <= reportedNameReach {
+            guard tokens[index].kind == .word else { return false }
+            if namingHashes.contains(tokens[index].hash) { return true }
+            index -= 1
+        }
+        return false
     }
 
     /// Whether a negator is among the `SentimentAnalyzer.lookBack` words before a token, within its clause.

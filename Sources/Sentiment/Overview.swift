@@ -73,7 +73,10 @@
 /// 1. Phrases from concerns.tsv, matched on the same tokens, hyphens read as spaces.
 /// 2. Innocent readings listed in code veto a trigger they cover ("a bully to drive").
 /// 3. A negator within three words before a bullying, complaint, press or praise phrase, in
-///    the same clause, vetoes it ("I'm not complaining", "no complaints").
+///    the same clause, vetoes it ("I'm not complaining", "no complaints"). A word of naming
+///    ("called", "calling", "shouting") within five words before an offensive phrase or
+///    obfuscated word, in the same clause, vetoes it too: the name is reported ("they called
+///    him a 'spaz'"), not the writer's abuse (`ConcernClassifier.namingWords`).
 /// 4. Obfuscated profanity: a word of letters with `*` inside, or a short word ending in a run of
 ///    `*` ("f***", "sh*t", "f**king"), is offensive; one with `@`, `$` or `#` inside is offensive
 ///    when, each symbol standing for one letter, it spells a word an offensive phrase of one word

@@ -189,6 +189,35 @@ import Testing
         #expect(classifier.classify("The head is a f***ing disgrace and the office staff are useless").contains { $0.concern == .offensive })
     }
 
+    /// A slur quoted after a word of naming is what someone was called, reported: bullying or
+    /// discrimination as the post tells it, not the writer's abuse. The same word said by the
+    /// writer, and British insults aimed at staff, are abuse.
+    @Test(arguments: [
+        ("they keep calling my son a 'f****t' on the bus", false), ("DD was called a 'sp*stic' in the lunch queue", false),
+        ("a group of Y9s were shouting 'p***' at him", false), ("the head is a f***ing joke", true),
+        ("the head of maths is a lying cow", true), ("that receptionist is a total knob", true),
+    ])
+    func aQuotedNameIsReportedWhileTheWritersInsultIsAbuse(text: String, isOffensive: Bool) {
+        #expect(classifier.classify(text).contains { $0.concern == .offensive } == isOffensive)
+    }
+
+    /// Abuse of other kinds (racist, verbal, of power), things gone missing and knife-crime
+    /// talks are not safeguarding phrases; a child gone missing and an adult touching one are.
+    @Test(arguments: [
+        ("pupils were shouting racist abuse at the driver", nil), ("it feels like an abuse of power", nil),
+        ("his PE kit went missing again", nil), ("we are recruiting a teaching assistant", nil),
+        ("my daughter went missing after school", "daughter went missing"), ("he touched my daughter on the stairs", "touched my"),
+        ("my son was abused by a coach", "abused"),
+    ] as [(String, String?)])
+    func safeguardingPhrasesNeedTheirHarmfulSense(text: String, phrase: String?) {
+        let evidence = classifier.classify(text).first { $0.concern == .safeguarding }?.evidence ?? []
+        if let phrase {
+            #expect(evidence.contains(phrase))
+        } else {
+            #expect(!evidence.contains { ["abuse", "went missing", "recruiting"].contains($0.lowercased()) })
+        }
+    }
+
     /// Short thanks that share a word with complaints ("touched", "staff") are praise alone.
     @Test func shortThanksRaiseNoComplaint() {
         #expect(classifier.classify("So touched by the kindness of the staff").map(\.concern) == [.praise])
