@@ -120,13 +120,10 @@ import Testing
         #expect(classifier.classify(text).contains { $0.concern == .safeguarding } == isSafeguarding)
     }
 
-    /// A car hit while reversing is no harm to a child; the model, which weighs "mum's", "hit" and
-    /// "car" toward safeguarding from the posts about a mum's boyfriend, hitting and lifts, still
-    /// reads it as possible safeguarding, recorded here until it no longer does.
+    /// A car hit while reversing is no harm to a child, though the model reads "mum's", "hit" and
+    /// "car" in posts about a mum's boyfriend, hitting and lifts.
     @Test func aCarHitReversingIsNoSafeguarding() {
-        withKnownIssue("the safeguarding model adds up \"mum's\", \"hit\" and \"car\" in a short post") {
-            #expect(!classifier.classify("He hit his mum's car reversing out").contains { $0.concern == .safeguarding })
-        }
+        #expect(!classifier.classify("He hit his mum's car reversing out").contains { $0.concern == .safeguarding })
     }
 
     /// Threats, an adult's lures, hurting oneself, exploitation and rough handling are
