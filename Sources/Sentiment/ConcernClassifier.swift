@@ -52,6 +52,8 @@ public struct ConcernClassifier: Sendable {
         (.bullying, "ridiculous"), (.bullying, "ridiculously"),
         (.safeguarding, "so touched"), (.safeguarding, "very touched"), (.safeguarding, "really touched"),
         (.safeguarding, "deeply touched"), (.safeguarding, "truly touched"), (.safeguarding, "touched by your"),
+        (.safeguarding, "touched my heart"), (.safeguarding, "touched me deeply"), (.safeguarding, "really touched me"),
+        (.safeguarding, "it touched me"), (.safeguarding, "that touched me"),
         (.safeguarding, "touched by the kindness"), (.safeguarding, "touched by all"), (.safeguarding, "touched to see"),
         (.safeguarding, "assault course"), (.safeguarding, "being hit by a car"), (.safeguarding, "being hit by cars"),
         (.safeguarding, "being hit by a ball"), (.safeguarding, "being hit by the ball"),

@@ -204,6 +204,7 @@ import Testing
         ("pupils were shouting racist abuse at the driver", nil), ("it feels like an abuse of power", nil),
         ("his PE kit went missing again", nil), ("we are recruiting a teaching assistant", nil),
         ("my daughter went missing after school", "daughter went missing"), ("he touched my daughter on the stairs", "touched my"),
+        ("your kindness really touched my heart", nil),
         ("my son was abused by a coach", "abused"),
     ] as [(String, String?)])
     func safeguardingPhrasesNeedTheirHarmfulSense(text: String, phrase: String?) {
@@ -211,7 +212,7 @@ import Testing
         if let phrase {
             #expect(evidence.contains(phrase))
         } else {
-            #expect(!evidence.contains { ["abuse", "went missing", "recruiting"].contains($0.lowercased()) })
+            #expect(!evidence.contains { ["abuse", "went missing", "recruiting", "touched my"].contains($0.lowercased()) })
         }
     }
 
