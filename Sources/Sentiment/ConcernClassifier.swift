@@ -505,21 +505,23 @@ public struct ConcernClassifier: Sendable {
 
     /// Whether one of `namingWords` is among the `reportedNameReach` words before a token, within its clause.
     private static func isReportedName(_ tokens: UnsafeBufferPointer<PassageToken>, before start: Int) -> Bool {
-        var index = start - 1
-        while index >= 0, start - index <= reportedNameReach {
-            guard tokens[index].kind == .word else { return false }
-            if namingHashes.contains(tokens[index].hash) { return true }
-            index -= 1
-        }
-        return false
+        hasWord(in: tokens, before: start, within: reportedNameReach) { namingHashes.contains($0.hash) }
     }
 
     /// Whether a negator is among the `SentimentAnalyzer.lookBack` words before a token, within its clause.
     private func isNegated(_ tokens: UnsafeBufferPointer<PassageToken>, before start: Int, forms: [UInt8]) -> Bool {
+        Self.hasWord(in: tokens, before: start, within: SentimentAnalyzer.lookBack) { analyzer.isNegator($0, forms: forms) }
+    }
+
+    /// Whether one of the `reach` words before a token passes `test`, looking back no further than
+    /// the clause: the first token before it that is not a word ends the search.
+    @inline(__always)
+    private static func hasWord(in tokens: UnsafeBufferPointer<PassageToken>, before start: Int, within reach: Int,
+                                where test: (PassageToken) -> Bool) -> Bool {
         var index = start - 1
-        while index >= 0, start - index <= SentimentAnalyzer.lookBack {
+        while index >= 0, start - index <= reach {
             guard tokens[index].kind == .word else { return false }
-            if analyzer.isNegator(tokens[index], forms: forms) { return true }
+            if test(tokens[index]) { return true }
             index -= 1
         }
         return false
