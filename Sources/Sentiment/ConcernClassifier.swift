@@ -42,8 +42,9 @@ public struct ConcernClassifier: Sendable {
     public static let hostileConcerns: Set<Concern> = [.complaint, .offensive, .defamation]
 
     /// Innocent readings of trigger words: a trigger inside one of these phrases does not count
-    /// for the concern. Kept short and specific on purpose; each names a sense of the word that
-    /// has nothing to do with the concern.
+    /// for the concern, nor does the model weigh the words inside it for the concern (a family
+    /// by the first word that shows it). Kept short and specific on purpose; each names a sense of
+    /// the word that has nothing to do with the concern.
     public static let benignReadings: [(concern: Concern, phrase: String)] = [
         (.bullying, "bully to drive"), (.bullying, "bully to handle"), (.bullying, "bully to steer"),
         (.bullying, "bully to ride"), (.bullying, "bully to park"), (.bullying, "bully to push"),
@@ -69,6 +70,7 @@ public struct ConcernClassifier: Sendable {
         (.safeguarding, "shouting abuse"), (.safeguarding, "shouted abuse"), (.safeguarding, "screaming abuse"),
         (.safeguarding, "screamed abuse"), (.safeguarding, "hurling abuse"), (.safeguarding, "hurled abuse"),
         (.safeguarding, "get abuse"), (.safeguarding, "gets abuse"), (.safeguarding, "getting abuse"),
+        (.safeguarding, "watch this space"),
     ]
 
     /// The lexicon the rules come from.
@@ -362,6 +364,12 @@ public struct ConcernClassifier: Sendable {
             }
         }
         let (benign, found) = (matches.benign, matches.found)
+        // The model reads whole tokens, not the hyphens' parts, so it is told where they lie in bytes.
+        matches.innocentSpans.removeAll(keepingCapacity: true)
+        for reading in benign {
+            matches.innocentSpans.append(InnocentSpan(
+                concern: reading.concern, start: tokens[reading.tokens.lowerBound].start, end: tokens[reading.tokens.upperBound - 1].end))
+        }
         // Both lists run in reading order, so one sweep finds, per concern, the furthest end of the
         // innocent readings starting at or before each trigger: it covers the trigger if it reaches
         // the trigger's end.
@@ -584,6 +592,16 @@ struct RuleMatches {
     var benign: [(concern: Concern, tokens: Range<Int>)] = []
     /// The triggers: the rule and the token it starts at.
     var found: [(rule: Int32, start: Int)] = []
+    /// The innocent readings by the bytes they cover, for the concern model.
+    var innocentSpans: [InnocentSpan] = []
+}
+
+/// An innocent reading of a concern's words ("watch this space", "touched my heart"), by the bytes
+/// it covers: the words inside are no evidence of that concern, for the phrases or the model.
+struct InnocentSpan {
+    var concern: Concern
+    var start: Int32
+    var end: Int32
 }
 
 /// A distinct piece of evidence for a concern: where it first appears among the evidence, and

@@ -282,6 +282,9 @@ final class BitSet: @unchecked Sendable {
 struct ModelFeature {
     var feature: ConcernFeature
     var row: Int
+    /// The concerns, as bits by rank, of the innocent readings the feature's words lie inside:
+    /// it is no evidence of those.
+    var innocentFor: UInt32 = 0
 }
 
 /// The concern model's weights: a row of `width` single-precision weights per feature, each row
@@ -569,6 +572,9 @@ extension ConcernModel {
         defer { workspace.modelSums = sums }
         sums.removeAll(keepingCapacity: true)
         for column in 0..<Self.columnCount { sums.append(column < 8 ? low[column] : high[column - 8]) }
+        if !workspace.ruleMatches.innocentSpans.isEmpty {
+            setAsideInnocentFeatures(&present, sums: &sums, in: workspace)
+        }
         guard known >= Self.minimumFeatures else { return }
         // Features count as a vector of unit length, so long and short passages weigh alike.
         let scale = 1 / Double(known).squareRoot()
@@ -591,11 +597,12 @@ extension ConcernModel {
             // Only from features this concern has a weight for: a concern learnt from the school
             // posts alone is not raised on words only a public set taught the model.
             let column = concern.rank
-            guard present.count(where: { weights[$0.row, column] != 0 }) >= Self.minimumFeatures else { continue }
+            let bit = UInt32(1) << UInt32(column)
+            guard present.count(where: { weights[$0.row, column] != 0 && $0.innocentFor & bit == 0 }) >= Self.minimumFeatures else { continue }
             guard citesFeatures else {
                 // As cited, the probability rides on the strongest feature pushing toward the
                 // concern, so it counts only when there is one.
-                guard present.contains(where: { weights[$0.row, column] > 0 }) else { continue }
+                guard present.contains(where: { weights[$0.row, column] > 0 && $0.innocentFor & bit == 0 }) else { continue }
                 let weight = min(probability, ConcernClassifier.maximumConfidence)
                 evidence.append(ConcernEvidence(concern: concern, kind: .model, key: 0, weight: weight, start: 0, end: 0, isPhrase: false))
                 continue
@@ -618,11 +625,37 @@ extension ConcernModel {
         }
     }
 
+    /// Marks the features whose words all lie inside an innocent reading of a concern ("watch this
+    /// space" for safeguarding, where "watch" is mostly a threat) and takes their weights off that
+    /// concern's sum, as the reading takes the trigger phrases inside it off the concern.
+    private func setAsideInnocentFeatures(_ present: inout [ModelFeature], sums: inout [Double], in workspace: JudgementWorkspace) {
+        let tokens = workspace.tokens
+        let spans = workspace.ruleMatches.innocentSpans
+        for index in present.indices {
+            let feature = present[index].feature
+            let start = tokens[Int(feature.first)].start
+            let end = tokens[Int(max(feature.first, feature.second))].end
+            var concerns: UInt32 = 0
+            for span in spans where span.start <= start && end <= span.end {
+                concerns |= 1 << UInt32(span.concern.rank)
+            }
+            guard concerns != 0 else { continue }
+            present[index].innocentFor = concerns
+            var remaining = concerns
+            while remaining != 0 {
+                let column = remaining.trailingZeroBitCount
+                remaining &= remaining - 1
+                sums[column] -= Double(weights[present[index].row, column])
+            }
+        }
+    }
+
     /// The features with the largest positive weights in `column`, strongest first (the first
     /// in reading order among equals), at most `evidenceFeatures` of them, in `chosen`.
     private func strongest(of present: [ModelFeature], in column: Int, into chosen: inout [WeighedFeature]) {
         chosen.removeAll(keepingCapacity: true)
-        for item in present {
+        let bit = UInt32(1) << UInt32(column)
+        for item in present where item.innocentFor & bit == 0 {
             let weight = weights[item.row, column]
             guard weight > 0 else { continue }
             guard chosen.count < Self.evidenceFeatures || weight > chosen[chosen.count - 1].weight else { continue }

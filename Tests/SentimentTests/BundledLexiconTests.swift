@@ -216,6 +216,19 @@ import Testing
         }
     }
 
+    /// A child's words of despair as a parent passes them on, a child whose whereabouts must stay
+    /// hidden, and a threat to burn the school with people inside are safeguarding phrases.
+    @Test(arguments: [
+        ("she keeps saying she wishes she was dead", "wishes she was dead"), ("he told me he hates himself", "hates himself"),
+        ("he says he wishes he'd never been born", "never been born"), ("she is skipping meals before school", "skipping meals"),
+        ("the letter named his birth family", "birth family"), ("she is in foster care and must not be online", "in foster care"),
+        ("someone should burn the place down with the teachers still inside", "burn the place down"),
+    ])
+    func wordsPassedOnByAParentAreSafeguardingPhrases(text: String, phrase: String) {
+        let evidence = classifier.classify(text).first { $0.concern == .safeguarding }?.evidence ?? []
+        #expect(evidence.contains(phrase))
+    }
+
     /// Short thanks that share a word with complaints ("touched", "staff") are praise alone.
     @Test func shortThanksRaiseNoComplaint() {
         #expect(classifier.classify("So touched by the kindness of the staff").map(\.concern) == [.praise])

@@ -92,6 +92,23 @@ import Testing
         #expect(try concerns(of: worry, weights: unlikelySafeguarding).contains(.safeguarding))
     }
 
+    /// The words of an innocent reading ("touched my heart") are no evidence of its concern for
+    /// the model, as they are none for the phrases; the same word elsewhere still is.
+    @Test func theModelWeighsNoWordInsideAnInnocentReading() throws {
+        let known = ["kindness", "parents", "children", "class", "two", "year"]
+        var lexicon = try Lexicon.bundled()
+        lexicon.concernModel = try ConcernModel.withBundledFamilies(
+            weights: "@bias\tsafeguarding\t-4\n@threshold\tsafeguarding\t0.5\ntouched\tsafeguarding\t12\n"
+                + known.map { "\($0)\tsafeguarding\t0.1\n" }.joined())
+        let judge = PassageJudge(lexicon: lexicon)
+        func safeguarding(_ text: String) -> ConcernAssessment? {
+            judge.judgement(of: text).concerns.first { $0.concern == .safeguarding }
+        }
+        #expect(safeguarding("Your kindness touched my heart, say the parents of the children in class two of year one") == nil)
+        let elsewhere = try #require(safeguarding("Your kindness was noted, say the parents; he touched the children in class two of year one"))
+        #expect(elsewhere.evidence.contains("touched"))
+    }
+
     /// In a passage of many known features the model overrules every phrase of a concern it finds
     /// unlikely but the heaviest; in a shorter one, only when it finds the concern very unlikely.
     @Test func inALongPassageTheModelOverrulesAllButTheHeaviestPhrases() throws {
