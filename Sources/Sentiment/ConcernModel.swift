@@ -281,10 +281,19 @@ final class BitSet: @unchecked Sendable {
 /// A feature of a passage the model has a row for, with that row.
 struct ModelFeature {
     var feature: ConcernFeature
-    var row: Int
+    /// The row of the feature's weights, kept in 32 bits so that the whole is 24 bytes.
+    var rowIndex: Int32
     /// The concerns, as bits by rank, of the innocent readings the feature's words lie inside:
     /// it is no evidence of those.
     var innocentFor: UInt32 = 0
+
+    init(feature: ConcernFeature, row: Int32) {
+        self.feature = feature
+        self.rowIndex = row
+    }
+
+    /// The row of the feature's weights.
+    var row: Int { Int(rowIndex) }
 }
 
 /// The concern model's weights: a row of `width` single-precision weights per feature, each row
@@ -564,7 +573,7 @@ extension ConcernModel {
                 low += SIMD8<Double>(rowWeights.lowHalf)
                 high += SIMD8<Double>(rowWeights.highHalf)
                 if row < concernRowCount { known += 1 }
-                present.append(ModelFeature(feature: feature, row: Int(row)))
+                present.append(ModelFeature(feature: feature, row: Int32(row)))
             }
         }
         var sums = workspace.modelSums
