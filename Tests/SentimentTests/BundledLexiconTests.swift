@@ -221,7 +221,7 @@ import Testing
     @Test(arguments: [
         ("she keeps saying she wishes she was dead", "wishes she was dead"), ("he told me he hates himself", "hates himself"),
         ("he says he wishes he'd never been born", "never been born"), ("she is skipping meals before school", "skipping meals"),
-        ("the letter named his birth family", "birth family"), ("she is in foster care and must not be online", "in foster care"),
+        ("the letter named his birth family", "birth family"), ("she is in foster care and must not be online", "foster care"),
         ("someone should burn the place down with the teachers still inside", "burn the place down"),
     ])
     func wordsPassedOnByAParentAreSafeguardingPhrases(text: String, phrase: String) {
