@@ -582,7 +582,7 @@ extension ConcernModel {
         sums.removeAll(keepingCapacity: true)
         for column in 0..<Self.columnCount { sums.append(column < 8 ? low[column] : high[column - 8]) }
         if !workspace.ruleMatches.innocentSpans.isEmpty {
-            setAsideInnocentFeatures(&present, sums: &sums, in: workspace)
+            setAsideInnocentFeatures(&present, sums: &sums, tokens: workspace.tokens, spans: workspace.ruleMatches.innocentSpans)
         }
         guard known >= Self.minimumFeatures else { return }
         // Features count as a vector of unit length, so long and short passages weigh alike.
@@ -637,9 +637,8 @@ extension ConcernModel {
     /// Marks the features whose words all lie inside an innocent reading of a concern ("watch this
     /// space" for safeguarding, where "watch" is mostly a threat) and takes their weights off that
     /// concern's sum, as the reading takes the trigger phrases inside it off the concern.
-    private func setAsideInnocentFeatures(_ present: inout [ModelFeature], sums: inout [Double], in workspace: JudgementWorkspace) {
-        let tokens = workspace.tokens
-        let spans = workspace.ruleMatches.innocentSpans
+    private func setAsideInnocentFeatures(_ present: inout [ModelFeature], sums: inout [Double], tokens: [PassageToken],
+                                          spans: [InnocentSpan]) {
         for index in present.indices {
             let feature = present[index].feature
             let start = tokens[Int(feature.first)].start
