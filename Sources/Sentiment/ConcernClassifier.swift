@@ -42,9 +42,9 @@ public struct ConcernClassifier: Sendable {
     public static let hostileConcerns: Set<Concern> = [.complaint, .offensive, .defamation]
 
     /// Innocent readings of trigger words: a trigger inside one of these phrases does not count
-    /// for the concern, nor does the model weigh the words inside it for the concern (a family
-    /// by the first word that shows it). Kept short and specific on purpose; each names a sense of
-    /// the word that has nothing to do with the concern.
+    /// for the concern, nor does the model weigh for the concern a feature shown only inside such
+    /// phrases (`ConcernModel`). Kept short and specific on purpose; each names a sense of the word
+    /// that has nothing to do with the concern.
     public static let benignReadings: [(concern: Concern, phrase: String)] = [
         (.bullying, "bully to drive"), (.bullying, "bully to handle"), (.bullying, "bully to steer"),
         (.bullying, "bully to ride"), (.bullying, "bully to park"), (.bullying, "bully to push"),
@@ -70,7 +70,7 @@ public struct ConcernClassifier: Sendable {
         (.safeguarding, "shouting abuse"), (.safeguarding, "shouted abuse"), (.safeguarding, "screaming abuse"),
         (.safeguarding, "screamed abuse"), (.safeguarding, "hurling abuse"), (.safeguarding, "hurled abuse"),
         (.safeguarding, "get abuse"), (.safeguarding, "gets abuse"), (.safeguarding, "getting abuse"),
-        (.safeguarding, "watch this space"),
+        (.safeguarding, "watch this space for"),
     ]
 
     /// The lexicon the rules come from.
@@ -596,7 +596,7 @@ struct RuleMatches {
     var innocentSpans: [InnocentSpan] = []
 }
 
-/// An innocent reading of a concern's words ("watch this space", "touched my heart"), by the bytes
+/// An innocent reading of a concern's words ("watch this space for", "touched my heart"), by the bytes
 /// it covers: the words inside are no evidence of that concern, for the phrases or the model.
 struct InnocentSpan {
     var concern: Concern

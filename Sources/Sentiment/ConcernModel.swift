@@ -582,7 +582,7 @@ extension ConcernModel {
         sums.removeAll(keepingCapacity: true)
         for column in 0..<Self.columnCount { sums.append(column < 8 ? low[column] : high[column - 8]) }
         if !workspace.ruleMatches.innocentSpans.isEmpty {
-            setAsideInnocentFeatures(&present, sums: &sums, tokens: workspace.tokens, spans: workspace.ruleMatches.innocentSpans)
+            setAsideInnocentFeatures(&present, sums: &sums, in: &workspace)
         }
         guard known >= Self.minimumFeatures else { return }
         // Features count as a vector of unit length, so long and short passages weigh alike.
@@ -634,26 +634,40 @@ extension ConcernModel {
         }
     }
 
-    /// Marks the features whose words all lie inside an innocent reading of a concern ("watch this
-    /// space" for safeguarding, where "watch" is mostly a threat) and takes their weights off that
-    /// concern's sum, as the reading takes the trigger phrases inside it off the concern.
-    private func setAsideInnocentFeatures(_ present: inout [ModelFeature], sums: inout [Double], tokens: [PassageToken],
-                                          spans: [InnocentSpan]) {
-        for index in present.indices {
-            let feature = present[index].feature
+    /// Marks the features every showing of which lies inside an innocent reading of a concern
+    /// ("watch this space for" the results, where "watch" is mostly a threat) and takes their
+    /// weights for that concern off its sum, as the reading takes the trigger phrases inside it off
+    /// the concern; a weight against the concern stays. A family shows by the first word of it in
+    /// each sentence. A feature set aside still counts among those the model knows of the passage.
+    /// Innocent readings are rare, so the passage's features are walked again here rather than
+    /// located on every passage.
+    private func setAsideInnocentFeatures(_ present: inout [ModelFeature], sums: inout [Double],
+                                          in workspace: inout JudgementWorkspace) {
+        let tokens = workspace.tokens
+        let spans = workspace.ruleMatches.innocentSpans
+        let rowsByHash = rowsByHash
+        // The concerns, as bits, each row's showings have all been innocent of so far.
+        var innocentByRow: [Int32: UInt32] = [:]
+        forEachFeature(in: &workspace) { feature in
+            guard self.mayKnow(feature.hash), let row = rowsByHash.value(for: feature.hash) else { return }
             let start = tokens[Int(feature.first)].start
             let end = tokens[Int(max(feature.first, feature.second))].end
             var concerns: UInt32 = 0
             for span in spans where span.start <= start && end <= span.end {
                 concerns |= 1 << UInt32(span.concern.rank)
             }
-            guard concerns != 0 else { continue }
-            present[index].innocentFor = concerns
-            var remaining = concerns
+            innocentByRow[row] = (innocentByRow[row] ?? concerns) & concerns
+        }
+        for index in present.indices {
+            guard let innocent = innocentByRow[present[index].rowIndex], innocent != 0 else { continue }
+            var remaining = innocent
             while remaining != 0 {
                 let column = remaining.trailingZeroBitCount
                 remaining &= remaining - 1
-                sums[column] -= Double(weights[present[index].row, column])
+                let weight = weights[present[index].row, column]
+                guard weight > 0 else { continue }
+                sums[column] -= Double(weight)
+                present[index].innocentFor |= 1 << UInt32(column)
             }
         }
     }

@@ -72,7 +72,7 @@
 /// **Concern rule order** (`ConcernClassifier`):
 /// 1. Phrases from concerns.tsv, matched on the same tokens, hyphens read as spaces.
 /// 2. Innocent readings listed in code veto a trigger they cover ("a bully to drive"), and the
-///    model's features inside them for that concern ("watch this space").
+///    model's features shown only inside them, for that concern ("watch this space for").
 /// 3. A negator within three words before a bullying, complaint, press or praise phrase, in
 ///    the same clause, vetoes it ("I'm not complaining", "no complaints"). A word of naming
 ///    ("called", "calling", "shouting") within five words before an offensive phrase or

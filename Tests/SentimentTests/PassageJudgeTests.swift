@@ -93,7 +93,8 @@ import Testing
     }
 
     /// The words of an innocent reading ("touched my heart") are no evidence of its concern for
-    /// the model, as they are none for the phrases; the same word elsewhere still is.
+    /// the model, as they are none for the phrases; the same word elsewhere still is, in the
+    /// same passage too.
     @Test func theModelWeighsNoWordInsideAnInnocentReading() throws {
         let known = ["kindness", "parents", "children", "class", "two", "year"]
         var lexicon = try Lexicon.bundled()
@@ -107,6 +108,8 @@ import Testing
         #expect(safeguarding("Your kindness touched my heart, say the parents of the children in class two of year one") == nil)
         let elsewhere = try #require(safeguarding("Your kindness was noted, say the parents; he touched the children in class two of year one"))
         #expect(elsewhere.evidence.contains("touched"))
+        let both = "Your kindness touched my heart, say the parents; he touched the children in class two of year one"
+        #expect(safeguarding(both) != nil)
     }
 
     /// In a passage of many known features the model overrules every phrase of a concern it finds
