@@ -199,13 +199,19 @@ import Testing
     }
 
     /// Abuse of other kinds (racist, verbal, of power), things gone missing and knife-crime
-    /// talks are not safeguarding phrases; a child gone missing and an adult touching one are.
+    /// talks are not safeguarding phrases; a child gone missing and an adult touching one are, as
+    /// are a child's words of despair as a parent passes them on, a child whose whereabouts must
+    /// stay hidden, and a threat to burn the school with people inside.
     @Test(arguments: [
         ("pupils were shouting racist abuse at the driver", nil), ("it feels like an abuse of power", nil),
         ("his PE kit went missing again", nil), ("we are recruiting a teaching assistant", nil),
         ("my daughter went missing after school", "daughter went missing"), ("he touched my daughter on the stairs", "touched my"),
         ("your kindness really touched my heart", nil),
         ("my son was abused by a coach", "abused"),
+        ("she keeps saying she wishes she was dead", "wishes she was dead"), ("he told me he hates himself", "hates himself"),
+        ("he says he wishes he'd never been born", "never been born"), ("she is skipping meals before school", "skipping meals"),
+        ("the letter named his birth family", "birth family"), ("she is in foster care and must not be online", "foster care"),
+        ("someone should burn the place down with the teachers still inside", "burn the place down"),
     ] as [(String, String?)])
     func safeguardingPhrasesNeedTheirHarmfulSense(text: String, phrase: String?) {
         let evidence = classifier.classify(text).first { $0.concern == .safeguarding }?.evidence ?? []
@@ -214,19 +220,6 @@ import Testing
         } else {
             #expect(!evidence.contains { ["abuse", "went missing", "recruiting", "touched my"].contains($0.lowercased()) })
         }
-    }
-
-    /// A child's words of despair as a parent passes them on, a child whose whereabouts must stay
-    /// hidden, and a threat to burn the school with people inside are safeguarding phrases.
-    @Test(arguments: [
-        ("she keeps saying she wishes she was dead", "wishes she was dead"), ("he told me he hates himself", "hates himself"),
-        ("he says he wishes he'd never been born", "never been born"), ("she is skipping meals before school", "skipping meals"),
-        ("the letter named his birth family", "birth family"), ("she is in foster care and must not be online", "foster care"),
-        ("someone should burn the place down with the teachers still inside", "burn the place down"),
-    ])
-    func wordsPassedOnByAParentAreSafeguardingPhrases(text: String, phrase: String) {
-        let evidence = classifier.classify(text).first { $0.concern == .safeguarding }?.evidence ?? []
-        #expect(evidence.contains(phrase))
     }
 
     /// Short thanks that share a word with complaints ("touched", "staff") are praise alone.
