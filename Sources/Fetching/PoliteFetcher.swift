@@ -26,20 +26,24 @@ public struct PoliteFetcher: Sendable {
     private let robots = RobotsCache()
     private let sleep: @Sendable (Duration) async -> Void
     private let jitter: @Sendable () -> Double
+    private let now: @Sendable () -> ContinuousClock.Instant
 
     /// - Parameters:
     ///   - sleep: waits for a duration; tests pass one that records instead of waiting.
     ///   - jitter: a factor in [0.5, 1.5] applied to backoff waits.
+    ///   - now: the clock that spaces requests to one host; tests pass one that moves only as they wait.
     public init(
         engine: TransferEngine,
         policy: PolitenessPolicy = PolitenessPolicy(),
         sleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) },
-        jitter: @escaping @Sendable () -> Double = { Double.random(in: 0.5...1.5) }
+        jitter: @escaping @Sendable () -> Double = { Double.random(in: 0.5...1.5) },
+        now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }
     ) {
         self.engine = engine
         self.policy = policy
         self.sleep = sleep
         self.jitter = jitter
+        self.now = now
     }
 
     /// Fetches `request`, politely.
@@ -112,7 +116,7 @@ public struct PoliteFetcher: Sendable {
         if policy.obeysRobots, let delay = await robots.policy(for: origin, load: { .allowAll }).crawlDelay {
             spacing = max(spacing, min(delay, policy.maximumCrawlDelay))
         }
-        let wait = await ledger.book(origin, spacing: spacing, now: .now)
+        let wait = await ledger.book(origin, spacing: spacing, now: now())
         if wait > .zero { await sleep(wait) }
     }
 
