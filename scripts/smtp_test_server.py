@@ -127,7 +127,7 @@ async def serve(arguments):
     recorder = Recorder(arguments.folder, arguments.reject_domain)
 
     def make_protocol():
-        options = {"hostname": "earshot-test-smtp", "timeout": 30}
+        options = {"hostname": "earshot-test-smtp", "timeout": 300}
         if arguments.username is not None:
             options.update(
                 authenticator=make_authenticator(arguments.username, arguments.password or ""),

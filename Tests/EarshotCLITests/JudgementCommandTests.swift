@@ -18,7 +18,7 @@ import Testing
     @Test func scoreWritesOneLineOfFiguresPerLineIn() async throws {
         let result = try await run(["score"], input: "The teachers are brilliant!\nMy son is being bullied and I want to make a formal complaint\n\n")
         #expect(result.status == 0, "\(result.error)")
-        #expect(result.lines.count == 3)
+        try #require(result.lines.count == 3)
         #expect(result.lines[0]["label"] as? String == "positive")
         #expect((result.lines[0]["compound"] as? Double ?? 0) > 0.5)
         #expect(result.lines[0]["drivers"] as? [String] == ["brilliant"])
@@ -42,6 +42,7 @@ import Testing
     @Test func scoreReadsJSONLinesAndEchoesTheirID() async throws {
         let input = #"{"id": "post-1", "text": "Absolutely disgusting behaviour"}"# + "\n" + #"{"text": "ok \u263A", "id": 2}"# + "\n"
         let result = try await run(["score"], input: input)
+        try #require(result.lines.count == 2)
         #expect(result.lines.map { $0["id"] as? String } == ["post-1", nil])
         #expect(result.lines[1]["id"] as? Int == 2)
         #expect(result.lines[0]["label"] as? String == "negative")
@@ -56,7 +57,7 @@ import Testing
     func malformedLineGivesAnErrorObjectAndTheRestGoesOn(line: String, problem: String) async throws {
         let result = try await run(["score", "--format", "json"], input: line + "\n" + #"{"text": "lovely"}"# + "\n")
         #expect(result.status == 0)
-        #expect(result.lines.count == 2)
+        try #require(result.lines.count == 2)
         let message = try #require(result.lines[0]["error"] as? String)
         #expect(message.hasPrefix("line 1: "))
         #expect(message.contains(problem))
@@ -67,7 +68,7 @@ import Testing
         let input = "Well done Millbrook Academy!\nPupils at Millbrook did well\nTraffic on Millbrook Road\n"
         let result = try await run(["match", "--config", configuration], input: input)
         #expect(result.status == 0, "\(result.error)")
-        #expect(result.lines.count == 3)
+        try #require(result.lines.count == 3)
         let first = try #require((result.lines[0]["mentions"] as? [[String: Any]])?.first)
         #expect(first["start"] as? Int == 10)
         #expect(first["end"] as? Int == 27)

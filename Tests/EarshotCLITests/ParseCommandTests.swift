@@ -92,12 +92,12 @@ import Testing
             let listFile = folder.appendingPathComponent("list.txt")
             try list.write(to: listFile, atomically: true, encoding: .utf8)
 
-            let result = try runShell("\"\(productsDirectory.appendingPathComponent("earshot").path)\" parse --batch - < \"\(listFile.path)\"")
+            let result = try await runShell("\"\(productsDirectory.appendingPathComponent("earshot").path)\" parse --batch - < \"\(listFile.path)\"")
             #expect(result.status == 0, "\(result.standardError)")
             let lines = result.standardOutput.split(separator: "\n").map {
                 try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
             }
-            #expect(lines.count == 3)
+            try #require(lines.count == 3)
             #expect(lines[0]?["title"] as? String == "School news")
             #expect(lines[1]?["title"] as? String == "Café")
             #expect(lines[1]?["encoding"] as? String == "iso-8859-1")
@@ -169,18 +169,7 @@ import Testing
     }
 
     /// Runs a shell command line (for redirecting standard input); returns its exit status and output.
-    func runShell(_ commandLine: String) throws -> (status: Int32, standardOutput: String, standardError: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", commandLine]
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+    func runShell(_ commandLine: String) async throws -> CommandResult {
+        try await runProgram(URL(fileURLWithPath: "/bin/sh"), ["-c", commandLine])
     }
 }

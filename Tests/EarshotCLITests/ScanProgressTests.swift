@@ -7,30 +7,21 @@ import Testing
 @Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) from util-linux"))
 struct ScanProgressTests {
     /// What `earshot` showed on the terminal, standard output and standard error together.
-    func terminalOutput(_ arguments: [String]) throws -> String {
+    func terminalOutput(_ arguments: [String]) async throws -> String {
         let command = ([productsDirectory.appendingPathComponent("earshot").path] + arguments)
             .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
             .joined(separator: " ")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", command, "/dev/null"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let result = try await runProgram(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"])
+        return result.standardOutput + result.standardError
     }
 
     @Test func aScanOnATerminalShowsProgressUnlessQuietOrVerbose() async throws {
         try await withTemporaryDirectory { folder in
             let configuration = try writeSampleConfiguration(into: folder).path
-            #expect(try terminalOutput(["scan", "--all", "--config", configuration]).contains("scanning ["))
-            let quiet = try terminalOutput(["scan", "--all", "--quiet", "--config", configuration])
+            #expect(try await terminalOutput(["scan", "--all", "--config", configuration]).contains("scanning ["))
+            let quiet = try await terminalOutput(["scan", "--all", "--quiet", "--config", configuration])
             #expect(!quiet.contains("scanning ["), "\(quiet)")
-            let verbose = try terminalOutput(["scan", "--all", "--verbose", "--config", configuration])
+            let verbose = try await terminalOutput(["scan", "--all", "--verbose", "--config", configuration])
             #expect(!verbose.contains("scanning ["))
         }
     }

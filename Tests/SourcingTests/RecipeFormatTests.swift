@@ -10,7 +10,7 @@ import Testing
 
 /// A polite fetcher with no spacing between requests, allowed to reach the loopback stand-ins.
 func withLoopbackFetcher<Result>(_ body: (PoliteFetcher) async throws -> Result) async throws -> Result {
-    let settings = FetchSettings(connectTimeout: .seconds(2), totalTimeout: .seconds(5), allowsLoopback: true)
+    let settings = FetchSettings(connectTimeout: .seconds(120), totalTimeout: .seconds(300), allowsLoopback: true)
     return try await withTransferEngine(settings: settings) { engine in
         try await body(PoliteFetcher(engine: engine, policy: PolitenessPolicy(minimumDelayPerHost: .zero, maximumAttempts: 1)))
     }
@@ -85,7 +85,7 @@ let hollinBrook = SchoolProfile(names: ["Hollin Brook Academy"], ambiguousAliase
         try await withLoopbackHTTPServer(RecipeStandIn.engines) { server in
             try await withLoopbackFetcher { fetcher in
                 let items = try await parsed("/feeds/videos.xml?channel_id=UCq3Hb7dY1mKx2pLr8sT4vWz", from: server, with: fetcher).items
-                #expect(items.map(\.title) == ["Winter Concert 2026", "Open Evening Tour"])
+                try #require(items.map(\.title) == ["Winter Concert 2026", "Open Evening Tour"])
                 #expect(items[0].text == "Highlights from the Hollin Brook Academy winter concert, with the year 7 choir and the jazz band.")
                 #expect(items[0].link?.absoluteString == "https://www.youtube.com/watch?v=Xk29sLp0QaE")
                 #expect(items[0].author == "Hollin Brook Academy")
@@ -111,6 +111,7 @@ let hollinBrook = SchoolProfile(names: ["Hollin Brook Academy"], ambiguousAliase
             try await withLoopbackFetcher { fetcher in
                 let items = try await parsed("/tags/HollinBrookAcademy.rss", from: server, with: fetcher).items
                 #expect(items.allSatisfy { $0.title.isEmpty })
+                try #require(items.count >= 2)
                 #expect(items[1].text == "Is #HollinBrookAcademy open tomorrow if the snow keeps up? Nothing on the website yet.")
                 #expect(items[1].link?.absoluteString == "https://mastodon.social/@snowdaywatch/113596120448712003")
             }
@@ -122,9 +123,11 @@ let hollinBrook = SchoolProfile(names: ["Hollin Brook Academy"], ambiguousAliase
             try await withLoopbackFetcher { fetcher in
                 let facebook = try await parsed("/?action=display&bridge=FacebookBridge&context=User&u=AirebyNoticeboard&format=Atom",
                                                 from: server, with: fetcher).items
+                try #require(!facebook.isEmpty)
                 #expect(facebook[0].link?.absoluteString == "https://www.facebook.com/AirebyNoticeboard/posts/pfbid02Xq7kLm9")
                 #expect(facebook[0].author == "Aireby Community Noticeboard")
                 let instagram = try await parsed("/instagram/user/airebymums", from: server, with: fetcher)
+                try #require(!instagram.items.isEmpty)
                 #expect(instagram.items[0].link?.absoluteString == "https://www.instagram.com/p/DDa1xYzAbCd/")
                 #expect(instagram.items[0].author == "airebymums")
                 #expect(instagram.scheduleHints.minimumInterval == .seconds(300), "RSSHub's ttl")

@@ -15,25 +15,31 @@ public var productsDirectory: URL {
 }
 
 /// Runs a built product of this package with `arguments` in `directory`, with `input` (when
-/// given) on its standard input, and waits for it on a thread of its own, so that a test run
-/// full of child processes never holds Swift's shared threads, which servers under test answer on.
+/// given) on its standard input; see ``runProgram(_:_:in:input:)``.
 public func runProduct(_ name: String, _ arguments: [String], in directory: URL? = nil, input: String? = nil) async throws -> CommandResult {
+    try await runProgram(productsDirectory.appendingPathComponent(name), arguments, in: directory, input: input)
+}
+
+/// Runs `executable` with `arguments` in `directory`, with `input` (or nothing) on its standard
+/// input, and waits for it on a thread of its own, so that a test run full of child processes
+/// never holds Swift's shared threads, which servers under test answer on.
+public func runProgram(_ executable: URL, _ arguments: [String], in directory: URL? = nil, input: String? = nil) async throws -> CommandResult {
     try await withCheckedThrowingContinuation { continuation in
         Thread {
-            continuation.resume(with: Result { try runProductWaiting(name, arguments, in: directory, input: input) })
+            continuation.resume(with: Result { try runProgramWaiting(executable, arguments, in: directory, input: input) })
         }.start()
     }
 }
 
-private func runProductWaiting(_ name: String, _ arguments: [String], in directory: URL?, input: String?) throws -> CommandResult {
+private func runProgramWaiting(_ executable: URL, _ arguments: [String], in directory: URL?, input: String?) throws -> CommandResult {
     let process = Process()
-    process.executableURL = productsDirectory.appendingPathComponent(name)
+    process.executableURL = executable
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
     let standardInput = Pipe()
     let output = Pipe()
     let error = Pipe()
-    if input != nil { process.standardInput = standardInput }
+    process.standardInput = input == nil ? FileHandle.nullDevice : standardInput
     process.standardOutput = output
     process.standardError = error
     try process.run()
