@@ -200,8 +200,9 @@ import Testing
 
     /// Abuse of other kinds (racist, verbal, of power), things gone missing and knife-crime
     /// talks are not safeguarding phrases; a child gone missing and an adult touching one are, as
-    /// are a child's words of despair as a parent passes them on, a child whose whereabouts must
-    /// stay hidden, and a threat to burn the school with people inside.
+    /// are a child's words of despair as a parent passes them on or as a doubt ("don't think I
+    /// can..."), a child whose whereabouts must stay hidden, a threat to burn the school with people
+    /// inside, a weapon brought in, and an adult in charge of children smelling of drink.
     @Test(arguments: [
         ("pupils were shouting racist abuse at the driver", nil), ("it feels like an abuse of power", nil),
         ("his PE kit went missing again", nil), ("we are recruiting a teaching assistant", nil),
@@ -212,6 +213,10 @@ import Testing
         ("he says he wishes he'd never been born", "never been born"), ("she is skipping meals before school", "skipping meals"),
         ("the letter named his birth family", "birth family"), ("she is in foster care and must not be online", "foster care"),
         ("someone should burn the place down with the teachers still inside", "burn the place down"),
+        ("honestly not sure I can do this anymore", "can do this anymore"),
+        ("a lad in year 9 brought a knife in his PE bag", "brought a knife"),
+        ("officers recovered a firearm from a locker", "firearm"),
+        ("the coach driver was smelling of alcohol at drop off", "smelling of alcohol"),
     ] as [(String, String?)])
     func safeguardingPhrasesNeedTheirHarmfulSense(text: String, phrase: String?) {
         let evidence = classifier.classify(text).first { $0.concern == .safeguarding }?.evidence ?? []
