@@ -70,7 +70,8 @@ public struct ConcernClassifier: Sendable {
         (.safeguarding, "shouting abuse"), (.safeguarding, "shouted abuse"), (.safeguarding, "screaming abuse"),
         (.safeguarding, "screamed abuse"), (.safeguarding, "hurling abuse"), (.safeguarding, "hurled abuse"),
         (.safeguarding, "get abuse"), (.safeguarding, "gets abuse"), (.safeguarding, "getting abuse"),
-        (.safeguarding, "watch this space for"),
+        (.safeguarding, "watch this space for"), (.safeguarding, "brought a knife to cut"),
+        (.safeguarding, "firearms officer*"),
     ]
 
     /// The lexicon the rules come from.

@@ -213,17 +213,24 @@ import Testing
         ("he says he wishes he'd never been born", "never been born"), ("she is skipping meals before school", "skipping meals"),
         ("the letter named his birth family", "birth family"), ("she is in foster care and must not be online", "foster care"),
         ("someone should burn the place down with the teachers still inside", "burn the place down"),
-        ("honestly not sure I can do this anymore", "can do this anymore"),
+        ("honestly not sure I can do this anymore", "I can do this anymore"),
+        ("don't think I can take it anymore", "I can take it anymore"),
+        ("does anyone know if parents can do this anymore", nil),
         ("a lad in year 9 brought a knife in his PE bag", "brought a knife"),
+        ("grandma brought a knife to cut the birthday cake", nil),
         ("officers recovered a firearm from a locker", "firearm"),
-        ("the coach driver was smelling of alcohol at drop off", "smelling of alcohol"),
+        ("a police firearms officer gave the careers talk", nil),
+        ("parents were told about the knife incident at the gates", "knife incident"),
+        ("the coach driver was smelling of drink at drop off", "smelling of drink"),
+        ("the hand gel smells of alcohol", nil),
     ] as [(String, String?)])
     func safeguardingPhrasesNeedTheirHarmfulSense(text: String, phrase: String?) {
         let evidence = classifier.classify(text).first { $0.concern == .safeguarding }?.evidence ?? []
         if let phrase {
             #expect(evidence.contains(phrase))
         } else {
-            #expect(!evidence.contains { ["abuse", "went missing", "recruiting", "touched my"].contains($0.lowercased()) })
+            #expect(!evidence.contains { ["abuse", "went missing", "recruiting", "touched my", "can do this anymore",
+                                          "brought a knife", "firearms", "smells of alcohol"].contains($0.lowercased()) })
         }
     }
 

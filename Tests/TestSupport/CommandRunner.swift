@@ -47,13 +47,34 @@ private func runProgramWaiting(_ executable: URL, _ arguments: [String], in dire
         standardInput.fileHandleForWriting.write(Data(input.utf8))
         try standardInput.fileHandleForWriting.close()
     }
-    // Read both pipes to the end before waiting, so a chatty child never blocks on a full pipe.
+    // Read both pipes to the end at once (standard error on a thread of its own) before waiting,
+    // so a chatty child never blocks on a full pipe.
+    let errorRead = PipeReader(error.fileHandleForReading)
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = error.fileHandleForReading.readDataToEndOfFile()
+    let errorData = errorRead.data()
     process.waitUntilExit()
     return CommandResult(
         status: process.terminationStatus,
         standardOutput: String(decoding: outputData, as: UTF8.self),
         standardError: String(decoding: errorData, as: UTF8.self)
     )
+}
+
+/// Reads a pipe to its end on a thread of its own.
+private final class PipeReader: @unchecked Sendable {
+    private let finished = DispatchSemaphore(value: 0)
+    private var read = Data()
+
+    init(_ handle: FileHandle) {
+        Thread { [self] in
+            read = handle.readDataToEndOfFile()
+            finished.signal()
+        }.start()
+    }
+
+    /// Everything the pipe held, once its writer has closed it.
+    func data() -> Data {
+        finished.wait()
+        return read
+    }
 }

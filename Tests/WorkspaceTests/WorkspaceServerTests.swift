@@ -61,11 +61,13 @@ import Testing
     @Test func aConnectionThatStopsSendingIsClosed() async throws {
         try await withTemporaryDirectory { folder in
             let fixture = try WorkspaceFixture(folder: folder)
-            try await WorkspaceServer(fixture.workspace, host: "127.0.0.1", port: 0, readTimeout: .seconds(1)).serve { port in
+            try await WorkspaceServer(fixture.workspace, host: "127.0.0.1", port: 0, readTimeout: .seconds(1),
+                                      requestTimeout: .testRunPatience).serve { port in
                 let client = try LoopbackConnection(port: port)
                 let closing = client.timeUntilClosedUnanswered(waitingAtMost: 300)
                 try await client.send(Array("GET /login HTTP/1.1\r\nHost: workspace\r\n".utf8))
-                // Closed at all is the proof: without the timeout the connection would stay open.
+                // Closed at all is the proof: the request timeout outlasts the wait, so only the
+                // read timeout can close the connection.
                 let closedAfter = try #require(await closing.first { _ in true } ?? nil, "closed without an answer")
                 #expect(closedAfter < .seconds(120))
             }
