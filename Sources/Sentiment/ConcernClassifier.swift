@@ -71,7 +71,11 @@ public struct ConcernClassifier: Sendable {
         (.safeguarding, "screamed abuse"), (.safeguarding, "hurling abuse"), (.safeguarding, "hurled abuse"),
         (.safeguarding, "get abuse"), (.safeguarding, "gets abuse"), (.safeguarding, "getting abuse"),
         (.safeguarding, "watch this space for"), (.safeguarding, "brought a knife to cut"),
-        (.safeguarding, "firearms officer*"),
+        (.safeguarding, "firearms officer*"), (.safeguarding, "has been cutting corners"), (.safeguarding, "has been cutting back"),
+        (.safeguarding, "has been cutting costs"), (.safeguarding, "has been cutting through"), (.safeguarding, "has been cutting staff"),
+        (.safeguarding, "has been cutting budgets"), (.safeguarding, "has been cutting funding"),
+        (.safeguarding, "has been cutting the grass"), (.safeguarding, "has been cutting hair"),
+        (.safeguarding, "she's been cutting corners"), (.safeguarding, "he's been cutting corners"),
     ]
 
     /// The lexicon the rules come from.

@@ -202,7 +202,8 @@ import Testing
     /// talks are not safeguarding phrases; a child gone missing and an adult touching one are, as
     /// are a child's words of despair as a parent passes them on or as a doubt ("don't think I
     /// can..."), a child whose whereabouts must stay hidden, a threat to burn the school with people
-    /// inside, a weapon brought in, and an adult in charge of children smelling of drink.
+    /// inside or to torch it, a weapon brought in, an adult in charge of children smelling of drink,
+    /// a child who has been cutting (not a budget cut to the bone) and a stranger filming children.
     @Test(arguments: [
         ("pupils were shouting racist abuse at the driver", nil), ("it feels like an abuse of power", nil),
         ("his PE kit went missing again", nil), ("we are recruiting a teaching assistant", nil),
@@ -223,6 +224,12 @@ import Testing
         ("parents were told about the knife incident at the gates", "knife incident"),
         ("the coach driver was smelling of drink at drop off", "smelling of drink"),
         ("the hand gel smells of alcohol", nil),
+        ("my DD has been cutting since the summer", "has been cutting"),
+        ("she told her friend she's been cutting again", "she's been cutting"),
+        ("the trust has been cutting corners on supply cover", nil),
+        ("hope someone decides to torch the school over the holidays", "torch the school"),
+        ("pack torches for the night walk on the trip", nil),
+        ("a man in a van was trying to film the kids at the gate", "film the kids"),
     ] as [(String, String?)])
     func safeguardingPhrasesNeedTheirHarmfulSense(text: String, phrase: String?) {
         let evidence = classifier.classify(text).first { $0.concern == .safeguarding }?.evidence ?? []
@@ -230,7 +237,8 @@ import Testing
             #expect(evidence.contains(phrase))
         } else {
             #expect(!evidence.contains { ["abuse", "went missing", "recruiting", "touched my", "can do this anymore",
-                                          "brought a knife", "firearms", "smells of alcohol"].contains($0.lowercased()) })
+                                          "brought a knife", "firearms", "smells of alcohol", "has been cutting",
+                                          "torch the school"].contains($0.lowercased()) })
         }
     }
 
