@@ -203,7 +203,9 @@ import Testing
     /// are a child's words of despair as a parent passes them on or as a doubt ("don't think I
     /// can..."), a child whose whereabouts must stay hidden, a threat to burn the school with people
     /// inside or to torch it, a weapon brought in, an adult in charge of children smelling of drink,
-    /// a child who has been cutting (not a budget cut to the bone) and a stranger filming children.
+    /// a child who has been cutting (not a budget cut to the bone), a stranger filming children
+    /// (not parents filming their own), indecency, an adult grabbing children, a teacher dating a
+    /// pupil, and a veiled threat (not a reporter finding out what happens inside).
     @Test(arguments: [
         ("pupils were shouting racist abuse at the driver", nil), ("it feels like an abuse of power", nil),
         ("his PE kit went missing again", nil), ("we are recruiting a teaching assistant", nil),
@@ -230,6 +232,13 @@ import Testing
         ("hope someone decides to torch the school over the holidays", "torch the school"),
         ("pack torches for the night walk on the trip", nil),
         ("a man in a van was trying to film the kids at the gate", "film the kids"),
+        ("a drone over the playground all week, who is filming our kids?", "who is filming"),
+        ("we were filming our kids in the nativity", nil),
+        ("the caretaker has a conviction for indecent exposure", "indecent"),
+        ("one of the dinner ladies grabs kids by the collar", "grabs kids by"),
+        ("everyone says the PE teacher is dating a sixth former", "dating a sixth former"),
+        ("they'll find out what happens when you ignore people. friday", "find out what happens when you"),
+        ("the reporter spent a morning there to find out what happens inside", nil),
     ] as [(String, String?)])
     func safeguardingPhrasesNeedTheirHarmfulSense(text: String, phrase: String?) {
         let evidence = classifier.classify(text).first { $0.concern == .safeguarding }?.evidence ?? []
@@ -238,7 +247,7 @@ import Testing
         } else {
             #expect(!evidence.contains { ["abuse", "went missing", "recruiting", "touched my", "can do this anymore",
                                           "brought a knife", "firearms", "smells of alcohol", "has been cutting",
-                                          "torch the school"].contains($0.lowercased()) })
+                                          "torch the school", "filming our kids", "find out what happens"].contains($0.lowercased()) })
         }
     }
 
