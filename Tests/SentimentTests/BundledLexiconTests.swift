@@ -205,7 +205,8 @@ import Testing
     /// inside or to torch it, a weapon brought in, an adult in charge of children smelling of drink,
     /// a child who has been cutting (not a budget cut to the bone), a stranger filming children
     /// (not parents filming their own), indecency, an adult grabbing children, a teacher dating a
-    /// pupil, and a veiled threat (not a reporter finding out what happens inside).
+    /// pupil, a veiled threat (not a reporter finding out what happens inside), burning oneself,
+    /// pupils pulling another's trousers down, and a court order about a child.
     @Test(arguments: [
         ("pupils were shouting racist abuse at the driver", nil), ("it feels like an abuse of power", nil),
         ("his PE kit went missing again", nil), ("we are recruiting a teaching assistant", nil),
@@ -239,6 +240,10 @@ import Testing
         ("everyone says the PE teacher is dating a sixth former", "dating a sixth former"),
         ("they'll find out what happens when you ignore people. friday", "find out what happens when you"),
         ("the reporter spent a morning there to find out what happens inside", nil),
+        ("been burning myself again since christmas", "burning myself"),
+        ("a group of boys keep pulling my trousers down in the line", "pulling my trousers down"),
+        ("he had to pull his trousers up after PE", nil),
+        ("dad turned up at pick up despite the court order", "court order"),
     ] as [(String, String?)])
     func safeguardingPhrasesNeedTheirHarmfulSense(text: String, phrase: String?) {
         let evidence = classifier.classify(text).first { $0.concern == .safeguarding }?.evidence ?? []
@@ -247,7 +252,8 @@ import Testing
         } else {
             #expect(!evidence.contains { ["abuse", "went missing", "recruiting", "touched my", "can do this anymore",
                                           "brought a knife", "firearms", "smells of alcohol", "has been cutting",
-                                          "torch the school", "filming our kids", "find out what happens"].contains($0.lowercased()) })
+                                          "torch the school", "filming our kids", "find out what happens",
+                                          "pull his trousers up"].contains($0.lowercased()) })
         }
     }
 
