@@ -7,7 +7,7 @@ import Testing
 /// A fetcher's defences against servers that are slow, stuck, endless or malicious.
 @Suite struct HostileServerTests {
     /// Timeouts far beyond what a loaded machine needs, for the defences that are not about time.
-    let settings = FetchSettings(connectTimeout: .seconds(300), totalTimeout: .seconds(300), maximumBodyBytes: 1 << 20,
+    let settings = FetchSettings(connectTimeout: .transferPatience, totalTimeout: .transferPatience, maximumBodyBytes: 1 << 20,
                                  maximumConnectionsPerHost: 2, allowsLoopback: true)
     /// One-second timeouts, for the servers that are too slow on purpose.
     var impatient: FetchSettings {

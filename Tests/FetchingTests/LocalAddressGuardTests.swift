@@ -30,7 +30,7 @@ import Testing
     static let machineAddress = nonLoopbackAddressesOfThisMachine().first
 
     func settings(allowsLoopback: Bool = false, allowsPrivateNetworks: Bool) -> FetchSettings {
-        FetchSettings(connectTimeout: .seconds(120), totalTimeout: .seconds(300), maximumBodyBytes: 1 << 16,
+        FetchSettings(connectTimeout: .connectPatience, totalTimeout: .transferPatience, maximumBodyBytes: 1 << 16,
                       allowsLoopback: allowsLoopback, allowsPrivateNetworks: allowsPrivateNetworks)
     }
 

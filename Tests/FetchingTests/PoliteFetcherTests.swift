@@ -15,7 +15,7 @@ final class SleepRecorder: Sendable {
 }
 
 @Suite struct PoliteFetcherTests {
-    let settings = FetchSettings(connectTimeout: .seconds(120), totalTimeout: .seconds(300), maximumBodyBytes: 1 << 16,
+    let settings = FetchSettings(connectTimeout: .connectPatience, totalTimeout: .transferPatience, maximumBodyBytes: 1 << 16,
                                  maximumConnectionsPerHost: 4, allowsLoopback: true)
 
     func withFetcher(

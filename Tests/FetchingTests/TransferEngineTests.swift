@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct TransferEngineTests {
     let settings = FetchSettings(
-        connectTimeout: .seconds(120), totalTimeout: .seconds(300), maximumBodyBytes: 4096, allowsLoopback: true)
+        connectTimeout: .connectPatience, totalTimeout: .transferPatience, maximumBodyBytes: 4096, allowsLoopback: true)
 
     @Test func fetchesABodyWithItsHeadersAndIdentifiesItself() async throws {
         try await withLoopbackHTTPServer({ _ in

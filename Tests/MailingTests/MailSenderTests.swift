@@ -22,7 +22,7 @@ struct MailSenderTests {
         SMTPSettings(
             host: "127.0.0.1", port: port, security: .none,
             username: credentials?.username, password: password ?? credentials?.password,
-            from: sender, connectTimeout: .seconds(120), totalTimeout: .seconds(300)
+            from: sender, connectTimeout: .connectPatience, totalTimeout: .transferPatience
         )
     }
 

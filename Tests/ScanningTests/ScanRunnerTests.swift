@@ -52,7 +52,7 @@ import Workflow
         ScanRunner(sources: sources, schedule: FetchSchedule(), analyzer: try analyzer(), logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
     }
 
-    let settings = FetchSettings(connectTimeout: .seconds(120), totalTimeout: .seconds(300), maximumBodyBytes: 1 << 20, allowsLoopback: true)
+    let settings = FetchSettings(connectTimeout: .connectPatience, totalTimeout: .transferPatience, maximumBodyBytes: 1 << 20, allowsLoopback: true)
 
     @Test func storesFindingsAndOpensCasesOnceEvenWhenScannedTwice() async throws {
         try await withLoopbackHTTPServer({ _ in .init(contentType: "application/rss+xml", body: Self.goodFeed) }) { server in

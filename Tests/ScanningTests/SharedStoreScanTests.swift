@@ -16,7 +16,7 @@ import Workflow
 @Suite struct SharedStoreScanTests {
     /// Wednesday 25 November 2026, 10:00 in London.
     let now = Date(timeIntervalSince1970: 1_795_600_800)
-    let settings = FetchSettings(connectTimeout: .seconds(120), totalTimeout: .seconds(300), maximumBodyBytes: 1 << 20, allowsLoopback: true)
+    let settings = FetchSettings(connectTimeout: .connectPatience, totalTimeout: .transferPatience, maximumBodyBytes: 1 << 20, allowsLoopback: true)
     static let hosts = 4
     static let feedsPerHost = 3
 

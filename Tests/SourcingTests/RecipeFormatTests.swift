@@ -10,7 +10,7 @@ import Testing
 
 /// A polite fetcher with no spacing between requests, allowed to reach the loopback stand-ins.
 func withLoopbackFetcher<Result>(_ body: (PoliteFetcher) async throws -> Result) async throws -> Result {
-    let settings = FetchSettings(connectTimeout: .seconds(120), totalTimeout: .seconds(300), allowsLoopback: true)
+    let settings = FetchSettings(connectTimeout: .connectPatience, totalTimeout: .transferPatience, allowsLoopback: true)
     return try await withTransferEngine(settings: settings) { engine in
         try await body(PoliteFetcher(engine: engine, policy: PolitenessPolicy(minimumDelayPerHost: .zero, maximumAttempts: 1)))
     }

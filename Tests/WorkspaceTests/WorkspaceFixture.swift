@@ -84,13 +84,6 @@ struct WorkspaceFixture {
     }
 }
 
-extension Duration {
-    /// Read and request timeouts for servers under test that outlast any wait of a test: a full
-    /// parallel test run can keep Swift's shared threads, which the server answers on, busy for
-    /// longer than a real client would wait.
-    static let testRunPatience = Duration.seconds(600)
-}
-
 /// The fixture's workspace served on 127.0.0.1 at the fixture's time while `body` runs. The
 /// server trusts 127.0.0.1 as a reverse proxy, so that each test browser can name its own address.
 func withWorkspaceFixture(throttle: LoginThrottle = LoginThrottle(), _ body: (WorkspaceFixture) async throws -> Void) async throws {
