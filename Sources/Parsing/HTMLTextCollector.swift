@@ -7,10 +7,16 @@ import Foundation
 /// The rules are ``MarkupTextWalker``'s (blocks end lines, hidden elements are dropped with
 /// their contents, table cells are spaced); libxml2 decodes entities, closes what the author left
 /// open and recovers from whatever else the fragment gets wrong.
+///
+/// Reddit's feeds wrap a post's own words between `<!-- SC_OFF -->` and `<!-- SC_ON -->` comments
+/// and follow them with the listing's trailer (who submitted it to which subreddit, "[link]
+/// [comments]"): text from an `SC_ON` to the next `SC_OFF` is not a post, so it is left out.
 final class HTMLTextCollector {
     private var builder = PlainTextBuilder()
     /// How many hidden elements (script, style, ...) the parser is inside.
     private var hiddenDepth = 0
+    /// Whether the parser is between a Reddit post's end (`SC_ON`) and the next post (`SC_OFF`).
+    private var inListingTrailer = false
 
     /// The plain text of an HTML fragment.
     static func text(ofHTML html: String) -> String {
@@ -40,6 +46,7 @@ final class HTMLTextCollector {
     }
 
     fileprivate func start(_ name: UnsafePointer<xmlChar>?) {
+        guard !inListingTrailer else { return }
         let kind = MarkupElementKind.classify(name)
         if kind == .hidden {
             hiddenDepth += 1
@@ -49,6 +56,7 @@ final class HTMLTextCollector {
     }
 
     fileprivate func end(_ name: UnsafePointer<xmlChar>?) {
+        guard !inListingTrailer else { return }
         let kind = MarkupElementKind.classify(name)
         if kind == .hidden {
             hiddenDepth = max(0, hiddenDepth - 1)
@@ -58,13 +66,22 @@ final class HTMLTextCollector {
     }
 
     fileprivate func characters(_ characters: UnsafePointer<xmlChar>?, _ length: Int32) {
-        guard hiddenDepth == 0, let characters, length > 0 else { return }
+        guard hiddenDepth == 0, !inListingTrailer, let characters, length > 0 else { return }
         builder.append(bytes: UnsafeBufferPointer(start: characters, count: Int(length)))
     }
 
-    /// The callbacks: element starts and ends, and text (whitespace the parser calls ignorable
-    /// included, since it separates words). Script and style contents, which the HTML parser
-    /// reports as CDATA, are not text.
+    fileprivate func comment(_ value: UnsafePointer<xmlChar>?) {
+        guard let value else { return }
+        switch String(cString: value).trimmingCharacters(in: .whitespaces) {
+        case "SC_ON": inListingTrailer = true
+        case "SC_OFF": inListingTrailer = false
+        default: break
+        }
+    }
+
+    /// The callbacks: element starts and ends, text (whitespace the parser calls ignorable
+    /// included, since it separates words) and comments. Script and style contents, which the
+    /// HTML parser reports as CDATA, are not text.
     // A table of C function pointers that is never written after it is built; each parse copies it.
     nonisolated(unsafe) private static let textHandler: htmlSAXHandler = {
         var handler = htmlSAXHandler()
@@ -81,6 +98,10 @@ final class HTMLTextCollector {
             Unmanaged<HTMLTextCollector>.fromOpaque(context).takeUnretainedValue().characters(characters, length)
         }
         handler.ignorableWhitespace = handler.characters
+        handler.comment = { context, value in
+            guard let context else { return }
+            Unmanaged<HTMLTextCollector>.fromOpaque(context).takeUnretainedValue().comment(value)
+        }
         handler.cdataBlock = { _, _, _ in }
         return handler
     }()

@@ -120,10 +120,12 @@ import Testing
         #expect(classifier.classify(text).contains { $0.concern == .safeguarding } == isSafeguarding)
     }
 
-    /// A car hit while reversing is no harm to a child, though the model reads "mum's", "hit" and
-    /// "car" in posts about a mum's boyfriend, hitting and lifts.
-    @Test func aCarHitReversingIsNoSafeguarding() {
-        #expect(!classifier.classify("He hit his mum's car reversing out").contains { $0.concern == .safeguarding })
+    /// A car hit while reversing is no harm to a child. The model reads "hit" and "mum's" in posts
+    /// about violence at home, so it may hold the sentence as possible safeguarding (a glance by the
+    /// DSL), but never as a firm one.
+    @Test func aCarHitReversingIsNoFirmSafeguarding() {
+        let concerns = classifier.classify("He hit his mum's car reversing out")
+        #expect(!concerns.contains { $0.concern == .safeguarding && !$0.isPossibleSafeguarding })
     }
 
     /// Threats, an adult's lures, hurting oneself, exploitation and rough handling are
