@@ -12,7 +12,8 @@ holding a distinctive word of any of these schools' names, aliases, hashtags or 
 out, so the model learns how people write about a school, not these schools' names. Words any
 school's name may hold ("school", "academy", "primary") are kept. Features seen in fewer than MIN_POSTS posts are left out.
 Each concern's threshold is the probability that gave the best F1 (for safeguarding, the best F2,
-which counts recall twice as much) over five folds of the training posts; the stance's macro-F1
+which counts recall twice as much) over five folds of the training posts, each threshold judged
+with its neighbours on the grid; the stance's macro-F1
 over the same folds is printed. Deterministic: the same
 posts give the same file.
 
@@ -265,9 +266,12 @@ def main():
         # Each threshold is judged by the mean score of itself and its neighbours on the grid, so a
         # lone peak of the out-of-fold curve (which moved discrimination's threshold from 0.6 to 0.5
         # when only the order of the training files changed) does not choose it.
-        smoothed = [(sum(score for score, _ in scored[max(0, at - 1):at + 2]) / len(scored[max(0, at - 1):at + 2]),
-                     score, threshold) for at, (score, threshold) in enumerate(scored)]
-        _, best_score, best_threshold = max(smoothed, key=lambda triple: (triple[0], -abs(triple[2] - 0.5)))
+        def with_neighbours(at):
+            scores = [score for score, _ in scored[max(0, at - 1):at + 2]]
+            return sum(scores) / len(scores)
+
+        best_at = max(range(len(scored)), key=lambda at: (with_neighbours(at), -abs(scored[at][1] - 0.5)))
+        best_score, best_threshold = scored[best_at]
         best_threshold = max(best_threshold, THRESHOLD_FLOOR.get(guide_name, 0.0))
         model = fit_with_public(np.ones(len(posts), dtype=bool))
         weights = model.coef_[0]
