@@ -76,6 +76,8 @@ public struct ConcernClassifier: Sendable {
         (.safeguarding, "has been cutting budgets"), (.safeguarding, "has been cutting funding"),
         (.safeguarding, "has been cutting the grass"), (.safeguarding, "has been cutting hair"),
         (.safeguarding, "she's been cutting corners"), (.safeguarding, "he's been cutting corners"),
+        (.safeguarding, "thinks about ending it with"), (.safeguarding, "thinking about ending it with"),
+        (.safeguarding, "thought about ending it with"),
     ]
 
     /// The lexicon the rules come from.

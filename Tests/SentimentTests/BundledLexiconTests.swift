@@ -208,7 +208,9 @@ import Testing
     /// a child who has been cutting (not a budget cut to the bone), a stranger filming children
     /// (not parents filming their own), indecency, an adult grabbing children, a teacher dating a
     /// pupil, a veiled threat (not a reporter finding out what happens inside), burning oneself,
-    /// pupils pulling another's trousers down, and a court order about a child.
+    /// pupils pulling another's trousers down, a court order about a child, a child who wants to
+    /// hurt themselves (not one who hurt themselves falling) or thinks about ending it (not a
+    /// relationship), pupils filming younger ones, and images on a teacher's laptop.
     @Test(arguments: [
         ("pupils were shouting racist abuse at the driver", nil), ("it feels like an abuse of power", nil),
         ("his PE kit went missing again", nil), ("we are recruiting a teaching assistant", nil),
@@ -246,6 +248,13 @@ import Testing
         ("a group of boys keep pulling my trousers down in the line", "pulling my trousers down"),
         ("he had to pull his trousers up after PE", nil),
         ("dad turned up at pick up despite the court order", "court order"),
+        ("DS told me last night he wants to hurt himself", "wants to hurt himself"),
+        ("she tripped in the playground and hurt herself", nil),
+        ("he wrote that he thinks about ending it every day", "thinks about ending it"),
+        ("she's thinking about ending it with her boyfriend", nil),
+        ("some Y6s film the younger kids in the toilets", "film the younger kids"),
+        ("the teacher was caught with stuff on his laptop", "caught with stuff on his"),
+        ("all his coursework and other stuff on his laptop got wiped", nil),
     ] as [(String, String?)])
     func safeguardingPhrasesNeedTheirHarmfulSense(text: String, phrase: String?) {
         let evidence = classifier.classify(text).first { $0.concern == .safeguarding }?.evidence ?? []
@@ -255,7 +264,9 @@ import Testing
             #expect(!evidence.contains { ["abuse", "went missing", "recruiting", "touched my", "can do this anymore",
                                           "brought a knife", "firearms", "smells of alcohol", "has been cutting",
                                           "torch the school", "filming our kids", "find out what happens",
-                                          "pull his trousers up"].contains($0.lowercased()) })
+                                          "pull his trousers up", "hurt herself",
+                                          "thinking about ending it", "caught with stuff on his",
+                                          "found stuff on his laptop"].contains($0.lowercased()) })
         }
     }
 
