@@ -32,6 +32,8 @@ import Testing
         HTMLCase(html: "<object data=\"x\">Fallback <b>text</b></object>", expected: "Fallback text", note: "object fallback text is read"),
         HTMLCase(html: "<!-- SC_OFF --><div class=\"md\"><p>Our own words</p></div><!-- SC_ON --> submitted by <a href=\"u\">/u/someone</a> to r/town <a href=\"l\">[link]</a>",
                  expected: "Our own words", note: "a Reddit listing's trailer after the post's own text is dropped"),
+        HTMLCase(html: "<!-- SC_OFF --><p>First</p><!-- SC_ON --> submitted by a <!-- SC_OFF --><p>Second</p><!-- SC_ON --> submitted by b",
+                 expected: "First\nSecond", note: "each post's own text is read, each trailer dropped"),
         HTMLCase(html: "<p>Before</p><!-- a note --><p>After</p>", expected: "Before\nAfter", note: "other comments hide nothing"),
         HTMLCase(html: "don&#146;t &#147;quote&#148;", expected: "don\u{2019}t \u{201C}quote\u{201D}", note: "Windows-1252 code points in references"),
     ]
