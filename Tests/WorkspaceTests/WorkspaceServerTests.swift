@@ -78,7 +78,7 @@ import Testing
     @Test func aRequestTrickledLineByLineIsClosedAtTheRequestTimeout() async throws {
         try await withTemporaryDirectory { folder in
             let fixture = try WorkspaceFixture(folder: folder)
-            try await WorkspaceServer(fixture.workspace, host: "127.0.0.1", port: 0, readTimeout: .seconds(600), requestTimeout: .seconds(1))
+            try await WorkspaceServer(fixture.workspace, host: "127.0.0.1", port: 0, readTimeout: .testRunPatience, requestTimeout: .seconds(1))
                 .serve { port in
                     let client = try LoopbackConnection(port: port)
                     let closing = client.timeUntilClosedUnanswered(waitingAtMost: 300)
@@ -103,7 +103,7 @@ import Testing
         try await withTemporaryDirectory { folder in
             let fixture = try WorkspaceFixture(folder: folder, throttle: LoginThrottle(limitPerName: 1, limitPerAddress: 1))
             let now = fixture.now
-            try await WorkspaceServer(fixture.workspace, host: "127.0.0.1", port: 0, readTimeout: .seconds(600), requestTimeout: .seconds(1),
+            try await WorkspaceServer(fixture.workspace, host: "127.0.0.1", port: 0, readTimeout: .testRunPatience, requestTimeout: .seconds(1),
                                       now: { now })
                 .serve { port in
                     let client = try LoopbackConnection(port: port)
