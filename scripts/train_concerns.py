@@ -14,8 +14,8 @@ school's name may hold ("school", "academy", "primary") are kept. Features seen 
 Each concern's threshold is the probability that gave the best F1 (for safeguarding, the best F2,
 which counts recall twice as much) over five folds of the training posts, each threshold judged
 with its neighbours on the grid; the stance's macro-F1
-over the same folds is printed. Deterministic: the same
-posts give the same file.
+over the same folds is printed. Deterministic: the same files in the same order give the same
+file (the folds follow the posts' order).
 
 With --public DIR, the training halves of the public labelled sets under DIR (scripts/public_sets.py)
 join the school posts, each teaching only its own concern, weighted together as much as the school
