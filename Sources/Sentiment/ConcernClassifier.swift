@@ -77,7 +77,8 @@ public struct ConcernClassifier: Sendable {
         (.safeguarding, "has been cutting the grass"), (.safeguarding, "has been cutting hair"),
         (.safeguarding, "she's been cutting corners"), (.safeguarding, "he's been cutting corners"),
         (.safeguarding, "thinks about ending it with"), (.safeguarding, "thinking about ending it with"),
-        (.safeguarding, "thought about ending it with"),
+        (.safeguarding, "thought about ending it with"), (.safeguarding, "thought of ending it with"),
+        (.safeguarding, "hit _ car"), (.safeguarding, "hit _ _ car"),
     ]
 
     /// The lexicon the rules come from.
@@ -197,9 +198,11 @@ public struct ConcernClassifier: Sendable {
             // as positive is its two halves disagreeing, and the stance wins. Abuse loses its
             // phrases too (none of 706 offensive posts is positive toward the school, in the
             // larger count since): swearing in praise ("f***ing buzzing", "bloody brilliant") is
-            // not abuse aimed at it.
+            // not abuse aimed at it. A stance read from a few words ("what a f#cking day" leans
+            // on "day") does not outweigh the words of abuse: like the concerns, it must have read
+            // enough of the passage.
             isPositiveTowardSchool = model.stance(in: workspace) == .positive
-            if isPositiveTowardSchool {
+            if isPositiveTowardSchool, model.hasReadEnough(of: workspace) {
                 evidence.removeAll { $0.concern == .offensive || (Self.hostileConcerns.contains($0.concern) && $0.kind == .model) }
             }
         }

@@ -470,6 +470,13 @@ extension ConcernModel {
         return SentimentLabel.allCases.max { odds(of: $0, in: workspace) < odds(of: $1, in: workspace) }
     }
 
+    /// Whether the model knows enough of the passage whose features
+    /// `addEvidence(in:into:citesFeatures:)` summed last to speak of its concerns
+    /// (`minimumFeatures`); below that, the passage is left to the trigger phrases.
+    func hasReadEnough(of workspace: JudgementWorkspace) -> Bool {
+        workspace.modelFeatures.count { $0.row < concernRowCount } >= Self.minimumFeatures
+    }
+
     /// The log-odds of a stance against neutral in the passage whose features
     /// `addEvidence(in:into:citesFeatures:)` summed last.
     @inline(__always)

@@ -210,7 +210,9 @@ import Testing
     /// pupil, a veiled threat (not a reporter finding out what happens inside), burning oneself,
     /// pupils pulling another's trousers down, a court order about a child, a child who wants to
     /// hurt themselves (not one who hurt themselves falling) or thinks about ending it (not a
-    /// relationship), pupils filming younger ones, and images on a teacher's laptop.
+    /// relationship), pupils filming younger ones, images on a teacher's laptop, sex offenders and
+    /// adults barred from working with children, and a pupil photographed against a parent's
+    /// refusal.
     @Test(arguments: [
         ("pupils were shouting racist abuse at the driver", nil), ("it feels like an abuse of power", nil),
         ("his PE kit went missing again", nil), ("we are recruiting a teaching assistant", nil),
@@ -255,6 +257,10 @@ import Testing
         ("some Y6s film the younger kids in the toilets", "film the younger kids"),
         ("the teacher was caught with stuff on his laptop", "caught with stuff on his"),
         ("all his coursework and other stuff on his laptop got wiped", nil),
+        ("turns out the new minibus driver is a registered sex offender", "sex offender"),
+        ("that coach was barred from working with kids years ago", "barred from working with"),
+        ("DD is on the no photo list yet there she is on the match report", "no photo list"),
+        ("we opted out of photos and his face is all over the prospectus", "opted out of photos"),
     ] as [(String, String?)])
     func safeguardingPhrasesNeedTheirHarmfulSense(text: String, phrase: String?) {
         let evidence = classifier.classify(text).first { $0.concern == .safeguarding }?.evidence ?? []
@@ -275,14 +281,24 @@ import Testing
         #expect(classifier.classify("So touched by the kindness of the staff").map(\.concern) == [.praise])
     }
 
-    /// A review that the head never replies is a complaint, not an allegation of fact. The model
-    /// weighs "the head" and "never" toward defamation from the many allegations that name a
-    /// head, and with the twelfth batch reads this as one again; recorded here until it no longer does.
+    /// A plain report of bullying with a formal complaint raises neither discrimination nor
+    /// anything else. The model trained with the twenty-ninth to thirty-first batches gives it
+    /// discrimination at 0.552, just over the trained threshold of 0.55, on "son" and "make";
+    /// recorded here until it no longer does.
+    @Test func aBullyingComplaintIsNoDiscrimination() {
+        let concerns = classifier.classify("My son is being bullied and I want to make a formal complaint").map(\.concern)
+        #expect(concerns.contains(.bullying) && concerns.contains(.complaint))
+        withKnownIssue("the discrimination model reads \"son\" and \"make\" just over its threshold") {
+            #expect(!concerns.contains(.discrimination))
+        }
+    }
+
+    /// A review that the head never replies is a complaint, not an allegation of fact, although
+    /// the model weighs "the head" and "never" toward defamation from the many allegations that
+    /// name a head.
     @Test func anUnansweringHeadIsNoDefamation() {
         let concerns = classifier.classify("2 stars. Cold lunches and the head never replies.").map(\.concern)
         #expect(concerns.contains(.complaint))
-        withKnownIssue("the defamation model adds up \"the head\" and \"never\" in a short review") {
-            #expect(!concerns.contains(.defamation))
-        }
+        #expect(!concerns.contains(.defamation))
     }
 }
