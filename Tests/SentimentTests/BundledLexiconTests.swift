@@ -211,8 +211,11 @@ import Testing
     /// pupils pulling another's trousers down, a court order about a child, a child who wants to
     /// hurt themselves (not one who hurt themselves falling) or thinks about ending it (not a
     /// relationship), pupils filming younger ones, images on a teacher's laptop, sex offenders and
-    /// adults barred from working with children, and a pupil photographed against a parent's
-    /// refusal.
+    /// adults barred from working with children, a pupil photographed against a parent's refusal,
+    /// a child hurt by staff, a driver of pupils over the limit (not a lorry over its weight), a
+    /// threat that people will get hurt, wishing not to wake up (not a lie-in), a family that moved
+    /// to flee a parent, air weapons, remarks on a pupil's body, an adult too friendly with
+    /// children, and threats to put the windows in or break bones.
     @Test(arguments: [
         ("pupils were shouting racist abuse at the driver", nil), ("it feels like an abuse of power", nil),
         ("his PE kit went missing again", nil), ("we are recruiting a teaching assistant", nil),
@@ -261,6 +264,19 @@ import Testing
         ("that coach was barred from working with kids years ago", "barred from working with"),
         ("DD is on the no photo list yet there she is on the match report", "no photo list"),
         ("we opted out of photos and his face is all over the prospectus", "opted out of photos"),
+        ("a family says their daughter was hurt by a member of staff at lunch", "hurt by a member of staff"),
+        ("the coach driver was over the limit driving the team home", "over the limit driving"),
+        ("the lorry was over the limit on weight", nil),
+        ("sort it by friday or people will get hurt", "people will get hurt"),
+        ("sometimes i think it'd be easier for everyone if i wasn't here", "easier for everyone if i"),
+        ("the deputy said it would be easier for everyone if the trip went ahead without him", nil),
+        ("honestly it would be better if I just didn't wake up", "if I just didn't wake up"),
+        ("my little brother didn't wake up till ten", nil),
+        ("we moved to get away from her dad and now the school has posted our address", "moved to get away from"),
+        ("a lad in year 8 says he has an air rifle at home", "air rifle"),
+        ("the older boys keep making comments about my body", "about my body"),
+        ("the new helper is far too friendly with the girls", "too friendly with the girls"),
+        ("touch my son again and I'll break his bloody fingers", "break his bloody fingers"),
     ] as [(String, String?)])
     func safeguardingPhrasesNeedTheirHarmfulSense(text: String, phrase: String?) {
         let evidence = classifier.classify(text).first { $0.concern == .safeguarding }?.evidence ?? []
@@ -272,7 +288,8 @@ import Testing
                                           "torch the school", "filming our kids", "find out what happens",
                                           "pull his trousers up", "hurt herself",
                                           "thinking about ending it", "caught with stuff on his",
-                                          "found stuff on his laptop"].contains($0.lowercased()) })
+                                          "found stuff on his laptop", "over the limit",
+                                          "didn't wake up", "easier for everyone if"].contains($0.lowercased()) })
         }
     }
 
