@@ -31,11 +31,15 @@ public func runProgram(_ executable: URL, _ arguments: [String], in directory: U
     }
 }
 
-private func runProgramWaiting(_ executable: URL, _ arguments: [String], in directory: URL?, input: String?) throws -> CommandResult {
+/// Runs `executable` as ``runProgram(_:_:in:input:)`` does, on the calling thread, with
+/// `environment` (when given) instead of this process's.
+func runProgramWaiting(_ executable: URL, _ arguments: [String], in directory: URL? = nil, input: String? = nil,
+                       environment: [String: String]? = nil) throws -> CommandResult {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
+    if let environment { process.environment = environment }
     let standardInput = Pipe()
     let output = Pipe()
     let error = Pipe()

@@ -104,16 +104,8 @@ public final class SMTPTestServer: Sendable {
     }
 
     /// Whether aiosmtpd can be imported by ``pythonExecutable``; checked once per test process.
-    public static let isAvailable: Bool = {
-        let process = Process()
-        process.executableURL = pythonExecutable
-        process.arguments = pythonArguments(["-c", "import aiosmtpd"])
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }()
+    public static let isAvailable: Bool =
+        (try? runProgramWaiting(pythonExecutable, pythonArguments(["-c", "import aiosmtpd"])))?.status == 0
 
     /// Whether the environment demands that SMTP tests run (`EARSHOT_REQUIRE_SMTP_TESTS=1`, set by scripts/test).
     public static var isRequired: Bool {

@@ -84,20 +84,12 @@ public enum TestPostgres {
     private static func run(_ program: String, _ arguments: [String]) throws {
         let environment = ProcessInfo.processInfo.environment
         let folder = environment["EARSHOT_TEST_POSTGRES_BIN"] ?? "/usr/lib/postgresql/15/bin"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: folder).appendingPathComponent(program)
-        process.arguments = arguments
         var childEnvironment = environment
         childEnvironment["PGPASSWORD"] = PostgresServer.password(from: environment)
-        process.environment = childEnvironment
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "\(program) failed: \(message)")
+        let result = try runProgramWaiting(URL(fileURLWithPath: folder).appendingPathComponent(program), arguments,
+                                           environment: childEnvironment)
+        guard result.status == 0 else {
+            throw Failure(description: "\(program) failed: \(result.standardError)")
         }
     }
 }
