@@ -47,12 +47,16 @@ func runProgramWaiting(_ executable: URL, _ arguments: [String], in directory: U
     process.standardOutput = output
     process.standardError = error
     try process.run()
+    // The input is written on a thread of its own and both pipes are read to the end at once
+    // (standard error on a thread of its own too) before waiting, so that a child that answers
+    // while it reads, or says much, never blocks on a full pipe.
     if let input {
-        standardInput.fileHandleForWriting.write(Data(input.utf8))
-        try standardInput.fileHandleForWriting.close()
+        let writer = standardInput.fileHandleForWriting
+        Thread {
+            writer.write(Data(input.utf8))
+            try? writer.close()
+        }.start()
     }
-    // Read both pipes to the end at once (standard error on a thread of its own) before waiting,
-    // so a chatty child never blocks on a full pipe.
     let errorRead = PipeReader(error.fileHandleForReading)
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
     let errorData = errorRead.data()
