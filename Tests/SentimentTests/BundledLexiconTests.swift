@@ -121,11 +121,10 @@ import Testing
     }
 
     /// A car hit while reversing is no harm to a child. The model reads "hit" and "mum's" in posts
-    /// about violence at home, so it may hold the sentence as possible safeguarding (a glance by the
-    /// DSL), but never as a firm one.
-    @Test func aCarHitReversingIsNoFirmSafeguarding() {
-        let concerns = classifier.classify("He hit his mum's car reversing out")
-        #expect(!concerns.contains { $0.concern == .safeguarding && !$0.isPossibleSafeguarding })
+    /// about violence at home, so "hit _ car" is an innocent reading that keeps them from it.
+    @Test func aCarHitReversingIsNoSafeguarding() {
+        #expect(!classifier.classify("He hit his mum's car reversing out").contains { $0.concern == .safeguarding })
+        #expect(classifier.classify("he hit his mum last night").contains { $0.concern == .safeguarding })
     }
 
     /// Threats, an adult's lures, hurting oneself, exploitation and rough handling are
