@@ -474,7 +474,7 @@ extension ConcernModel {
     /// `addEvidence(in:into:citesFeatures:)` summed last to speak of its concerns
     /// (`minimumFeatures`); below that, the passage is left to the trigger phrases.
     func hasReadEnough(of workspace: JudgementWorkspace) -> Bool {
-        workspace.modelFeatures.count { $0.row < concernRowCount } >= Self.minimumFeatures
+        workspace.modelKnownFeatures >= Self.minimumFeatures
     }
 
     /// The log-odds of a stance against neutral in the passage whose features
@@ -591,6 +591,7 @@ extension ConcernModel {
         if !workspace.ruleMatches.innocentSpans.isEmpty {
             setAsideInnocentFeatures(&present, sums: &sums, in: &workspace)
         }
+        workspace.modelKnownFeatures = known
         guard known >= Self.minimumFeatures else { return }
         // Features count as a vector of unit length, so long and short passages weigh alike.
         let scale = 1 / Double(known).squareRoot()

@@ -38,6 +38,9 @@ public struct JudgementWorkspace: Sendable {
     var hasLowercase = false
     /// Whether any word token holds a hyphen.
     var hasHyphenatedWord = false
+    /// How many of the passage's features with a row the concerns weigh (the concern model's
+    /// `known`), for deciding whether the model has read enough of it.
+    var modelKnownFeatures = 0
 
     /// An empty workspace.
     public init() {
