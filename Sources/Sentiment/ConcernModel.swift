@@ -467,7 +467,20 @@ extension ConcernModel {
     /// model has no stance or knows none of the passage's features.
     func stance(in workspace: JudgementWorkspace) -> SentimentLabel? {
         guard hasStance, !workspace.modelFeatures.isEmpty else { return nil }
-        return SentimentLabel.allCases.max { odds(of: $0, in: workspace) < odds(of: $1, in: workspace) }
+        return likeliest(of: SentimentLabel.allCases, in: workspace)
+    }
+
+    /// The stance of `candidates` with the largest log-odds, the first of equals; nil for none.
+    /// A loop rather than `max(by:)`, whose closure would copy the workspace (retaining each of its
+    /// buffers) at every comparison, and a stance is judged for every passage.
+    private func likeliest(of candidates: [SentimentLabel], in workspace: JudgementWorkspace) -> SentimentLabel? {
+        var likeliest: SentimentLabel?
+        var largestOdds = -Double.infinity
+        for stance in candidates {
+            let stanceOdds = odds(of: stance, in: workspace)
+            if likeliest == nil || largestOdds < stanceOdds { (likeliest, largestOdds) = (stance, stanceOdds) }
+        }
+        return likeliest
     }
 
     /// Whether the model knows enough of the passage whose features
@@ -497,8 +510,7 @@ extension ConcernModel {
     /// for the runner-up, strongest first.
     func stanceEvidence(for stance: SentimentLabel, in workspace: JudgementWorkspace) -> [Range<Int32>] {
         guard hasStance, !workspace.modelFeatures.isEmpty,
-              let runnerUp = SentimentLabel.allCases.filter({ $0 != stance })
-                .max(by: { odds(of: $0, in: workspace) < odds(of: $1, in: workspace) }) else { return [] }
+              let runnerUp = likeliest(of: SentimentLabel.allCases.filter { $0 != stance }, in: workspace) else { return [] }
         let (chosenColumn, runnerUpColumn) = (stanceColumn(of: stance), stanceColumn(of: runnerUp))
         var pushes: [(feature: ConcernFeature, push: Double)] = []
         for item in workspace.modelFeatures {
