@@ -64,7 +64,7 @@ get got just like one really still even much many every thing things want wants 
 # How much one public row weighs against one school post. The public sets once weighed as much as
 # all the school posts together, which gave them a voice beside the first 500 posts; beside 22,502
 # each OLID tweet weighed as much as six school posts and taught the school posts' offensive column
-# a Twitter definition of it (any profanity, insults of politicians). Trained on the authored posts
+# a Twitter definition of it (any profanity, insults of politicians). Trained on every training post
 # with each public set's share of the school posts' weight at 1, 0.5, 0.25, 0.1 and 0 (a row weight
 # of 1 is a share of 0.16 for OLID and 0.07 for the tweet acts), measured on the held-out batches
 # (docs/judgement.md, "Public sets weighed by the row"): offensive out-of-fold F1 0.798, 0.811,
