@@ -12,10 +12,10 @@ holding a distinctive word of any of these schools' names, aliases, hashtags or 
 out, so the model learns how people write about a school, not these schools' names. Words any
 school's name may hold ("school", "academy", "primary") are kept. Features seen in fewer than MIN_POSTS posts are left out.
 Each concern's threshold is the probability that gave the best F1 (for safeguarding, the best F2,
-which counts recall twice as much) over five folds of the training posts, each threshold judged
-with its neighbours on the grid; the stance's macro-F1
-over the same folds is printed. Deterministic: the same files in the same order give the same
-file (the folds follow the posts' order).
+which counts recall twice as much) over five folds of the training posts, each school's posts in
+one fold (a school is a profile), each threshold judged with its neighbours on the grid; the
+stance's macro-F1 over the same folds is printed. Deterministic: the same files in the same order
+give the same file (the schools are dealt to the folds in the order they first appear).
 
 With --public DIR, the training halves of the public labelled sets under DIR (scripts/public_sets.py)
 join the school posts, each teaching only its own concern, each row weighing as much as one school
@@ -193,9 +193,12 @@ def main():
         sys.exit(__doc__)
     earshot, profile, out = arguments[:3]
     posts = []
+    schools = []
     for path in arguments[3:]:
         with open(path, encoding="utf-8") as file:
-            posts.extend(json.loads(line) for line in file if line.strip())
+            read = [json.loads(line) for line in file if line.strip()]
+        posts.extend(read)
+        schools.extend([profile_of(path, profile)] * len(read))
     public = training_rows(public_folder) if public_folder else []
     excluded = set().union(*(school_words(path) for path in {profile_of(path, profile) for path in arguments[3:]} | {profile}))
     texts = [{"text": post["text"]} for post in posts] + [{"text": text} for text, _, _ in public]
@@ -225,7 +228,10 @@ def main():
     everything = csr_matrix((values, (rows, columns)), shape=(len(feature_lists), len(vocabulary)), dtype=np.float64)
     matrix = everything[:len(posts)]
     school_only = diags([1.0 if school_counts.get(f, 0) >= MIN_POSTS else 0.0 for f in vocabulary])
-    folds = np.arange(len(posts)) % FOLDS
+    # Each school's posts lie in one fold, so a threshold is chosen on schools its fold's model
+    # never read, as Earshot meets them.
+    school_order = list(dict.fromkeys(schools))
+    folds = np.array([school_order.index(school) % FOLDS for school in schools])
 
     lines = [
         "# Earshot concern model weights, written by scripts/train-concerns; do not edit by hand.",
