@@ -12,10 +12,11 @@ holding a distinctive word of any of these schools' names, aliases, hashtags or 
 out, so the model learns how people write about a school, not these schools' names. Words any
 school's name may hold ("school", "academy", "primary") are kept. Features seen in fewer than MIN_POSTS posts are left out.
 Each concern's threshold is the probability that gave the best F1 (for safeguarding, the best F2,
-which counts recall twice as much) over five folds of the training posts, each school's posts in
-one fold (a school is a profile), each threshold judged with its neighbours on the grid; the
-stance's macro-F1 over the same folds is printed. Deterministic: the same files in the same order
-give the same file (the schools are dealt to the folds in the order they first appear).
+which counts recall twice as much) over five folds of the training posts, each threshold judged
+with its neighbours on the grid; each school's posts lie in one fold (a school is a profile), and
+posts about fewer than five schools are dealt one by one. The stance's macro-F1 over the same folds
+is printed. Deterministic: the same files in the same order give the same file (the schools are
+dealt to the folds in the order they first appear).
 
 With --public DIR, the training halves of the public labelled sets under DIR (scripts/public_sets.py)
 join the school posts, each teaching only its own concern, each row weighing as much as one school
@@ -229,9 +230,12 @@ def main():
     matrix = everything[:len(posts)]
     school_only = diags([1.0 if school_counts.get(f, 0) >= MIN_POSTS else 0.0 for f in vocabulary])
     # Each school's posts lie in one fold, so a threshold is chosen on schools its fold's model
-    # never read, as Earshot meets them.
+    # never read, as Earshot meets them; posts about fewer schools than folds are dealt one by one.
     school_order = list(dict.fromkeys(schools))
-    folds = np.array([school_order.index(school) % FOLDS for school in schools])
+    if len(school_order) >= FOLDS:
+        folds = np.array([school_order.index(school) % FOLDS for school in schools])
+    else:
+        folds = np.arange(len(posts)) % FOLDS
 
     lines = [
         "# Earshot concern model weights, written by scripts/train-concerns; do not edit by hand.",
