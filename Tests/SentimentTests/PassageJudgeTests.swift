@@ -131,6 +131,26 @@ import Testing
         #expect(complains(short + "I want to complain about it."))
     }
 
+    /// The model's safeguarding counts from a lower probability in a short passage than its trained
+    /// threshold, but neither in a passage of a handful of words nor in a long one.
+    @Test func inAShortPassageTheModelsSafeguardingCountsFromALowerProbability() throws {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let words = (0..<80).map { "zz" + String(letters[$0 / 26]) + String(letters[$0 % 26]) }
+        // A probability of about 0.25 for safeguarding: under the trained 0.3, over the short passages' 0.2.
+        var lexicon = try Lexicon.bundled()
+        lexicon.concernModel = try ConcernModel.withBundledFamilies(
+            weights: "@bias\tsafeguarding\t-1.1\n@threshold\tsafeguarding\t0.3\n"
+                + words.map { "\($0)\tsafeguarding\t0.001\n" }.joined())
+        let judge = PassageJudge(lexicon: lexicon)
+        func safeguarding(knownWords count: Int) -> Bool {
+            judge.judgement(of: words.prefix(count).joined(separator: " ") + ".").concerns.contains { $0.concern == .safeguarding }
+        }
+        #expect(safeguarding(knownWords: ConcernModel.shortPassageMinimumFeatures))
+        #expect(safeguarding(knownWords: ConcernModel.shortPassageFeatures - 1))
+        #expect(!safeguarding(knownWords: ConcernModel.shortPassageMinimumFeatures - 1))
+        #expect(!safeguarding(knownWords: ConcernModel.shortPassageFeatures))
+    }
+
     /// A complaint, abuse or an allegation the model alone raises is dropped when the model reads
     /// the post as positive toward the school; a phrase of a complaint or an allegation still
     /// counts, while abuse in a positive post is swearing, not abuse aimed at the school.
