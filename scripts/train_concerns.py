@@ -193,15 +193,17 @@ def main():
     if len(arguments) < 4:
         sys.exit(__doc__)
     earshot, profile, out = arguments[:3]
+    paths = arguments[3:]
+    profiles = [profile_of(path, profile) for path in paths]
     posts = []
     schools = []
-    for path in arguments[3:]:
+    for path, school in zip(paths, profiles):
         with open(path, encoding="utf-8") as file:
             read = [json.loads(line) for line in file if line.strip()]
         posts.extend(read)
-        schools.extend([profile_of(path, profile)] * len(read))
+        schools.extend([school] * len(read))
     public = training_rows(public_folder) if public_folder else []
-    excluded = set().union(*(school_words(path) for path in {profile_of(path, profile) for path in arguments[3:]} | {profile}))
+    excluded = set().union(*(school_words(path) for path in set(profiles) | {profile}))
     texts = [{"text": post["text"]} for post in posts] + [{"text": text} for text, _, _ in public]
     feature_lists = [
         sorted({f for f in features if not f.startswith("#") and not excluded & set(re.split(r"[ +@]", f))
@@ -231,9 +233,9 @@ def main():
     school_only = diags([1.0 if school_counts.get(f, 0) >= MIN_POSTS else 0.0 for f in vocabulary])
     # Each school's posts lie in one fold, so a threshold is chosen on schools its fold's model
     # never read, as Earshot meets them; posts about fewer schools than folds are dealt one by one.
-    school_order = list(dict.fromkeys(schools))
-    if len(school_order) >= FOLDS:
-        folds = np.array([school_order.index(school) % FOLDS for school in schools])
+    fold_of_school = {school: order % FOLDS for order, school in enumerate(dict.fromkeys(schools))}
+    if len(fold_of_school) >= FOLDS:
+        folds = np.array([fold_of_school[school] for school in schools])
     else:
         folds = np.arange(len(posts)) % FOLDS
 

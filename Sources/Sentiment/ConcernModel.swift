@@ -69,7 +69,9 @@ public final class ConcernModel: Sendable {
     static let minimumProbability = 0.5
     /// Below this many known features a passage is short (a post of a few sentences; the long
     /// posts of the labelled batches know a hundred or more), and the model's safeguarding counts
-    /// from `shortPassageSafeguardingProbability` rather than its trained threshold.
+    /// from `shortPassageSafeguardingProbability` rather than its trained threshold. A cut of its
+    /// own: `longPassageFeatures` (25) says when the model has read enough to overrule phrases,
+    /// this one where its safeguarding stops being lowered.
     static let shortPassageFeatures = 60
     /// ...but only from this many: in a passage of a handful of words one word weighs too much
     /// ("we are recruiting a teaching assistant" would be possible safeguarding for "recruiting").
