@@ -79,6 +79,10 @@ public struct ConcernClassifier: Sendable {
         (.safeguarding, "thinks about ending it with"), (.safeguarding, "thinking about ending it with"),
         (.safeguarding, "thought about ending it with"), (.safeguarding, "thought of ending it with"),
         (.safeguarding, "hit _ car"), (.safeguarding, "hit _ _ car"),
+        (.defamation, "never replies"), (.defamation, "never replied"), (.defamation, "never responds"),
+        (.defamation, "never responded"), (.defamation, "never answers"), (.defamation, "never answered"),
+        (.defamation, "never gets back"), (.defamation, "never got back"), (.defamation, "never rings back"),
+        (.defamation, "never rang back"), (.defamation, "never calls back"), (.defamation, "never called back"),
     ]
 
     /// The lexicon the rules come from.

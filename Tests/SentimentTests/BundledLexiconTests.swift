@@ -298,23 +298,28 @@ import Testing
     }
 
     /// A plain report of bullying with a formal complaint raises neither discrimination nor
-    /// anything else. The model trained with the twenty-ninth to thirty-first batches gives it
-    /// discrimination at 0.552, just over the trained threshold of 0.55, on "son" and "make";
-    /// recorded here until it no longer does.
+    /// anything else ("son" and "make" once carried the discrimination model just over its
+    /// threshold).
     @Test func aBullyingComplaintIsNoDiscrimination() {
         let concerns = classifier.classify("My son is being bullied and I want to make a formal complaint").map(\.concern)
         #expect(concerns.contains(.bullying) && concerns.contains(.complaint))
-        withKnownIssue("the discrimination model reads \"son\" and \"make\" just over its threshold") {
-            #expect(!concerns.contains(.discrimination))
-        }
+        #expect(!concerns.contains(.discrimination))
     }
 
     /// A review that the head never replies is a complaint, not an allegation of fact, although
     /// the model weighs "the head" and "never" toward defamation from the many allegations that
-    /// name a head.
+    /// name a head: "never replies" is an innocent reading of "never" for defamation.
     @Test func anUnansweringHeadIsNoDefamation() {
         let concerns = classifier.classify("2 stars. Cold lunches and the head never replies.").map(\.concern)
         #expect(concerns.contains(.complaint))
         #expect(!concerns.contains(.defamation))
+    }
+
+    /// An allegation stays one when the post also says nobody answers for it.
+    @Test func anAllegationThatNeverGetsAnAnswerIsStillDefamation() {
+        let concerns = classifier.classify(
+            "The head took money from the trip fund for himself and never replies to parents who ask where it went."
+        ).map(\.concern)
+        #expect(concerns.contains(.defamation))
     }
 }
