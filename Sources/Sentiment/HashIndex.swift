@@ -2,8 +2,8 @@
 ///
 /// The concern model's features are known only by their polynomial hashes (`ByteKeyTable`), so a
 /// look-up compares hashes alone. Each slot packs the upper half of a key's hash beside its value
-/// in one word, so a probe reads eight bytes and the model's table of 24,000 features fits in half
-/// a megabyte; the slot itself is chosen by the whole hash, so two features are confused only when
+/// in one word, so a probe reads eight bytes and the model's table of 98,813 features takes two
+/// megabytes; the slot itself is chosen by the whole hash, so two features are confused only when
 /// they agree in both, a chance of about one in 2^45 for a look-up. Unlike `Dictionary` it hashes
 /// nothing again, which keeps the model's share of judging a passage small.
 struct HashIndex: Sendable {
