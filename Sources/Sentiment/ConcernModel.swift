@@ -246,7 +246,7 @@ public final class ConcernModel: Sendable {
         }
     }()
 
-    /// The filter `knownHashes` holds 2^18 bits, 32 KiB, small enough to stay in the first-level
+    /// The filter `knownHashes` holds 2^18 bits, 32 KiB, about the size of a first-level data
     /// cache: with the bundled model's 98,813 features about one unknown hash in three passes it.
     /// A filter of 2^20 bits, which one in eleven passes, judged no faster.
     static let knownHashBits = 18
